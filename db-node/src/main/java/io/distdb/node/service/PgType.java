@@ -1,0 +1,77 @@
+package io.distdb.node.service;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The PostgreSQL types distdb exposes on the wire, with their pg_type OIDs and typlen (-1 = varlena).
+ * Values in result rows are Java objects: see each constant for the class the session hands out.
+ */
+public enum PgType {
+  /** Boolean. */
+  BOOL(16, 1),
+  /** byte[]. */
+  BYTEA(17, -1),
+  /** Long. */
+  INT8(20, 8),
+  /** Short. */
+  INT2(21, 2),
+  /** Integer. */
+  INT4(23, 4),
+  /** String. */
+  TEXT(25, -1),
+  /** String (JSON text). */
+  JSON(114, -1),
+  /** Float. */
+  FLOAT4(700, 4),
+  /** Double. */
+  FLOAT8(701, 8),
+  /** String: parameters of undeclared type arrive as this. */
+  UNKNOWN(705, -2),
+  /** String, blank-padded. */
+  BPCHAR(1042, -1),
+  /** String. */
+  VARCHAR(1043, -1),
+  /** LocalDate. */
+  DATE(1082, 4),
+  /** LocalTime. */
+  TIME(1083, 8),
+  /** LocalDateTime. */
+  TIMESTAMP(1114, 8),
+  /** OffsetDateTime. */
+  TIMESTAMPTZ(1184, 8),
+  /** BigDecimal. */
+  NUMERIC(1700, -1),
+  /** UUID. */
+  UUID(2950, 16);
+
+  private static final Map<Integer, PgType> BY_OID = new HashMap<>();
+
+  static {
+    for (PgType t : values()) {
+      BY_OID.put(t.oid, t);
+    }
+  }
+
+  private final int oid;
+  private final short size;
+
+  PgType(int oid, int size) {
+    this.oid = oid;
+    this.size = (short) size;
+  }
+
+  public int oid() {
+    return oid;
+  }
+
+  /** pg_type.typlen, as RowDescription carries it. */
+  public short size() {
+    return size;
+  }
+
+  /** The type for an OID; unknown OIDs map to {@link #TEXT}, whose text form any value has. */
+  public static PgType byOid(int oid) {
+    return BY_OID.getOrDefault(oid, TEXT);
+  }
+}

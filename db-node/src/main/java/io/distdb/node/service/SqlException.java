@@ -1,0 +1,51 @@
+package io.distdb.node.service;
+
+/**
+ * A statement failed in a way the client sees as an ErrorResponse. Carries PostgreSQL's SQLSTATE.
+ */
+public class SqlException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String sqlState;
+  private final String detail;
+  private final String hint;
+
+  public SqlException(String sqlState, String message) {
+    this(sqlState, message, null, null, null);
+  }
+
+  public SqlException(String sqlState, String message, Throwable cause) {
+    this(sqlState, message, null, null, cause);
+  }
+
+  public SqlException(String sqlState, String message, String detail, String hint, Throwable cause) {
+    super(message, cause);
+    this.sqlState = sqlState;
+    this.detail = detail;
+    this.hint = hint;
+  }
+
+  /** The five-character SQLSTATE, e.g. {@code 42P01}. */
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** Optional DETAIL field, or null. */
+  public String detail() {
+    return detail;
+  }
+
+  /** Optional HINT field, or null. */
+  public String hint() {
+    return hint;
+  }
+
+  /**
+   * ERROR for statement failures; FATAL where the session cannot go on (the protocol then closes
+   * the connection).
+   */
+  public boolean isFatal() {
+    return sqlState.startsWith("28") || sqlState.equals("3D000") || sqlState.startsWith("57P");
+  }
+}

@@ -1,0 +1,43 @@
+package io.distdb.node.service;
+
+import java.util.List;
+
+/**
+ * One client's conversation with one logical database. Not thread-safe: the protocol layer calls it
+ * from a single thread per connection, one call at a time.
+ *
+ * <p>Statements follow PostgreSQL's rules: outside {@code BEGIN} each statement commits on its own;
+ * after an error inside a transaction block every statement but {@code ROLLBACK}/{@code COMMIT} fails
+ * with SQLSTATE {@code 25P02} until the block ends.
+ */
+public interface SqlSession extends AutoCloseable {
+
+  /**
+   * Splits a simple-query string into statements (quotes, comments and dollar quotes respected). An
+   * empty or all-whitespace string yields an empty list (the protocol answers EmptyQueryResponse).
+   */
+  List<String> split(String query) throws SqlException;
+
+  /**
+   * Parses and describes one statement. {@code sql} uses PostgreSQL's {@code $1..$n} placeholders.
+   *
+   * @param parameterTypeOids the types the client declared in Parse, possibly shorter than the
+   *     number of parameters; 0 means "infer it"
+   */
+  PreparedSql prepare(String sql, int[] parameterTypeOids) throws SqlException;
+
+  /**
+   * Executes a prepared statement with bound values. Parameter values are {@code null} or the Java
+   * object the protocol decoded: String for text-format values, or for binary format Short, Integer,
+   * Long, Float, Double, Boolean, byte[], BigDecimal, LocalDate, LocalDateTime, OffsetDateTime or
+   * UUID, as the parameter's type says.
+   */
+  ExecutionResult execute(PreparedSql statement, List<Object> parameters) throws SqlException;
+
+  /** The status byte the next ReadyForQuery carries. */
+  TransactionStatus transactionStatus();
+
+  /** Rolls back any open transaction and frees its resources. Never throws. */
+  @Override
+  void close();
+}
