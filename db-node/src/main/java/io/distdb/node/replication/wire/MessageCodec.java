@@ -196,8 +196,11 @@ public final class MessageCodec {
   }
 
   private static void writeString(ByteBuf out, String s) {
-    out.writeInt(ByteBufUtil.utf8Bytes(s));
-    ByteBufUtil.writeUtf8(out, s);
+    int len = ByteBufUtil.utf8Bytes(s);
+    out.writeInt(len);
+    // Reserve the exact length: plain writeUtf8 reserves the worst case (3 bytes per char) and
+    // would overflow the exactly-sized buffer the encoder allocates.
+    ByteBufUtil.reserveAndWriteUtf8(out, s, len);
   }
 
   private static void writeBytes(ByteBuf out, byte[] b) {
