@@ -54,12 +54,12 @@ class ReplicationCodecTest {
     for (int i = 0; i < wire.length; i++) {
       ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {wire[i]}));
       if (i < wire.length - 1) {
-        assertThat((Object) ch.readInbound()).as("output after byte %d", i).isNull();
+        assertThat(ch.<Object>readInbound()).as("output after byte %d", i).isNull();
       }
     }
     Object decoded = ch.readInbound();
     assertThat(decoded).isInstanceOf(ReplicationMessage.class).isEqualTo(msg);
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(ch.<Object>readInbound()).isNull();
     assertThat(ch.finish()).isFalse();
   }
 
@@ -102,7 +102,7 @@ class ReplicationCodecTest {
         .isInstanceOf(CorruptFrameException.class);
     EmbeddedChannel ok = decoderChannel(100);
     ok.writeInbound(Unpooled.buffer().writeInt(100)); // exactly the maximum: waits for the body
-    assertThat((Object) ok.readInbound()).isNull();
+    assertThat(ok.<Object>readInbound()).isNull();
   }
 
   @Test
@@ -118,7 +118,7 @@ class ReplicationCodecTest {
     assertThatThrownBy(() -> ch.writeInbound(Unpooled.buffer().writeInt(-5)))
         .isInstanceOf(CorruptFrameException.class);
     ch.writeInbound(Unpooled.wrappedBuffer(encode(new Ack(1, 2, 3))));
-    assertThat((Object) ch.readInbound()).isNull();
+    assertThat(ch.<Object>readInbound()).isNull();
   }
 
   @Test
@@ -226,7 +226,7 @@ class ReplicationCodecTest {
     assertThatThrownBy(() -> ch.writeOutbound(big))
         .isInstanceOf(EncoderException.class)
         .hasMessageContaining("exceeds");
-    assertThat((Object) ch.readOutbound()).isNull();
+    assertThat(ch.<Object>readOutbound()).isNull();
   }
 
   static byte[] encode(ReplicationMessage msg) {
