@@ -236,6 +236,9 @@ public final class ReplicationLog implements AutoCloseable {
       try {
         // Make what was written durable first so current waiters are released truthfully.
         active.seal(options.fsync());
+        if (options.fsync()) {
+          committer.recordFsync();
+        }
         committer.advance(lastLsn);
         Path tmp = LogDirectory.writeResetSegment(dir, newLastLsn + 1, options.fsync());
         segments.values().forEach(Segment::closeQuietly);

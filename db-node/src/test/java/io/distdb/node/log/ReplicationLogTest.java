@@ -179,6 +179,22 @@ class ReplicationLogTest {
     try (ReplicationLog log = ReplicationLog.open(dir, NO_FSYNC)) {
       assertThatThrownBy(() -> ReplicationLog.open(dir, NO_FSYNC))
           .isInstanceOf(IOException.class).hasMessageContaining("in use");
+      assertThat(log.append(payload(1))).isEqualTo(1); // the first one is unharmed
+    }
+  }
+
+  @Test
+  void anInterruptedAppenderDoesNotBreakTheLog() throws Exception {
+    try (ReplicationLog log = ReplicationLog.open(dir, LogOptions.defaults())) {
+      Thread.currentThread().interrupt();
+      try {
+        log.append(payload(1)); // an NIO channel would close itself here
+      } finally {
+        assertThat(Thread.interrupted()).isTrue(); // flag preserved, and cleared for the test
+      }
+      log.append(payload(2));
+      log.awaitDurable(2);
+      assertEntries(readAll(log, 1), 1, 2);
     }
   }
 
