@@ -1,0 +1,165 @@
+package io.distdb.node.log;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One segment file. Only the active (last) segment has a writer; older ones are sealed, i.e.
+ * fsynced and closed, and are only read through cursors' own channels.
+ *
+ * <p>Writes go through {@link RandomAccessFile} rather than a {@code FileChannel} on purpose:
+ * NIO channels close themselves when the calling thread is interrupted, and appenders are
+ * arbitrary request threads. One interrupted client must not close the log for everyone. The
+ * channel of the same file is used for {@code force} only, and only by the log's own threads.
+ *
+ * <p>Thread-safety: {@link #write} is called under the log's append lock; {@link #force} and
+ * {@link #seal} are synchronized with each other so the flusher never forces a closed file.
+ */
+final class Segment {
+
+  private static final Pattern NAME = Pattern.compile("(\\d{20})\\.log");
+
+  final Path path;
+  final long baseLsn;
+  private RandomAccessFile writer; // null once sealed
+  private volatile long size;
+  private volatile long lastLsn;
+
+  private Segment(Path path, long baseLsn, RandomAccessFile writer, long size, long lastLsn) {
+    this.path = path;
+    this.baseLsn = baseLsn;
+    this.writer = writer;
+    this.size = size;
+    this.lastLsn = lastLsn;
+  }
+
+  /** Zero-padded so that lexical order of file names is LSN order. */
+  static String fileName(long baseLsn) {
+    return String.format("%020d.log", baseLsn);
+  }
+
+  /** The base LSN encoded in a segment file name, or -1 if the name is not a segment's. */
+  static long parseFileName(String name) {
+    Matcher m = NAME.matcher(name);
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  /** Creates a new, empty segment; the header is written but not yet fsynced. */
+  static Segment create(Path dir, long baseLsn) throws IOException {
+    Path path = dir.resolve(fileName(baseLsn));
+    Files.createFile(path); // fails if it exists: never overwrite a segment
+    RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw");
+    try {
+      raf.write(RecordCodec.encodeSegmentHeader(baseLsn).array());
+    } catch (IOException e) {
+      raf.close();
+      throw e;
+    }
+    return new Segment(path, baseLsn, raf, RecordCodec.SEGMENT_HEADER_BYTES, baseLsn - 1);
+  }
+
+  /** Reopens the recovered last segment for appending, cutting off anything past validSize. */
+  static Segment openActive(Path path, long baseLsn, long validSize, long lastLsn)
+      throws IOException {
+    RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw");
+    try {
+      if (raf.length() > validSize) {
+        raf.setLength(validSize);
+        raf.getFD().sync(); // the cut must be durable before new records land behind it
+      }
+    } catch (IOException e) {
+      raf.close();
+      throw e;
+    }
+    return new Segment(path, baseLsn, raf, validSize, lastLsn);
+  }
+
+  /** A recovered non-last segment: complete and already durable. */
+  static Segment sealed(Path path, long baseLsn, long size, long lastLsn) {
+    return new Segment(path, baseLsn, null, size, lastLsn);
+  }
+
+  /** Appends one encoded record (caller holds the log's append lock). */
+  void write(ByteBuffer record, long lsn) throws IOException {
+    RandomAccessFile raf = writer;
+    if (raf == null) {
+      throw new IOException("segment " + path + " is sealed");
+    }
+    raf.seek(size);
+    raf.write(record.array(), record.arrayOffset() + record.position(), record.remaining());
+    size += record.remaining();
+    lastLsn = lsn;
+  }
+
+  /**
+   * fsyncs the data written so far ({@code force(false)}: file data and the size, not mtime).
+   * Returns false if the segment was already sealed, which implies it was synced when sealed.
+   */
+  synchronized boolean force() throws IOException {
+    if (writer == null) {
+      return false;
+    }
+    writer.getChannel().force(false);
+    return true;
+  }
+
+  /**
+   * Makes the segment read-only: fsync (if asked) and close the writer. Uses the file
+   * descriptor's sync, which, unlike a channel, is not aborted by interrupting the caller.
+   */
+  synchronized void seal(boolean fsync) throws IOException {
+    if (writer == null) {
+      return;
+    }
+    try {
+      if (fsync) {
+        writer.getFD().sync();
+      }
+    } finally {
+      writer.close();
+      writer = null;
+    }
+  }
+
+  /** Closes without syncing; for shutdown after a failure. */
+  synchronized void closeQuietly() {
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (IOException ignored) {
+        // nothing useful to do: the log is already failing or closing
+      }
+      writer = null;
+    }
+  }
+
+  /** A fresh read-only channel, so cursors never share a file position with the writer. */
+  FileChannel openReader() throws IOException {
+    return FileChannel.open(path, StandardOpenOption.READ);
+  }
+
+  long size() {
+    return size;
+  }
+
+  /** LSN of the last record in this segment, or baseLsn - 1 if it has none. */
+  long lastLsn() {
+    return lastLsn;
+  }
+
+  boolean isEmpty() {
+    return lastLsn < baseLsn;
+  }
+
+  @Override
+  public String toString() {
+    return path.getFileName() + "[" + baseLsn + ".." + lastLsn + ", " + size + " bytes]";
+  }
+}
