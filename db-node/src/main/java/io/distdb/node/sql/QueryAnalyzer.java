@@ -21,7 +21,7 @@ final class QueryAnalyzer {
     this.tokens = tokens;
   }
 
-  /** True if the token at {@code i} can start a statement this class classifies. */
+  /** True if {@code t} can start a statement this class classifies. */
   static boolean startsQuery(Token t) {
     return t.is("(")
         || t.isKeyword("WITH")
