@@ -1,0 +1,154 @@
+package io.distdb.node.sql;
+
+import java.util.List;
+
+/**
+ * Classifies CREATE, ALTER, DROP, TRUNCATE, COMMENT, GRANT, REVOKE, SECURITY LABEL and REFRESH,
+ * producing PostgreSQL's command tag (CREATE UNIQUE INDEX completes as {@code CREATE INDEX},
+ * CREATE TABLE AS as {@code SELECT n}, CREATE USER as {@code CREATE ROLE}).
+ */
+final class DdlClassifier {
+
+  /** Words between CREATE and the object type that do not change the tag. */
+  private static final List<List<String>> CREATE_MODIFIERS =
+      List.of(
+          List.of("OR", "REPLACE"),
+          List.of("TEMP"),
+          List.of("TEMPORARY"),
+          List.of("UNLOGGED"),
+          List.of("GLOBAL"),
+          List.of("LOCAL"),
+          List.of("UNIQUE"),
+          List.of("RECURSIVE"),
+          List.of("TRUSTED"),
+          List.of("PROCEDURAL"),
+          List.of("DEFAULT"),
+          List.of("CONSTRAINT"));
+
+  private final List<Token> tokens;
+  private final TokenStream in;
+
+  DdlClassifier(List<Token> tokens, TokenStream in) {
+    this.tokens = tokens;
+    this.in = in;
+  }
+
+  /** Classifies the statement whose first keyword {@code in} is positioned on; null if not DDL. */
+  Statement classify() throws StatementException {
+    if (in.accept("CREATE")) {
+      return create();
+    }
+    if (in.accept("ALTER")) {
+      return alterOrDrop("ALTER");
+    }
+    if (in.accept("DROP")) {
+      if (in.isKeyword("DATABASE")) {
+        return new DatabaseCommandParser(in).drop();
+      }
+      return alterOrDrop("DROP");
+    }
+    if (in.accept("TRUNCATE")) {
+      return SimpleStatement.of(StatementKind.DDL, "TRUNCATE TABLE");
+    }
+    if (in.accept("COMMENT")) {
+      return SimpleStatement.of(StatementKind.DDL, "COMMENT");
+    }
+    if (in.accept("SECURITY", "LABEL")) {
+      return SimpleStatement.of(StatementKind.DDL, "SECURITY LABEL");
+    }
+    if (in.accept("REFRESH", "MATERIALIZED", "VIEW")) {
+      return SimpleStatement.of(StatementKind.DDL, "REFRESH MATERIALIZED VIEW");
+    }
+    if (in.isKeyword("GRANT") || in.isKeyword("REVOKE")) {
+      return grantOrRevoke(in.next().upper());
+    }
+    return null;
+  }
+
+  private Statement create() throws StatementException {
+    boolean skipped;
+    do {
+      skipped = false;
+      for (List<String> modifier : CREATE_MODIFIERS) {
+        if (in.accept(modifier.toArray(String[]::new))) {
+          skipped = true;
+        }
+      }
+    } while (skipped);
+    if (in.isKeyword("DATABASE")) {
+      return new DatabaseCommandParser(in).create();
+    }
+    ObjectType type = ObjectType.accept(in);
+    if (type == null) {
+      return SimpleStatement.of(StatementKind.OTHER, "CREATE" + unknownWord());
+    }
+    if ((type == ObjectType.TABLE || type == ObjectType.MATERIALIZED_VIEW) && hasTopLevelAs()) {
+      // CREATE TABLE AS and CREATE MATERIALIZED VIEW run their query and complete as "SELECT n",
+      // unless WITH NO DATA skips the query.
+      String noDataTag = type == ObjectType.TABLE ? "CREATE TABLE AS" : "CREATE MATERIALIZED VIEW";
+      String tag = endsWithNoData() ? noDataTag : "SELECT";
+      return SimpleStatement.of(StatementKind.DDL, tag);
+    }
+    return ddl("CREATE", type);
+  }
+
+  private Statement alterOrDrop(String verb) {
+    ObjectType type = ObjectType.accept(in);
+    if (type == null) {
+      return SimpleStatement.of(StatementKind.OTHER, verb + unknownWord());
+    }
+    return ddl(verb, type);
+  }
+
+  private static Statement ddl(String verb, ObjectType type) {
+    StatementKind kind = type.clusterWide() ? StatementKind.OTHER : StatementKind.DDL;
+    return SimpleStatement.of(kind, verb + " " + type.tagWords());
+  }
+
+  /**
+   * GRANT/REVOKE privileges name an object with ON; without ON they grant role membership, which
+   * is cluster-wide (tag {@code GRANT ROLE}).
+   */
+  private Statement grantOrRevoke(String verb) {
+    int depth = 0;
+    for (Token t = in.peek(); t != null; t = in.peek()) {
+      if (t.is("(")) {
+        depth++;
+      } else if (t.is(")")) {
+        depth--;
+      } else if (depth == 0 && t.isKeyword("ON")) {
+        return SimpleStatement.of(StatementKind.DDL, verb);
+      }
+      in.skip();
+    }
+    return SimpleStatement.of(StatementKind.OTHER, verb + " ROLE");
+  }
+
+  private boolean hasTopLevelAs() {
+    int depth = 0;
+    for (Token t = in.peek(); t != null; t = in.peek()) {
+      if (t.is("(")) {
+        depth++;
+      } else if (t.is(")")) {
+        depth--;
+      } else if (depth == 0 && t.isKeyword("AS")) {
+        return true;
+      }
+      in.skip();
+    }
+    return false;
+  }
+
+  private boolean endsWithNoData() {
+    int n = tokens.size();
+    return n >= 3
+        && tokens.get(n - 3).isKeyword("WITH")
+        && tokens.get(n - 2).isKeyword("NO")
+        && tokens.get(n - 1).isKeyword("DATA");
+  }
+
+  private String unknownWord() {
+    Token t = in.peek();
+    return t == null ? "" : " " + t.upper();
+  }
+}

@@ -1,0 +1,37 @@
+package io.distdb.node.sql;
+
+/**
+ * Transaction control.
+ *
+ * @param op what to do
+ * @param commandTag {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT} (also for END),
+ *     {@code ROLLBACK} (also for ABORT and ROLLBACK TO), {@code SAVEPOINT} or {@code RELEASE}
+ * @param savepoint the savepoint name (folded unless quoted) for the savepoint ops, else null
+ * @param isolationLevel for BEGIN/START TRANSACTION: {@code "serializable"}, {@code "repeatable
+ *     read"}, {@code "read committed"}, {@code "read uncommitted"}, or null when not given
+ * @param readOnly for BEGIN/START TRANSACTION: true when READ ONLY was given
+ */
+public record TransactionCommand(
+    Op op, String commandTag, String savepoint, String isolationLevel, boolean readOnly)
+    implements Statement {
+
+  /** The transaction operation. */
+  public enum Op {
+    BEGIN,
+    COMMIT,
+    ROLLBACK,
+    SAVEPOINT,
+    RELEASE_SAVEPOINT,
+    ROLLBACK_TO_SAVEPOINT
+  }
+
+  @Override
+  public StatementKind kind() {
+    return StatementKind.TRANSACTION;
+  }
+
+  @Override
+  public boolean returnsRows() {
+    return false;
+  }
+}
