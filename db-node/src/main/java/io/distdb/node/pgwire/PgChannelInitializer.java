@@ -5,14 +5,17 @@ import io.distdb.node.pgwire.protocol.BackendMessageEncoder;
 import io.distdb.node.pgwire.protocol.FrontendMessageDecoder;
 import io.distdb.node.pgwire.protocol.PgFrameDecoder;
 import io.distdb.node.service.SqlService;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Builds each connection's pipeline: frame, decode, encode, handle. */
-final class PgChannelInitializer extends ChannelInitializer<SocketChannel> {
+/**
+ * Builds each connection's pipeline: frame, decode, encode, handle. Typed on {@link Channel} rather
+ * than SocketChannel so tests can run the whole protocol on an EmbeddedChannel.
+ */
+final class PgChannelInitializer extends ChannelInitializer<Channel> {
 
   private final PgServerConfig config;
   private final SqlService service;
@@ -31,7 +34,7 @@ final class PgChannelInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   @Override
-  protected void initChannel(SocketChannel ch) {
+  protected void initChannel(Channel ch) {
     channels.add(ch);
     ConnectionOutput out = new ConnectionOutput(ch, ids.incrementAndGet());
     StartupPhase startup = new StartupPhase(out, service, authenticator,

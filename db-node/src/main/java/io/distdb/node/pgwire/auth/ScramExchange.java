@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The server side of one SCRAM-SHA-256 exchange (RFC 5802 / RFC 7677) as PostgreSQL runs it:
@@ -30,14 +31,21 @@ public final class ScramExchange {
 
   private final ScramCredentials credentials;
   private final boolean knownUser;
+  private final Supplier<String> serverNonces;
   private String gs2Header;
   private String clientFirstBare;
   private String serverFirst;
   private String nonce;
 
   public ScramExchange(String user, Optional<ScramCredentials> credentials) {
+    this(user, credentials, () -> Base64.getEncoder().encodeToString(randomBytes(18)));
+  }
+
+  /** With a chosen server nonce, for the RFC test vectors. */
+  ScramExchange(String user, Optional<ScramCredentials> credentials, Supplier<String> nonces) {
     this.knownUser = credentials.isPresent();
     this.credentials = credentials.orElseGet(() -> mockCredentials(user));
+    this.serverNonces = nonces;
   }
 
   /** Answers the SASLInitialResponse's client-first-message with the server-first-message. */
@@ -56,7 +64,7 @@ public final class ScramExchange {
         || attrs[1].length() < 3) {
       throw malformed("malformed SCRAM message: expected n= and r= attributes");
     }
-    nonce = attrs[1].substring(2) + Base64.getEncoder().encodeToString(randomBytes(18));
+    nonce = attrs[1].substring(2) + serverNonces.get();
     serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(credentials.salt())
         + ",i=" + credentials.iterations();
     return serverFirst.getBytes(StandardCharsets.UTF_8);
