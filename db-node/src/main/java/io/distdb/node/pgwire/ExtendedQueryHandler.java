@@ -123,7 +123,7 @@ final class ExtendedQueryHandler {
     }
     ExecutionResult result = portal.result;
     if (!result.returnsRows()) {
-      portal.completed = true;
+      portal.complete();
       out.write(new CommandComplete(result.tag()));
       return;
     }
@@ -131,8 +131,7 @@ final class ExtendedQueryHandler {
     ResultStreamer.Outcome outcome = streamer.stream(result.rows(),
         ResultStreamer.types(result.columns()), binary, Math.max(maxRows, 0));
     if (outcome.exhausted()) {
-      portal.completed = true;
-      result.rows().close();
+      portal.complete();
       out.write(new CommandComplete(result.completionTag(outcome.rows())));
     } else {
       out.write(new PortalSuspended());

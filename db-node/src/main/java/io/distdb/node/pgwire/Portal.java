@@ -25,10 +25,16 @@ final class Portal {
     return result != null;
   }
 
-  void close() {
-    if (result != null && result.rows() != null) {
+  /** The portal ran to completion: its cursor is closed now, not when the portal is dropped. */
+  void complete() {
+    if (!completed && result != null && result.rows() != null) {
       result.rows().close();
     }
+    completed = true;
+  }
+
+  void close() {
+    complete();
     statement.release();
   }
 }

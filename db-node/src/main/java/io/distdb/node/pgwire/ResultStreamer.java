@@ -48,8 +48,10 @@ final class ResultStreamer {
       }
       out.write(new DataRows(rows, types, binary));
       sent += rows.size();
-      if (rows.size() == want) {
-        // More may follow: let the client start reading and stop producing while it is behind.
+      boolean continuing = rows.size() == want && (maxRows == 0 || sent < maxRows);
+      if (continuing) {
+        // More will be fetched: let the client start reading, and stop producing while it is
+        // behind. When maxRows is reached the client's Flush or Sync decides when to send.
         out.flush();
         out.awaitWritable();
         if (!out.isOpen()) {
