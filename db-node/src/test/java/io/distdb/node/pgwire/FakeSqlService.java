@@ -32,6 +32,8 @@ public final class FakeSqlService implements SqlService {
   private record Canned(List<Column> columns, List<Object[]> rows, String tag, int[] paramTypes,
       SqlException error, RuntimeException crash) {}
 
+  private record Generated(List<Column> columns, int rows, String value) {}
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
 
   private final Map<String, Canned> canned = new ConcurrentHashMap<>();
@@ -40,6 +42,23 @@ public final class FakeSqlService implements SqlService {
   public final AtomicInteger openSessions = new AtomicInteger();
   public final AtomicInteger closedSessions = new AtomicInteger();
   public final AtomicInteger closedCursors = new AtomicInteger();
+  /** Rows handed out by generated results, to watch flow control. */
+  public final java.util.concurrent.atomic.AtomicLong generatedRows =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final Map<String, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
+  private final Map<String, Generated> generated = new ConcurrentHashMap<>();
+
+  /** {@code sql} blocks in execute until {@code gate} opens (a slow statement). */
+  public FakeSqlService blockUntil(String sql, java.util.concurrent.CountDownLatch gate) {
+    gates.put(sql, gate);
+    return command(sql, "SELECT 1");
+  }
+
+  /** {@code sql} returns {@code rows} one-column rows of {@code value}, produced lazily. */
+  public FakeSqlService generate(String sql, int rows, String value) {
+    generated.put(sql, new Generated(List.of(new Column("v", PgType.TEXT)), rows, value));
+    return rows(sql, List.of(new Column("v", PgType.TEXT)), List.of());
+  }
 
   /** Only these databases exist (by default every name does). */
   public FakeSqlService databases(String... names) {
@@ -140,6 +159,18 @@ public final class FakeSqlService implements SqlService {
       if (upper.startsWith("SET")) {
         return ExecutionResult.command("SET");
       }
+      java.util.concurrent.CountDownLatch gate = gates.get(sql);
+      if (gate != null) {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      Generated g = generated.get(sql);
+      if (g != null) {
+        return ExecutionResult.rows(g.columns(), new GeneratedCursor(g), "SELECT ");
+      }
       Canned c = canned.get(sql);
       if (c.crash() != null) {
         throw c.crash();
@@ -209,6 +240,33 @@ public final class FakeSqlService implements SqlService {
       int end = Math.min(rows.size(), position + max);
       List<Object[]> out = rows.subList(position, end);
       position = end;
+      return out;
+    }
+
+    @Override
+    public void close() {
+      closedCursors.incrementAndGet();
+    }
+  }
+
+  private final class GeneratedCursor implements RowCursor {
+
+    private final Generated spec;
+    private int produced;
+
+    GeneratedCursor(Generated spec) {
+      this.spec = spec;
+    }
+
+    @Override
+    public List<Object[]> next(int max) {
+      int n = Math.min(max, spec.rows() - produced);
+      List<Object[]> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(new Object[] {spec.value()});
+      }
+      produced += n;
+      generatedRows.addAndGet(n);
       return out;
     }
 

@@ -36,7 +36,30 @@ public sealed interface BackendMessage {
    * from the Java objects into that buffer.
    */
   record DataRows(List<Object[]> rows, PgType[] types, boolean[] binary)
-      implements BackendMessage {}
+      implements BackendMessage {
+
+    /**
+     * Roughly the encoded size: strings and byte arrays by length (bytea text doubles), other
+     * values as a small constant. Cheap next to the encoding it predicts.
+     */
+    public long estimatedSize() {
+      long size = 0;
+      for (Object[] row : rows) {
+        size += 7;
+        for (Object value : row) {
+          size += 4;
+          if (value instanceof CharSequence) {
+            size += ((CharSequence) value).length();
+          } else if (value instanceof byte[]) {
+            size += 2L * ((byte[]) value).length + 2;
+          } else if (value != null) {
+            size += 16;
+          }
+        }
+      }
+      return size;
+    }
+  }
 
   record CommandComplete(String tag) implements BackendMessage {}
 

@@ -4,22 +4,19 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.MessageSizeEstimator;
 
 /**
- * Lets channel writability see DataRows batches at their rough encoded size. Without it Netty
- * counts a not-yet-encoded message as 8 bytes, and a query thread writing from outside the event
- * loop could queue far more than the high-water mark before {@code isWritable()} turns false.
+ * Lets channel writability see DataRows batches at their rough encoded size. A write from the SQL
+ * thread is counted at this estimate the moment it is submitted, long before the event loop
+ * encodes it; with Netty's default (8 bytes for a non-buffer message) a fast cursor queued tens
+ * of megabytes of rows before {@code isWritable()} turned false.
  */
 public final class BackendMessageSizeEstimator implements MessageSizeEstimator {
-
-  /** Rough bytes per value; exactness does not matter, the order of magnitude does. */
-  private static final int BYTES_PER_VALUE = 16;
 
   private static final Handle HANDLE = msg -> {
     if (msg instanceof ByteBuf) {
       return ((ByteBuf) msg).readableBytes();
     }
     if (msg instanceof BackendMessage.DataRows) {
-      BackendMessage.DataRows rows = (BackendMessage.DataRows) msg;
-      return rows.rows().size() * (7 + BYTES_PER_VALUE * rows.types().length);
+      return (int) Math.min(Integer.MAX_VALUE, ((BackendMessage.DataRows) msg).estimatedSize());
     }
     return 64;
   };
