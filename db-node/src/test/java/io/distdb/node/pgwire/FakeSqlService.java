@@ -119,7 +119,8 @@ public final class FakeSqlService implements SqlService {
 
     @Override
     public PreparedSql prepare(String sql, int[] declared) throws SqlException {
-      String key = sql.trim();
+      // PostgreSQL's parser accepts a trailing semicolon in Parse (pgbench sends one).
+      String key = sql.trim().replaceAll(";\\s*$", "").trim();
       Canned c = canned.get(key);
       if (c == null && !isBuiltin(key) && !key.isEmpty()) {
         throw new SqlException("42P01", "fake has no canned result for: " + key);
@@ -143,8 +144,9 @@ public final class FakeSqlService implements SqlService {
       String sql = statement.sql();
       executed.add(new Executed(sql, new ArrayList<>(parameters)));
       String upper = sql.toUpperCase();
-      if (upper.equals("COMMIT") || upper.equals("ROLLBACK")) {
-        String tag = status == TransactionStatus.FAILED ? "ROLLBACK" : upper;
+      if (upper.equals("COMMIT") || upper.equals("ROLLBACK") || upper.equals("END")) {
+        String tag = status == TransactionStatus.FAILED || upper.equals("ROLLBACK") ? "ROLLBACK"
+            : "COMMIT";
         status = TransactionStatus.IDLE;
         return ExecutionResult.command(tag);
       }
@@ -202,7 +204,7 @@ public final class FakeSqlService implements SqlService {
   private static boolean isBuiltin(String sql) {
     String upper = sql.toUpperCase();
     return upper.equals("BEGIN") || upper.equals("COMMIT") || upper.equals("ROLLBACK")
-        || upper.startsWith("SET");
+        || upper.equals("END") || upper.startsWith("SET");
   }
 
   private static int placeholders(String sql) {
