@@ -51,7 +51,9 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
       try {
         connection.handle(message);
       } finally {
-        if (queued.decrementAndGet() == RESUME_READING_AT && !channel.config().isAutoRead()) {
+        // "<=" rather than "==": the pause may land after the queue already drained past the
+        // mark, and the task queued right behind the pause must still be able to resume.
+        if (queued.decrementAndGet() <= RESUME_READING_AT && !channel.config().isAutoRead()) {
           channel.config().setAutoRead(true);
         }
       }

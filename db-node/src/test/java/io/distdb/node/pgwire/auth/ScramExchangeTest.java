@@ -80,4 +80,22 @@ class ScramExchangeTest {
     assertThat(parsed.salt()).isEqualTo(SALT);
     assertThat(parsed.iterations()).isEqualTo(4096);
   }
+
+  @Test
+  void clientThatSupportsButDoesNotUseChannelBinding() throws Exception {
+    // gs2 header "y,,": the client could bind but we advertised no -PLUS mechanism.
+    ScramExchange scram = exchange("pencil");
+    String clientFirstBare = "n=,r=abc";
+    String serverFirst = new String(scram.serverFirst(utf8("y,," + clientFirstBare)),
+        StandardCharsets.UTF_8);
+    String nonce = serverFirst.substring(2, serverFirst.indexOf(','));
+    String withoutProof = "c=eSws,r=" + nonce;
+    byte[] salted = ScramPrimitives.saltedPassword("pencil", SALT, 4096);
+    byte[] clientKey = ScramPrimitives.hmac(salted, utf8("Client Key"));
+    byte[] signature = ScramPrimitives.hmac(ScramPrimitives.sha256(clientKey),
+        utf8(clientFirstBare + "," + serverFirst + "," + withoutProof));
+    String proof = Base64.getEncoder().encodeToString(ScramPrimitives.xor(clientKey, signature));
+    assertThat(new String(scram.serverFinal(utf8(withoutProof + ",p=" + proof)),
+        StandardCharsets.UTF_8)).startsWith("v=");
+  }
 }
