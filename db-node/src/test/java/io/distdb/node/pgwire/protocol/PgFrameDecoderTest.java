@@ -152,7 +152,8 @@ class PgFrameDecoderTest {
         .hasMessageContaining("exceeds the maximum");
     // Later bytes are discarded, not decoded.
     channel.writeInbound(query("select 1"));
-    assertThat((Object) channel.readInbound()).isNull();
+    Object leftover = channel.readInbound();
+    assertThat(leftover).isNull();
   }
 
   @Test
