@@ -1,0 +1,106 @@
+package io.distdb.node.pgwire;
+
+import io.distdb.node.pgwire.protocol.BackendMessage.ErrorResponse;
+import io.distdb.node.pgwire.protocol.BackendMessage.ReadyForQuery;
+import io.distdb.node.pgwire.protocol.FrontendMessage;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Bind;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Close;
+import io.distdb.node.pgwire.protocol.FrontendMessage.CopyMessage;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Describe;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Execute;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Flush;
+import io.distdb.node.pgwire.protocol.FrontendMessage.FunctionCall;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Parse;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Query;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Sync;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Terminate;
+import io.distdb.node.service.SqlException;
+import io.distdb.node.service.SqlSession;
+
+/**
+ * The authenticated connection: dispatches simple and extended query messages and owns the
+ * error/Sync rule of the extended protocol: after an error every message up to the next Sync is
+ * discarded, and Sync answers with ReadyForQuery carrying the session's transaction status.
+ */
+final class CommandPhase implements Phase {
+
+  private final SqlSession session;
+  private final ConnectionOutput out;
+  private final ErrorReporter errors;
+  private final SimpleQueryRunner simple;
+  private final ExtendedQueryHandler extended;
+  private boolean discardUntilSync;
+
+  CommandPhase(SqlSession session, ConnectionOutput out) {
+    this.session = session;
+    this.out = out;
+    this.errors = new ErrorReporter(out);
+    this.simple = new SimpleQueryRunner(session, out, errors);
+    this.extended = new ExtendedQueryHandler(session, out);
+  }
+
+  @Override
+  public Phase handle(FrontendMessage msg) {
+    if (msg instanceof Terminate) {
+      out.close();
+    } else if (msg instanceof Sync) {
+      discardUntilSync = false;
+      extended.sync(session.transactionStatus());
+      readyForQuery();
+    } else if (discardUntilSync || msg instanceof CopyMessage) {
+      // Discarded: PostgreSQL ignores COPY messages outside COPY, and everything after an
+      // extended-protocol error until Sync.
+      return this;
+    } else if (msg instanceof Query) {
+      extended.dropUnnamed();
+      simple.run(((Query) msg).sql());
+      readyForQuery();
+    } else if (msg instanceof Flush) {
+      out.flush();
+    } else if (msg instanceof FunctionCall) {
+      errors.report(new SqlException("0A000", "function call protocol is not supported"));
+      readyForQuery();
+    } else {
+      extendedMessage(msg);
+    }
+    return this;
+  }
+
+  private void extendedMessage(FrontendMessage msg) {
+    try {
+      if (msg instanceof Parse) {
+        extended.parse((Parse) msg);
+      } else if (msg instanceof Bind) {
+        extended.bind((Bind) msg);
+      } else if (msg instanceof Describe) {
+        extended.describe((Describe) msg);
+      } else if (msg instanceof Execute) {
+        extended.execute((Execute) msg);
+      } else if (msg instanceof Close) {
+        extended.close((Close) msg);
+      } else {
+        out.fatal(ErrorResponse.fatal("08P01",
+            "unexpected message " + msg.getClass().getSimpleName() + " after startup"));
+      }
+    } catch (SqlException | RuntimeException e) {
+      errors.report(e);
+      discardUntilSync = true;
+    }
+  }
+
+  private void readyForQuery() {
+    if (out.isOpen()) {
+      out.write(new ReadyForQuery(session.transactionStatus().code()));
+      out.flush();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      extended.closeAll();
+    } finally {
+      session.close();
+    }
+  }
+}

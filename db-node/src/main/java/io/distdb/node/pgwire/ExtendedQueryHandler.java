@@ -1,0 +1,209 @@
+package io.distdb.node.pgwire;
+
+import io.distdb.node.pgwire.protocol.BackendMessage.BindComplete;
+import io.distdb.node.pgwire.protocol.BackendMessage.CloseComplete;
+import io.distdb.node.pgwire.protocol.BackendMessage.CommandComplete;
+import io.distdb.node.pgwire.protocol.BackendMessage.EmptyQueryResponse;
+import io.distdb.node.pgwire.protocol.BackendMessage.NoData;
+import io.distdb.node.pgwire.protocol.BackendMessage.ParameterDescription;
+import io.distdb.node.pgwire.protocol.BackendMessage.ParseComplete;
+import io.distdb.node.pgwire.protocol.BackendMessage.PortalSuspended;
+import io.distdb.node.pgwire.protocol.BackendMessage.RowDescription;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Bind;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Close;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Describe;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Execute;
+import io.distdb.node.pgwire.protocol.FrontendMessage.Parse;
+import io.distdb.node.pgwire.types.ParameterDecoder;
+import io.distdb.node.service.Column;
+import io.distdb.node.service.ExecutionResult;
+import io.distdb.node.service.PreparedSql;
+import io.distdb.node.service.SqlException;
+import io.distdb.node.service.SqlSession;
+import io.distdb.node.service.TransactionStatus;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parse / Bind / Describe / Execute / Close against named and unnamed statements and portals.
+ * Each method either writes its response or throws; the caller turns a throw into an
+ * ErrorResponse and skips messages until Sync.
+ */
+final class ExtendedQueryHandler {
+
+  private final SqlSession session;
+  private final ConnectionOutput out;
+  private final ResultStreamer streamer;
+  private final Map<String, StatementHandle> statements = new HashMap<>();
+  private final Map<String, Portal> portals = new HashMap<>();
+
+  ExtendedQueryHandler(SqlSession session, ConnectionOutput out) {
+    this.session = session;
+    this.out = out;
+    this.streamer = new ResultStreamer(out);
+  }
+
+  void parse(Parse msg) throws SqlException {
+    String name = msg.statement();
+    if (name.isEmpty()) {
+      closeStatement(name);
+    } else if (statements.containsKey(name)) {
+      throw new SqlException("42P05", "prepared statement \"" + name + "\" already exists");
+    }
+    PreparedSql prepared = session.prepare(msg.sql(), msg.parameterTypes());
+    statements.put(name, new StatementHandle(prepared));
+    out.write(new ParseComplete());
+  }
+
+  void bind(Bind msg) throws SqlException {
+    StatementHandle statement = statement(msg.statement());
+    int[] oids = statement.sql().parameterTypeOids();
+    int count = msg.parameters().size();
+    if (count != oids.length) {
+      throw new SqlException("08P01", "bind message supplies " + count
+          + " parameters, but prepared statement \"" + msg.statement() + "\" requires "
+          + oids.length);
+    }
+    List<Object> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      short format = ResultFormats.parameterFormat(msg.parameterFormats(), i, count);
+      values.add(ParameterDecoder.decode(oids[i], format, msg.parameters().get(i), i));
+    }
+    // Validates the result format count now, as PostgreSQL does at Bind time.
+    ResultFormats.resolve(msg.resultFormats(), statement.sql().columns().size());
+    String name = msg.portal();
+    if (name.isEmpty()) {
+      closePortal(name);
+    } else if (portals.containsKey(name)) {
+      throw new SqlException("42P03", "cursor \"" + name + "\" already exists");
+    }
+    portals.put(name, new Portal(statement.retain(), Collections.unmodifiableList(values),
+        msg.resultFormats()));
+    out.write(new BindComplete());
+  }
+
+  void describe(Describe msg) throws SqlException {
+    if (msg.kind() == 'S') {
+      PreparedSql sql = statement(msg.name()).sql();
+      out.write(new ParameterDescription(sql.parameterTypeOids()));
+      describeRows(sql.columns(), null);
+    } else {
+      Portal portal = portal(msg.name());
+      List<Column> columns = portal.started() ? portal.result.columns()
+          : portal.statement.sql().columns();
+      describeRows(columns, ResultFormats.resolve(portal.resultFormatCodes, columns.size()));
+    }
+  }
+
+  void execute(Execute msg) throws SqlException {
+    Portal portal = portal(msg.portal());
+    try {
+      executePortal(portal, msg.maxRows());
+    } catch (SqlException | RuntimeException e) {
+      // A failed portal cannot be resumed; PostgreSQL drops it with the aborted transaction.
+      closePortal(msg.portal());
+      throw e;
+    }
+  }
+
+  private void executePortal(Portal portal, int maxRows) throws SqlException {
+    if (portal.statement.sql().isEmpty()) {
+      out.write(new EmptyQueryResponse());
+      return;
+    }
+    if (portal.completed) {
+      out.write(new CommandComplete(portal.result.completionTag(0)));
+      return;
+    }
+    if (!portal.started()) {
+      portal.result = session.execute(portal.statement.sql(), portal.parameters);
+    }
+    ExecutionResult result = portal.result;
+    if (!result.returnsRows()) {
+      portal.complete();
+      out.write(new CommandComplete(result.tag()));
+      return;
+    }
+    boolean[] binary = ResultFormats.resolve(portal.resultFormatCodes, result.columns().size());
+    ResultStreamer.Outcome outcome = streamer.stream(result.rows(),
+        ResultStreamer.types(result.columns()), binary, Math.max(maxRows, 0));
+    if (outcome.exhausted()) {
+      portal.complete();
+      out.write(new CommandComplete(result.completionTag(outcome.rows())));
+    } else {
+      out.write(new PortalSuspended());
+    }
+  }
+
+  void close(Close msg) {
+    if (msg.kind() == 'S') {
+      closeStatement(msg.name());
+    } else {
+      closePortal(msg.name());
+    }
+    out.write(new CloseComplete());
+  }
+
+  /** At Sync: outside a transaction block every portal has ended with its implicit transaction. */
+  void sync(TransactionStatus status) {
+    if (status == TransactionStatus.IDLE) {
+      closeAllPortals();
+    }
+  }
+
+  /** A simple Query replaces the unnamed statement and portal. */
+  void dropUnnamed() {
+    closePortal("");
+    closeStatement("");
+  }
+
+  void closeAll() {
+    closeAllPortals();
+    statements.values().forEach(StatementHandle::release);
+    statements.clear();
+  }
+
+  private void closeAllPortals() {
+    portals.values().forEach(Portal::close);
+    portals.clear();
+  }
+
+  private void describeRows(List<Column> columns, boolean[] binary) {
+    out.write(columns.isEmpty() ? new NoData() : new RowDescription(columns, binary));
+  }
+
+  private StatementHandle statement(String name) throws SqlException {
+    StatementHandle handle = statements.get(name);
+    if (handle == null) {
+      throw new SqlException("26000", name.isEmpty() ? "unnamed prepared statement does not exist"
+          : "prepared statement \"" + name + "\" does not exist");
+    }
+    return handle;
+  }
+
+  private Portal portal(String name) throws SqlException {
+    Portal portal = portals.get(name);
+    if (portal == null) {
+      throw new SqlException("34000", name.isEmpty() ? "unnamed portal does not exist"
+          : "portal \"" + name + "\" does not exist");
+    }
+    return portal;
+  }
+
+  private void closeStatement(String name) {
+    StatementHandle old = statements.remove(name);
+    if (old != null) {
+      old.release();
+    }
+  }
+
+  private void closePortal(String name) {
+    Portal old = portals.remove(name);
+    if (old != null) {
+      old.close();
+    }
+  }
+}

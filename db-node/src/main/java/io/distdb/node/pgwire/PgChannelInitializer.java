@@ -1,0 +1,50 @@
+package io.distdb.node.pgwire;
+
+import io.distdb.node.pgwire.auth.Authenticator;
+import io.distdb.node.pgwire.protocol.BackendMessageEncoder;
+import io.distdb.node.pgwire.protocol.FrontendMessageDecoder;
+import io.distdb.node.pgwire.protocol.PgFrameDecoder;
+import io.distdb.node.service.SqlService;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds each connection's pipeline: frame, decode, encode, handle. Typed on {@link Channel} rather
+ * than SocketChannel so tests can run the whole protocol on an EmbeddedChannel.
+ */
+final class PgChannelInitializer extends ChannelInitializer<Channel> {
+
+  private final PgServerConfig config;
+  private final SqlService service;
+  private final Authenticator authenticator;
+  private final Executor sqlPool;
+  private final ChannelGroup channels;
+  private final AtomicLong ids = new AtomicLong();
+
+  PgChannelInitializer(PgServerConfig config, SqlService service, Authenticator authenticator,
+      Executor sqlPool, ChannelGroup channels) {
+    this.config = config;
+    this.service = service;
+    this.authenticator = authenticator;
+    this.sqlPool = sqlPool;
+    this.channels = channels;
+  }
+
+  @Override
+  protected void initChannel(Channel ch) {
+    channels.add(ch);
+    ConnectionOutput out = new ConnectionOutput(ch, ids.incrementAndGet());
+    StartupPhase startup = new StartupPhase(out, service, authenticator,
+        new SessionStarter(out, config.serverVersion()));
+    PgConnection connection = new PgConnection(out, startup);
+    ch.pipeline()
+        .addLast("frame", new PgFrameDecoder(config.maxMessageSize()))
+        .addLast("decode", new FrontendMessageDecoder())
+        .addLast("encode", new BackendMessageEncoder())
+        .addLast("handle",
+            new PgConnectionHandler(new SerialExecutor(sqlPool), out, connection));
+  }
+}

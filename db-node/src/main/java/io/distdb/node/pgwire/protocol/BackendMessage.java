@@ -1,0 +1,97 @@
+package io.distdb.node.pgwire.protocol;
+
+import io.distdb.node.service.Column;
+import io.distdb.node.service.PgType;
+import java.util.List;
+
+/** A message to the client; {@link BackendMessageEncoder} owns the byte layout of each. */
+public sealed interface BackendMessage {
+
+  /** The single byte 'N' refusing an SSLRequest or GSSENCRequest; not a framed message. */
+  record EncryptionRefused() implements BackendMessage {}
+
+  record AuthenticationOk() implements BackendMessage {}
+
+  record AuthenticationSasl(List<String> mechanisms) implements BackendMessage {}
+
+  record AuthenticationSaslContinue(byte[] data) implements BackendMessage {}
+
+  record AuthenticationSaslFinal(byte[] data) implements BackendMessage {}
+
+  record NegotiateProtocolVersion(int newestMinor, List<String> unsupportedOptions)
+      implements BackendMessage {}
+
+  record ParameterStatus(String name, String value) implements BackendMessage {}
+
+  record BackendKeyData(int processId, int secretKey) implements BackendMessage {}
+
+  record ReadyForQuery(char status) implements BackendMessage {}
+
+  /** {@code binary[i]} is column i's format; {@code null} means all text. */
+  record RowDescription(List<Column> columns, boolean[] binary) implements BackendMessage {}
+
+  /**
+   * A batch of rows, each encoded as one DataRow ('D') message. Batching keeps the write path to
+   * one buffer and one event-loop task per fetch instead of per row; values are written straight
+   * from the Java objects into that buffer.
+   */
+  record DataRows(List<Object[]> rows, PgType[] types, boolean[] binary)
+      implements BackendMessage {
+
+    /**
+     * Roughly the encoded size: strings and byte arrays by length (bytea text doubles), other
+     * values as a small constant. Cheap next to the encoding it predicts.
+     */
+    public long estimatedSize() {
+      long size = 0;
+      for (Object[] row : rows) {
+        size += 7;
+        for (Object value : row) {
+          size += 4;
+          if (value instanceof CharSequence) {
+            size += ((CharSequence) value).length();
+          } else if (value instanceof byte[]) {
+            size += 2L * ((byte[]) value).length + 2;
+          } else if (value != null) {
+            size += 16;
+          }
+        }
+      }
+      return size;
+    }
+  }
+
+  record CommandComplete(String tag) implements BackendMessage {}
+
+  record EmptyQueryResponse() implements BackendMessage {}
+
+  /** ErrorResponse ('E') or, with {@code notice}, NoticeResponse ('N'). Detail/hint may be null. */
+  record ErrorResponse(
+      String severity, String sqlState, String message, String detail, String hint, boolean notice)
+      implements BackendMessage {
+
+    public static ErrorResponse error(String sqlState, String message) {
+      return new ErrorResponse("ERROR", sqlState, message, null, null, false);
+    }
+
+    public static ErrorResponse fatal(String sqlState, String message) {
+      return new ErrorResponse("FATAL", sqlState, message, null, null, false);
+    }
+
+    public boolean isFatal() {
+      return severity.equals("FATAL") || severity.equals("PANIC");
+    }
+  }
+
+  record ParseComplete() implements BackendMessage {}
+
+  record BindComplete() implements BackendMessage {}
+
+  record CloseComplete() implements BackendMessage {}
+
+  record NoData() implements BackendMessage {}
+
+  record PortalSuspended() implements BackendMessage {}
+
+  record ParameterDescription(int[] typeOids) implements BackendMessage {}
+}

@@ -1,0 +1,70 @@
+package io.distdb.node.pgwire.types;
+
+import io.distdb.node.service.PgType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Writes a value in PostgreSQL's binary (typsend) format, as clients such as pgjdbc request it. */
+public final class BinaryValueWriter {
+
+  private BinaryValueWriter() {}
+
+  public static void write(PgType type, Object value, ByteBuf out) {
+    switch (type) {
+      case BOOL:
+        out.writeByte(((Boolean) value) ? 1 : 0);
+        break;
+      case BYTEA:
+        out.writeBytes((byte[]) value);
+        break;
+      case INT2:
+        out.writeShort(((Number) value).shortValue());
+        break;
+      case INT4:
+        out.writeInt(((Number) value).intValue());
+        break;
+      case INT8:
+        out.writeLong(((Number) value).longValue());
+        break;
+      case FLOAT4:
+        out.writeFloat(((Number) value).floatValue());
+        break;
+      case FLOAT8:
+        out.writeDouble(((Number) value).doubleValue());
+        break;
+      case NUMERIC:
+        NumericBinary.write(toBigDecimal(value), out);
+        break;
+      case DATE:
+        out.writeInt(PgEpoch.toPgDays((LocalDate) value));
+        break;
+      case TIME:
+        out.writeLong(((LocalTime) value).toNanoOfDay() / 1000);
+        break;
+      case TIMESTAMP:
+        out.writeLong(PgEpoch.toPgMicros((LocalDateTime) value));
+        break;
+      case TIMESTAMPTZ:
+        out.writeLong(PgEpoch.toPgMicros((OffsetDateTime) value));
+        break;
+      case UUID:
+        UUID u = (UUID) value;
+        out.writeLong(u.getMostSignificantBits()).writeLong(u.getLeastSignificantBits());
+        break;
+      case JSON:
+      default:
+        // text-like types: the binary form is the UTF-8 text itself.
+        ByteBufUtil.writeUtf8(out, value.toString());
+    }
+  }
+
+  private static BigDecimal toBigDecimal(Object value) {
+    return value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(value.toString());
+  }
+}

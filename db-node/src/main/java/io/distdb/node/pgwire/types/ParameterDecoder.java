@@ -1,0 +1,95 @@
+package io.distdb.node.pgwire.types;
+
+import io.distdb.node.service.PgType;
+import io.distdb.node.service.SqlException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.util.UUID;
+
+/**
+ * Turns a Bind parameter into the Java value {@code SqlSession.execute} expects: text format
+ * stays a String (the service converts it with its own casting rules), binary format becomes the
+ * Java class of the parameter's type.
+ */
+public final class ParameterDecoder {
+
+  public static final short TEXT = 0;
+  public static final short BINARY = 1;
+
+  private ParameterDecoder() {}
+
+  public static Object decode(int typeOid, short format, byte[] bytes, int index)
+      throws SqlException {
+    if (bytes == null) {
+      return null;
+    }
+    if (format == TEXT) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    if (format != BINARY) {
+      throw new SqlException("22023", "unsupported format code: " + format);
+    }
+    PgType type = PgType.byOid(typeOid);
+    if (type.oid() != typeOid && typeOid != 0) {
+      throw new SqlException("0A000",
+          "binary format is not supported for parameter $" + (index + 1) + " of type " + typeOid);
+    }
+    try {
+      return binary(type, Unpooled.wrappedBuffer(bytes), bytes.length);
+    } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
+      throw new SqlException("22P03",
+          "incorrect binary data format in bind parameter " + (index + 1));
+    }
+  }
+
+  private static Object binary(PgType type, ByteBuf in, int length) throws SqlException {
+    Object value = read(type, in, length);
+    if (in.isReadable()) {
+      throw new IllegalArgumentException("trailing bytes");
+    }
+    return value;
+  }
+
+  private static Object read(PgType type, ByteBuf in, int length) throws SqlException {
+    switch (type) {
+      case BOOL:
+        return in.readByte() != 0;
+      case BYTEA:
+        byte[] copy = new byte[length];
+        in.readBytes(copy);
+        return copy;
+      case INT2:
+        return in.readShort();
+      case INT4:
+        return in.readInt();
+      case INT8:
+        return in.readLong();
+      case FLOAT4:
+        return in.readFloat();
+      case FLOAT8:
+        return in.readDouble();
+      case NUMERIC:
+        return NumericBinary.read(in);
+      case DATE:
+        return PgEpoch.fromPgDays(in.readInt());
+      case TIME:
+        return LocalTime.ofNanoOfDay(in.readLong() * 1000);
+      case TIMESTAMP:
+        return PgEpoch.localFromPgMicros(in.readLong());
+      case TIMESTAMPTZ:
+        return PgEpoch.offsetFromPgMicros(in.readLong());
+      case UUID:
+        return new UUID(in.readLong(), in.readLong());
+      case TEXT:
+      case VARCHAR:
+      case BPCHAR:
+      case JSON:
+      case UNKNOWN:
+        return in.readCharSequence(length, StandardCharsets.UTF_8).toString();
+      default:
+        throw new SqlException("0A000", "binary format is not supported for type " + type);
+    }
+  }
+}
