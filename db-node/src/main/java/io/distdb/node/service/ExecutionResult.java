@@ -8,8 +8,9 @@ import java.util.List;
  * @param columns the row layout, empty for statements that return no rows
  * @param rows the rows, {@code null} for statements that return no rows
  * @param tag the complete CommandComplete tag ({@code "UPDATE 3"}, {@code "CREATE TABLE"}) for
- *     statements without rows; for row-returning ones the tag's prefix, to which the protocol appends
- *     the number of rows it sent ({@code "SELECT "}, {@code "INSERT 0 "})
+ *     statements without rows; for row-returning ones either the tag's prefix ending in a space, to
+ *     which the protocol appends the number of rows it sent ({@code "SELECT "}, {@code "INSERT 0 "}),
+ *     or a complete tag ({@code "SHOW"})
  */
 public record ExecutionResult(List<Column> columns, RowCursor rows, String tag) {
 
@@ -27,6 +28,6 @@ public record ExecutionResult(List<Column> columns, RowCursor rows, String tag) 
 
   /** The CommandComplete tag once {@code rowCount} rows were sent. */
   public String completionTag(long rowCount) {
-    return returnsRows() ? tag + rowCount : tag;
+    return returnsRows() && tag.endsWith(" ") ? tag + rowCount : tag;
   }
 }

@@ -1,0 +1,37 @@
+package io.distdb.adminapi;
+
+/**
+ * How a db-node is configured from outside: the environment variables it reads (each also a
+ * {@code --option} of the same name in lower-case kebab form, e.g. {@code DISTDB_PG_PORT} is
+ * {@code --pg-port}) and its default ports. Command-line options win over a config file, which wins
+ * over the environment, which wins over the defaults.
+ */
+public final class NodeEnvironment {
+
+  public static final String NODE_ID = "DISTDB_NODE_ID";
+  public static final String ROLE = "DISTDB_ROLE";
+  public static final String DATA_DIR = "DISTDB_DATA_DIR";
+  public static final String BIND = "DISTDB_BIND";
+  public static final String PG_PORT = "DISTDB_PG_PORT";
+  public static final String ADMIN_PORT = "DISTDB_ADMIN_PORT";
+  public static final String REPLICATION_PORT = "DISTDB_REPLICATION_PORT";
+  public static final String USER = "DISTDB_USER";
+  public static final String PASSWORD = "DISTDB_PASSWORD";
+  public static final String PASSWORD_FILE = "DISTDB_PASSWORD_FILE";
+  public static final String AUTH = "DISTDB_AUTH";
+
+  public static final int DEFAULT_PG_PORT = 5432;
+  public static final int DEFAULT_ADMIN_PORT = 8080;
+  public static final int DEFAULT_REPLICATION_PORT = 7432;
+
+  /** Liveness: 200 while the process serves HTTP at all. */
+  public static final String PATH_HEALTHZ = "/healthz";
+  /** Readiness: 200 once the node serves SQL in its role, 503 with a reason otherwise. */
+  public static final String PATH_READYZ = "/readyz";
+  /** {@link NodeStatus} as JSON. */
+  public static final String PATH_STATUS = "/status";
+  /** Prometheus text exposition. */
+  public static final String PATH_METRICS = "/metrics";
+
+  private NodeEnvironment() {}
+}

@@ -1,0 +1,36 @@
+package io.distdb.adminapi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The document {@code GET /status} returns. Field names are part of the API: add fields, never
+ * rename or remove them.
+ *
+ * @param nodeId this node's id
+ * @param role {@code master} or {@code slave}
+ * @param state {@code starting}, {@code ready} or {@code failed}
+ * @param failure why the node failed, null while it has not
+ * @param databases the logical databases, sorted
+ * @param lastLsn the last LSN in the node's log
+ * @param durableLsn the last LSN the log has fsynced
+ * @param appliedLsn the last LSN whose effects are in storage
+ * @param firstRetainedLsn the oldest LSN still in the log
+ * @param logBytes bytes the log occupies on disk
+ * @param sessions open client sessions
+ * @param uptimeSeconds seconds since the process started
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NodeStatus(
+    String nodeId,
+    String role,
+    String state,
+    String failure,
+    List<String> databases,
+    long lastLsn,
+    long durableLsn,
+    long appliedLsn,
+    long firstRetainedLsn,
+    long logBytes,
+    int sessions,
+    long uptimeSeconds) {}

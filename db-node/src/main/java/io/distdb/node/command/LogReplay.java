@@ -1,0 +1,53 @@
+package io.distdb.node.command;
+
+import io.distdb.node.log.LogCursor;
+import io.distdb.node.log.LogEntry;
+import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.storage.DatabaseName;
+import io.distdb.node.storage.Storage;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crash recovery: applies every retained log entry that storage does not hold yet. Entries storage
+ * already has are skipped by the applier, so replaying twice is harmless.
+ */
+public final class LogReplay {
+
+  private static final Logger log = LoggerFactory.getLogger(LogReplay.class);
+
+  private LogReplay() {}
+
+  /** Returns how many entries were read. */
+  public static long replay(ReplicationLog replicationLog, Storage storage,
+      CommandApplier applier) throws IOException, ApplyException {
+    checkStorageNotAhead(replicationLog, storage);
+    long read = 0;
+    try (LogCursor cursor = replicationLog.read(replicationLog.firstLsn())) {
+      for (LogEntry e = cursor.next(); e != null; e = cursor.next()) {
+        applier.apply(e.lsn(), CommandCodec.decode(e.payload()));
+        read++;
+      }
+    }
+    log.atInfo().addKeyValue("entries", read).addKeyValue("lastLsn", replicationLog.lastLsn())
+        .log("log replayed");
+    return read;
+  }
+
+  /**
+   * Storage ahead of the log means writes exist that the log (and so every replica) lacks; new
+   * entries would reuse their LSNs and replicas would silently diverge, so the node must not start.
+   */
+  private static void checkStorageNotAhead(ReplicationLog replicationLog, Storage storage) {
+    long last = replicationLog.lastLsn();
+    for (String name : storage.names()) {
+      long applied = storage.appliedLsn(new DatabaseName(name));
+      if (applied > last) {
+        throw new IllegalStateException("database " + name + " has applied log entry " + applied
+            + " but the log ends at " + last + "; the log was lost or replaced. Restore the data"
+            + " directory from a replica instead of starting on it.");
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.distdb.node.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The node's command line. Every option can also come from a config file ({@code --config}) or an
+ * environment variable {@code DISTDB_<OPTION>} (see {@code io.distdb.adminapi.NodeEnvironment}).
+ */
+@Command(
+    name = "db-node",
+    mixinStandardHelpOptions = true,
+    version = "distdb db-node 0.1.0",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "A distdb database node: PostgreSQL protocol, durable replication log, embedded storage.",
+      "Each option may also be set in the --config file (key = option name without dashes)",
+      "or as the environment variable DISTDB_<OPTION> (e.g. DISTDB_PG_PORT); the command line",
+      "wins over the file, the file over the environment."
+    })
+public final class NodeOptions {
+
+  static final Map<String, String> BUILT_IN = Map.ofEntries(
+      Map.entry("node-id", "node-1"),
+      Map.entry("role", "master"),
+      Map.entry("data-dir", "data"),
+      Map.entry("bind", "0.0.0.0"),
+      Map.entry("pg-port", "5432"),
+      Map.entry("admin-port", "8080"),
+      Map.entry("user", "distdb"),
+      Map.entry("auth", "scram"),
+      Map.entry("default-database", "distdb"),
+      Map.entry("lock-timeout-ms", "30000"),
+      Map.entry("fsync", "true"),
+      Map.entry("log-segment-bytes", "67108864"),
+      Map.entry("min-free-bytes", "67108864"),
+      Map.entry("max-message-bytes", "67108864"),
+      Map.entry("write-target", ""));
+
+  @Option(names = "--config", description = "Properties file with option values.")
+  Path config;
+
+  @Option(names = "--node-id", description = "This node's id (default: ${DEFAULT-VALUE}).")
+  String nodeId;
+
+  @Option(names = "--role", description = "master or slave (default: ${DEFAULT-VALUE}).")
+  String role;
+
+  @Option(names = "--data-dir", description = "Directory for the log and databases"
+      + " (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--pg-port", description = "PostgreSQL protocol port; 0 picks a free one"
+      + " (default: ${DEFAULT-VALUE}).")
+  int pgPort;
+
+  @Option(names = "--admin-port", description = "Admin HTTP port (/healthz /readyz /status"
+      + " /metrics); 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int adminPort;
+
+  @Option(names = "--user", description = "The database user clients log in as"
+      + " (default: ${DEFAULT-VALUE}).")
+  String user;
+
+  @Option(names = "--password", description = "The user's password. Prefer --password-file or"
+      + " DISTDB_PASSWORD: command lines are visible to other local users.")
+  String password;
+
+  @Option(names = "--password-file", description = "File whose first line is the password.")
+  Path passwordFile;
+
+  @Option(names = "--auth", description = "scram (SCRAM-SHA-256) or trust (no password)"
+      + " (default: ${DEFAULT-VALUE}).")
+  String auth;
+
+  @Option(names = "--default-database", description = "Database created at first start"
+      + " (default: ${DEFAULT-VALUE}).")
+  String defaultDatabase;
+
+  @Option(names = "--lock-timeout-ms", description = "How long a write waits for its database's"
+      + " writer before failing with 55P03 (default: ${DEFAULT-VALUE}).")
+  long lockTimeoutMillis;
+
+  @Option(names = "--fsync", arity = "1", description = "fsync the log before acknowledging"
+      + " writes; false only for throwaway benchmarks (default: ${DEFAULT-VALUE}).")
+  boolean fsync;
+
+  @Option(names = "--log-segment-bytes", description = "Size at which the log starts a new"
+      + " segment file (default: ${DEFAULT-VALUE}).")
+  long logSegmentBytes;
+
+  @Option(names = "--min-free-bytes", description = "Refuse to start with less free disk space"
+      + " than this in the data directory (default: ${DEFAULT-VALUE}).")
+  long minFreeBytes;
+
+  @Option(names = "--max-message-bytes", description = "Largest protocol message a client may"
+      + " send (default: ${DEFAULT-VALUE}).")
+  int maxMessageBytes;
+
+  @Option(names = "--write-target", description = "Where a slave tells clients to send writes"
+      + " (default: the master's address).")
+  String writeTarget;
+
+  /** Parses the arguments; null when help or version was printed instead. */
+  public static NodeOptions parse(String[] args, Map<String, String> env) {
+    Path configFile = findConfig(args, env);
+    NodeOptions options = new NodeOptions();
+    CommandLine cli = new CommandLine(options);
+    cli.setDefaultValueProvider(new NodeDefaults(configFile, env, BUILT_IN));
+    CommandLine.ParseResult result = cli.parseArgs(args);
+    if (CommandLine.printHelpIfRequested(result)) {
+      return null;
+    }
+    return options;
+  }
+
+  /** The usage text, as --help prints it. */
+  public static String usage() {
+    CommandLine cli = new CommandLine(new NodeOptions());
+    cli.setDefaultValueProvider(new NodeDefaults(null, Map.of(), BUILT_IN));
+    return cli.getUsageMessage();
+  }
+
+  private static Path findConfig(String[] args, Map<String, String> env) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--config=")) {
+        return Path.of(args[i].substring("--config=".length()));
+      }
+    }
+    String fromEnv = env.get(NodeDefaults.envName("config"));
+    return fromEnv == null ? null : Path.of(fromEnv);
+  }
+
+  /** Validates and freezes the options. */
+  public NodeConfig toConfig() {
+    return NodeConfig.from(this);
+  }
+}

@@ -1,0 +1,245 @@
+package io.distdb.node.service;
+
+import io.distdb.node.command.Command.SqlStatement;
+import io.distdb.node.command.Command.Transaction;
+import io.distdb.node.command.CommandCodec;
+import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.storage.AppliedLsn;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of one database on the master. Writes are serialized so that every replica,
+ * applying the log in LSN order, reaches the same state.
+ *
+ * <p>Autocommit statements from many sessions are run in batches by one thread on one connection:
+ * each statement is executed and logged, then one fsync covers the batch and one storage commit
+ * makes it visible. So the data becomes visible only once durable, and concurrent writers share the
+ * cost of an fsync (group commit). Explicit transaction blocks take the same permit for their whole
+ * duration instead, and run on their session's own connection.
+ */
+final class DatabaseWriter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DatabaseWriter.class);
+  private static final int MAX_BATCH = 256;
+
+  private final String database;
+  private final Connection connection;
+  private final ReplicationLog replicationLog;
+  private final WriteQueue queue = new WriteQueue();
+  private final Semaphore permit = new Semaphore(1, true);
+  private final Thread thread;
+  private final NodeHealth health;
+  private volatile boolean running = true;
+
+  DatabaseWriter(String database, Connection connection, ReplicationLog replicationLog,
+      NodeHealth health) throws SQLException {
+    this.database = database;
+    this.connection = connection;
+    this.replicationLog = replicationLog;
+    this.health = health;
+    connection.setAutoCommit(false);
+    this.thread = new Thread(this::run, "writer-" + database);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues a statement; the future completes once it is durable and visible. */
+  WriteRequest submit(SqlStatement statement) {
+    WriteRequest request = new WriteRequest(statement);
+    queue.add(request);
+    return request;
+  }
+
+  /** Takes the write permit for a transaction block, waiting at most {@code timeoutMillis}. */
+  boolean acquire(long timeoutMillis) throws InterruptedException {
+    return permit.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  void release() {
+    permit.release();
+  }
+
+  /** Logs a transaction block's statements and commits its connection; the caller holds the permit. */
+  long commitOwned(Connection owner, List<SqlStatement> statements) throws SqlException {
+    health.checkWritable();
+    long lsn;
+    try {
+      lsn = replicationLog.append(
+          CommandCodec.encode(Transaction.committed(database, statements)));
+    } catch (Exception e) {
+      rollbackQuietly(owner);
+      throw SqlErrors.ioFailure(e);
+    }
+    try {
+      replicationLog.awaitDurable(lsn);
+      AppliedLsn.set(owner, lsn);
+      owner.commit();
+      return lsn;
+    } catch (Exception e) {
+      // The entry is in the log but not in storage: only a restart's replay can reconcile them.
+      health.fail("commit of log entry " + lsn + " failed: " + e.getMessage());
+      rollbackQuietly(owner);
+      throw SqlErrors.ioFailure(e);
+    }
+  }
+
+  /**
+   * Ends a transaction block that wrote by rolling it back, and logs what it ran as a rolled-back
+   * entry so replicas' sequences advance as this node's did. The caller holds the permit.
+   */
+  void rollbackOwned(Connection owner, List<SqlStatement> statements) {
+    rollbackQuietly(owner);
+    if (statements.isEmpty() || !health.isHealthy()) {
+      return;
+    }
+    try {
+      long lsn = replicationLog.append(
+          CommandCodec.encode(new Transaction(database, statements, true)));
+      replicationLog.awaitDurable(lsn);
+      AppliedLsn.set(owner, lsn);
+      owner.commit();
+    } catch (Exception e) {
+      health.fail("logging a rolled-back transaction failed: " + e.getMessage());
+      rollbackQuietly(owner);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void run() {
+    List<WriteRequest> batch = new ArrayList<>(MAX_BATCH);
+    while (running) {
+      try {
+        if (!queue.drainTo(batch, MAX_BATCH, 200)) {
+          continue;
+        }
+        permit.acquire();
+        try {
+          runBatch(batch);
+        } finally {
+          permit.release();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } finally {
+        for (WriteRequest r : batch) {
+          r.failIfPending(new SqlException("57P01", "the node is shutting down"));
+        }
+        batch.clear();
+      }
+    }
+  }
+
+  private void runBatch(List<WriteRequest> batch) {
+    List<WriteRequest> pending = new ArrayList<>(batch.size());
+    long lastLsn = 0;
+    for (WriteRequest r : batch) {
+      if (!r.claim()) {
+        continue;
+      }
+      try {
+        health.checkWritable();
+      } catch (SqlException e) {
+        r.fail(e);
+        continue;
+      }
+      if (r.statement().ddl() && lastLsn > 0) {
+        // The engine commits DDL at once, so whatever ran before it must be made durable first.
+        commitBatch(pending, lastLsn);
+        pending.clear();
+        lastLsn = 0;
+      }
+      WriteResult result = null;
+      SqlException failure = null;
+      try {
+        result = execute(r.statement());
+      } catch (SQLException e) {
+        failure = SqlErrors.translate(e);
+      }
+      if (failure != null && r.statement().ddl()) {
+        r.fail(failure);
+        continue;
+      }
+      Transaction entry = failure == null
+          ? Transaction.committed(database, List.of(r.statement()))
+          : new Transaction(database, List.of(r.statement().asFailed()), true);
+      try {
+        lastLsn = replicationLog.append(CommandCodec.encode(entry));
+      } catch (Exception e) {
+        health.fail("log append failed: " + e.getMessage());
+        r.fail(SqlErrors.ioFailure(e));
+        continue;
+      }
+      if (failure != null) {
+        // Logged only so replicas replay the failure; the client need not wait for it.
+        r.fail(failure);
+        continue;
+      }
+      r.executed(result, lastLsn);
+      pending.add(r);
+      if (r.statement().ddl()) {
+        commitBatch(pending, lastLsn);
+        pending.clear();
+        lastLsn = 0;
+      }
+    }
+    if (lastLsn > 0) {
+      commitBatch(pending, lastLsn);
+    }
+  }
+
+  private void commitBatch(List<WriteRequest> pending, long lastLsn) {
+    try {
+      replicationLog.awaitDurable(lastLsn);
+      AppliedLsn.set(connection, lastLsn);
+      connection.commit();
+      for (WriteRequest r : pending) {
+        r.complete();
+      }
+    } catch (Exception e) {
+      health.fail("commit of log entries up to " + lastLsn + " failed: " + e.getMessage());
+      rollbackQuietly(connection);
+      for (WriteRequest r : pending) {
+        r.fail(SqlErrors.ioFailure(e));
+      }
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private WriteResult execute(SqlStatement statement) throws SQLException {
+    return StatementRunner.run(connection, statement);
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      log.atDebug().log("rollback failed: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException e) {
+      log.atDebug().addKeyValue("database", database).log("close failed: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.distdb.node.service;
+
+import java.math.BigDecimal;
+import java.sql.ParameterMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Maps the storage engine's JDBC types and values to the PostgreSQL types clients see. */
+final class JdbcTypes {
+
+  private JdbcTypes() {}
+
+  static PgType pgType(int jdbcType, String typeName) {
+    if ("UUID".equalsIgnoreCase(typeName)) {
+      return PgType.UUID;
+    }
+    if ("JSON".equalsIgnoreCase(typeName)) {
+      return PgType.JSON;
+    }
+    return switch (jdbcType) {
+      case Types.BOOLEAN, Types.BIT -> PgType.BOOL;
+      case Types.TINYINT, Types.SMALLINT -> PgType.INT2;
+      case Types.INTEGER -> PgType.INT4;
+      case Types.BIGINT -> PgType.INT8;
+      case Types.REAL -> PgType.FLOAT4;
+      case Types.FLOAT, Types.DOUBLE -> PgType.FLOAT8;
+      case Types.NUMERIC, Types.DECIMAL -> PgType.NUMERIC;
+      case Types.CHAR, Types.NCHAR -> PgType.BPCHAR;
+      case Types.VARCHAR, Types.NVARCHAR, Types.LONGVARCHAR -> PgType.VARCHAR;
+      case Types.CLOB, Types.NCLOB -> PgType.TEXT;
+      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> PgType.BYTEA;
+      case Types.DATE -> PgType.DATE;
+      case Types.TIME -> PgType.TIME;
+      case Types.TIMESTAMP -> PgType.TIMESTAMP;
+      case Types.TIMESTAMP_WITH_TIMEZONE -> PgType.TIMESTAMPTZ;
+      default -> PgType.TEXT;
+    };
+  }
+
+  static List<Column> columns(ResultSetMetaData md) throws SQLException {
+    int n = md.getColumnCount();
+    List<Column> columns = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      PgType type = pgType(md.getColumnType(i), md.getColumnTypeName(i));
+      columns.add(new Column(md.getColumnLabel(i), type.oid(), typeModifier(type, md, i)));
+    }
+    return columns;
+  }
+
+  /** PostgreSQL's atttypmod: varchar(n) is n+4, numeric(p,s) is ((p << 16) | s) + 4. */
+  private static int typeModifier(PgType type, ResultSetMetaData md, int i) throws SQLException {
+    int precision = md.getPrecision(i);
+    return switch (type) {
+      case VARCHAR, BPCHAR -> precision > 0 && precision < 10_485_760 ? precision + 4 : -1;
+      case NUMERIC -> precision > 0 && precision <= 1000
+          ? ((precision << 16) | md.getScale(i)) + 4 : -1;
+      default -> -1;
+    };
+  }
+
+  static int[] parameterOids(ParameterMetaData md, int count, int[] declared) throws SQLException {
+    int[] oids = new int[count];
+    for (int i = 0; i < count; i++) {
+      if (declared != null && i < declared.length && declared[i] != 0) {
+        oids[i] = declared[i];
+      } else {
+        oids[i] = pgType(md.getParameterType(i + 1), md.getParameterTypeName(i + 1)).oid();
+      }
+    }
+    return oids;
+  }
+
+  /** One row, each value as the class {@link PgType} documents for its column. */
+  static Object[] readRow(ResultSet rs, List<Column> columns) throws SQLException {
+    Object[] row = new Object[columns.size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = readValue(rs, i + 1, columns.get(i).type());
+    }
+    return row;
+  }
+
+  private static Object readValue(ResultSet rs, int i, PgType type) throws SQLException {
+    Object v = switch (type) {
+      case BOOL -> rs.getObject(i, Boolean.class);
+      case INT2 -> rs.getObject(i, Short.class);
+      case INT4 -> rs.getObject(i, Integer.class);
+      case INT8 -> rs.getObject(i, Long.class);
+      case FLOAT4 -> rs.getObject(i, Float.class);
+      case FLOAT8 -> rs.getObject(i, Double.class);
+      case NUMERIC -> rs.getObject(i, BigDecimal.class);
+      case BYTEA -> rs.getBytes(i);
+      case DATE -> rs.getObject(i, LocalDate.class);
+      case TIME -> rs.getObject(i, LocalTime.class);
+      case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
+      case TIMESTAMPTZ -> rs.getObject(i, OffsetDateTime.class);
+      case UUID -> rs.getObject(i, UUID.class);
+      default -> rs.getString(i);
+    };
+    return rs.wasNull() ? null : v;
+  }
+}

@@ -1,0 +1,244 @@
+package io.distdb.node.service;
+
+import io.distdb.node.command.Command.SqlStatement;
+import io.distdb.node.command.CommandApplier;
+import io.distdb.node.service.StatementInfo.Kind;
+import io.distdb.node.service.WriteExecutor.TransactionWrites;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A client session on one database. Reads run on the session's own engine connection; writes go
+ * through the {@link WriteExecutor}: alone as autocommit statements, or, inside a transaction block,
+ * on this connection while the block owns its database's write path.
+ */
+final class LocalSession implements SqlSession {
+
+  /** Maintenance commands the storage engine does by itself. */
+  private static final Set<String> NO_OP_COMMANDS = Set.of("VACUUM", "ANALYZE", "CHECKPOINT");
+
+  /** First words of PostgreSQL commands: such a statement is valid SQL distdb does not run. */
+  private static final Set<String> POSTGRES_COMMANDS = Set.of("ABORT", "ALTER", "ANALYZE",
+      "BEGIN", "CALL", "CHECKPOINT", "CLOSE", "CLUSTER", "COMMENT", "COMMIT", "COPY", "CREATE",
+      "DEALLOCATE", "DECLARE", "DELETE", "DISCARD", "DO", "DROP", "END", "EXECUTE", "EXPLAIN",
+      "FETCH", "GRANT", "IMPORT", "INSERT", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY",
+      "PREPARE", "REASSIGN", "REFRESH", "REINDEX", "RELEASE", "RESET", "REVOKE", "ROLLBACK",
+      "SAVEPOINT", "SECURITY", "SELECT", "SET", "SHOW", "START", "TABLE", "TRUNCATE", "UNLISTEN",
+      "UPDATE", "VACUUM", "VALUES", "WITH");
+
+  private final String database;
+  private final Connection connection;
+  private final WriteExecutor writes;
+  private final Runnable onClose;
+  private final SessionSettings settings;
+  private final Clock clock;
+  private final TransactionBlock block;
+  private boolean closed;
+
+  LocalSession(String database, Connection connection, WriteExecutor writes,
+      SessionSettings settings, Clock clock, Runnable onClose) {
+    this.database = database;
+    this.connection = connection;
+    this.writes = writes;
+    this.settings = settings;
+    this.clock = clock;
+    this.onClose = onClose;
+    this.block = new TransactionBlock(connection, writes, database);
+  }
+
+  @Override
+  public List<String> split(String query) throws SqlException {
+    return StatementInfo.split(query);
+  }
+
+  @Override
+  public PreparedSql prepare(String sql, int[] parameterTypeOids) throws SqlException {
+    StatementInfo info = StatementInfo.classify(sql);
+    return switch (info.kind()) {
+      case READ, WRITE, DDL -> prepareForEngine(sql, info, parameterTypeOids);
+      case SESSION -> new LocalPreparedSql(sql, info, sql, new int[0],
+          info.verb().equals("SHOW") ? List.of(new Column(info.settingName(), PgType.TEXT))
+              : List.of(), null);
+      default -> new LocalPreparedSql(sql, info, sql, new int[0], List.of(), null);
+    };
+  }
+
+  private PreparedSql prepareForEngine(String sql, StatementInfo info, int[] declaredOids)
+      throws SqlException {
+    StatementInfo.EngineSql engine = StatementInfo.toEngine(sql);
+    if (info.kind() == Kind.DDL) {
+      // Schema changes return no rows and take no typed parameters: nothing to ask the engine,
+      // and on a replica the statement must be refused, not half-checked against its schema.
+      int[] oids = new int[engine.parameterCount()];
+      java.util.Arrays.fill(oids, PgType.TEXT.oid());
+      return new LocalPreparedSql(sql, info, engine.sql(), oids, List.of(), null);
+    }
+    PreparedStatement ps = null;
+    try {
+      ps = connection.prepareStatement(engine.sql());
+      ResultSetMetaData md = ps.getMetaData();
+      List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
+      int[] oids = JdbcTypes.parameterOids(ps.getParameterMetaData(), engine.parameterCount(),
+          declaredOids);
+      if (info.kind() != Kind.READ) {
+        // Writes run on the database's writer connection; this one only served to describe them.
+        ps.close();
+        ps = null;
+      }
+      return new LocalPreparedSql(sql, info, engine.sql(), oids, columns, ps);
+    } catch (SQLException e) {
+      closeQuietly(ps);
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public ExecutionResult execute(PreparedSql statement, List<Object> parameters)
+      throws SqlException {
+    LocalPreparedSql prepared = (LocalPreparedSql) statement;
+    StatementInfo info = prepared.info();
+    block.checkNotAborted(info);
+    if (parameters.size() != prepared.parameterCount()) {
+      throw new SqlException("08P01", "bind message supplies " + parameters.size()
+          + " parameters, but prepared statement requires " + prepared.parameterCount());
+    }
+    try {
+      return switch (info.kind()) {
+        case EMPTY -> ExecutionResult.command("");
+        case READ -> read(prepared, parameters);
+        case WRITE, DDL -> write(prepared, parameters);
+        case DATABASE_DDL -> databaseDdl(info);
+        case TRANSACTION -> ExecutionResult.command(block.control(info));
+        case SESSION -> session(info);
+        case OTHER -> other(info);
+      };
+    } catch (SqlException e) {
+      block.failed();
+      throw e;
+    }
+  }
+
+  private ExecutionResult read(LocalPreparedSql prepared, List<Object> parameters)
+      throws SqlException {
+    PreparedStatement ps = prepared.borrow();
+    boolean owned = ps == null;
+    try {
+      if (owned) {
+        ps = connection.prepareStatement(prepared.engineSql());
+      }
+      CommandApplier.bind(ps, parameters);
+      ResultSet rs = ps.executeQuery();
+      List<Column> columns = prepared.columns();
+      return ExecutionResult.rows(columns,
+          new ResultSetCursor(rs, columns, owned ? ps : null, owned ? () -> {} : prepared::giveBack),
+          "SELECT ");
+    } catch (SQLException e) {
+      if (owned) {
+        closeQuietly(ps);
+      } else {
+        prepared.giveBack();
+      }
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  private ExecutionResult write(LocalPreparedSql prepared, List<Object> parameters)
+      throws SqlException {
+    StatementInfo info = prepared.info();
+    String deterministic = StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant());
+    SqlStatement statement =
+        new SqlStatement(deterministic, parameters, info.kind() == Kind.DDL);
+    WriteResult result = block.isOpen()
+        ? block.write(statement)
+        : writes.autocommit(database, statement);
+    if (result.returnsRows()) {
+      return ExecutionResult.rows(result.columns(), new ListCursor(result.rows()),
+          info.completionTagPrefix());
+    }
+    return ExecutionResult.command(info.completionTag(result.updateCount()));
+  }
+
+  private ExecutionResult databaseDdl(StatementInfo info) throws SqlException {
+    block.refuseInside(info.verb());
+    String name = info.databaseName();
+    if (info.verb().equals("CREATE DATABASE")) {
+      writes.createDatabase(name);
+    } else if (name.equals(database)) {
+      throw new SqlException("55006", "cannot drop the currently open database");
+    } else {
+      try {
+        writes.dropDatabase(name);
+      } catch (SqlException e) {
+        if (!(info.ifExists() && e.sqlState().equals("3D000"))) {
+          throw e;
+        }
+      }
+    }
+    return ExecutionResult.command(info.verb());
+  }
+
+  private ExecutionResult session(StatementInfo info) throws SqlException {
+    switch (info.verb()) {
+      case "SET" -> settings.set(info.settingName(), info.settingValue());
+      case "RESET" -> settings.reset(info.settingName());
+      case "SHOW" -> {
+        String value = settings.show(info.settingName());
+        return ExecutionResult.rows(List.of(new Column(info.settingName(), PgType.TEXT)),
+            new ListCursor(List.<Object[]>of(new Object[] {value})), "SHOW");
+      }
+      default -> {
+        // DISCARD, DEALLOCATE: the protocol layer owns prepared statements; nothing held here.
+      }
+    }
+    return ExecutionResult.command(info.verb());
+  }
+
+  private ExecutionResult other(StatementInfo info) throws SqlException {
+    String verb = info.verb();
+    if (NO_OP_COMMANDS.contains(verb)) {
+      return ExecutionResult.command(verb);
+    }
+    String firstWord = verb.split(" ", 2)[0];
+    if (POSTGRES_COMMANDS.contains(firstWord)) {
+      throw new SqlException("0A000", "statement not supported by distdb: " + verb);
+    }
+    throw new SqlException("42601", "syntax error at or near \"" + firstWord + "\"");
+  }
+
+  @Override
+  public TransactionStatus transactionStatus() {
+    return block.status();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    block.abandon();
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // The session is gone either way.
+    }
+    onClose.run();
+  }
+
+  private static void closeQuietly(PreparedStatement ps) {
+    if (ps != null) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // Only frees memory.
+      }
+    }
+  }
+}

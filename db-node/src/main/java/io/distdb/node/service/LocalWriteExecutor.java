@@ -1,0 +1,213 @@
+package io.distdb.node.service;
+
+import io.distdb.node.command.Command;
+import io.distdb.node.command.Command.SqlStatement;
+import io.distdb.node.command.CommandCodec;
+import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.storage.DatabaseName;
+import io.distdb.node.storage.Storage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The master's write path: statements run on their database's {@link DatabaseWriter}, are logged
+ * durably, committed to storage and then held until the {@link CommitGate} (replication) agrees.
+ */
+public final class LocalWriteExecutor implements WriteExecutor, AutoCloseable {
+
+  private static final long DROP_WAIT_NANOS = 5_000_000_000L;
+
+  private final Storage storage;
+  private final ReplicationLog replicationLog;
+  private final CommitGate gate;
+  private final NodeHealth health;
+  private final SessionRegistry sessions;
+  private final long lockTimeoutMillis;
+  private final ConcurrentHashMap<String, DatabaseWriter> writers = new ConcurrentHashMap<>();
+  /** Serializes CREATE/DROP DATABASE with each other and with writer start-up. */
+  private final ReentrantLock catalogLock = new ReentrantLock();
+
+  public LocalWriteExecutor(Storage storage, ReplicationLog replicationLog, CommitGate gate,
+      NodeHealth health, SessionRegistry sessions, long lockTimeoutMillis) {
+    this.storage = storage;
+    this.replicationLog = replicationLog;
+    this.gate = gate;
+    this.health = health;
+    this.sessions = sessions;
+    this.lockTimeoutMillis = lockTimeoutMillis;
+  }
+
+  @Override
+  public WriteResult autocommit(String database, SqlStatement statement) throws SqlException {
+    WriteRequest.Done done = writer(database).submit(statement).await(lockTimeoutMillis);
+    gate.awaitCommitted(done.lsn());
+    return done.result();
+  }
+
+  @Override
+  public TransactionWrites beginWrites(String database) throws SqlException {
+    DatabaseWriter writer = writer(database);
+    try {
+      if (!writer.acquire(lockTimeoutMillis)) {
+        throw new SqlException("55P03", "canceling statement due to lock timeout: another"
+            + " transaction has been writing to database \"" + database + "\" for "
+            + lockTimeoutMillis + " ms");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SqlException("57014", "canceling statement due to user request");
+    }
+    return new OwnedWrites(writer);
+  }
+
+  private final class OwnedWrites implements TransactionWrites {
+    private final DatabaseWriter writer;
+    private boolean released;
+
+    OwnedWrites(DatabaseWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void commit(Connection connection, List<SqlStatement> statements)
+        throws SqlException {
+      long lsn;
+      try {
+        lsn = writer.commitOwned(connection, statements);
+      } finally {
+        release();
+      }
+      gate.awaitCommitted(lsn);
+    }
+
+    @Override
+    public void rollback(Connection connection, List<SqlStatement> executed) {
+      try {
+        writer.rollbackOwned(connection, executed);
+      } finally {
+        release();
+      }
+    }
+
+    private void release() {
+      if (!released) {
+        released = true;
+        writer.release();
+      }
+    }
+  }
+
+  @Override
+  public void createDatabase(String name) throws SqlException {
+    DatabaseName db = validName(name);
+    catalogLock.lock();
+    try {
+      if (storage.exists(db)) {
+        throw new SqlException("42P04", "database \"" + name + "\" already exists");
+      }
+      long lsn = logDurably(new Command.CreateDatabase(name));
+      storage.create(db, lsn);
+      gate.awaitCommitted(lsn);
+    } finally {
+      catalogLock.unlock();
+    }
+  }
+
+  @Override
+  public void dropDatabase(String name) throws SqlException {
+    DatabaseName db = validName(name);
+    catalogLock.lock();
+    try {
+      if (!storage.exists(db)) {
+        throw new SqlException("3D000", "database \"" + name + "\" does not exist");
+      }
+      int users = awaitNoSessions(name);
+      if (users > 0) {
+        throw new SqlException("55006", "database \"" + name + "\" is being accessed by other users",
+            "There " + (users == 1 ? "is 1 other session" : "are " + users + " other sessions")
+                + " using the database.", null, null);
+      }
+      long lsn = logDurably(new Command.DropDatabase(name));
+      DatabaseWriter writer = writers.remove(name);
+      if (writer != null) {
+        writer.close();
+      }
+      storage.drop(db);
+      gate.awaitCommitted(lsn);
+    } finally {
+      catalogLock.unlock();
+    }
+  }
+
+  /**
+   * Like PostgreSQL, gives sessions that are closing (a client that just switched databases) up to
+   * five seconds to go; returns how many remain.
+   */
+  private int awaitNoSessions(String database) throws SqlException {
+    long deadline = System.nanoTime() + DROP_WAIT_NANOS;
+    int users = sessions.countOn(database);
+    while (users > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SqlException("57014", "canceling statement due to user request");
+      }
+      users = sessions.countOn(database);
+    }
+    return users;
+  }
+
+  private long logDurably(Command command) throws SqlException {
+    health.checkWritable();
+    try {
+      long lsn = replicationLog.append(CommandCodec.encode(command));
+      replicationLog.awaitDurable(lsn);
+      return lsn;
+    } catch (Exception e) {
+      health.fail("log append failed: " + e.getMessage());
+      throw SqlErrors.ioFailure(e);
+    }
+  }
+
+  private static DatabaseName validName(String name) throws SqlException {
+    if (!DatabaseName.isValid(name)) {
+      throw new SqlException("42602", "invalid database name \"" + name + "\"", null,
+          "Use 1-63 letters, digits or underscores, starting with a letter or underscore.", null);
+    }
+    return new DatabaseName(name);
+  }
+
+  private DatabaseWriter writer(String database) throws SqlException {
+    DatabaseWriter w = writers.get(database);
+    if (w != null) {
+      return w;
+    }
+    catalogLock.lock();
+    try {
+      w = writers.get(database);
+      if (w == null) {
+        DatabaseName db = new DatabaseName(database);
+        if (!storage.exists(db)) {
+          throw new SqlException("3D000", "database \"" + database + "\" does not exist");
+        }
+        w = new DatabaseWriter(database, storage.connect(db), replicationLog, health);
+        writers.put(database, w);
+      }
+      return w;
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    } finally {
+      catalogLock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    writers.values().forEach(DatabaseWriter::close);
+    writers.clear();
+  }
+}

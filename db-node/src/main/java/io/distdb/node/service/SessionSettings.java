@@ -1,0 +1,53 @@
+package io.distdb.node.service;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The run-time parameters a session can SET and SHOW. Most only exist so that drivers which set them
+ * at connect keep working; the node's behaviour follows the values it announced at startup.
+ */
+final class SessionSettings {
+
+  private final Map<String, String> values = new HashMap<>();
+
+  SessionSettings(String serverVersion) {
+    values.put("server_version", serverVersion);
+    values.put("server_version_num", "150000");
+    values.put("server_encoding", "UTF8");
+    values.put("client_encoding", "UTF8");
+    values.put("datestyle", "ISO, MDY");
+    values.put("timezone", "UTC");
+    values.put("intervalstyle", "postgres");
+    values.put("integer_datetimes", "on");
+    values.put("standard_conforming_strings", "on");
+    values.put("transaction_isolation", "read committed");
+    values.put("default_transaction_isolation", "read committed");
+    values.put("transaction_read_only", "off");
+    values.put("search_path", "\"$user\", public");
+    values.put("application_name", "");
+    values.put("extra_float_digits", "1");
+    values.put("max_identifier_length", "63");
+    values.put("is_superuser", "on");
+  }
+
+  void set(String name, String value) {
+    values.put(name.toLowerCase(Locale.ROOT), value);
+  }
+
+  void reset(String name) {
+    if (!"all".equalsIgnoreCase(name)) {
+      values.remove(name.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** The value, or throws 42704 like PostgreSQL for a parameter it does not know. */
+  String show(String name) throws SqlException {
+    String v = values.get(name.toLowerCase(Locale.ROOT));
+    if (v == null) {
+      throw new SqlException("42704", "unrecognized configuration parameter \"" + name + "\"");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,200 @@
+package io.distdb.node.service;
+
+import io.distdb.node.command.Command.SqlStatement;
+import io.distdb.node.service.StatementInfo.Kind;
+import io.distdb.node.service.WriteExecutor.TransactionWrites;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL's transaction-block state machine for one session: BEGIN/COMMIT/ROLLBACK, savepoints,
+ * the aborted state after an error, and the statements the block wrote (logged as one entry at
+ * COMMIT).
+ */
+final class TransactionBlock {
+
+  private record Mark(String name, Savepoint savepoint, int statementCount) {}
+
+  private final Connection connection;
+  private final WriteExecutor writes;
+  private final String database;
+  private final List<SqlStatement> statements = new ArrayList<>();
+  private final List<Mark> marks = new ArrayList<>();
+  private TransactionStatus status = TransactionStatus.IDLE;
+  private TransactionWrites owned;
+
+  TransactionBlock(Connection connection, WriteExecutor writes, String database) {
+    this.connection = connection;
+    this.writes = writes;
+    this.database = database;
+  }
+
+  TransactionStatus status() {
+    return status;
+  }
+
+  boolean isOpen() {
+    return status != TransactionStatus.IDLE;
+  }
+
+  /** Marks the block aborted after a failed statement (outside a block, errors change nothing). */
+  void failed() {
+    if (status == TransactionStatus.IN_TRANSACTION) {
+      status = TransactionStatus.FAILED;
+    }
+  }
+
+  void checkNotAborted(StatementInfo info) throws SqlException {
+    if (status == TransactionStatus.FAILED && !endsAbortedBlock(info)) {
+      throw new SqlException("25P02",
+          "current transaction is aborted, commands ignored until end of transaction block");
+    }
+  }
+
+  private static boolean endsAbortedBlock(StatementInfo info) {
+    return info.kind() == Kind.TRANSACTION && (info.verb().equals("COMMIT")
+        || info.verb().equals("ROLLBACK") || info.verb().equals("ROLLBACK TO"));
+  }
+
+  void refuseInside(String what) throws SqlException {
+    if (isOpen()) {
+      throw new SqlException("25001", what + " cannot run inside a transaction block");
+    }
+  }
+
+  /** Runs a write inside the block on the session's connection, taking write ownership first. */
+  WriteResult write(SqlStatement statement) throws SqlException {
+    if (statement.ddl()) {
+      throw new SqlException("25001", "DDL cannot run inside a transaction block in distdb",
+          "The storage engine commits schema changes immediately, which would break the block's"
+              + " atomicity.", "Run the DDL outside BEGIN ... COMMIT.", null);
+    }
+    if (owned == null) {
+      owned = writes.beginWrites(database);
+    }
+    try {
+      WriteResult result = StatementRunner.run(connection, statement);
+      statements.add(statement);
+      return result;
+    } catch (SQLException e) {
+      statements.add(statement.asFailed());
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  /** Executes BEGIN, COMMIT, ROLLBACK or a savepoint command; returns the command tag. */
+  String control(StatementInfo info) throws SqlException {
+    try {
+      return switch (info.verb()) {
+        case "BEGIN", "START TRANSACTION" -> begin(info.verb());
+        case "COMMIT" -> commit();
+        case "ROLLBACK" -> rollback();
+        case "SAVEPOINT" -> savepoint(info.savepoint());
+        case "RELEASE" -> release(info.savepoint());
+        case "ROLLBACK TO" -> rollbackTo(info.savepoint());
+        default -> throw new SqlException("0A000", "unsupported transaction command " + info.verb());
+      };
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  private String begin(String tag) throws SQLException {
+    if (!isOpen()) {
+      connection.setAutoCommit(false);
+      status = TransactionStatus.IN_TRANSACTION;
+    }
+    return tag;
+  }
+
+  private String commit() throws SqlException, SQLException {
+    if (status == TransactionStatus.FAILED) {
+      return rollback();
+    }
+    if (!isOpen()) {
+      return "COMMIT";
+    }
+    try {
+      if (owned != null && !statements.isEmpty()) {
+        owned.commit(connection, List.copyOf(statements));
+        owned = null;
+      } else {
+        connection.commit();
+      }
+    } finally {
+      end();
+    }
+    return "COMMIT";
+  }
+
+  private String rollback() throws SQLException {
+    if (owned != null) {
+      owned.rollback(connection, List.copyOf(statements));
+      owned = null;
+    } else if (isOpen()) {
+      connection.rollback();
+    }
+    end();
+    return "ROLLBACK";
+  }
+
+  private String savepoint(String name) throws SqlException, SQLException {
+    if (!isOpen()) {
+      throw new SqlException("25P01", "SAVEPOINT can only be used in transaction blocks");
+    }
+    marks.add(new Mark(name, connection.setSavepoint(name), statements.size()));
+    return "SAVEPOINT";
+  }
+
+  private String release(String name) throws SqlException, SQLException {
+    int i = find(name, "RELEASE SAVEPOINT");
+    connection.releaseSavepoint(marks.get(i).savepoint());
+    marks.subList(i, marks.size()).clear();
+    return "RELEASE";
+  }
+
+  private String rollbackTo(String name) throws SqlException, SQLException {
+    int i = find(name, "ROLLBACK TO SAVEPOINT");
+    Mark mark = marks.get(i);
+    connection.rollback(mark.savepoint());
+    statements.subList(mark.statementCount(), statements.size()).clear();
+    marks.subList(i + 1, marks.size()).clear();
+    status = TransactionStatus.IN_TRANSACTION;
+    return "ROLLBACK";
+  }
+
+  private int find(String name, String command) throws SqlException {
+    if (!isOpen()) {
+      throw new SqlException("25P01", command + " can only be used in transaction blocks");
+    }
+    for (int i = marks.size() - 1; i >= 0; i--) {
+      if (marks.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new SqlException("3B001", "savepoint \"" + name + "\" does not exist");
+  }
+
+  /** The session is going away: whatever the block did is rolled back. */
+  void abandon() {
+    try {
+      rollback();
+    } catch (SQLException ignored) {
+      // The connection closes next; the engine discards the transaction with it.
+    }
+  }
+
+  private void end() {
+    statements.clear();
+    marks.clear();
+    status = TransactionStatus.IDLE;
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // A broken connection surfaces on the next statement.
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.distdb.node.service;
+
+import io.distdb.node.command.Command.SqlStatement;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * The one seam every change to the node's data goes through. On a master it logs, applies and (via
+ * its {@link CommitGate}) waits for replicas; on a slave it refuses.
+ */
+public interface WriteExecutor {
+
+  /**
+   * Runs one write or DDL statement as its own transaction. When this returns, the statement is in
+   * the durable log and visible to readers.
+   */
+  WriteResult autocommit(String database, SqlStatement statement) throws SqlException;
+
+  /**
+   * Takes exclusive write ownership of a database for an explicit transaction block. The caller then
+   * runs its statements on its own connection and ends with {@link TransactionWrites#commit} or
+   * {@link TransactionWrites#rollback}.
+   */
+  TransactionWrites beginWrites(String database) throws SqlException;
+
+  void createDatabase(String name) throws SqlException;
+
+  void dropDatabase(String name) throws SqlException;
+
+  /** A transaction block's ownership of a database's write path. */
+  interface TransactionWrites {
+
+    /**
+     * Logs the statements as one entry, records its LSN and commits {@code connection}; releases
+     * ownership whatever happens.
+     */
+    void commit(Connection connection, List<SqlStatement> statements) throws SqlException;
+
+    /**
+     * Rolls {@code connection} back and releases ownership. {@code executed} are the statements the
+     * block ran (including failed ones): they are logged as a rolled-back entry. Never throws.
+     */
+    void rollback(Connection connection, List<SqlStatement> executed);
+  }
+}

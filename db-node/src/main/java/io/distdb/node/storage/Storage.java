@@ -1,0 +1,181 @@
+package io.distdb.node.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's logical databases: one embedded H2 database (PostgreSQL mode) per directory under
+ * {@code <data-dir>/databases}. Creation and removal go through a rename so that a crash half-way
+ * leaves either the old state or the new one, never a half-made database.
+ */
+public final class Storage implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Storage.class);
+  private static final String CREATING = ".creating";
+  private static final String DROPPING = ".dropping";
+  private static final String H2_OPTIONS =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+          + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+
+  private final Path root;
+
+  public Storage(Path root) {
+    this.root = root;
+    try {
+      Files.createDirectories(root);
+      removeLeftovers();
+    } catch (IOException e) {
+      throw new StorageException("cannot use database directory " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public boolean exists(DatabaseName name) {
+    return Files.isDirectory(dir(name));
+  }
+
+  /** The names of all databases, sorted. */
+  public List<String> names() {
+    try (Stream<Path> dirs = Files.list(root)) {
+      TreeSet<String> names = new TreeSet<>();
+      dirs.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(DatabaseName::isValid)
+          .forEach(names::add);
+      return List.copyOf(names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Creates an empty database whose applied LSN starts at {@code lsn}. */
+  public void create(DatabaseName name, long lsn) {
+    Path staging = root.resolve(name.value() + CREATING);
+    try {
+      deleteTree(staging);
+      Files.createDirectories(staging);
+      try (Connection c = DriverManager.getConnection(url(staging))) {
+        AppliedLsn.install(c, lsn);
+        shutdown(c);
+      }
+      Files.move(staging, dir(name), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | SQLException e) {
+      throw new StorageException("cannot create database " + name + ": " + e.getMessage(), e);
+    }
+    log.atInfo().addKeyValue("database", name).addKeyValue("lsn", lsn).log("database created");
+  }
+
+  /** Closes every connection to the database and deletes it. */
+  public void drop(DatabaseName name) {
+    Path dir = dir(name);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try {
+      try (Connection c = DriverManager.getConnection(url(dir))) {
+        shutdown(c);
+      }
+      Path doomed = root.resolve(name.value() + DROPPING);
+      deleteTree(doomed);
+      Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(doomed);
+    } catch (IOException | SQLException e) {
+      throw new StorageException("cannot drop database " + name + ": " + e.getMessage(), e);
+    }
+    log.atInfo().addKeyValue("database", name).log("database dropped");
+  }
+
+  /** A new connection to an existing database (autocommit on). */
+  public Connection connect(DatabaseName name) throws SQLException {
+    Path dir = dir(name);
+    if (!Files.isDirectory(dir)) {
+      throw new SQLException("database \"" + name + "\" does not exist", "3D000");
+    }
+    return DriverManager.getConnection(url(dir));
+  }
+
+  public long appliedLsn(DatabaseName name) {
+    try (Connection c = connect(name)) {
+      return AppliedLsn.get(c);
+    } catch (SQLException e) {
+      throw new StorageException("cannot read applied LSN of " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Forces every open database's pending changes to disk, so the log before them may go. */
+  public void checkpoint() {
+    for (String n : names()) {
+      try (Connection c = connect(new DatabaseName(n));
+          Statement s = c.createStatement()) {
+        s.execute("CHECKPOINT SYNC");
+      } catch (SQLException e) {
+        throw new StorageException("checkpoint of " + n + " failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Shuts every database down cleanly. */
+  @Override
+  public void close() {
+    for (String n : names()) {
+      try (Connection c = connect(new DatabaseName(n))) {
+        shutdown(c);
+      } catch (SQLException e) {
+        log.atWarn().addKeyValue("database", n).log("shutdown failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  private Path dir(DatabaseName name) {
+    return root.resolve(name.value());
+  }
+
+  private static String url(Path dir) {
+    return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("data") + H2_OPTIONS;
+  }
+
+  private static void shutdown(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    }
+  }
+
+  private void removeLeftovers() throws IOException {
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path p : entries.toList()) {
+        String n = p.getFileName().toString();
+        if (n.endsWith(CREATING) || n.endsWith(DROPPING)) {
+          log.atWarn().addKeyValue("path", p).log("removing half-finished database directory");
+          deleteTree(p);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}

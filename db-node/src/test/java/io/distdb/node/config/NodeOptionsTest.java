@@ -1,0 +1,67 @@
+package io.distdb.node.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeOptionsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void commandLineWinsOverConfigFileWhichWinsOverEnvironment() throws Exception {
+    Path file = Files.writeString(dir.resolve("node.properties"),
+        "pg-port=6000\nadmin-port=6001\nrole=slave\n");
+    Map<String, String> env = Map.of("DISTDB_PG_PORT", "7000", "DISTDB_ADMIN_PORT", "7001",
+        "DISTDB_USER", "alice", "DISTDB_PASSWORD", "pw");
+    NodeConfig c = NodeOptions.parse(
+        new String[] {"--config", file.toString(), "--pg-port", "5555"}, env).toConfig();
+    assertThat(c.pgPort()).isEqualTo(5555);
+    assertThat(c.adminPort()).isEqualTo(6001);
+    assertThat(c.role()).isEqualTo(Role.SLAVE);
+    assertThat(c.user()).isEqualTo("alice");
+    assertThat(c.password()).isEqualTo("pw");
+    assertThat(c.lockTimeoutMillis()).isEqualTo(30_000);
+  }
+
+  @Test
+  void passwordFileWinsAndIsTrimmed() throws Exception {
+    Path pw = Files.writeString(dir.resolve("pw"), "  from-file \n");
+    NodeConfig c = NodeOptions.parse(new String[] {"--password-file", pw.toString()},
+        Map.of("DISTDB_PASSWORD", "env")).toConfig();
+    assertThat(c.password()).isEqualTo("from-file");
+  }
+
+  @Test
+  void scramWithoutPasswordIsRefusedWithAClearMessage() {
+    assertThatThrownBy(() -> NodeOptions.parse(new String[0], Map.of()).toConfig())
+        .hasMessageContaining("needs a password");
+    assertThat(NodeOptions.parse(new String[] {"--auth", "trust"}, Map.of()).toConfig()
+        .trustAuth()).isTrue();
+  }
+
+  @Test
+  void badValuesAreRefused() {
+    Map<String, String> env = Map.of("DISTDB_PASSWORD", "pw");
+    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "boss"}, env).toConfig())
+        .hasMessageContaining("--role");
+    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--pg-port", "70000"}, env)
+        .toConfig()).hasMessageContaining("--pg-port");
+    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--pg-port", "abc"}, env))
+        .isInstanceOf(picocli.CommandLine.ParameterException.class);
+    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--no-such-option"}, env))
+        .isInstanceOf(picocli.CommandLine.ParameterException.class);
+  }
+
+  @Test
+  void usageListsEveryOptionWithItsDefault() {
+    String usage = NodeOptions.usage();
+    assertThat(usage).contains("--data-dir", "--pg-port", "--admin-port", "--role", "--config",
+        "default: 5432", "DISTDB_");
+  }
+}

@@ -1,0 +1,216 @@
+package io.distdb.node.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.distdb.node.command.Command;
+import io.distdb.node.command.CommandCodec;
+import io.distdb.node.log.LogCursor;
+import io.distdb.node.log.LogEntry;
+import io.distdb.node.log.LogOptions;
+import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.storage.Storage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The write path and session semantics on real storage and a real log, without the network. */
+class NodeSqlServiceTest {
+
+  private static final long LOCK_TIMEOUT_MILLIS = 500;
+
+  @TempDir Path dir;
+  ReplicationLog log;
+  Storage storage;
+  LocalWriteExecutor writes;
+  SessionRegistry sessions = new SessionRegistry();
+  NodeSqlService service;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    log = ReplicationLog.open(dir.resolve("log"), LogOptions.defaults());
+    storage = new Storage(dir.resolve("db"));
+    writes = new LocalWriteExecutor(storage, log, CommitGate.LOCAL, new NodeHealth(), sessions,
+        LOCK_TIMEOUT_MILLIS);
+    service = new NodeSqlService(storage, writes, sessions, "15.0",
+        Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
+    writes.createDatabase("app");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    writes.close();
+    storage.close();
+    log.close();
+  }
+
+  private static ExecutionResult run(SqlSession s, String sql, Object... params)
+      throws SqlException {
+    return s.execute(s.prepare(sql, new int[0]), List.of(params));
+  }
+
+  private static List<Object[]> rows(ExecutionResult r) throws SqlException {
+    List<Object[]> all = new ArrayList<>();
+    for (List<Object[]> chunk = r.rows().next(100); !chunk.isEmpty(); chunk = r.rows().next(100)) {
+      all.addAll(chunk);
+    }
+    r.rows().close();
+    return all;
+  }
+
+  @Test
+  void concurrentAutocommitWritesShareFsyncs() throws Exception {
+    try (SqlSession s = service.open("u", "app")) {
+      run(s, "CREATE TABLE t (id INT PRIMARY KEY)");
+    }
+    long fsyncsBefore = log.fsyncCount();
+    int threads = 8;
+    int perThread = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int base = t * perThread;
+      futures.add(pool.submit(() -> {
+        try (SqlSession s = service.open("u", "app")) {
+          for (int i = 0; i < perThread; i++) {
+            assertThat(run(s, "INSERT INTO t VALUES ($1)", String.valueOf(base + i)).tag())
+                .isEqualTo("INSERT 0 1");
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    try (SqlSession s = service.open("u", "app")) {
+      assertThat(rows(run(s, "SELECT count(*) FROM t")).get(0)[0]).isEqualTo(800L);
+    }
+    assertThat(log.fsyncCount() - fsyncsBefore).isLessThan(threads * perThread);
+  }
+
+  @Test
+  void clockFunctionsAreLoggedAsTheMastersValues() throws Exception {
+    try (SqlSession s = service.open("u", "app")) {
+      run(s, "CREATE TABLE e (at TIMESTAMP WITH TIME ZONE)");
+      run(s, "INSERT INTO e VALUES (now())");
+      assertThatThrownBy(() -> run(s, "INSERT INTO e VALUES (now() + random() * interval '1' day)"))
+          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
+              .isEqualTo("0A000"));
+    }
+    Command.Transaction last = null;
+    try (LogCursor c = log.read(log.firstLsn())) {
+      for (LogEntry e = c.next(); e != null; e = c.next()) {
+        if (CommandCodec.decode(e.payload()) instanceof Command.Transaction t
+            && t.statements().get(0).sql().startsWith("INSERT")) {
+          last = t;
+        }
+      }
+    }
+    assertThat(last).isNotNull();
+    assertThat(last.statements().get(0).sql()).contains("2024-05-01").doesNotContain("now()");
+  }
+
+  @Test
+  void transactionBlockStatesFollowPostgres() throws Exception {
+    try (SqlSession s = service.open("u", "app")) {
+      run(s, "CREATE TABLE k (id INT PRIMARY KEY)");
+      assertThat(s.transactionStatus()).isEqualTo(TransactionStatus.IDLE);
+      run(s, "BEGIN");
+      assertThat(s.transactionStatus()).isEqualTo(TransactionStatus.IN_TRANSACTION);
+      run(s, "INSERT INTO k VALUES (1)");
+      run(s, "SAVEPOINT a");
+      run(s, "INSERT INTO k VALUES (2)");
+      assertThatThrownBy(() -> run(s, "INSERT INTO k VALUES (2)"))
+          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
+              .isEqualTo("23505"));
+      assertThat(s.transactionStatus()).isEqualTo(TransactionStatus.FAILED);
+      assertThatThrownBy(() -> run(s, "SELECT 1"))
+          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
+              .isEqualTo("25P02"));
+      assertThat(run(s, "ROLLBACK TO SAVEPOINT a").tag()).isEqualTo("ROLLBACK");
+      assertThat(s.transactionStatus()).isEqualTo(TransactionStatus.IN_TRANSACTION);
+      assertThatThrownBy(() -> run(s, "CREATE TABLE inside (x INT)"))
+          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
+              .isEqualTo("25001"));
+      run(s, "ROLLBACK TO SAVEPOINT a");
+      assertThat(run(s, "COMMIT").tag()).isEqualTo("COMMIT");
+      assertThat(rows(run(s, "SELECT id FROM k ORDER BY id"))).extracting(r -> r[0])
+          .containsExactly(1);
+      run(s, "BEGIN");
+      assertThatThrownBy(() -> run(s, "SELEC"))
+          .isInstanceOf(SqlException.class);
+      assertThat(run(s, "COMMIT").tag()).isEqualTo("ROLLBACK");
+    }
+  }
+
+  @Test
+  void blockThatWroteHoldsTheWritePathUntilItEnds() throws Exception {
+    try (SqlSession a = service.open("u", "app"); SqlSession b = service.open("u", "app")) {
+      run(a, "CREATE TABLE w (id INT)");
+      run(a, "BEGIN");
+      run(a, "INSERT INTO w VALUES (1)");
+      assertThatThrownBy(() -> run(b, "INSERT INTO w VALUES (2)"))
+          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
+              .isEqualTo("55P03"));
+      // Readers are not blocked and do not see the uncommitted row.
+      assertThat(rows(run(b, "SELECT count(*) FROM w")).get(0)[0]).isEqualTo(0L);
+      // A client that vanishes mid-transaction: its work is rolled back, the path released.
+      a.close();
+      assertThat(run(b, "INSERT INTO w VALUES (2)").tag()).isEqualTo("INSERT 0 1");
+      assertThat(rows(run(b, "SELECT id FROM w")).get(0)[0]).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void readOnlyReplicaRefusesWritesNamingTheMaster() throws Exception {
+    try (SqlSession m = service.open("u", "app")) {
+      run(m, "CREATE TABLE r (x INT)");
+    }
+    NodeSqlService replica = new NodeSqlService(storage,
+        new ReadOnlyWriteExecutor("master.example:5432"), sessions, "15.0", Clock.systemUTC());
+    try (SqlSession s = replica.open("u", "app")) {
+      for (String sql : List.of("CREATE TABLE r2 (x INT)", "CREATE DATABASE other",
+          "DROP DATABASE other", "INSERT INTO r VALUES (1)", "UPDATE r SET x = 2",
+          "DELETE FROM r", "DROP TABLE r", "CREATE INDEX ri ON r (x)")) {
+        assertThatThrownBy(() -> run(s, sql))
+            .as(sql)
+            .isInstanceOfSatisfying(SqlException.class, e -> {
+              assertThat(e.sqlState()).isEqualTo("25006");
+              assertThat(e.hint()).contains("master.example:5432");
+            });
+      }
+      assertThat(rows(run(s, "SELECT 1")).get(0)[0]).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void showAndSetBehaveLikePostgres() throws Exception {
+    try (SqlSession s = service.open("u", "app")) {
+      assertThat(rows(run(s, "SHOW server_version")).get(0)[0]).isEqualTo("15.0");
+      assertThat(run(s, "SET application_name = 'x'").tag()).isEqualTo("SET");
+      assertThat(rows(run(s, "SHOW application_name")).get(0)[0]).isEqualTo("x");
+      assertThatThrownBy(() -> run(s, "SHOW no_such_thing"))
+          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
+              .isEqualTo("42704"));
+    }
+  }
+
+  @Test
+  void unknownDatabaseIsRefused() {
+    assertThatThrownBy(() -> service.open("u", "nope"))
+        .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
+            .isEqualTo("3D000"));
+  }
+}

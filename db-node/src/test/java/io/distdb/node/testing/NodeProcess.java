@@ -1,0 +1,128 @@
+package io.distdb.node.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A db-node in its own OS process, started from the shaded jar, so tests can {@code kill -9} it.
+ * Its output goes to a file next to its data directory.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+  private final Path dataDir;
+  private final List<String> extraArgs;
+  private final int pgPort;
+  private final int adminPort;
+  private Process process;
+
+  public NodeProcess(Path dataDir, String... extraArgs) {
+    this.dataDir = dataDir;
+    this.extraArgs = List.of(extraArgs);
+    this.pgPort = FreePorts.next();
+    this.adminPort = FreePorts.next();
+  }
+
+  public static Path jar() {
+    String jar = System.getProperty("distdb.node.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("system property distdb.node.jar must name the built"
+          + " db-node jar (run through Maven's integration-test phase); got " + jar);
+    }
+    return Path.of(jar);
+  }
+
+  public List<String> command() {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-jar", jar().toString(),
+        "--data-dir", dataDir.toString(), "--bind", "127.0.0.1",
+        "--pg-port", String.valueOf(pgPort), "--admin-port", String.valueOf(adminPort),
+        "--user", InProcessNode.USER, "--password", InProcessNode.PASSWORD));
+    if (!extraArgs.contains("--min-free-bytes")) {
+      cmd.addAll(List.of("--min-free-bytes", "0"));
+    }
+    cmd.addAll(extraArgs);
+    return cmd;
+  }
+
+  /** Starts the process and waits until {@code /readyz} answers 200. */
+  public NodeProcess start() throws Exception {
+    Path out = dataDir.resolveSibling(dataDir.getFileName() + ".out");
+    process = new ProcessBuilder(command())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+        .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("node exited with " + process.exitValue() + ": "
+            + Files.readString(out));
+      }
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + adminPort + "/readyz"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException e) {
+        // Not listening yet.
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("node not ready within 60 s: " + Files.readString(out));
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  public int pgPort() {
+    return pgPort;
+  }
+
+  public int adminPort() {
+    return adminPort;
+  }
+
+  public String output() throws IOException {
+    return Files.readString(dataDir.resolveSibling(dataDir.getFileName() + ".out"));
+  }
+
+  /** Runs the node command to completion (for start-up refusal tests). */
+  public static Result runToExit(List<String> command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] bytes;
+    try (InputStream in = p.getInputStream()) {
+      bytes = in.readAllBytes();
+    }
+    p.waitFor(60, TimeUnit.SECONDS);
+    return new Result(p.exitValue(), new String(bytes));
+  }
+
+  /** How a node process ended. */
+  public record Result(int exitCode, String output) {}
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(15, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
