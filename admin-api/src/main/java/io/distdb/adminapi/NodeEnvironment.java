@@ -19,6 +19,16 @@ public final class NodeEnvironment {
   public static final String PASSWORD = "DISTDB_PASSWORD";
   public static final String PASSWORD_FILE = "DISTDB_PASSWORD_FILE";
   public static final String AUTH = "DISTDB_AUTH";
+  public static final String MASTER = "DISTDB_MASTER";
+  public static final String ADVERTISE = "DISTDB_ADVERTISE";
+  public static final String CLUSTER_ID = "DISTDB_CLUSTER_ID";
+  public static final String EPOCH = "DISTDB_EPOCH";
+  public static final String REPLICATION_SECRET = "DISTDB_REPLICATION_SECRET";
+  public static final String REPLICATION_SECRET_FILE = "DISTDB_REPLICATION_SECRET_FILE";
+  public static final String SYNC_MODE = "DISTDB_SYNC_MODE";
+  public static final String MIN_SYNC_ACKS = "DISTDB_MIN_SYNC_ACKS";
+  public static final String ACK_TIMEOUT_MS = "DISTDB_ACK_TIMEOUT_MS";
+  public static final String ON_ACK_TIMEOUT = "DISTDB_ON_ACK_TIMEOUT";
 
   public static final int DEFAULT_PG_PORT = 5432;
   public static final int DEFAULT_ADMIN_PORT = 8080;
@@ -30,6 +40,8 @@ public final class NodeEnvironment {
   public static final String PATH_READYZ = "/readyz";
   /** {@link NodeStatus} as JSON. */
   public static final String PATH_STATUS = "/status";
+  /** Per-database checksums as JSON {@code {"db": {"lsn": n, "checksum": "hex"}}}. */
+  public static final String PATH_CHECKSUMS = "/checksums";
   /** Prometheus text exposition. */
   public static final String PATH_METRICS = "/metrics";
 

@@ -19,6 +19,10 @@ import java.util.List;
  * @param logBytes bytes the log occupies on disk
  * @param sessions open client sessions
  * @param uptimeSeconds seconds since the process started
+ * @param clusterId the replication cluster this node belongs to
+ * @param epoch the replication epoch (term) the node is in
+ * @param master replication state on a master, null on a slave
+ * @param slave replication state on a slave, null on a master
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NodeStatus(
@@ -33,4 +37,8 @@ public record NodeStatus(
     long firstRetainedLsn,
     long logBytes,
     int sessions,
-    long uptimeSeconds) {}
+    long uptimeSeconds,
+    String clusterId,
+    long epoch,
+    MasterReplicationStatus master,
+    SlaveReplicationStatus slave) {}

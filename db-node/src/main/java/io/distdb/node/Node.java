@@ -1,5 +1,6 @@
 package io.distdb.node;
 
+import io.distdb.adminapi.MasterReplicationStatus;
 import io.distdb.adminapi.NodeStatus;
 import io.distdb.node.admin.AdminEndpoints;
 import io.distdb.node.admin.AdminServer;
@@ -8,6 +9,7 @@ import io.distdb.node.command.CommandApplier;
 import io.distdb.node.command.LogReplay;
 import io.distdb.node.config.DataDirectory;
 import io.distdb.node.config.NodeConfig;
+import io.distdb.node.config.ReplicationConfig;
 import io.distdb.node.config.Role;
 import io.distdb.node.log.LogOptions;
 import io.distdb.node.log.ReplicationLog;
@@ -15,7 +17,17 @@ import io.distdb.node.pgwire.PgServer;
 import io.distdb.node.pgwire.PgServerConfig;
 import io.distdb.node.pgwire.auth.Authenticator;
 import io.distdb.node.pgwire.auth.StaticCredentials;
-import io.distdb.node.service.CommitGate;
+import io.distdb.node.replication.CommitGate;
+import io.distdb.node.replication.Follower;
+import io.distdb.node.replication.LogRetention;
+import io.distdb.node.replication.Primary;
+import io.distdb.node.replication.ReplicationSettings;
+import io.distdb.node.replication.SnapshotSource;
+import io.distdb.node.replication.SyncCommitGate;
+import io.distdb.node.replication.wire.ReconnectBackoff;
+import io.distdb.node.replication.wire.ReplicationClient;
+import io.distdb.node.replication.wire.ReplicationServer;
+import io.distdb.node.replication.wire.ReplicationWireConfig;
 import io.distdb.node.service.LocalWriteExecutor;
 import io.distdb.node.service.NodeHealth;
 import io.distdb.node.service.NodeSqlService;
@@ -23,23 +35,34 @@ import io.distdb.node.service.ReadOnlyWriteExecutor;
 import io.distdb.node.service.SessionRegistry;
 import io.distdb.node.service.SqlException;
 import io.distdb.node.service.WriteExecutor;
+import io.distdb.node.storage.DatabaseChecksum;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.Storage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running database node, wired by constructors: log, storage, recovery, write path, client
- * protocol and admin API. {@link NodeMain} starts one from the command line; tests start several in
- * one JVM.
+ * One running database node, wired by constructors: log, storage, recovery, write path,
+ * replication, client protocol and admin API. {@link NodeMain} starts one from the command line;
+ * tests start several in one JVM.
  */
 public final class Node implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Node.class);
   public static final String SERVER_VERSION = "15.0 (distdb 0.1.0)";
+  private static final long RETENTION_INTERVAL_MILLIS = 2_000;
 
   private final NodeConfig config;
   private final long startedAt = System.currentTimeMillis();
@@ -51,6 +74,10 @@ public final class Node implements AutoCloseable {
   private NodeMetrics metrics;
   private PgServer pgServer;
   private AdminServer adminServer;
+  private Primary primary;
+  private SyncCommitGate syncGate;
+  private ReplicationServer replicationServer;
+  private Follower follower;
   private volatile boolean ready;
 
   private Node(NodeConfig config) {
@@ -77,8 +104,7 @@ public final class Node implements AutoCloseable {
     try (CommandApplier applier = new CommandApplier(storage)) {
       LogReplay.replay(replicationLog, storage, applier);
     }
-    WriteExecutor writes = writeExecutor();
-    ensureDefaultDatabase(writes);
+    WriteExecutor writes = config.role() == Role.MASTER ? startMaster() : startSlave();
     NodeSqlService service =
         new NodeSqlService(storage, writes, sessions, SERVER_VERSION, Clock.systemUTC());
     metrics = own(new NodeMetrics(replicationLog, sessions));
@@ -88,21 +114,83 @@ public final class Node implements AutoCloseable {
     ready = true;
     log.atInfo().addKeyValue("node", config.nodeId()).addKeyValue("role", config.role().wireName())
         .addKeyValue("pgPort", pgPort()).addKeyValue("adminPort", adminPort())
+        .addKeyValue("replicationPort", replicationPort())
         .addKeyValue("lastLsn", replicationLog.lastLsn()).log("node ready");
   }
 
-  private WriteExecutor writeExecutor() {
-    if (config.role() == Role.SLAVE) {
-      return new ReadOnlyWriteExecutor(config.writeTarget().isEmpty() ? "the master"
-          : config.writeTarget());
+  private ReplicationSettings replicationSettings() {
+    ReplicationConfig r = config.replication();
+    byte[] secret = r.secret() == null ? null : r.secret().getBytes(StandardCharsets.UTF_8);
+    return new ReplicationSettings(r.clusterId(), config.nodeId(), r.epoch(), secret, r.sync(),
+        r.minSyncAcks(), Duration.ofMillis(r.ackTimeoutMillis()), r.degradeOnTimeout(),
+        r.logRetentionBytes());
+  }
+
+  private WriteExecutor startMaster() throws Exception {
+    ReplicationConfig r = config.replication();
+    if (r.secret() == null) {
+      LocalWriteExecutor writes = own(new LocalWriteExecutor(storage, replicationLog,
+          CommitGate.LOCAL, health, sessions, config.lockTimeoutMillis()));
+      ensureDefaultDatabase(writes);
+      log.atInfo().log("no replication secret: this master runs without slaves");
+      return writes;
     }
-    return own(new LocalWriteExecutor(storage, replicationLog, CommitGate.LOCAL, health, sessions,
-        config.lockTimeoutMillis()));
+    ReplicationSettings settings = replicationSettings();
+    AtomicReference<Primary> primaryRef = new AtomicReference<>();
+    syncGate = new SyncCommitGate(settings, lsn -> primaryRef.get().durableCount(lsn),
+        ignored -> replicationLog.lastLsn());
+    LocalWriteExecutor writes = own(new LocalWriteExecutor(storage, replicationLog, syncGate,
+        health, sessions, config.lockTimeoutMillis()));
+    SnapshotSource snapshots = new SnapshotSource(storage, replicationLog, writes,
+        workDir("snapshots"));
+    primary = own(new Primary(settings, replicationLog, snapshots, syncGate));
+    primaryRef.set(primary);
+    replicationServer = own(new ReplicationServer(config.bind(), r.port(),
+        ReplicationWireConfig.defaults(), primary));
+    ensureDefaultDatabase(writes);
+    scheduleRetention(new LogRetention(replicationLog, storage,
+        () -> writes.whileWritesPaused(replicationLog::lastLsn), primary::slowestDurableLsn,
+        r.logRetentionBytes()));
+    return writes;
+  }
+
+  private WriteExecutor startSlave() {
+    ReplicationConfig r = config.replication();
+    AtomicReference<ReplicationClient> clientRef = new AtomicReference<>();
+    follower = own(new Follower(replicationSettings(), r.master(), r.advertise(), replicationLog,
+        storage, replicationLog.lastLsn(), workDir("snapshots"),
+        () -> clientRef.get().connectionEstablished()));
+    ReplicationClient client = own(new ReplicationClient(r.masterHost(), r.masterPort(),
+        ReplicationWireConfig.defaults(), follower, new ReconnectBackoff()));
+    clientRef.set(client);
+    client.start();
+    scheduleRetention(new LogRetention(replicationLog, storage, follower::appliedLsn,
+        () -> Long.MAX_VALUE, r.logRetentionBytes()));
+    return new ReadOnlyWriteExecutor(config.writeTarget());
+  }
+
+  private Path workDir(String name) {
+    return config.dataDir().resolve(name);
+  }
+
+  private void scheduleRetention(LogRetention retention) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "log-retention");
+      t.setDaemon(true);
+      return t;
+    });
+    own(timer::shutdownNow);
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        retention.runOnce();
+      } catch (Exception e) {
+        log.atDebug().log("log retention pass skipped: {}", e.toString());
+      }
+    }, RETENTION_INTERVAL_MILLIS, RETENTION_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private void ensureDefaultDatabase(WriteExecutor writes) throws SqlException {
-    if (config.role() == Role.MASTER
-        && !storage.exists(new DatabaseName(config.defaultDatabase()))) {
+    if (!storage.exists(new DatabaseName(config.defaultDatabase()))) {
       writes.createDatabase(config.defaultDatabase());
     }
   }
@@ -125,12 +213,18 @@ public final class Node implements AutoCloseable {
         if (!ready) {
           return "starting";
         }
-        return health.isHealthy() ? null : "failed: " + health.failure();
+        String failure = failure();
+        return failure == null ? null : "failed: " + failure;
       }
 
       @Override
       public NodeStatus status() {
         return Node.this.status();
+      }
+
+      @Override
+      public Map<String, DatabaseChecksum.Result> checksums() {
+        return Node.this.checksums();
       }
 
       @Override
@@ -140,12 +234,37 @@ public final class Node implements AutoCloseable {
     };
   }
 
+  private String failure() {
+    if (!health.isHealthy()) {
+      return health.failure();
+    }
+    return follower == null ? null : follower.failure();
+  }
+
   public NodeStatus status() {
-    String state = !health.isHealthy() ? "failed" : ready ? "ready" : "starting";
-    return new NodeStatus(config.nodeId(), config.role().wireName(), state, health.failure(),
-        storage.names(), replicationLog.lastLsn(), replicationLog.durableLsn(),
-        replicationLog.durableLsn(), replicationLog.firstLsn(), replicationLog.sizeBytes(),
-        sessions.total(), (System.currentTimeMillis() - startedAt) / 1000);
+    String failure = failure();
+    String state = failure != null ? "failed" : ready ? "ready" : "starting";
+    ReplicationConfig r = config.replication();
+    MasterReplicationStatus master = primary == null ? null : new MasterReplicationStatus(
+        r.sync() ? "sync" : "async", r.minSyncAcks(), r.ackTimeoutMillis(),
+        r.degradeOnTimeout() ? "degrade" : "fail", syncGate.degraded(), syncGate.timeouts(),
+        r.logRetentionBytes(), primary.status());
+    long applied = follower != null ? follower.appliedLsn() : replicationLog.durableLsn();
+    long epoch = follower != null ? follower.epoch() : r.epoch();
+    return new NodeStatus(config.nodeId(), config.role().wireName(), state, failure,
+        storage.names(), replicationLog.lastLsn(), replicationLog.durableLsn(), applied,
+        replicationLog.firstLsn(), replicationLog.sizeBytes(), sessions.total(),
+        (System.currentTimeMillis() - startedAt) / 1000, r.clusterId(), epoch, master,
+        follower == null ? null : follower.status());
+  }
+
+  /** Every database's checksum and the applied LSN it describes. */
+  public Map<String, DatabaseChecksum.Result> checksums() {
+    Map<String, DatabaseChecksum.Result> out = new LinkedHashMap<>();
+    for (String name : storage.names()) {
+      out.put(name, DatabaseChecksum.compute(storage, new DatabaseName(name)));
+    }
+    return out;
   }
 
   public int pgPort() {
@@ -154,6 +273,11 @@ public final class Node implements AutoCloseable {
 
   public int adminPort() {
     return adminServer.port();
+  }
+
+  /** The replication port a master listens on, or -1. */
+  public int replicationPort() {
+    return replicationServer == null ? -1 : replicationServer.port();
   }
 
   public NodeConfig config() {

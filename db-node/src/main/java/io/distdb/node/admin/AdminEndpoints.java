@@ -1,6 +1,8 @@
 package io.distdb.node.admin;
 
 import io.distdb.adminapi.NodeStatus;
+import io.distdb.node.storage.DatabaseChecksum;
+import java.util.Map;
 
 /** What the admin API reports; the node's wiring implements it over its live components. */
 public interface AdminEndpoints {
@@ -9,6 +11,9 @@ public interface AdminEndpoints {
   String notReadyReason();
 
   NodeStatus status();
+
+  /** Each database's content checksum, taken at its applied LSN. */
+  Map<String, DatabaseChecksum.Result> checksums();
 
   /** Metrics in Prometheus text format. */
   String metrics();

@@ -75,6 +75,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       case NodeEnvironment.PATH_STATUS:
         return text(HttpResponseStatus.OK, JSON,
             json.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints.status()) + "\n");
+      case NodeEnvironment.PATH_CHECKSUMS:
+        return text(HttpResponseStatus.OK, JSON,
+            json.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints.checksums()) + "\n");
       case NodeEnvironment.PATH_METRICS:
         return text(HttpResponseStatus.OK, PROMETHEUS, endpoints.metrics());
       default:

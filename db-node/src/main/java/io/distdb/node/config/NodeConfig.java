@@ -23,7 +23,8 @@ public record NodeConfig(
     long logSegmentBytes,
     long minFreeBytes,
     int maxMessageBytes,
-    String writeTarget) {
+    String writeTarget,
+    ReplicationConfig replication) {
 
   static NodeConfig from(NodeOptions o) {
     Role role = parseRole(o.role);
@@ -46,9 +47,11 @@ public record NodeConfig(
     if (o.minFreeBytes < 0) {
       throw new IllegalArgumentException("--min-free-bytes must not be negative");
     }
+    ReplicationConfig replication = ReplicationConfig.from(o, role);
+    String writeTarget = o.writeTarget;
     return new NodeConfig(o.nodeId, role, o.dataDir, o.bind, o.pgPort, o.adminPort, o.user,
         password, trust, o.defaultDatabase, o.lockTimeoutMillis, o.fsync, o.logSegmentBytes,
-        o.minFreeBytes, o.maxMessageBytes, o.writeTarget);
+        o.minFreeBytes, o.maxMessageBytes, writeTarget, replication);
   }
 
   private static Role parseRole(String value) {
@@ -62,25 +65,27 @@ public record NodeConfig(
   }
 
   private static String password(NodeOptions o) {
-    if (o.passwordFile != null) {
-      try {
-        List<String> lines = Files.readAllLines(o.passwordFile);
-        return lines.isEmpty() ? "" : lines.get(0).strip();
-      } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read --password-file " + o.passwordFile + ": "
-            + e.getMessage(), e);
-      }
-    }
-    return o.password;
+    return o.passwordFile != null ? firstLine("--password-file", o.passwordFile) : o.password;
   }
 
-  private static void port(String name, int port) {
+  /** The first line of a secret file, trimmed. */
+  static String firstLine(String option, Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      return lines.isEmpty() ? "" : lines.get(0).strip();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + option + " " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  static void port(String name, int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException(name + " must be between 0 and 65535, not " + port);
     }
   }
 
-  private static void positive(String name, long value) {
+  static void positive(String name, long value) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be positive, not " + value);
     }

@@ -39,7 +39,17 @@ public final class NodeOptions {
       Map.entry("log-segment-bytes", "67108864"),
       Map.entry("min-free-bytes", "67108864"),
       Map.entry("max-message-bytes", "67108864"),
-      Map.entry("write-target", ""));
+      Map.entry("write-target", ""),
+      Map.entry("replication-port", "7432"),
+      Map.entry("master", ""),
+      Map.entry("advertise", ""),
+      Map.entry("cluster-id", "distdb"),
+      Map.entry("epoch", "1"),
+      Map.entry("sync-mode", "async"),
+      Map.entry("min-sync-acks", "1"),
+      Map.entry("ack-timeout-ms", "5000"),
+      Map.entry("on-ack-timeout", "fail"),
+      Map.entry("log-retention-bytes", "1073741824"));
 
   @Option(names = "--config", description = "Properties file with option values.")
   Path config;
@@ -107,6 +117,55 @@ public final class NodeOptions {
   @Option(names = "--write-target", description = "Where a slave tells clients to send writes"
       + " (default: the master's address).")
   String writeTarget;
+
+  @Option(names = "--replication-port", description = "Port a master accepts slaves on; 0 picks"
+      + " a free one (default: ${DEFAULT-VALUE}).")
+  int replicationPort;
+
+  @Option(names = "--master", description = "For a slave: the master's replication address,"
+      + " host:port.")
+  String master;
+
+  @Option(names = "--advertise", description = "host:port clients use to reach this node's"
+      + " PostgreSQL port, reported to the master (default: bind:pg-port).")
+  String advertise;
+
+  @Option(names = "--cluster-id", description = "Name of the replication cluster; master and"
+      + " slaves must agree (default: ${DEFAULT-VALUE}).")
+  String clusterId;
+
+  @Option(names = "--epoch", description = "Replication epoch (term); a node refuses messages"
+      + " from a lower one (default: ${DEFAULT-VALUE}).")
+  long epoch;
+
+  @Option(names = "--replication-secret", description = "Shared secret (at least 16 characters)"
+      + " that master and slaves prove they know. Prefer --replication-secret-file or"
+      + " DISTDB_REPLICATION_SECRET. Without one a master does not accept slaves.")
+  String replicationSecret;
+
+  @Option(names = "--replication-secret-file", description = "File whose first line is the"
+      + " replication secret.")
+  Path replicationSecretFile;
+
+  @Option(names = "--sync-mode", description = "async: acknowledge writes once the master's log"
+      + " has them; sync: also wait for --min-sync-acks slaves (default: ${DEFAULT-VALUE}).")
+  String syncMode;
+
+  @Option(names = "--min-sync-acks", description = "Slaves that must have a write durably in"
+      + " sync mode (default: ${DEFAULT-VALUE}).")
+  int minSyncAcks;
+
+  @Option(names = "--ack-timeout-ms", description = "How long a sync commit waits for slaves"
+      + " (default: ${DEFAULT-VALUE}).")
+  long ackTimeoutMillis;
+
+  @Option(names = "--on-ack-timeout", description = "fail: the write fails with SQLSTATE 40003;"
+      + " degrade: continue asynchronously until slaves catch up (default: ${DEFAULT-VALUE}).")
+  String onAckTimeout;
+
+  @Option(names = "--log-retention-bytes", description = "Log kept for lagging slaves; a slave"
+      + " further behind gets a snapshot (default: ${DEFAULT-VALUE}).")
+  long logRetentionBytes;
 
   /** Parses the arguments; null when help or version was printed instead. */
   public static NodeOptions parse(String[] args, Map<String, String> env) {

@@ -4,11 +4,16 @@ import io.distdb.node.command.Command;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.CommandCodec;
 import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.replication.CommitGate;
+import io.distdb.node.replication.CommitNotConfirmedException;
+import io.distdb.node.replication.WriteQuiescer;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.Storage;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The master's write path: statements run on their database's {@link DatabaseWriter}, are logged
  * durably, committed to storage and then held until the {@link CommitGate} (replication) agrees.
  */
-public final class LocalWriteExecutor implements WriteExecutor, AutoCloseable {
+public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, AutoCloseable {
 
   private static final long DROP_WAIT_NANOS = 5_000_000_000L;
 
@@ -43,7 +48,7 @@ public final class LocalWriteExecutor implements WriteExecutor, AutoCloseable {
   @Override
   public WriteResult autocommit(String database, SqlStatement statement) throws SqlException {
     WriteRequest.Done done = writer(database).submit(statement).await(lockTimeoutMillis);
-    gate.awaitCommitted(done.lsn());
+    awaitCommitted(done.lsn());
     return done.result();
   }
 
@@ -80,7 +85,7 @@ public final class LocalWriteExecutor implements WriteExecutor, AutoCloseable {
       } finally {
         release();
       }
-      gate.awaitCommitted(lsn);
+      awaitCommitted(lsn);
     }
 
     @Override
@@ -110,7 +115,7 @@ public final class LocalWriteExecutor implements WriteExecutor, AutoCloseable {
       }
       long lsn = logDurably(new Command.CreateDatabase(name));
       storage.create(db, lsn);
-      gate.awaitCommitted(lsn);
+      awaitCommitted(lsn);
     } finally {
       catalogLock.unlock();
     }
@@ -136,7 +141,7 @@ public final class LocalWriteExecutor implements WriteExecutor, AutoCloseable {
         writer.close();
       }
       storage.drop(db);
-      gate.awaitCommitted(lsn);
+      awaitCommitted(lsn);
     } finally {
       catalogLock.unlock();
     }
@@ -159,6 +164,39 @@ public final class LocalWriteExecutor implements WriteExecutor, AutoCloseable {
       users = sessions.countOn(database);
     }
     return users;
+  }
+
+  private void awaitCommitted(long lsn) throws SqlException {
+    try {
+      gate.awaitCommitted(lsn);
+    } catch (CommitNotConfirmedException e) {
+      throw new SqlException("40003", e.getMessage(),
+          "The transaction has already committed on the master, but might not have been"
+              + " replicated to enough replicas.", null, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SqlException("57014", "canceling wait for synchronous replication");
+    }
+  }
+
+  @Override
+  public <T> T whileWritesPaused(Callable<T> action) throws Exception {
+    catalogLock.lock();
+    List<DatabaseWriter> paused = new ArrayList<>();
+    try {
+      for (String name : storage.names()) {
+        DatabaseWriter w = writer(name);
+        if (!w.acquire(lockTimeoutMillis)) {
+          throw new SqlException("55P03", "could not pause writes to \"" + name + "\" within "
+              + lockTimeoutMillis + " ms");
+        }
+        paused.add(w);
+      }
+      return action.call();
+    } finally {
+      paused.forEach(DatabaseWriter::release);
+      catalogLock.unlock();
+    }
   }
 
   private long logDurably(Command command) throws SqlException {

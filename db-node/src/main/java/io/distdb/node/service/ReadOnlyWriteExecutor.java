@@ -7,7 +7,10 @@ public final class ReadOnlyWriteExecutor implements WriteExecutor {
 
   private final String writeTarget;
 
-  /** @param writeTarget where clients should send writes, e.g. the master's address or Service */
+  /**
+   * @param writeTarget where clients should send writes, e.g. the master's address or the
+   *     read-write Service; empty if unknown
+   */
   public ReadOnlyWriteExecutor(String writeTarget) {
     this.writeTarget = writeTarget;
   }
@@ -17,7 +20,8 @@ public final class ReadOnlyWriteExecutor implements WriteExecutor {
         "25006",
         "cannot execute " + what + " in a read-only transaction",
         "This node is a read-only replica.",
-        "Send writes to the master at " + writeTarget + ".",
+        writeTarget.isEmpty() ? "Send writes to the master."
+            : "Send writes to the master at " + writeTarget + ".",
         null);
   }
 

@@ -130,6 +130,69 @@ public final class Storage implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a transactionally consistent copy of a database to {@code zip} while it stays online.
+   */
+  public void backup(DatabaseName name, Path zip) {
+    try (Connection c = connect(name);
+        java.sql.PreparedStatement ps = c.prepareStatement("BACKUP TO ?")) {
+      ps.setString(1, zip.toAbsolutePath().toString());
+      ps.execute();
+    } catch (SQLException e) {
+      throw new StorageException("backup of " + name + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Replaces every database with the ones in {@code backups} (name → zip made by
+   * {@link #backup}). Open connections to the old databases break.
+   */
+  public void replaceAll(java.util.Map<String, Path> backups) {
+    close();
+    try {
+      Path staging = root.resolve(".install" + CREATING);
+      deleteTree(staging);
+      Files.createDirectories(staging);
+      for (var e : backups.entrySet()) {
+        Path dir = staging.resolve(new DatabaseName(e.getKey()).value());
+        Files.createDirectories(dir);
+        unzip(e.getValue(), dir);
+      }
+      for (String n : names()) {
+        Path doomed = root.resolve(n + DROPPING);
+        Files.move(root.resolve(n), doomed, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(doomed);
+      }
+      try (Stream<Path> staged = Files.list(staging)) {
+        for (Path p : staged.toList()) {
+          Files.move(p, root.resolve(p.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      deleteTree(staging);
+    } catch (IOException e) {
+      throw new StorageException("installing a snapshot failed: " + e.getMessage(), e);
+    }
+    log.atInfo().addKeyValue("databases", backups.keySet()).log("databases replaced by snapshot");
+  }
+
+  private static void unzip(Path zip, Path dir) throws IOException {
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        Path target = dir.resolve(entry.getName()).normalize();
+        if (!target.startsWith(dir)) {
+          throw new IOException("snapshot entry escapes its directory: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
   /** Shuts every database down cleanly. */
   @Override
   public void close() {

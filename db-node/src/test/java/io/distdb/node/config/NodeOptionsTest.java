@@ -16,7 +16,8 @@ class NodeOptionsTest {
   @Test
   void commandLineWinsOverConfigFileWhichWinsOverEnvironment() throws Exception {
     Path file = Files.writeString(dir.resolve("node.properties"),
-        "pg-port=6000\nadmin-port=6001\nrole=slave\n");
+        "pg-port=6000\nadmin-port=6001\nrole=slave\nmaster=10.1.2.3:7432\n"
+            + "replication-secret=0123456789abcdef\n");
     Map<String, String> env = Map.of("DISTDB_PG_PORT", "7000", "DISTDB_ADMIN_PORT", "7001",
         "DISTDB_USER", "alice", "DISTDB_PASSWORD", "pw");
     NodeConfig c = NodeOptions.parse(
@@ -27,6 +28,27 @@ class NodeOptionsTest {
     assertThat(c.user()).isEqualTo("alice");
     assertThat(c.password()).isEqualTo("pw");
     assertThat(c.lockTimeoutMillis()).isEqualTo(30_000);
+    assertThat(c.replication().masterHost()).isEqualTo("10.1.2.3");
+    assertThat(c.replication().masterPort()).isEqualTo(7432);
+  }
+
+  @Test
+  void slavesNeedAMasterAndASecret() {
+    Map<String, String> env = Map.of("DISTDB_PASSWORD", "pw");
+    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "slave"}, env).toConfig())
+        .hasMessageContaining("--master");
+    assertThatThrownBy(() -> NodeOptions.parse(
+        new String[] {"--role", "slave", "--master", "m:7432"}, env).toConfig())
+        .hasMessageContaining("replication secret");
+    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "slave", "--master",
+        "m:7432", "--replication-secret", "short"}, env).toConfig())
+        .hasMessageContaining("at least 16");
+    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "slave", "--master",
+        "no-port", "--replication-secret", "0123456789abcdef"}, env).toConfig())
+        .hasMessageContaining("host:port");
+    assertThatThrownBy(() -> NodeOptions.parse(
+        new String[] {"--sync-mode", "sometimes"}, env).toConfig())
+        .hasMessageContaining("--sync-mode");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.distdb.node.log.LogCursor;
 import io.distdb.node.log.LogEntry;
 import io.distdb.node.log.LogOptions;
 import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.replication.CommitGate;
 import io.distdb.node.storage.Storage;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,0 +1,57 @@
+package io.distdb.node.replication;
+
+import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.storage.Storage;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes log segments nobody needs any more: storage has the entries on disk (after a checkpoint)
+ * and every slave has them durably. A slave that falls behind by more than the byte budget stops
+ * holding the log back; if it returns it gets a snapshot.
+ */
+public final class LogRetention {
+
+  private static final Logger log = LoggerFactory.getLogger(LogRetention.class);
+
+  private final ReplicationLog replicationLog;
+  private final Storage storage;
+  private final Callable<Long> committedLsn;
+  private final LongSupplier replicaFloor;
+  private final long budgetBytes;
+
+  /**
+   * @param committedLsn an LSN up to which every entry is committed in storage
+   * @param replicaFloor the lowest LSN a slave still needs minus one (Long.MAX_VALUE: none)
+   */
+  public LogRetention(ReplicationLog replicationLog, Storage storage, Callable<Long> committedLsn,
+      LongSupplier replicaFloor, long budgetBytes) {
+    this.replicationLog = replicationLog;
+    this.storage = storage;
+    this.committedLsn = committedLsn;
+    this.replicaFloor = replicaFloor;
+    this.budgetBytes = budgetBytes;
+  }
+
+  /** One retention pass; returns the first LSN the log keeps afterwards. */
+  public long runOnce() throws Exception {
+    long committed = committedLsn.call();
+    storage.checkpoint();
+    long keepFrom = committed + 1;
+    long floor = replicaFloor.getAsLong();
+    if (floor != Long.MAX_VALUE && replicationLog.sizeBytes() <= budgetBytes) {
+      keepFrom = Math.min(keepFrom, floor + 1);
+    }
+    long before = replicationLog.firstLsn();
+    if (keepFrom > before) {
+      replicationLog.truncateBefore(keepFrom);
+      if (replicationLog.firstLsn() != before) {
+        log.atDebug().addKeyValue("firstLsn", replicationLog.firstLsn())
+            .addKeyValue("bytes", replicationLog.sizeBytes()).log("log segments removed");
+      }
+    }
+    return replicationLog.firstLsn();
+  }
+}
