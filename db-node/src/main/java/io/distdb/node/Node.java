@@ -189,9 +189,9 @@ public final class Node implements AutoCloseable {
     }, RETENTION_INTERVAL_MILLIS, RETENTION_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  private void ensureDefaultDatabase(WriteExecutor writes) throws SqlException {
+  private void ensureDefaultDatabase(LocalWriteExecutor writes) throws SqlException {
     if (!storage.exists(new DatabaseName(config.defaultDatabase()))) {
-      writes.createDatabase(config.defaultDatabase());
+      writes.bootstrapDatabase(config.defaultDatabase());
     }
   }
 

@@ -46,6 +46,12 @@ public final class Primary implements PeerHandler, AutoCloseable {
   static final int MAX_IN_FLIGHT_ENTRIES = 20_000;
   static final int MAX_BATCH_ENTRIES = 512;
   static final int MAX_BATCH_BYTES = 1 << 20;
+  /**
+   * Acks that keep coming without the durable LSN moving while entries are outstanding mean those
+   * entries were lost on the way (a middlebox, not TCP, dropped them): resend from the slave's
+   * durable LSN after this long. The slave skips what it already has.
+   */
+  static final long STALL_MILLIS = 3_000;
   /** A slave further behind than this is reported as catching up rather than streaming. */
   static final long CATCHING_UP_ENTRIES = 1_000;
 
@@ -232,6 +238,7 @@ public final class Primary implements PeerHandler, AutoCloseable {
     l.address = hello.advertisedAddress();
     l.durableLsn = Math.min(hello.lastDurableLsn(), replicationLog.lastLsn());
     l.lastAckMillis = System.currentTimeMillis();
+    l.lastProgressMillis = l.lastAckMillis;
     byConnection.put(c, l);
     c.send(accepted.welcome());
     log.atInfo().addKeyValue("slave", l.nodeId).addKeyValue("peer", c.remoteAddress())
@@ -258,11 +265,21 @@ public final class Primary implements PeerHandler, AutoCloseable {
           + replicationLog.lastLsn());
       return;
     }
-    l.lastAckMillis = System.currentTimeMillis();
+    long now = System.currentTimeMillis();
+    l.lastAckMillis = now;
     l.appliedLsn = Math.max(l.appliedLsn, ack.appliedLsn());
     if (ack.durableLsn() > l.durableLsn) {
       l.durableLsn = ack.durableLsn();
+      l.lastProgressMillis = now;
       ackListener.acknowledged();
+    } else if (l.nextLsn - 1 <= l.durableLsn) {
+      l.lastProgressMillis = now;
+    } else if (l.snapshot == null && now - l.lastProgressMillis > STALL_MILLIS) {
+      log.atWarn().addKeyValue("slave", l.nodeId).addKeyValue("durable", l.durableLsn)
+          .addKeyValue("sent", l.nextLsn - 1).log("slave stalled; resending from its durable LSN");
+      l.closeCursor();
+      l.nextLsn = l.durableLsn + 1;
+      l.lastProgressMillis = now;
     }
     pump(l);
   }

@@ -170,11 +170,9 @@ final class LocalSession implements SqlSession {
     String name = info.databaseName();
     if (info.verb().equals("CREATE DATABASE")) {
       writes.createDatabase(name);
-    } else if (name.equals(database)) {
-      throw new SqlException("55006", "cannot drop the currently open database");
     } else {
       try {
-        writes.dropDatabase(name);
+        writes.dropDatabase(name, database);
       } catch (SqlException e) {
         if (!(info.ifExists() && e.sqlState().equals("3D000"))) {
           throw e;

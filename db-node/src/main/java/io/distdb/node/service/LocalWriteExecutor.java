@@ -107,6 +107,18 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
 
   @Override
   public void createDatabase(String name) throws SqlException {
+    awaitCommitted(createLocally(name));
+  }
+
+  /**
+   * Creates a database without waiting for replicas: for the master's first start, before any
+   * slave can have registered. Slaves get it from the log like everything else.
+   */
+  public void bootstrapDatabase(String name) throws SqlException {
+    createLocally(name);
+  }
+
+  private long createLocally(String name) throws SqlException {
     DatabaseName db = validName(name);
     catalogLock.lock();
     try {
@@ -115,14 +127,17 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       }
       long lsn = logDurably(new Command.CreateDatabase(name));
       storage.create(db, lsn);
-      awaitCommitted(lsn);
+      return lsn;
     } finally {
       catalogLock.unlock();
     }
   }
 
   @Override
-  public void dropDatabase(String name) throws SqlException {
+  public void dropDatabase(String name, String sessionDatabase) throws SqlException {
+    if (name.equals(sessionDatabase)) {
+      throw new SqlException("55006", "cannot drop the currently open database");
+    }
     DatabaseName db = validName(name);
     catalogLock.lock();
     try {

@@ -41,7 +41,7 @@ public final class ReadOnlyWriteExecutor implements WriteExecutor {
   }
 
   @Override
-  public void dropDatabase(String name) throws SqlException {
+  public void dropDatabase(String name, String sessionDatabase) throws SqlException {
     throw refuse("DROP DATABASE");
   }
 }

@@ -25,7 +25,12 @@ public interface WriteExecutor {
 
   void createDatabase(String name) throws SqlException;
 
-  void dropDatabase(String name) throws SqlException;
+  /**
+   * Drops a database.
+   *
+   * @param sessionDatabase the database the requesting session is connected to (it cannot drop it)
+   */
+  void dropDatabase(String name, String sessionDatabase) throws SqlException;
 
   /** A transaction block's ownership of a database's write path. */
   interface TransactionWrites {

@@ -1,0 +1,237 @@
+package io.distdb.node.it;
+
+import static io.distdb.node.it.PgJdbcIT.column;
+import static io.distdb.node.it.PgJdbcIT.stateOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.distdb.adminapi.SlaveStatus;
+import io.distdb.node.Node;
+import io.distdb.node.storage.DatabaseChecksum;
+import io.distdb.node.testing.Cluster;
+import io.distdb.node.testing.InProcessNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One master and two slaves in one JVM: writes on the master reach every slave, identically. */
+class ReplicationIT {
+
+  private static final Duration CONVERGE = Duration.ofSeconds(60);
+
+  @TempDir static Path dir;
+  static Cluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = Cluster.start(dir, 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void mixedWorkloadFromSeveralClientsConvergesOnEverySlave() throws Exception {
+    try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE mixed");
+    }
+    try (Connection c = InProcessNode.connect(cluster.master(), "mixed");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE accounts (id INT PRIMARY KEY, owner VARCHAR(20), balance"
+          + " NUMERIC(12,2) NOT NULL, opened TIMESTAMP WITH TIME ZONE)");
+      s.execute("CREATE TABLE events (id SERIAL PRIMARY KEY, account INT, kind TEXT)");
+      s.execute("CREATE INDEX events_account ON events (account)");
+    }
+    int clients = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> work = new ArrayList<>();
+    for (int w = 0; w < clients; w++) {
+      int client = w;
+      work.add(pool.submit(() -> {
+        mixedClient(client);
+        return null;
+      }));
+    }
+    for (Future<?> f : work) {
+      f.get();
+    }
+    pool.shutdown();
+
+    Map<String, DatabaseChecksum.Result> expected = cluster.awaitConverged(CONVERGE);
+    assertThat(expected).containsKey("mixed");
+    for (Node slave : cluster.slaves()) {
+      assertThat(slave.checksums()).isEqualTo(expected);
+      try (Connection c = InProcessNode.connect(slave, "mixed");
+          Statement s = c.createStatement()) {
+        assertThat(column(s.executeQuery("SELECT count(*) FROM accounts")))
+            .isEqualTo(masterColumn("mixed", "SELECT count(*) FROM accounts"));
+        assertThat(column(s.executeQuery("SELECT id FROM events ORDER BY id DESC LIMIT 3")))
+            .isEqualTo(masterColumn("mixed", "SELECT id FROM events ORDER BY id DESC LIMIT 3"));
+      }
+    }
+  }
+
+  /** Inserts, updates, deletes, transactions (some rolled back) and failing statements. */
+  private static void mixedClient(int client) throws SQLException {
+    try (Connection c = InProcessNode.connect(cluster.master(), "mixed");
+        Statement s = c.createStatement();
+        PreparedStatement ins = c.prepareStatement(
+            "INSERT INTO accounts VALUES (?, ?, ?, now())");
+        PreparedStatement ev = c.prepareStatement(
+            "INSERT INTO events (account, kind) VALUES (?, ?)")) {
+      for (int i = 0; i < 40; i++) {
+        int id = client * 1000 + i;
+        ins.setInt(1, id);
+        ins.setString(2, "owner-" + client);
+        ins.setBigDecimal(3, new java.math.BigDecimal(i + ".50"));
+        ins.executeUpdate();
+        ev.setInt(1, id);
+        ev.setString(2, "open");
+        ev.executeUpdate();
+        if (i % 5 == 0) {
+          s.executeUpdate("UPDATE accounts SET balance = balance * 2 WHERE owner = 'owner-"
+              + client + "'");
+        }
+        if (i % 7 == 0) {
+          s.executeUpdate("DELETE FROM accounts WHERE id = " + (id - 1));
+        }
+        if (i % 9 == 0) {
+          // A failing statement advances the identity sequence on the master: replicas must too.
+          assertThatThrownBy(() -> s.executeUpdate(
+              "INSERT INTO events (account, kind) VALUES (NULL, NULL), (1, CAST('x' AS INT))"))
+              .isInstanceOf(SQLException.class);
+        }
+        if (i % 10 == 0) {
+          c.setAutoCommit(false);
+          ev.setInt(1, id);
+          ev.setString(2, i % 20 == 0 ? "kept" : "discarded");
+          ev.executeUpdate();
+          s.executeUpdate("UPDATE accounts SET balance = balance + 1 WHERE id = " + id);
+          if (i % 20 == 0) {
+            c.commit();
+          } else {
+            c.rollback();
+          }
+          c.setAutoCommit(true);
+        }
+      }
+    }
+  }
+
+  private static List<String> masterColumn(String db, String sql) throws SQLException {
+    try (Connection c = InProcessNode.connect(cluster.master(), db);
+        Statement s = c.createStatement()) {
+      return column(s.executeQuery(sql));
+    }
+  }
+
+  @Test
+  void slavesServeReadsAndRefuseWritesNamingTheMaster() throws Exception {
+    try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE readable (k INT PRIMARY KEY, v TEXT)");
+      s.executeUpdate("INSERT INTO readable VALUES (1, 'one')");
+    }
+    cluster.awaitConverged(CONVERGE);
+    Node slave = cluster.slave(1);
+    try (Connection c = InProcessNode.connect(slave, "distdb");
+        Statement s = c.createStatement()) {
+      assertThat(column(s.executeQuery("SELECT v FROM readable WHERE k = 1")))
+          .containsExactly("one");
+      for (String write : List.of("INSERT INTO readable VALUES (2, 'two')",
+          "UPDATE readable SET v = 'x'", "DELETE FROM readable", "CREATE TABLE nope (x INT)",
+          "DROP TABLE readable", "CREATE DATABASE nope", "DROP DATABASE distdb")) {
+        SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+            () -> s.execute(write), write);
+        assertThat(e.getSQLState()).as(write).isEqualTo("25006");
+        assertThat(e.getMessage()).as(write).contains("read-only");
+      }
+      // The connection stays usable after every refusal.
+      assertThat(column(s.executeQuery("SELECT count(*) FROM readable"))).containsExactly("1");
+    }
+  }
+
+  @Test
+  void masterStatusListsEverySlaveStreaming() throws Exception {
+    cluster.awaitConverged(CONVERGE);
+    var status = cluster.master().status();
+    assertThat(status.master()).isNotNull();
+    assertThat(status.master().slaves()).extracting(SlaveStatus::nodeId)
+        .containsExactly("slave-0", "slave-1");
+    assertThat(status.master().slaves()).allSatisfy(s -> {
+      assertThat(s.state()).isEqualTo("streaming");
+      assertThat(s.durableLsn()).isEqualTo(status.lastLsn());
+      assertThat(s.lagEntries()).isZero();
+    });
+    var slaveStatus = cluster.slave(0).status();
+    assertThat(slaveStatus.role()).isEqualTo("slave");
+    assertThat(slaveStatus.slave().state()).isEqualTo("streaming");
+    assertThat(slaveStatus.slave().lastError()).isNull();
+  }
+
+  @Test
+  void nondeterministicWritesAreFixedOrRefused() throws Exception {
+    try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE clock (id INT PRIMARY KEY, at TIMESTAMP WITH TIME ZONE, d DATE)");
+      s.executeUpdate("INSERT INTO clock VALUES (1, now(), current_date)");
+      s.executeUpdate("UPDATE clock SET at = current_timestamp WHERE id = 1");
+      for (String bad : List.of("INSERT INTO clock VALUES (2, now(), current_date + random())",
+          "UPDATE clock SET id = random() * 100",
+          "INSERT INTO clock (id) SELECT CAST(random() * 1000 AS INT)")) {
+        assertThat(stateOf(() -> s.executeUpdate(bad))).as(bad).isEqualTo("0A000");
+      }
+    }
+    Map<String, DatabaseChecksum.Result> expected = cluster.awaitConverged(CONVERGE);
+    for (Node slave : cluster.slaves()) {
+      assertThat(slave.checksums().get("distdb")).isEqualTo(expected.get("distdb"));
+    }
+  }
+
+  @Test
+  void identityColumnsUnderConcurrentWritersMatchEverywhere() throws Exception {
+    try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE tickets (id BIGSERIAL PRIMARY KEY, who INT NOT NULL)");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> work = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      int who = w;
+      work.add(pool.submit(() -> {
+        try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
+            PreparedStatement ps = c.prepareStatement("INSERT INTO tickets (who) VALUES (?)")) {
+          for (int i = 0; i < 50; i++) {
+            ps.setInt(1, i % 10 == 0 ? -1 : who);
+            ps.executeUpdate();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : work) {
+      f.get();
+    }
+    pool.shutdown();
+    Map<String, DatabaseChecksum.Result> expected = cluster.awaitConverged(CONVERGE);
+    for (Node slave : cluster.slaves()) {
+      assertThat(slave.checksums().get("distdb")).isEqualTo(expected.get("distdb"));
+    }
+  }
+}
