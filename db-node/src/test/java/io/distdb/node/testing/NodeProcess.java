@@ -23,6 +23,7 @@ public final class NodeProcess implements AutoCloseable {
   private final List<String> extraArgs;
   private final int pgPort;
   private final int adminPort;
+  private final int replicationPort;
   private Process process;
 
   public NodeProcess(Path dataDir, String... extraArgs) {
@@ -30,6 +31,7 @@ public final class NodeProcess implements AutoCloseable {
     this.extraArgs = List.of(extraArgs);
     this.pgPort = FreePorts.next();
     this.adminPort = FreePorts.next();
+    this.replicationPort = FreePorts.next();
   }
 
   public static Path jar() {
@@ -47,6 +49,7 @@ public final class NodeProcess implements AutoCloseable {
         "-Xmx512m", "-jar", jar().toString(),
         "--data-dir", dataDir.toString(), "--bind", "127.0.0.1",
         "--pg-port", String.valueOf(pgPort), "--admin-port", String.valueOf(adminPort),
+        "--replication-port", String.valueOf(replicationPort),
         "--user", InProcessNode.USER, "--password", InProcessNode.PASSWORD));
     if (!extraArgs.contains("--min-free-bytes")) {
       cmd.addAll(List.of("--min-free-bytes", "0"));
@@ -96,6 +99,14 @@ public final class NodeProcess implements AutoCloseable {
 
   public int adminPort() {
     return adminPort;
+  }
+
+  public int replicationPort() {
+    return replicationPort;
+  }
+
+  public AdminClient admin() {
+    return new AdminClient(adminPort);
   }
 
   public String output() throws IOException {
