@@ -3,6 +3,9 @@ package io.distdb.node.service;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.CommandApplier;
 import io.distdb.node.service.StatementInfo.Kind;
+import io.distdb.node.service.catalog.CatalogAnswer;
+import io.distdb.node.service.catalog.CatalogContext;
+import io.distdb.node.service.catalog.CatalogQueries;
 import io.distdb.node.service.WriteExecutor.TransactionWrites;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A client session on one database. Reads run on the session's own engine connection; writes go
@@ -40,9 +44,15 @@ final class LocalSession implements SqlSession {
   private final SessionSettings settings;
   private final Clock clock;
   private final TransactionBlock block;
+  private final CatalogQueries catalog;
   private boolean closed;
 
-  LocalSession(String database, Connection connection, WriteExecutor writes,
+  /**
+   * @param user the authenticated user, who owns everything catalog answers list
+   * @param databases the node's databases, for {@code \l}
+   */
+  LocalSession(String database, String user, String serverVersion,
+      Supplier<List<String>> databases, Connection connection, WriteExecutor writes,
       SessionSettings settings, Clock clock, Runnable onClose) {
     this.database = database;
     this.connection = connection;
@@ -51,6 +61,8 @@ final class LocalSession implements SqlSession {
     this.clock = clock;
     this.onClose = onClose;
     this.block = new TransactionBlock(connection, writes, database);
+    this.catalog = new CatalogQueries(
+        new CatalogContext(user, database, serverVersion, databases, connection));
   }
 
   @Override
@@ -62,7 +74,13 @@ final class LocalSession implements SqlSession {
   public PreparedSql prepare(String sql, int[] parameterTypeOids) throws SqlException {
     StatementInfo info = StatementInfo.classify(sql);
     return switch (info.kind()) {
-      case READ, WRITE, DDL -> prepareForEngine(sql, info, parameterTypeOids);
+      case READ -> {
+        // psql's \l, \dt, \d t... and version(): H2 cannot answer these like PostgreSQL does.
+        CatalogAnswer answer = catalog.answer(sql);
+        yield answer != null ? new LocalPreparedSql(sql, info, answer)
+            : prepareForEngine(sql, info, parameterTypeOids);
+      }
+      case WRITE, DDL -> prepareForEngine(sql, info, parameterTypeOids);
       case SESSION -> new LocalPreparedSql(sql, info, sql, new int[0],
           info.verb().equals("SHOW") ? List.of(new Column(info.settingName(), PgType.TEXT))
               : List.of(), null);
@@ -127,6 +145,10 @@ final class LocalSession implements SqlSession {
 
   private ExecutionResult read(LocalPreparedSql prepared, List<Object> parameters)
       throws SqlException {
+    if (prepared.catalogAnswer() != null) {
+      return ExecutionResult.rows(prepared.columns(),
+          new ListCursor(prepared.catalogAnswer().rows().get()), "SELECT ");
+    }
     PreparedStatement ps = prepared.borrow();
     boolean owned = ps == null;
     try {

@@ -36,7 +36,7 @@ public final class NodeSqlService implements SqlService {
       throw SqlErrors.translate(e);
     }
     sessions.opened(database);
-    return new LocalSession(database, connection, writes, new SessionSettings(serverVersion),
-        clock, () -> sessions.closed(database));
+    return new LocalSession(database, user, serverVersion, storage::names, connection, writes,
+        new SessionSettings(serverVersion), clock, () -> sessions.closed(database));
   }
 }

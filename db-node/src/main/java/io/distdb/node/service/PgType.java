@@ -12,6 +12,10 @@ public enum PgType {
   BOOL(16, 1),
   /** byte[]. */
   BYTEA(17, -1),
+  /** String of one character: the one-byte {@code "char"} of pg_class.relkind and friends. */
+  CHAR(18, 1),
+  /** String: identifiers in the system catalogs (at most 63 bytes). */
+  NAME(19, 64),
   /** Long. */
   INT8(20, 8),
   /** Short. */
@@ -20,6 +24,8 @@ public enum PgType {
   INT4(23, 4),
   /** String. */
   TEXT(25, -1),
+  /** Long: object identifiers, unsigned 32-bit. */
+  OID(26, 4),
   /** String (JSON text). */
   JSON(114, -1),
   /** Float. */

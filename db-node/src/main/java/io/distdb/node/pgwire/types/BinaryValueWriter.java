@@ -27,6 +27,8 @@ public final class BinaryValueWriter {
         out.writeShort(((Number) value).shortValue());
         break;
       case INT4:
+      case OID:
+        // oid is an unsigned 32-bit value: the low four bytes of the Long.
         out.writeInt(((Number) value).intValue());
         break;
       case INT8:

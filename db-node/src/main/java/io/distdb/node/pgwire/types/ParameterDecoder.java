@@ -64,6 +64,8 @@ public final class ParameterDecoder {
         return in.readShort();
       case INT4:
         return in.readInt();
+      case OID:
+        return Integer.toUnsignedLong(in.readInt());
       case INT8:
         return in.readLong();
       case FLOAT4:
@@ -85,6 +87,8 @@ public final class ParameterDecoder {
       case TEXT:
       case VARCHAR:
       case BPCHAR:
+      case NAME:
+      case CHAR:
       case JSON:
       case UNKNOWN:
         return in.readCharSequence(length, StandardCharsets.UTF_8).toString();

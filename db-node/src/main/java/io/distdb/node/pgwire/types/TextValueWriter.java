@@ -32,6 +32,7 @@ public final class TextValueWriter {
       case INT2:
       case INT4:
       case INT8:
+      case OID:
         ByteBufUtil.writeAscii(out, Long.toString(((Number) value).longValue()));
         break;
       case FLOAT4:
@@ -58,7 +59,7 @@ public final class TextValueWriter {
         ByteBufUtil.writeAscii(out, "+00");
         break;
       default:
-        // text, varchar, bpchar, json, uuid (toString is lower-case) and unknown OIDs.
+        // text, varchar, bpchar, name, "char", json, uuid (toString is lower-case) and unknown OIDs.
         ByteBufUtil.writeUtf8(out, value.toString());
     }
   }
