@@ -77,7 +77,8 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ReplicationMe
 
     @Override
     public void send(ReplicationMessage message) {
-      channel.writeAndFlush(message, channel.voidPromise());
+      // A failed write means the channel is closing; its close event reports that, not this.
+      channel.writeAndFlush(message);
     }
 
     @Override
