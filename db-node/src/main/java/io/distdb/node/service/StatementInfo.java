@@ -101,6 +101,7 @@ record StatementInfo(
   /** The statement with clock readings fixed, so that every replica computes the same values. */
   static String makeDeterministic(String engineSql, Instant now) throws SqlException {
     try {
+      Determinism.checkTableDefinition(engineSql);
       return Determinism.rewrite(engineSql, now);
     } catch (StatementException e) {
       throw translate(e);

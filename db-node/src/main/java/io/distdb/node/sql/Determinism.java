@@ -79,6 +79,43 @@ public final class Determinism {
     return out.append(sql, copied, sql.length()).toString();
   }
 
+  private static final Set<String> CLOCK_KEYWORDS = Set.of("current_date", "current_timestamp",
+      "localtimestamp", "current_time", "localtime");
+
+  /**
+   * Refuses a table definition whose DEFAULT, GENERATED or CHECK expressions read the clock or a
+   * random source: each replica evaluates those itself when it replays an INSERT, so the rows would
+   * differ. (Views are fine: they are evaluated by the reading node.)
+   *
+   * @throws StatementException 0A000 naming the function and the way out
+   */
+  public static void checkTableDefinition(String sql) throws StatementException {
+    if (!mightNeedRewrite(sql)) {
+      return;
+    }
+    String tag = StatementClassifier.classify(sql).commandTag();
+    if (!tag.equals("CREATE TABLE") && !tag.equals("ALTER TABLE")) {
+      return;
+    }
+    List<Token> tokens = SqlLexer.tokenize(sql);
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() != TokenKind.IDENTIFIER) {
+        continue;
+      }
+      String name = t.value();
+      boolean call = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
+      if ((call && (TIMESTAMPTZ_CALLS.contains(name) || REFUSED_CALLS.contains(name)))
+          || CLOCK_KEYWORDS.contains(name)) {
+        throw new StatementException(StatementException.FEATURE_NOT_SUPPORTED,
+            (call ? name + "()" : name) + " is not allowed in a column default, generated column"
+                + " or check constraint: each replica would evaluate it itself and the replicas"
+                + " would differ; give the value in the INSERT instead (now() there is fixed to"
+                + " the master's clock)");
+      }
+    }
+  }
+
   /**
    * Only writes and CREATE TABLE AS enter the log and evaluate their expressions when executed;
    * reads run once, locally, so their clock and random values need no freezing.
