@@ -108,6 +108,7 @@ public final class Node implements AutoCloseable {
     NodeSqlService service =
         new NodeSqlService(storage, writes, sessions, SERVER_VERSION, Clock.systemUTC());
     metrics = own(new NodeMetrics(replicationLog, sessions));
+    metrics.bindReplication(this::status);
     pgServer = own(new PgServer(pgConfig(), service, authenticator()));
     pgServer.start();
     adminServer = own(new AdminServer(config.bind(), config.adminPort(), endpoints()));

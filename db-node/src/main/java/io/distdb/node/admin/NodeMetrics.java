@@ -1,6 +1,9 @@
 package io.distdb.node.admin;
 
+import io.distdb.adminapi.NodeStatus;
+import io.distdb.adminapi.SlaveStatus;
 import io.distdb.node.log.ReplicationLog;
+import java.util.function.Supplier;
 import io.distdb.node.service.SessionRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +21,7 @@ public final class NodeMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private Supplier<NodeStatus> statusSource;
 
   public NodeMetrics(ReplicationLog log, SessionRegistry sessions) {
     new JvmMemoryMetrics().bindTo(registry);
@@ -37,6 +41,32 @@ public final class NodeMetrics implements AutoCloseable {
         .description("fsync calls made by the log's group commit").register(registry);
     Gauge.builder("distdb_sessions", sessions, SessionRegistry::total)
         .description("Open client sessions").register(registry);
+  }
+
+  /** Replication meters, read from the node's status document so both always agree. */
+  public void bindReplication(Supplier<NodeStatus> status) {
+    // Micrometer holds gauge state weakly; this field keeps the supplier alive.
+    this.statusSource = status;
+    Gauge.builder("distdb_replication_slaves_streaming", status, s -> s.get().master() == null
+            ? 0 : s.get().master().slaves().stream()
+                .filter(x -> x.state().equals("streaming")).count())
+        .description("Slaves streaming from this master").register(registry);
+    Gauge.builder("distdb_replication_max_lag_entries", status, s -> s.get().master() == null
+            ? 0 : s.get().master().slaves().stream().mapToLong(SlaveStatus::lagEntries).max()
+                .orElse(0))
+        .description("Largest slave lag behind this master, in log entries").register(registry);
+    Gauge.builder("distdb_replication_sync_degraded", status,
+            s -> s.get().master() != null && s.get().master().degraded() ? 1 : 0)
+        .description("1 while synchronous replication has degraded to asynchronous")
+        .register(registry);
+    FunctionCounter.builder("distdb_replication_ack_timeouts", status,
+            s -> s.get().master() == null ? 0 : s.get().master().ackTimeouts())
+        .description("Commits that hit the replication ack timeout").register(registry);
+    Gauge.builder("distdb_replication_lag_entries", status,
+            s -> s.get().slave() == null ? 0 : s.get().slave().lagEntries())
+        .description("On a slave: entries behind the master").register(registry);
+    Gauge.builder("distdb_applied_lsn", status, s -> s.get().appliedLsn())
+        .description("Last LSN applied to storage").register(registry);
   }
 
   public PrometheusMeterRegistry registry() {
