@@ -235,6 +235,59 @@ class PgJdbcIT {
     }
   }
 
+  @Test
+  void clientVanishingMidTransactionRollsBackAndReleasesTheWritePath() throws Exception {
+    try (Connection setup = InProcessNode.connect(node, "shop");
+        Statement s = setup.createStatement()) {
+      s.execute("CREATE TABLE vanish (id INT PRIMARY KEY)");
+    }
+    Connection doomed = InProcessNode.connect(node, "shop");
+    doomed.setAutoCommit(false);
+    try (Statement s = doomed.createStatement()) {
+      s.executeUpdate("INSERT INTO vanish VALUES (1)");
+    }
+    // Drop the TCP connection without COMMIT, ROLLBACK or Terminate.
+    doomed.abort(Runnable::run);
+    try (Connection c = InProcessNode.connect(node, "shop");
+        Statement s = c.createStatement()) {
+      // A write to the same database goes through: the vanished block released the writer.
+      assertThat(s.executeUpdate("INSERT INTO vanish VALUES (2)")).isEqualTo(1);
+      assertThat(column(s.executeQuery("SELECT id FROM vanish ORDER BY id")))
+          .containsExactly("2");
+    }
+  }
+
+  @Test
+  void tornLogTailIsCutAndEverythingBeforeItKept() throws Exception {
+    Path data = dir.resolve("torn");
+    Node first = InProcessNode.start(data);
+    try (Connection c = InProcessNode.connect(first, "distdb");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE kept (id INT PRIMARY KEY)");
+      for (int i = 1; i <= 20; i++) {
+        s.executeUpdate("INSERT INTO kept VALUES (" + i + ")");
+      }
+    } finally {
+      first.close();
+    }
+    Path segment;
+    try (var files = java.nio.file.Files.list(data.resolve("log"))) {
+      segment = files.filter(p -> p.toString().endsWith(".log")).sorted()
+          .reduce((a, b) -> b).orElseThrow();
+    }
+    // A half-written record: a plausible length, then nothing.
+    java.nio.file.Files.write(segment, new byte[] {0, 0, 0, 40, 1, 2, 3},
+        java.nio.file.StandardOpenOption.APPEND);
+    Node second = InProcessNode.start(data);
+    try (Connection c = InProcessNode.connect(second, "distdb");
+        Statement s = c.createStatement()) {
+      assertThat(column(s.executeQuery("SELECT count(*) FROM kept"))).containsExactly("20");
+      assertThat(s.executeUpdate("INSERT INTO kept VALUES (21)")).isEqualTo(1);
+    } finally {
+      second.close();
+    }
+  }
+
   static List<String> column(ResultSet rs) throws SQLException {
     List<String> values = new ArrayList<>();
     try (rs) {
