@@ -124,26 +124,10 @@ if [[ -f "$work/distdb/master/admin_port" ]]; then
   distdb_metrics "$work/distdb/master" >"$results/distdb-metrics.txt" 2>/dev/null || true
 fi
 
-# col TARGET WORKLOAD CLIENTS MODE FIELD#: the values of one column over the repetitions.
-col() { awk -F'\t' -v t="$1" -v w="$2" -v c="$3" -v m="$4" -v f="$5" \
-  'NR > 1 && $2 == t && $3 == w && $4 == c && $5 == m && $12 == 0 { print $f }' "$runs"; }
-# Fields: 6 tps, 7 p50, 8 p99.
 echo
-echo "Medians of $reps repetitions x ${duration}s (pgbench -n, -j <= 2; runs with errors excluded)."
-echo "Latencies in ms, from pgbench's per-transaction log. Ratio = distdb / PostgreSQL throughput."
+echo "Medians of $reps repetitions x ${duration}s per run (pgbench -n -M prepared|simple, -j <= 2)."
+echo "Latencies from pgbench's per-transaction log (nearest rank). distdb/PG = ratio of median tps."
 echo
-echo "| workload | clients | mode | distdb tps | PostgreSQL tps | ratio | distdb p50 | PG p50 | distdb p99 | PG p99 |"
-echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"
-for cfg in "${configs[@]}"; do
-  read -r w c m <<<"$cfg"
-  # shellcheck disable=SC2046
-  d_tps=$(median $(col distdb "$w" "$c" "$m" 6)); p_tps=$(median $(col postgres "$w" "$c" "$m" 6))
-  d_50=$(median $(col distdb "$w" "$c" "$m" 7)); p_50=$(median $(col postgres "$w" "$c" "$m" 7))
-  d_99=$(median $(col distdb "$w" "$c" "$m" 8)); p_99=$(median $(col postgres "$w" "$c" "$m" 8))
-  printf '| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %s | %s |\n' "$w" "$c" "$m" \
-    "$d_tps" "$p_tps" "$(ratio "$d_tps" "$p_tps")" "$d_50" "$p_50" "$d_99" "$p_99" 2>/dev/null \
-    || printf '| %s | %s | %s | %s | %s | NA | %s | %s | %s | %s |\n' "$w" "$c" "$m" \
-      "$d_tps" "$p_tps" "$d_50" "$p_50" "$d_99" "$p_99"
-done
+"$BENCH_DIR/summarize.sh" "$results"
 echo
 echo "Raw results: $results (runs.tsv, machine.txt, per-run pgbench.out and gzipped -l logs)"
