@@ -64,18 +64,35 @@ echo "|---|---|---:|---:|---:|---:|"
 for w in $workloads; do
   for t in distdb postgres; do
     pid=$(server_pid "$t")
-    [[ $t == distdb ]] && thread_cpu_ticks "$pid" >"$results/threads-before-$w"
+    if [[ $t == distdb ]]; then
+      thread_cpu_ticks "$pid" >"$results/threads-before-$w"
+      distdb_metrics "$work/distdb/master" >"$results/metrics-before-$w"
+    fi
     c0=$(proc_cpu_ticks "$pid"); s0=$(proc_cpu_ticks $$)
     read -r tps _ _ _ cnt _ _ < <(pgbench_run "$(target_port "$work/$t")" "$pwfile" "$w" "$clients" "$mode" "$duration" "$results/$t-$w")
     sleep 0.5   # let the postmaster reap the backends so their CPU is counted
     c1=$(proc_cpu_ticks "$pid"); s1=$(proc_cpu_ticks $$)
-    [[ $t == distdb ]] && thread_cpu_ticks "$pid" >"$results/threads-after-$w"
+    if [[ $t == distdb ]]; then
+      thread_cpu_ticks "$pid" >"$results/threads-after-$w"
+      distdb_metrics "$work/distdb/master" >"$results/metrics-after-$w"
+    fi
     awk -v w="$w" -v t="$t" -v tps="$tps" -v n="$cnt" -v c="$(( c1 - c0 ))" -v s="$(( s1 - s0 ))" -v hz="$hz" \
       'BEGIN { printf "| %s | %s | %.0f | %.1f | %.0f | %.1f |\n", w, t, tps, c / hz, 1e6 * c / hz / n, s / hz }'
   done
 done
 echo
 echo "(pgbench CPU: this script's reaped children, i.e. pgbench plus the tiny helpers.)"
+echo
+echo "## distdb group commit (log metrics over the measured runs)"
+echo
+echo "| workload | log entries | fsyncs | entries per fsync |"
+echo "|---|---:|---:|---:|"
+metric() { awk -v m="$1" '$1 == m { printf "%d", $2 }' "$2"; }
+for w in $workloads; do
+  e=$(( $(metric distdb_log_durable_lsn "$results/metrics-after-$w") - $(metric distdb_log_durable_lsn "$results/metrics-before-$w") ))
+  f=$(( $(metric distdb_log_fsyncs_total "$results/metrics-after-$w") - $(metric distdb_log_fsyncs_total "$results/metrics-before-$w") ))
+  awk -v w="$w" -v e="$e" -v f="$f" 'BEGIN { printf "| %s | %d | %d | %s |\n", w, e, f, f ? sprintf("%.2f", e / f) : "NA" }'
+done
 for w in $workloads; do
   echo
   echo "## distdb CPU by thread, $w (seconds over ${duration}s)"

@@ -5,6 +5,7 @@
 #
 # Table 1: medians over the repetitions (tps, p50, p99; ratio = distdb / PostgreSQL median tps).
 # Table 2: the spread of throughput over the repetitions (min..max), to judge the noise.
+# Table 3: the median of per-repetition distdb/PostgreSQL ratios (paired, less sensitive to noise).
 # Runs where pgbench exited non-zero are left out (and counted in the "runs" column).
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -46,4 +47,18 @@ while read -r w c m; do
   good_d=$(col distdb "$w" "$c" "$m" 6 | wc -l); good_p=$(col postgres "$w" "$c" "$m" 6 | wc -l)
   # shellcheck disable=SC2046
   echo "| $w | $c | $m | $(range $(col distdb "$w" "$c" "$m" 6)) | $(range $(col postgres "$w" "$c" "$m" 6)) | $good_d/$total_d | $good_p/$total_p |"
+done <<<"$configs"
+echo
+echo "Paired ratios: distdb tps / PostgreSQL tps within each repetition (the two runs are"
+echo "back to back, so slow phases of a shared machine hit both); median and all values:"
+echo
+echo "| workload | clients | mode | median distdb/PG | per repetition |"
+echo "|---|---:|---|---:|---|"
+while read -r w c m; do
+  per=$(awk -F'\t' -v w="$w" -v c="$c" -v m="$m" '
+    NR > 1 && $3 == w && $4 == c && $5 == m && $12 == 0 { v[$1, $2] = $6; reps[$1] = 1 }
+    END { for (r in reps) if (v[r, "postgres"] > 0 && v[r, "distdb"] != "") printf "%.2f\n", v[r, "distdb"] / v[r, "postgres"] }' "$runs" | sort -n)
+  # shellcheck disable=SC2086
+  med=$(median $per)
+  echo "| $w | $c | $m | $(awk -v x="$med" 'BEGIN { if (x == "NA") print "NA"; else printf "%.0f%%", 100 * x }') | $(echo $per) |"
 done <<<"$configs"
