@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmark targets: a target (distdb | postgres) in a topology (single; later master+slaves).
+# Source after common.sh, distdb.sh and postgres.sh.
+#
+#   target_start TARGET TOPOLOGY DIR PASSWORD_FILE   start fresh servers under DIR
+#   target_port DIR                                  the port clients use (the master's)
+#   target_load TARGET DIR PASSWORD_FILE             create + fill the tables, check the count
+#   target_stop TARGET TOPOLOGY DIR                  stop everything target_start started
+#
+# To add a topology (e.g. "async2": master + 2 slaves), start the extra servers in
+# subdirectories of DIR in target_start, keep the master in DIR/master, stop them in target_stop.
+
+BENCH_DIR=${BENCH_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+BENCH_ACCOUNTS=${BENCH_ACCOUNTS:-100000}
+
+target_start() {
+  local target=$1 topology=$2 dir=$3 pwfile=$4
+  case "$topology" in
+    single) ;;
+    *) die "topology '$topology' is not implemented yet (only: single)" ;;
+  esac
+  mkdir -p "$dir"
+  case "$target" in
+    distdb) distdb_start "$dir/master" "$pwfile" --node-id bench-master --role master ;;
+    postgres) pg_start "$dir/master" "$pwfile" ;;
+    *) die "unknown target '$target' (distdb | postgres)" ;;
+  esac
+}
+
+target_port() { cat "$1/master/port"; }
+
+target_stop() {
+  local target=$1 topology=$2 dir=$3
+  case "$target" in
+    distdb) distdb_stop "$dir/master" ;;
+    postgres) pg_stop "$dir/master" ;;
+  esac
+}
+
+# target_psql DIR PASSWORD_FILE [psql args...]: psql as distdb over TCP (SCRAM), like pgbench.
+target_psql() {
+  local dir=$1 pwfile=$2; shift 2
+  PGPASSWORD=$(head -n 1 "$pwfile") psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 \
+    -p "$(target_port "$dir")" -U distdb -d distdb "$@"
+}
+
+# target_load TARGET DIR PASSWORD_FILE: the same schema and the same rows on every target; only
+# the row generator differs (system_range is H2's, generate_series PostgreSQL's).
+target_load() {
+  local target=$1 dir=$2 pwfile=$3
+  local t0=$SECONDS
+  target_psql "$dir" "$pwfile" -f "$BENCH_DIR/sql/schema.sql"
+  target_psql "$dir" "$pwfile" -v n="$BENCH_ACCOUNTS" -f "$BENCH_DIR/sql/fill-$target.sql"
+  local count
+  count=$(target_psql "$dir" "$pwfile" -At -c 'SELECT count(*) FROM bench_accounts')
+  [[ "$count" == "$BENCH_ACCOUNTS" ]] || die "$target: bench_accounts has $count rows, expected $BENCH_ACCOUNTS"
+  log "$target: loaded $count accounts in $(( SECONDS - t0 )) s"
+}
