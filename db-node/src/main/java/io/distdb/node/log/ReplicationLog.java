@@ -88,6 +88,26 @@ public final class ReplicationLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Appends several entries with consecutive LSNs under one lock hold, so the flusher sees them
+   * together and one fsync covers them all. Returns the first LSN.
+   */
+  public long appendAll(List<byte[]> payloads) throws IOException {
+    if (payloads.isEmpty()) {
+      throw new IllegalArgumentException("nothing to append");
+    }
+    lock.lock();
+    try {
+      long first = lastLsn + 1;
+      for (byte[] payload : payloads) {
+        appendLocked(lastLsn + 1, Objects.requireNonNull(payload, "payload"));
+      }
+      return first;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Follower path: appends an entry under the master's LSN, which must be lastLsn() + 1. */
   public void append(long lsn, byte[] payload) throws IOException {
     Objects.requireNonNull(payload, "payload");

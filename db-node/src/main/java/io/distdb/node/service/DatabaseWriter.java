@@ -139,9 +139,13 @@ final class DatabaseWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a batch: executes each statement in one storage transaction, then logs all their entries
+   * with one append (so one fsync covers them) and commits. DDL, which the engine commits at once,
+   * ends the batch so far and is logged on its own.
+   */
   private void runBatch(List<WriteRequest> batch) {
-    List<WriteRequest> pending = new ArrayList<>(batch.size());
-    long lastLsn = 0;
+    PendingEntries pending = new PendingEntries();
     for (WriteRequest r : batch) {
       if (!r.claim()) {
         continue;
@@ -152,67 +156,87 @@ final class DatabaseWriter implements AutoCloseable {
         r.fail(e);
         continue;
       }
-      if (r.statement().ddl() && lastLsn > 0) {
-        // The engine commits DDL at once, so whatever ran before it must be made durable first.
-        commitBatch(pending, lastLsn);
-        pending.clear();
-        lastLsn = 0;
+      boolean ddl = r.statement().ddl();
+      if (ddl && !pending.isEmpty()) {
+        commitBatch(pending);
+        pending = new PendingEntries();
       }
-      WriteResult result = null;
-      SqlException failure = null;
       try {
-        result = execute(r.statement());
+        WriteResult result = execute(r.statement());
+        pending.add(r, result, Transaction.committed(database, List.of(r.statement())));
       } catch (SQLException e) {
-        failure = SqlErrors.translate(e);
+        r.fail(SqlErrors.translate(e));
+        if (!ddl) {
+          // Logged only so replicas replay the failure (and its sequence effects).
+          pending.add(null, null,
+              new Transaction(database, List.of(r.statement().asFailed()), true));
+        }
       }
-      if (failure != null && r.statement().ddl()) {
-        r.fail(failure);
-        continue;
-      }
-      Transaction entry = failure == null
-          ? Transaction.committed(database, List.of(r.statement()))
-          : new Transaction(database, List.of(r.statement().asFailed()), true);
-      try {
-        lastLsn = replicationLog.append(CommandCodec.encode(entry));
-      } catch (Exception e) {
-        health.fail("log append failed: " + e.getMessage());
-        r.fail(SqlErrors.ioFailure(e));
-        continue;
-      }
-      if (failure != null) {
-        // Logged only so replicas replay the failure; the client need not wait for it.
-        r.fail(failure);
-        continue;
-      }
-      r.executed(result, lastLsn);
-      pending.add(r);
-      if (r.statement().ddl()) {
-        commitBatch(pending, lastLsn);
-        pending.clear();
-        lastLsn = 0;
+      if (ddl && !pending.isEmpty()) {
+        commitBatch(pending);
+        pending = new PendingEntries();
       }
     }
-    if (lastLsn > 0) {
-      commitBatch(pending, lastLsn);
+    if (!pending.isEmpty()) {
+      commitBatch(pending);
     }
   }
 
-  private void commitBatch(List<WriteRequest> pending, long lastLsn) {
+  /** Entries a batch has executed but not yet logged, with the requests waiting on them. */
+  private static final class PendingEntries {
+    final List<WriteRequest> requests = new ArrayList<>();
+    final List<WriteResult> results = new ArrayList<>();
+    final List<byte[]> payloads = new ArrayList<>();
+
+    /** @param request null for an entry nobody waits on (a failed statement's replay) */
+    void add(WriteRequest request, WriteResult result, Transaction entry) {
+      requests.add(request);
+      results.add(result);
+      payloads.add(CommandCodec.encode(entry));
+    }
+
+    boolean isEmpty() {
+      return payloads.isEmpty();
+    }
+  }
+
+  private void commitBatch(PendingEntries pending) {
+    long first;
     try {
-      replicationLog.awaitDurable(lastLsn);
-      AppliedLsn.set(connection, lastLsn);
-      connection.commit();
-      for (WriteRequest r : pending) {
-        r.complete();
-      }
+      first = replicationLog.appendAll(pending.payloads);
     } catch (Exception e) {
-      health.fail("commit of log entries up to " + lastLsn + " failed: " + e.getMessage());
+      health.fail("log append failed: " + e.getMessage());
       rollbackQuietly(connection);
-      for (WriteRequest r : pending) {
-        r.fail(SqlErrors.ioFailure(e));
-      }
+      failAll(pending, SqlErrors.ioFailure(e));
+      return;
+    }
+    long last = first + pending.payloads.size() - 1;
+    try {
+      replicationLog.awaitDurable(last);
+      AppliedLsn.set(connection, last);
+      connection.commit();
+    } catch (Exception e) {
+      health.fail("commit of log entries up to " + last + " failed: " + e.getMessage());
+      rollbackQuietly(connection);
+      failAll(pending, SqlErrors.ioFailure(e));
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    for (int i = 0; i < pending.requests.size(); i++) {
+      WriteRequest r = pending.requests.get(i);
+      if (r != null) {
+        r.executed(pending.results.get(i), first + i);
+        r.complete();
+      }
+    }
+  }
+
+  private static void failAll(PendingEntries pending, SqlException e) {
+    for (WriteRequest r : pending.requests) {
+      if (r != null) {
+        r.fail(e);
       }
     }
   }
