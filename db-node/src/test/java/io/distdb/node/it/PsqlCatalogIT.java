@@ -1,16 +1,11 @@
 package io.distdb.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.distdb.node.Node;
 import io.distdb.node.testing.InProcessNode;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.distdb.node.testing.PsqlScript;
 import java.nio.file.Path;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,38 +28,13 @@ class PsqlCatalogIT {
 
   @Test
   void psqlBackslashCommandsPrintWhatPostgresPrints() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/psql")),
-        "psql is not installed (Debian package postgresql-client); .ci/run installs it");
-    Files.write(dir.resolve("catalog.sql"), resource("psql/catalog.sql"));
-    String expected = new String(resource("psql/catalog.expected"), StandardCharsets.UTF_8);
-
-    Node node = InProcessNode.start(dir.resolve("data"));
-    try {
-      ProcessBuilder pb = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1",
-          "-p", String.valueOf(node.pgPort()), "-U", InProcessNode.USER, "-d", "distdb",
-          "-f", "catalog.sql")
-          .directory(dir.toFile())
-          .redirectErrorStream(true);
-      pb.environment().put("PGPASSWORD", InProcessNode.PASSWORD);
-      pb.environment().put("PGCONNECT_TIMEOUT", "10");
-      Process p = pb.start();
-      String output;
-      try (InputStream in = p.getInputStream()) {
-        output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    PsqlScript.assumePsql();
+    try (Node node = InProcessNode.start(dir.resolve("data"))) {
+      PsqlScript.Result r = PsqlScript.run(dir, node.pgPort(), "catalog");
       // version() names the machine's architecture; the expected text was recorded on x86_64.
-      assertThat(output.replaceFirst(" on [^ ,]+-linux-gnu, ", " on x86_64-pc-linux-gnu, "))
-          .isEqualTo(expected);
-      assertThat(p.exitValue()).isZero();
-    } finally {
-      node.close();
-    }
-  }
-
-  private static byte[] resource(String name) throws Exception {
-    try (InputStream in = PsqlCatalogIT.class.getClassLoader().getResourceAsStream(name)) {
-      return Objects.requireNonNull(in, name).readAllBytes();
+      assertThat(r.output().replaceFirst(" on [^ ,]+-linux-gnu, ", " on x86_64-pc-linux-gnu, "))
+          .isEqualTo(PsqlScript.expected("catalog"));
+      assertThat(r.exitCode()).isZero();
     }
   }
 }
