@@ -46,7 +46,6 @@ class PgFuzzTest {
 
   @BeforeEach
   void start() throws Exception {
-    QuietLogging.apply();
     server = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1").withPort(0)
         .withWorkerThreads(2).withMaxMessageSize(64 * 1024), service, Authenticator.trust());
     server.start();

@@ -46,7 +46,6 @@ class PgJdbcEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    QuietLogging.apply();
     List<Column> columns = List.of(new Column("i", PgType.INT4), new Column("s", PgType.TEXT),
         new Column("ts", PgType.TIMESTAMP), new Column("b", PgType.BOOL),
         new Column("bytes", PgType.BYTEA), new Column("num", PgType.NUMERIC),

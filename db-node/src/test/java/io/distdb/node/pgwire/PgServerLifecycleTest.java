@@ -37,7 +37,6 @@ class PgServerLifecycleTest {
 
   @BeforeEach
   void start() throws Exception {
-    QuietLogging.apply();
     // One I/O thread: if SQL ran on it, the slow statement would stall every connection.
     server = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1").withPort(0)
         .withWorkerThreads(1), service, Authenticator.trust());

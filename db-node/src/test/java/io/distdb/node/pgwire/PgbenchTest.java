@@ -39,7 +39,6 @@ class PgbenchTest {
   @BeforeEach
   void start() throws Exception {
     assumeTrue(PGBENCH.canExecute(), "pgbench is not installed");
-    QuietLogging.apply();
     server = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1").withPort(0)
         .withWorkerThreads(2), service,
         Authenticator.scramSha256(new StaticCredentials("bench", "pw")));

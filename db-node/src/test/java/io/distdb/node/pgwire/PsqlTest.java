@@ -35,7 +35,6 @@ class PsqlTest {
   @BeforeEach
   void start() throws Exception {
     assumeTrue(PSQL.canExecute(), "psql is not installed");
-    QuietLogging.apply();
     server = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1").withPort(0)
         .withWorkerThreads(1), service,
         Authenticator.scramSha256(new StaticCredentials("u", "pw")));
