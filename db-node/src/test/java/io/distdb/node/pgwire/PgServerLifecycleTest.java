@@ -89,8 +89,13 @@ class PgServerLifecycleTest {
       out.write(ClientFrames.bytes(ClientFrames.query("select big")));
       out.flush();
       // Nobody reads: production must stall at roughly socket buffers + the high-water mark.
-      await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-          .until(() -> service.generatedRows.get() > 0);
+      // Wait until production stops (on a loaded machine it takes a while to get there).
+      java.util.concurrent.atomic.AtomicLong previous = new java.util.concurrent.atomic.AtomicLong(-1);
+      await().pollInterval(Duration.ofMillis(300)).atMost(Duration.ofSeconds(20))
+          .until(() -> {
+            long now = service.generatedRows.get();
+            return now > 0 && now == previous.getAndSet(now);
+          });
       long stalledAt = service.generatedRows.get();
       Thread.sleep(300);
       assertThat(service.generatedRows.get()).isEqualTo(stalledAt).isLessThan(BIG_ROWS / 10);
