@@ -123,7 +123,7 @@ public final class Node implements AutoCloseable {
     ReplicationConfig r = config.replication();
     byte[] secret = r.secret() == null ? null : r.secret().getBytes(StandardCharsets.UTF_8);
     return new ReplicationSettings(r.clusterId(), config.nodeId(), r.epoch(), secret, r.sync(),
-        r.minSyncAcks(), Duration.ofMillis(r.ackTimeoutMillis()), r.degradeOnTimeout(),
+        r.waitForApply(), r.minSyncAcks(), Duration.ofMillis(r.ackTimeoutMillis()), r.degradeOnTimeout(),
         r.logRetentionBytes());
   }
 
@@ -138,7 +138,8 @@ public final class Node implements AutoCloseable {
     }
     ReplicationSettings settings = replicationSettings();
     AtomicReference<Primary> primaryRef = new AtomicReference<>();
-    syncGate = new SyncCommitGate(settings, lsn -> primaryRef.get().durableCount(lsn),
+    syncGate = new SyncCommitGate(settings, lsn -> settings.waitForApply()
+        ? primaryRef.get().appliedCount(lsn) : primaryRef.get().durableCount(lsn),
         ignored -> replicationLog.lastLsn());
     LocalWriteExecutor writes = own(new LocalWriteExecutor(storage, replicationLog, syncGate,
         health, sessions, config.lockTimeoutMillis()));
@@ -247,7 +248,7 @@ public final class Node implements AutoCloseable {
     String state = failure != null ? "failed" : ready ? "ready" : "starting";
     ReplicationConfig r = config.replication();
     MasterReplicationStatus master = primary == null ? null : new MasterReplicationStatus(
-        r.sync() ? "sync" : "async", r.minSyncAcks(), r.ackTimeoutMillis(),
+        r.waitForApply() ? "remote-apply" : r.sync() ? "sync" : "async", r.minSyncAcks(), r.ackTimeoutMillis(),
         r.degradeOnTimeout() ? "degrade" : "fail", syncGate.degraded(), syncGate.timeouts(),
         r.logRetentionBytes(), primary.status());
     long applied = follower != null ? follower.appliedLsn() : replicationLog.durableLsn();

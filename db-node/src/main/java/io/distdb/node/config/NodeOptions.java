@@ -148,7 +148,8 @@ public final class NodeOptions {
   Path replicationSecretFile;
 
   @Option(names = "--sync-mode", description = "async: acknowledge writes once the master's log"
-      + " has them; sync: also wait for --min-sync-acks slaves (default: ${DEFAULT-VALUE}).")
+      + " has them; sync: also wait until --min-sync-acks slaves have them durably; remote-apply:"
+      + " until they have applied them, so reads there see them (default: ${DEFAULT-VALUE}).")
   String syncMode;
 
   @Option(names = "--min-sync-acks", description = "Slaves that must have a write durably in"

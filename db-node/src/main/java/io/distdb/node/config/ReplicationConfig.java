@@ -1,5 +1,6 @@
 package io.distdb.node.config;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Locale;
  * @param advertise the address clients use for this node's PostgreSQL port
  * @param secret the shared secret; null when replication is off (a master without slaves)
  * @param sync whether commits wait for slaves
+ * @param waitForApply sync mode {@code remote-apply}: commits wait until slaves applied them
  * @param degradeOnTimeout on an ack timeout continue asynchronously instead of failing the write
  */
 public record ReplicationConfig(
@@ -20,6 +22,7 @@ public record ReplicationConfig(
     long epoch,
     String secret,
     boolean sync,
+    boolean waitForApply,
     int minSyncAcks,
     long ackTimeoutMillis,
     boolean degradeOnTimeout,
@@ -53,12 +56,13 @@ public record ReplicationConfig(
     if (o.epoch < 1) {
       throw new IllegalArgumentException("--epoch must be at least 1");
     }
-    boolean sync = switch (o.syncMode.toLowerCase(Locale.ROOT)) {
-      case "sync" -> true;
-      case "async" -> false;
-      default -> throw new IllegalArgumentException(
-          "--sync-mode must be async or sync, not \"" + o.syncMode + "\"");
-    };
+    String mode = o.syncMode.toLowerCase(Locale.ROOT);
+    if (!List.of("async", "sync", "remote-apply").contains(mode)) {
+      throw new IllegalArgumentException(
+          "--sync-mode must be async, sync or remote-apply, not \"" + o.syncMode + "\"");
+    }
+    boolean sync = !mode.equals("async");
+    boolean waitForApply = mode.equals("remote-apply");
     boolean degrade = switch (o.onAckTimeout.toLowerCase(Locale.ROOT)) {
       case "degrade" -> true;
       case "fail" -> false;
@@ -72,7 +76,7 @@ public record ReplicationConfig(
     NodeConfig.positive("--log-retention-bytes", o.logRetentionBytes);
     String advertise = o.advertise.isEmpty() ? o.bind + ":" + o.pgPort : o.advertise;
     return new ReplicationConfig(o.replicationPort, o.master, advertise, o.clusterId, o.epoch,
-        secret, sync, o.minSyncAcks, o.ackTimeoutMillis, degrade, o.logRetentionBytes);
+        secret, sync, waitForApply, o.minSyncAcks, o.ackTimeoutMillis, degrade, o.logRetentionBytes);
   }
 
   public String masterHost() {

@@ -104,6 +104,17 @@ public final class Primary implements PeerHandler, AutoCloseable {
     return n;
   }
 
+  /** Slaves that have applied {@code lsn}: a read there sees it. */
+  public int appliedCount(long lsn) {
+    int n = 0;
+    for (FollowerLink l : links.values()) {
+      if (l.appliedLsn >= lsn) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The lowest durable LSN among slaves that are connected or recently were, for retention. */
   public long slowestDurableLsn() {
     return links.values().stream().mapToLong(l -> l.durableLsn).min().orElse(Long.MAX_VALUE);
@@ -267,7 +278,10 @@ public final class Primary implements PeerHandler, AutoCloseable {
     }
     long now = System.currentTimeMillis();
     l.lastAckMillis = now;
-    l.appliedLsn = Math.max(l.appliedLsn, ack.appliedLsn());
+    if (ack.appliedLsn() > l.appliedLsn) {
+      l.appliedLsn = ack.appliedLsn();
+      ackListener.acknowledged();
+    }
     if (ack.durableLsn() > l.durableLsn) {
       l.durableLsn = ack.durableLsn();
       l.lastProgressMillis = now;

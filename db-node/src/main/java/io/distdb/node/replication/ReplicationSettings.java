@@ -6,6 +6,8 @@ import java.time.Duration;
  * The replication parameters the core needs.
  *
  * @param sync whether commits wait for slaves' acknowledgements
+ * @param waitForApply in sync mode, wait until slaves have applied the entry (so a client can read
+ *     its own write on them), not only made it durable
  * @param degradeOnTimeout whether an ack timeout degrades to async instead of failing the write
  */
 public record ReplicationSettings(
@@ -14,6 +16,7 @@ public record ReplicationSettings(
     long epoch,
     byte[] secret,
     boolean sync,
+    boolean waitForApply,
     int minSyncAcks,
     Duration ackTimeout,
     boolean degradeOnTimeout,

@@ -25,7 +25,7 @@ public final class SyncCommitGate implements CommitGate, Primary.AckListener {
   private final AtomicLong timeouts = new AtomicLong();
 
   /**
-   * @param durableCount slaves that have a given LSN durably
+   * @param durableCount slaves that have a given LSN durably (applied, in remote-apply mode)
    * @param lastLsn the master's last LSN (the argument is ignored)
    */
   public SyncCommitGate(ReplicationSettings settings, LongUnaryOperator durableCount,

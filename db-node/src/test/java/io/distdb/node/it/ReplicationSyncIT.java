@@ -92,4 +92,28 @@ class ReplicationSyncIT {
       }
     }
   }
+
+  @Test
+  void remoteApplyLetsAClientReadItsOwnWriteOnASlave() throws Exception {
+    try (Cluster cluster = Cluster.start(dir, 2, "--sync-mode", "remote-apply",
+        "--min-sync-acks", "2", "--ack-timeout-ms", "10000");
+        Connection m = InProcessNode.connect(cluster.master(), "distdb");
+        Statement ms = m.createStatement();
+        Connection r0 = InProcessNode.connect(cluster.slave(0), "distdb");
+        Statement rs0 = r0.createStatement();
+        Connection r1 = InProcessNode.connect(cluster.slave(1), "distdb");
+        Statement rs1 = r1.createStatement()) {
+      ms.execute("CREATE TABLE ryw (id INT PRIMARY KEY)");
+      for (int i = 1; i <= 30; i++) {
+        ms.executeUpdate("INSERT INTO ryw VALUES (" + i + ")");
+        // With both slaves required to have applied it, the row is there the moment the
+        // master acknowledges, whichever slave the client reads from.
+        assertThat(column(rs0.executeQuery("SELECT count(*) FROM ryw")))
+            .containsExactly(String.valueOf(i));
+        assertThat(column(rs1.executeQuery("SELECT count(*) FROM ryw")))
+            .containsExactly(String.valueOf(i));
+      }
+      assertThat(cluster.master().status().master().mode()).isEqualTo("remote-apply");
+    }
+  }
 }

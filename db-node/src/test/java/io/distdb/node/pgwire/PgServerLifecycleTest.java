@@ -90,7 +90,7 @@ class PgServerLifecycleTest {
       out.flush();
       // Nobody reads: production must stall at roughly socket buffers + the high-water mark.
       // Wait until production stops (on a loaded machine it takes a while to get there).
-      java.util.concurrent.atomic.AtomicLong previous = new java.util.concurrent.atomic.AtomicLong(-1);
+      var previous = new java.util.concurrent.atomic.AtomicLong(-1);
       await().pollInterval(Duration.ofMillis(300)).atMost(Duration.ofSeconds(20))
           .until(() -> {
             long now = service.generatedRows.get();
