@@ -12,6 +12,7 @@ import java.util.List;
  * @param degraded true while sync mode has degraded to async after an ack timeout
  * @param ackTimeouts commits that hit the ack timeout since start
  * @param logRetentionBytes the log budget: beyond it a lagging slave is cut off (snapshot needed)
+ * @param logRetentionMillis the log age limit, with the same effect
  * @param slaves every slave that has registered since start
  */
 public record MasterReplicationStatus(
@@ -22,4 +23,5 @@ public record MasterReplicationStatus(
     boolean degraded,
     long ackTimeouts,
     long logRetentionBytes,
+    long logRetentionMillis,
     List<SlaveStatus> slaves) {}

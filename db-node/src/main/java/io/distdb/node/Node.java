@@ -152,7 +152,7 @@ public final class Node implements AutoCloseable {
     ensureDefaultDatabase(writes);
     scheduleRetention(new LogRetention(replicationLog, storage,
         () -> writes.whileWritesPaused(replicationLog::lastLsn), primary::slowestDurableLsn,
-        r.logRetentionBytes()));
+        r.logRetentionBytes(), Duration.ofMillis(r.logRetentionMillis())));
     return writes;
   }
 
@@ -167,7 +167,7 @@ public final class Node implements AutoCloseable {
     clientRef.set(client);
     client.start();
     scheduleRetention(new LogRetention(replicationLog, storage, follower::appliedLsn,
-        () -> Long.MAX_VALUE, r.logRetentionBytes()));
+        () -> Long.MAX_VALUE, r.logRetentionBytes(), Duration.ofMillis(r.logRetentionMillis())));
     return new ReadOnlyWriteExecutor(config.writeTarget());
   }
 
@@ -250,7 +250,7 @@ public final class Node implements AutoCloseable {
     MasterReplicationStatus master = primary == null ? null : new MasterReplicationStatus(
         r.waitForApply() ? "remote-apply" : r.sync() ? "sync" : "async", r.minSyncAcks(), r.ackTimeoutMillis(),
         r.degradeOnTimeout() ? "degrade" : "fail", syncGate.degraded(), syncGate.timeouts(),
-        r.logRetentionBytes(), primary.status());
+        r.logRetentionBytes(), r.logRetentionMillis(), primary.status());
     long applied = follower != null ? follower.appliedLsn() : replicationLog.durableLsn();
     long epoch = follower != null ? follower.epoch() : r.epoch();
     return new NodeStatus(config.nodeId(), config.role().wireName(), state, failure,

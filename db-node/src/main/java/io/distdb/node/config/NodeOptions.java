@@ -49,7 +49,8 @@ public final class NodeOptions {
       Map.entry("min-sync-acks", "1"),
       Map.entry("ack-timeout-ms", "5000"),
       Map.entry("on-ack-timeout", "fail"),
-      Map.entry("log-retention-bytes", "1073741824"));
+      Map.entry("log-retention-bytes", "1073741824"),
+      Map.entry("log-retention-ms", "86400000"));
 
   @Option(names = "--config", description = "Properties file with option values.")
   Path config;
@@ -167,6 +168,10 @@ public final class NodeOptions {
   @Option(names = "--log-retention-bytes", description = "Log kept for lagging slaves; a slave"
       + " further behind gets a snapshot (default: ${DEFAULT-VALUE}).")
   long logRetentionBytes;
+
+  @Option(names = "--log-retention-ms", description = "Age after which log kept only for a"
+      + " lagging slave is released; that slave then gets a snapshot (default: ${DEFAULT-VALUE}).")
+  long logRetentionMillis;
 
   /** Parses the arguments; null when help or version was printed instead. */
   public static NodeOptions parse(String[] args, Map<String, String> env) {

@@ -26,7 +26,8 @@ public record ReplicationConfig(
     int minSyncAcks,
     long ackTimeoutMillis,
     boolean degradeOnTimeout,
-    long logRetentionBytes) {
+    long logRetentionBytes,
+    long logRetentionMillis) {
 
   /** The smallest secret accepted: shorter ones are guessable offline from a captured handshake. */
   public static final int MIN_SECRET_LENGTH = 16;
@@ -74,9 +75,11 @@ public record ReplicationConfig(
     }
     NodeConfig.positive("--ack-timeout-ms", o.ackTimeoutMillis);
     NodeConfig.positive("--log-retention-bytes", o.logRetentionBytes);
+    NodeConfig.positive("--log-retention-ms", o.logRetentionMillis);
     String advertise = o.advertise.isEmpty() ? o.bind + ":" + o.pgPort : o.advertise;
     return new ReplicationConfig(o.replicationPort, o.master, advertise, o.clusterId, o.epoch,
-        secret, sync, waitForApply, o.minSyncAcks, o.ackTimeoutMillis, degrade, o.logRetentionBytes);
+        secret, sync, waitForApply, o.minSyncAcks, o.ackTimeoutMillis, degrade, o.logRetentionBytes,
+        o.logRetentionMillis);
   }
 
   public String masterHost() {

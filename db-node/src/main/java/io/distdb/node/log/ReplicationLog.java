@@ -215,6 +215,16 @@ public final class ReplicationLog implements AutoCloseable {
   }
 
   /**
+   * When the oldest retained entries were last written: the modification time of the first
+   * segment, which stops changing once the segment is sealed. Retention by age uses it.
+   */
+  public java.time.Instant oldestSegmentWrittenAt() throws IOException {
+    Map.Entry<Long, Segment> first = segments.firstEntry();
+    return first == null ? java.time.Instant.now()
+        : Files.getLastModifiedTime(first.getValue().path).toInstant();
+  }
+
+  /**
    * Retention: deletes whole sealed segments whose entries are all below lsn. The active
    * segment is never deleted. Cursors that already read a deleted file keep working.
    */

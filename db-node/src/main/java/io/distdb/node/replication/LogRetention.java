@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes log segments nobody needs any more: storage has the entries on disk (after a checkpoint)
- * and every slave has them durably. A slave that falls behind by more than the byte budget stops
- * holding the log back; if it returns it gets a snapshot.
+ * and every slave has them durably. A slave that falls behind by more than the byte budget, or
+ * whose oldest needed entries are older than the age limit, stops holding the log back; if it
+ * returns it gets a snapshot.
  */
 public final class LogRetention {
 
@@ -21,18 +22,20 @@ public final class LogRetention {
   private final Callable<Long> committedLsn;
   private final LongSupplier replicaFloor;
   private final long budgetBytes;
+  private final java.time.Duration maxAge;
 
   /**
    * @param committedLsn an LSN up to which every entry is committed in storage
    * @param replicaFloor the lowest LSN a slave still needs minus one (Long.MAX_VALUE: none)
    */
   public LogRetention(ReplicationLog replicationLog, Storage storage, Callable<Long> committedLsn,
-      LongSupplier replicaFloor, long budgetBytes) {
+      LongSupplier replicaFloor, long budgetBytes, java.time.Duration maxAge) {
     this.replicationLog = replicationLog;
     this.storage = storage;
     this.committedLsn = committedLsn;
     this.replicaFloor = replicaFloor;
     this.budgetBytes = budgetBytes;
+    this.maxAge = maxAge;
   }
 
   /** One retention pass; returns the first LSN the log keeps afterwards. */
@@ -41,7 +44,9 @@ public final class LogRetention {
     storage.checkpoint();
     long keepFrom = committed + 1;
     long floor = replicaFloor.getAsLong();
-    if (floor != Long.MAX_VALUE && replicationLog.sizeBytes() <= budgetBytes) {
+    boolean withinBudget = replicationLog.sizeBytes() <= budgetBytes
+        && replicationLog.oldestSegmentWrittenAt().plus(maxAge).isAfter(java.time.Instant.now());
+    if (floor != Long.MAX_VALUE && withinBudget) {
       keepFrom = Math.min(keepFrom, floor + 1);
     }
     long before = replicationLog.firstLsn();
