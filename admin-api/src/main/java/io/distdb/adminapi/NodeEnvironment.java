@@ -1,10 +1,10 @@
 package io.distdb.adminapi;
 
 /**
- * How a db-node is configured from outside: the environment variables it reads (each also a
- * {@code --option} of the same name in lower-case kebab form, e.g. {@code DISTDB_PG_PORT} is
- * {@code --pg-port}) and its default ports. Command-line options win over a config file, which wins
- * over the environment, which wins over the defaults.
+ * How a db-node is configured from outside: the environment variables it reads (each also a {@code
+ * --option} of the same name in lower-case kebab form, e.g. {@code DISTDB_PG_PORT} is {@code
+ * --pg-port}) and its default ports. Command-line options win over a config file, which wins over
+ * the environment, which wins over the defaults.
  */
 public final class NodeEnvironment {
 
@@ -36,12 +36,16 @@ public final class NodeEnvironment {
 
   /** Liveness: 200 while the process serves HTTP at all. */
   public static final String PATH_HEALTHZ = "/healthz";
+
   /** Readiness: 200 once the node serves SQL in its role, 503 with a reason otherwise. */
   public static final String PATH_READYZ = "/readyz";
+
   /** {@link NodeStatus} as JSON. */
   public static final String PATH_STATUS = "/status";
+
   /** Per-database checksums as JSON {@code {"db": {"lsn": n, "checksum": "hex"}}}. */
   public static final String PATH_CHECKSUMS = "/checksums";
+
   /** Prometheus text exposition. */
   public static final String PATH_METRICS = "/metrics";
 

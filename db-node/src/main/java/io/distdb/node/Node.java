@@ -98,8 +98,11 @@ public final class Node implements AutoCloseable {
 
   private void boot() throws Exception {
     DataDirectory.check(config.dataDir(), config.minFreeBytes());
-    replicationLog = own(ReplicationLog.open(config.dataDir().resolve("log"),
-        new LogOptions(config.logSegmentBytes(), config.fsync())));
+    replicationLog =
+        own(
+            ReplicationLog.open(
+                config.dataDir().resolve("log"),
+                new LogOptions(config.logSegmentBytes(), config.fsync())));
     storage = own(new Storage(config.dataDir().resolve("databases")));
     try (CommandApplier applier = new CommandApplier(storage)) {
       LogReplay.replay(replicationLog, storage, applier);
@@ -113,61 +116,114 @@ public final class Node implements AutoCloseable {
     pgServer.start();
     adminServer = own(new AdminServer(config.bind(), config.adminPort(), endpoints()));
     ready = true;
-    log.atInfo().addKeyValue("node", config.nodeId()).addKeyValue("role", config.role().wireName())
-        .addKeyValue("pgPort", pgPort()).addKeyValue("adminPort", adminPort())
+    log.atInfo()
+        .addKeyValue("node", config.nodeId())
+        .addKeyValue("role", config.role().wireName())
+        .addKeyValue("pgPort", pgPort())
+        .addKeyValue("adminPort", adminPort())
         .addKeyValue("replicationPort", replicationPort())
-        .addKeyValue("lastLsn", replicationLog.lastLsn()).log("node ready");
+        .addKeyValue("lastLsn", replicationLog.lastLsn())
+        .log("node ready");
   }
 
   private ReplicationSettings replicationSettings() {
     ReplicationConfig r = config.replication();
     byte[] secret = r.secret() == null ? null : r.secret().getBytes(StandardCharsets.UTF_8);
-    return new ReplicationSettings(r.clusterId(), config.nodeId(), r.epoch(), secret, r.sync(),
-        r.waitForApply(), r.minSyncAcks(), Duration.ofMillis(r.ackTimeoutMillis()), r.degradeOnTimeout(),
+    return new ReplicationSettings(
+        r.clusterId(),
+        config.nodeId(),
+        r.epoch(),
+        secret,
+        r.sync(),
+        r.waitForApply(),
+        r.minSyncAcks(),
+        Duration.ofMillis(r.ackTimeoutMillis()),
+        r.degradeOnTimeout(),
         r.logRetentionBytes());
   }
 
   private WriteExecutor startMaster() throws Exception {
     ReplicationConfig r = config.replication();
     if (r.secret() == null) {
-      LocalWriteExecutor writes = own(new LocalWriteExecutor(storage, replicationLog,
-          CommitGate.LOCAL, health, sessions, config.lockTimeoutMillis()));
+      LocalWriteExecutor writes =
+          own(
+              new LocalWriteExecutor(
+                  storage,
+                  replicationLog,
+                  CommitGate.LOCAL,
+                  health,
+                  sessions,
+                  config.lockTimeoutMillis()));
       ensureDefaultDatabase(writes);
       log.atInfo().log("no replication secret: this master runs without slaves");
       return writes;
     }
     ReplicationSettings settings = replicationSettings();
     AtomicReference<Primary> primaryRef = new AtomicReference<>();
-    syncGate = new SyncCommitGate(settings, lsn -> settings.waitForApply()
-        ? primaryRef.get().appliedCount(lsn) : primaryRef.get().durableCount(lsn),
-        ignored -> replicationLog.lastLsn());
-    LocalWriteExecutor writes = own(new LocalWriteExecutor(storage, replicationLog, syncGate,
-        health, sessions, config.lockTimeoutMillis()));
-    SnapshotSource snapshots = new SnapshotSource(storage, replicationLog, writes,
-        workDir("snapshots"));
+    syncGate =
+        new SyncCommitGate(
+            settings,
+            lsn ->
+                settings.waitForApply()
+                    ? primaryRef.get().appliedCount(lsn)
+                    : primaryRef.get().durableCount(lsn),
+            ignored -> replicationLog.lastLsn());
+    LocalWriteExecutor writes =
+        own(
+            new LocalWriteExecutor(
+                storage, replicationLog, syncGate, health, sessions, config.lockTimeoutMillis()));
+    SnapshotSource snapshots =
+        new SnapshotSource(storage, replicationLog, writes, workDir("snapshots"));
     primary = own(new Primary(settings, replicationLog, snapshots, syncGate));
     primaryRef.set(primary);
-    replicationServer = own(new ReplicationServer(config.bind(), r.port(),
-        ReplicationWireConfig.defaults(), primary));
+    replicationServer =
+        own(
+            new ReplicationServer(
+                config.bind(), r.port(), ReplicationWireConfig.defaults(), primary));
     ensureDefaultDatabase(writes);
-    scheduleRetention(new LogRetention(replicationLog, storage,
-        () -> writes.whileWritesPaused(replicationLog::lastLsn), primary::slowestDurableLsn,
-        r.logRetentionBytes(), Duration.ofMillis(r.logRetentionMillis())));
+    scheduleRetention(
+        new LogRetention(
+            replicationLog,
+            storage,
+            () -> writes.whileWritesPaused(replicationLog::lastLsn),
+            primary::slowestDurableLsn,
+            r.logRetentionBytes(),
+            Duration.ofMillis(r.logRetentionMillis())));
     return writes;
   }
 
   private WriteExecutor startSlave() {
     ReplicationConfig r = config.replication();
     AtomicReference<ReplicationClient> clientRef = new AtomicReference<>();
-    follower = own(new Follower(replicationSettings(), r.master(), r.advertise(), replicationLog,
-        storage, replicationLog.lastLsn(), workDir("snapshots"),
-        () -> clientRef.get().connectionEstablished()));
-    ReplicationClient client = own(new ReplicationClient(r.masterHost(), r.masterPort(),
-        ReplicationWireConfig.defaults(), follower, new ReconnectBackoff()));
+    follower =
+        own(
+            new Follower(
+                replicationSettings(),
+                r.master(),
+                r.advertise(),
+                replicationLog,
+                storage,
+                replicationLog.lastLsn(),
+                workDir("snapshots"),
+                () -> clientRef.get().connectionEstablished()));
+    ReplicationClient client =
+        own(
+            new ReplicationClient(
+                r.masterHost(),
+                r.masterPort(),
+                ReplicationWireConfig.defaults(),
+                follower,
+                new ReconnectBackoff()));
     clientRef.set(client);
     client.start();
-    scheduleRetention(new LogRetention(replicationLog, storage, follower::appliedLsn,
-        () -> Long.MAX_VALUE, r.logRetentionBytes(), Duration.ofMillis(r.logRetentionMillis())));
+    scheduleRetention(
+        new LogRetention(
+            replicationLog,
+            storage,
+            follower::appliedLsn,
+            () -> Long.MAX_VALUE,
+            r.logRetentionBytes(),
+            Duration.ofMillis(r.logRetentionMillis())));
     return new ReadOnlyWriteExecutor(config.writeTarget());
   }
 
@@ -176,19 +232,25 @@ public final class Node implements AutoCloseable {
   }
 
   private void scheduleRetention(LogRetention retention) {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "log-retention");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "log-retention");
+              t.setDaemon(true);
+              return t;
+            });
     own(timer::shutdownNow);
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        retention.runOnce();
-      } catch (Exception e) {
-        log.atDebug().log("log retention pass skipped: {}", e.toString());
-      }
-    }, RETENTION_INTERVAL_MILLIS, RETENTION_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            retention.runOnce();
+          } catch (Exception e) {
+            log.atDebug().log("log retention pass skipped: {}", e.toString());
+          }
+        },
+        RETENTION_INTERVAL_MILLIS,
+        RETENTION_INTERVAL_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   private void ensureDefaultDatabase(LocalWriteExecutor writes) throws SqlException {
@@ -198,8 +260,12 @@ public final class Node implements AutoCloseable {
   }
 
   private PgServerConfig pgConfig() {
-    return new PgServerConfig(config.bind(), config.pgPort(), config.maxMessageBytes(),
-        SERVER_VERSION, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return new PgServerConfig(
+        config.bind(),
+        config.pgPort(),
+        config.maxMessageBytes(),
+        SERVER_VERSION,
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 
   private Authenticator authenticator() {
@@ -247,16 +313,37 @@ public final class Node implements AutoCloseable {
     String failure = failure();
     String state = failure != null ? "failed" : ready ? "ready" : "starting";
     ReplicationConfig r = config.replication();
-    MasterReplicationStatus master = primary == null ? null : new MasterReplicationStatus(
-        r.waitForApply() ? "remote-apply" : r.sync() ? "sync" : "async", r.minSyncAcks(), r.ackTimeoutMillis(),
-        r.degradeOnTimeout() ? "degrade" : "fail", syncGate.degraded(), syncGate.timeouts(),
-        r.logRetentionBytes(), r.logRetentionMillis(), primary.status());
+    MasterReplicationStatus master =
+        primary == null
+            ? null
+            : new MasterReplicationStatus(
+                r.waitForApply() ? "remote-apply" : r.sync() ? "sync" : "async",
+                r.minSyncAcks(),
+                r.ackTimeoutMillis(),
+                r.degradeOnTimeout() ? "degrade" : "fail",
+                syncGate.degraded(),
+                syncGate.timeouts(),
+                r.logRetentionBytes(),
+                r.logRetentionMillis(),
+                primary.status());
     long applied = follower != null ? follower.appliedLsn() : replicationLog.durableLsn();
     long epoch = follower != null ? follower.epoch() : r.epoch();
-    return new NodeStatus(config.nodeId(), config.role().wireName(), state, failure,
-        storage.names(), replicationLog.lastLsn(), replicationLog.durableLsn(), applied,
-        replicationLog.firstLsn(), replicationLog.sizeBytes(), sessions.total(),
-        (System.currentTimeMillis() - startedAt) / 1000, r.clusterId(), epoch, master,
+    return new NodeStatus(
+        config.nodeId(),
+        config.role().wireName(),
+        state,
+        failure,
+        storage.names(),
+        replicationLog.lastLsn(),
+        replicationLog.durableLsn(),
+        applied,
+        replicationLog.firstLsn(),
+        replicationLog.sizeBytes(),
+        sessions.total(),
+        (System.currentTimeMillis() - startedAt) / 1000,
+        r.clusterId(),
+        epoch,
+        master,
         follower == null ? null : follower.status());
   }
 
@@ -300,7 +387,8 @@ public final class Node implements AutoCloseable {
       try {
         r.close();
       } catch (Exception e) {
-        log.atWarn().addKeyValue("resource", r.getClass().getSimpleName())
+        log.atWarn()
+            .addKeyValue("resource", r.getClass().getSimpleName())
             .log("close failed: {}", e.toString());
       }
     }

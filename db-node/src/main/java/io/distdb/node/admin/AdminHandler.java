@@ -66,17 +66,22 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     switch (path) {
       case NodeEnvironment.PATH_HEALTHZ:
         return text(HttpResponseStatus.OK, TEXT, "ok\n");
-      case NodeEnvironment.PATH_READYZ: {
-        String reason = endpoints.notReadyReason();
-        return reason == null
-            ? text(HttpResponseStatus.OK, TEXT, "ready\n")
-            : text(HttpResponseStatus.SERVICE_UNAVAILABLE, TEXT, reason + "\n");
-      }
+      case NodeEnvironment.PATH_READYZ:
+        {
+          String reason = endpoints.notReadyReason();
+          return reason == null
+              ? text(HttpResponseStatus.OK, TEXT, "ready\n")
+              : text(HttpResponseStatus.SERVICE_UNAVAILABLE, TEXT, reason + "\n");
+        }
       case NodeEnvironment.PATH_STATUS:
-        return text(HttpResponseStatus.OK, JSON,
+        return text(
+            HttpResponseStatus.OK,
+            JSON,
             json.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints.status()) + "\n");
       case NodeEnvironment.PATH_CHECKSUMS:
-        return text(HttpResponseStatus.OK, JSON,
+        return text(
+            HttpResponseStatus.OK,
+            JSON,
             json.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints.checksums()) + "\n");
       case NodeEnvironment.PATH_METRICS:
         return text(HttpResponseStatus.OK, PROMETHEUS, endpoints.metrics());
@@ -86,8 +91,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private static FullHttpResponse text(HttpResponseStatus status, String type, String body) {
-    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-        Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+    FullHttpResponse r =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
     HttpUtil.setContentLength(r, r.content().readableBytes());
     return r;

@@ -23,21 +23,23 @@ public final class AdminServer implements AutoCloseable {
 
   public AdminServer(String bind, int port, AdminEndpoints endpoints) throws InterruptedException {
     AdminHandler handler = new AdminHandler(endpoints);
-    channel = new ServerBootstrap()
-        .group(group)
-        .channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline()
-                .addLast(new HttpServerCodec())
-                .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                .addLast(handler);
-          }
-        })
-        .bind(bind, port)
-        .sync()
-        .channel();
+    channel =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                        .addLast(handler);
+                  }
+                })
+            .bind(bind, port)
+            .sync()
+            .channel();
   }
 
   public int port() {

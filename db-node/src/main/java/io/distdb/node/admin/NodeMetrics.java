@@ -3,7 +3,6 @@ package io.distdb.node.admin;
 import io.distdb.adminapi.NodeStatus;
 import io.distdb.adminapi.SlaveStatus;
 import io.distdb.node.log.ReplicationLog;
-import java.util.function.Supplier;
 import io.distdb.node.service.SessionRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -14,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.Supplier;
 
 /** The node's meters, exposed at {@code /metrics}. Names follow Prometheus conventions. */
 public final class NodeMetrics implements AutoCloseable {
@@ -30,43 +30,74 @@ public final class NodeMetrics implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
     gc.bindTo(registry);
     Gauge.builder("distdb_log_last_lsn", log, ReplicationLog::lastLsn)
-        .description("Last LSN appended to the replication log").register(registry);
+        .description("Last LSN appended to the replication log")
+        .register(registry);
     Gauge.builder("distdb_log_durable_lsn", log, ReplicationLog::durableLsn)
-        .description("Last LSN the replication log has fsynced").register(registry);
+        .description("Last LSN the replication log has fsynced")
+        .register(registry);
     Gauge.builder("distdb_log_first_lsn", log, ReplicationLog::firstLsn)
-        .description("Oldest LSN the replication log retains").register(registry);
+        .description("Oldest LSN the replication log retains")
+        .register(registry);
     Gauge.builder("distdb_log_size_bytes", log, ReplicationLog::sizeBytes)
-        .description("Bytes the replication log occupies").baseUnit("bytes").register(registry);
+        .description("Bytes the replication log occupies")
+        .baseUnit("bytes")
+        .register(registry);
     FunctionCounter.builder("distdb_log_fsyncs", log, ReplicationLog::fsyncCount)
-        .description("fsync calls made by the log's group commit").register(registry);
+        .description("fsync calls made by the log's group commit")
+        .register(registry);
     Gauge.builder("distdb_sessions", sessions, SessionRegistry::total)
-        .description("Open client sessions").register(registry);
+        .description("Open client sessions")
+        .register(registry);
   }
 
   /** Replication meters, read from the node's status document so both always agree. */
   public void bindReplication(Supplier<NodeStatus> status) {
     // Micrometer holds gauge state weakly; this field keeps the supplier alive.
     this.statusSource = status;
-    Gauge.builder("distdb_replication_slaves_streaming", status, s -> s.get().master() == null
-            ? 0 : s.get().master().slaves().stream()
-                .filter(x -> x.state().equals("streaming")).count())
-        .description("Slaves streaming from this master").register(registry);
-    Gauge.builder("distdb_replication_max_lag_entries", status, s -> s.get().master() == null
-            ? 0 : s.get().master().slaves().stream().mapToLong(SlaveStatus::lagEntries).max()
-                .orElse(0))
-        .description("Largest slave lag behind this master, in log entries").register(registry);
-    Gauge.builder("distdb_replication_sync_degraded", status,
+    Gauge.builder(
+            "distdb_replication_slaves_streaming",
+            status,
+            s ->
+                s.get().master() == null
+                    ? 0
+                    : s.get().master().slaves().stream()
+                        .filter(x -> x.state().equals("streaming"))
+                        .count())
+        .description("Slaves streaming from this master")
+        .register(registry);
+    Gauge.builder(
+            "distdb_replication_max_lag_entries",
+            status,
+            s ->
+                s.get().master() == null
+                    ? 0
+                    : s.get().master().slaves().stream()
+                        .mapToLong(SlaveStatus::lagEntries)
+                        .max()
+                        .orElse(0))
+        .description("Largest slave lag behind this master, in log entries")
+        .register(registry);
+    Gauge.builder(
+            "distdb_replication_sync_degraded",
+            status,
             s -> s.get().master() != null && s.get().master().degraded() ? 1 : 0)
         .description("1 while synchronous replication has degraded to asynchronous")
         .register(registry);
-    FunctionCounter.builder("distdb_replication_ack_timeouts", status,
+    FunctionCounter.builder(
+            "distdb_replication_ack_timeouts",
+            status,
             s -> s.get().master() == null ? 0 : s.get().master().ackTimeouts())
-        .description("Commits that hit the replication ack timeout").register(registry);
-    Gauge.builder("distdb_replication_lag_entries", status,
+        .description("Commits that hit the replication ack timeout")
+        .register(registry);
+    Gauge.builder(
+            "distdb_replication_lag_entries",
+            status,
             s -> s.get().slave() == null ? 0 : s.get().slave().lagEntries())
-        .description("On a slave: entries behind the master").register(registry);
+        .description("On a slave: entries behind the master")
+        .register(registry);
     Gauge.builder("distdb_applied_lsn", status, s -> s.get().appliedLsn())
-        .description("Last LSN applied to storage").register(registry);
+        .description("Last LSN applied to storage")
+        .register(registry);
   }
 
   public PrometheusMeterRegistry registry() {

@@ -2,7 +2,8 @@ package io.distdb.node.command;
 
 /**
  * A logged command could not be applied. Since the master ran the same command successfully on the
- * same state, this means the replica has diverged or its storage failed: the node must stop applying.
+ * same state, this means the replica has diverged or its storage failed: the node must stop
+ * applying.
  */
 public class ApplyException extends Exception {
 

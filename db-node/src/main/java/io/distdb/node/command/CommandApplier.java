@@ -28,13 +28,14 @@ public final class CommandApplier implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CommandApplier.class);
 
   /** Errors a DDL statement raises when it already took effect before a crash. */
-  private static final Set<Integer> REPLAYED_DDL_ERRORS = Set.of(
-      42101, 42102, // table exists / not found
-      42111, 42112, // index
-      42121, 42122, // column
-      90078, 90079, // schema
-      90035, 90036, // sequence
-      90045, 90057); // constraint
+  private static final Set<Integer> REPLAYED_DDL_ERRORS =
+      Set.of(
+          42101, 42102, // table exists / not found
+          42111, 42112, // index
+          42121, 42122, // column
+          90078, 90079, // schema
+          90035, 90036, // sequence
+          90045, 90057); // constraint
 
   private final Storage storage;
   private final Map<String, Connection> connections = new HashMap<>();
@@ -111,7 +112,9 @@ public final class CommandApplier implements AutoCloseable {
     try {
       execute(c, s);
       if (s.failed()) {
-        log.atWarn().addKeyValue("lsn", lsn).addKeyValue("sql", s.sql())
+        log.atWarn()
+            .addKeyValue("lsn", lsn)
+            .addKeyValue("sql", s.sql())
             .log("a statement that failed on the master succeeded here; rolling it back");
       }
     } catch (SQLException e) {
@@ -119,7 +122,9 @@ public final class CommandApplier implements AutoCloseable {
         return;
       }
       if (s.ddl() && REPLAYED_DDL_ERRORS.contains(e.getErrorCode())) {
-        log.atWarn().addKeyValue("lsn", lsn).addKeyValue("sql", s.sql())
+        log.atWarn()
+            .addKeyValue("lsn", lsn)
+            .addKeyValue("sql", s.sql())
             .log("DDL had already taken effect before a restart; skipping it");
         return;
       }

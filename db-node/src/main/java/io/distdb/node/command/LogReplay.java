@@ -20,8 +20,8 @@ public final class LogReplay {
   private LogReplay() {}
 
   /** Returns how many entries were read. */
-  public static long replay(ReplicationLog replicationLog, Storage storage,
-      CommandApplier applier) throws IOException, ApplyException {
+  public static long replay(ReplicationLog replicationLog, Storage storage, CommandApplier applier)
+      throws IOException, ApplyException {
     checkStorageNotAhead(replicationLog, storage);
     long read = 0;
     try (LogCursor cursor = replicationLog.read(replicationLog.firstLsn())) {
@@ -30,7 +30,9 @@ public final class LogReplay {
         read++;
       }
     }
-    log.atInfo().addKeyValue("entries", read).addKeyValue("lastLsn", replicationLog.lastLsn())
+    log.atInfo()
+        .addKeyValue("entries", read)
+        .addKeyValue("lastLsn", replicationLog.lastLsn())
         .log("log replayed");
     return read;
   }
@@ -44,9 +46,15 @@ public final class LogReplay {
     for (String name : storage.names()) {
       long applied = storage.appliedLsn(new DatabaseName(name));
       if (applied > last) {
-        throw new IllegalStateException("database " + name + " has applied log entry " + applied
-            + " but the log ends at " + last + "; the log was lost or replaced. Restore the data"
-            + " directory from a replica instead of starting on it.");
+        throw new IllegalStateException(
+            "database "
+                + name
+                + " has applied log entry "
+                + applied
+                + " but the log ends at "
+                + last
+                + "; the log was lost or replaced. Restore the data"
+                + " directory from a replica instead of starting on it.");
       }
     }
   }

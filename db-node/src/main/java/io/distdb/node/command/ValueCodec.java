@@ -14,8 +14,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Tagged binary encoding of a bound parameter value. Values are logged exactly as they were bound on
- * the master, so a replica binds the same Java object and the engine converts it the same way.
+ * Tagged binary encoding of a bound parameter value. Values are logged exactly as they were bound
+ * on the master, so a replica binds the same Java object and the engine converts it the same way.
  */
 final class ValueCodec {
 
@@ -88,7 +88,8 @@ final class ValueCodec {
       out.writeLong(u.getMostSignificantBits());
       out.writeLong(u.getLeastSignificantBits());
     } else {
-      throw new IllegalArgumentException("cannot log a parameter of type " + v.getClass().getName());
+      throw new IllegalArgumentException(
+          "cannot log a parameter of type " + v.getClass().getName());
     }
   }
 

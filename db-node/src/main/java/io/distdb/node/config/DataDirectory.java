@@ -25,8 +25,12 @@ public final class DataDirectory {
       throw new IllegalStateException("cannot create data directory " + dir + ": " + e, e);
     }
     Path probe = dir.resolve(".write-probe");
-    try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            probe,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer buf = ByteBuffer.allocate(PROBE_BYTES);
       while (buf.hasRemaining()) {
         ch.write(buf);
@@ -48,8 +52,14 @@ public final class DataDirectory {
       throw new IllegalStateException("cannot read free space of " + dir + ": " + e, e);
     }
     if (free < minFreeBytes) {
-      throw new IllegalStateException("data directory " + dir + " has only " + free
-          + " bytes free; at least " + minFreeBytes + " are required (--min-free-bytes)");
+      throw new IllegalStateException(
+          "data directory "
+              + dir
+              + " has only "
+              + free
+              + " bytes free; at least "
+              + minFreeBytes
+              + " are required (--min-free-bytes)");
     }
   }
 }

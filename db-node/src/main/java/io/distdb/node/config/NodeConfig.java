@@ -28,16 +28,19 @@ public record NodeConfig(
 
   static NodeConfig from(NodeOptions o) {
     Role role = parseRole(o.role);
-    boolean trust = switch (o.auth.toLowerCase(Locale.ROOT)) {
-      case "trust" -> true;
-      case "scram" -> false;
-      default -> throw new IllegalArgumentException(
-          "--auth must be scram or trust, not \"" + o.auth + "\"");
-    };
+    boolean trust =
+        switch (o.auth.toLowerCase(Locale.ROOT)) {
+          case "trust" -> true;
+          case "scram" -> false;
+          default ->
+              throw new IllegalArgumentException(
+                  "--auth must be scram or trust, not \"" + o.auth + "\"");
+        };
     String password = password(o);
     if (!trust && (password == null || password.isEmpty())) {
-      throw new IllegalArgumentException("--auth scram needs a password: set --password-file,"
-          + " DISTDB_PASSWORD or --password (or use --auth trust on a private machine)");
+      throw new IllegalArgumentException(
+          "--auth scram needs a password: set --password-file,"
+              + " DISTDB_PASSWORD or --password (or use --auth trust on a private machine)");
     }
     port("--pg-port", o.pgPort);
     port("--admin-port", o.adminPort);
@@ -49,9 +52,24 @@ public record NodeConfig(
     }
     ReplicationConfig replication = ReplicationConfig.from(o, role);
     String writeTarget = o.writeTarget;
-    return new NodeConfig(o.nodeId, role, o.dataDir, o.bind, o.pgPort, o.adminPort, o.user,
-        password, trust, o.defaultDatabase, o.lockTimeoutMillis, o.fsync, o.logSegmentBytes,
-        o.minFreeBytes, o.maxMessageBytes, writeTarget, replication);
+    return new NodeConfig(
+        o.nodeId,
+        role,
+        o.dataDir,
+        o.bind,
+        o.pgPort,
+        o.adminPort,
+        o.user,
+        password,
+        trust,
+        o.defaultDatabase,
+        o.lockTimeoutMillis,
+        o.fsync,
+        o.logSegmentBytes,
+        o.minFreeBytes,
+        o.maxMessageBytes,
+        writeTarget,
+        replication);
   }
 
   private static Role parseRole(String value) {
@@ -60,8 +78,8 @@ public record NodeConfig(
         return r;
       }
     }
-    throw new IllegalArgumentException("--role must be one of " + List.of("master", "slave")
-        + ", not \"" + value + "\"");
+    throw new IllegalArgumentException(
+        "--role must be one of " + List.of("master", "slave") + ", not \"" + value + "\"");
   }
 
   private static String password(NodeOptions o) {
@@ -74,8 +92,8 @@ public record NodeConfig(
       List<String> lines = Files.readAllLines(file);
       return lines.isEmpty() ? "" : lines.get(0).strip();
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + option + " " + file + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read " + option + " " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -12,9 +12,9 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Where an option's value comes from when the command line does not give it: the config file
- * (key = option name without dashes, e.g. {@code pg-port=5433}), then the environment
- * ({@code DISTDB_PG_PORT}), then the built-in default.
+ * Where an option's value comes from when the command line does not give it: the config file (key =
+ * option name without dashes, e.g. {@code pg-port=5433}), then the environment ({@code
+ * DISTDB_PG_PORT}), then the built-in default.
  */
 final class NodeDefaults implements IDefaultValueProvider {
 
@@ -34,8 +34,8 @@ final class NodeDefaults implements IDefaultValueProvider {
       try (Reader r = Files.newBufferedReader(configFile)) {
         p.load(r);
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read config file " + configFile + ": "
-            + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "cannot read config file " + configFile + ": " + e.getMessage(), e);
       }
     }
     return p;

@@ -34,23 +34,25 @@ public record ReplicationConfig(
 
   static ReplicationConfig from(NodeOptions o, Role role) {
     NodeConfig.port("--replication-port", o.replicationPort);
-    String secret = o.replicationSecretFile != null
-        ? NodeConfig.firstLine("--replication-secret-file", o.replicationSecretFile)
-        : o.replicationSecret;
+    String secret =
+        o.replicationSecretFile != null
+            ? NodeConfig.firstLine("--replication-secret-file", o.replicationSecretFile)
+            : o.replicationSecret;
     if (secret != null && secret.isEmpty()) {
       secret = null;
     }
     if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
-      throw new IllegalArgumentException("the replication secret must have at least "
-          + MIN_SECRET_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "the replication secret must have at least " + MIN_SECRET_LENGTH + " characters");
     }
     if (role == Role.SLAVE) {
       if (o.master.isEmpty()) {
         throw new IllegalArgumentException("--role slave needs --master host:port");
       }
       if (secret == null) {
-        throw new IllegalArgumentException("--role slave needs a replication secret"
-            + " (--replication-secret-file or DISTDB_REPLICATION_SECRET)");
+        throw new IllegalArgumentException(
+            "--role slave needs a replication secret"
+                + " (--replication-secret-file or DISTDB_REPLICATION_SECRET)");
       }
       parseHostPort(o.master);
     }
@@ -64,12 +66,14 @@ public record ReplicationConfig(
     }
     boolean sync = !mode.equals("async");
     boolean waitForApply = mode.equals("remote-apply");
-    boolean degrade = switch (o.onAckTimeout.toLowerCase(Locale.ROOT)) {
-      case "degrade" -> true;
-      case "fail" -> false;
-      default -> throw new IllegalArgumentException(
-          "--on-ack-timeout must be fail or degrade, not \"" + o.onAckTimeout + "\"");
-    };
+    boolean degrade =
+        switch (o.onAckTimeout.toLowerCase(Locale.ROOT)) {
+          case "degrade" -> true;
+          case "fail" -> false;
+          default ->
+              throw new IllegalArgumentException(
+                  "--on-ack-timeout must be fail or degrade, not \"" + o.onAckTimeout + "\"");
+        };
     if (o.minSyncAcks < 0) {
       throw new IllegalArgumentException("--min-sync-acks must not be negative");
     }
@@ -77,8 +81,19 @@ public record ReplicationConfig(
     NodeConfig.positive("--log-retention-bytes", o.logRetentionBytes);
     NodeConfig.positive("--log-retention-ms", o.logRetentionMillis);
     String advertise = o.advertise.isEmpty() ? o.bind + ":" + o.pgPort : o.advertise;
-    return new ReplicationConfig(o.replicationPort, o.master, advertise, o.clusterId, o.epoch,
-        secret, sync, waitForApply, o.minSyncAcks, o.ackTimeoutMillis, degrade, o.logRetentionBytes,
+    return new ReplicationConfig(
+        o.replicationPort,
+        o.master,
+        advertise,
+        o.clusterId,
+        o.epoch,
+        secret,
+        sync,
+        waitForApply,
+        o.minSyncAcks,
+        o.ackTimeoutMillis,
+        degrade,
+        o.logRetentionBytes,
         o.logRetentionMillis);
   }
 

@@ -18,16 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: one flusher thread fsyncs whatever was written since its previous fsync and then
- * advances the durable LSN. There is no batching delay; while one fsync runs, new appends pile
- * up and the next fsync covers all of them, so the batch size adapts to the fsync latency.
+ * advances the durable LSN. There is no batching delay; while one fsync runs, new appends pile up
+ * and the next fsync covers all of them, so the batch size adapts to the fsync latency.
  *
- * <p>Owns the durable LSN and everything waiting on it: blocking waiters, futures and
- * listeners. Futures and listeners run on a separate notifier thread so that slow callbacks
- * (or code chained onto a future) never delay the next fsync.
+ * <p>Owns the durable LSN and everything waiting on it: blocking waiters, futures and listeners.
+ * Futures and listeners run on a separate notifier thread so that slow callbacks (or code chained
+ * onto a future) never delay the next fsync.
  *
- * <p>After an fsync fails the log is failed for good: the kernel may have dropped the dirty
- * pages, so retrying the fsync could falsely report success ("fsyncgate"). Restart and
- * recovery is the only safe way on.
+ * <p>After an fsync fails the log is failed for good: the kernel may have dropped the dirty pages,
+ * so retrying the fsync could falsely report success ("fsyncgate"). Restart and recovery is the
+ * only safe way on.
  */
 final class GroupCommitter {
 
@@ -94,7 +94,9 @@ final class GroupCommitter {
       }
     } catch (IOException | RuntimeException e) {
       IOException io = e instanceof IOException ioe ? ioe : new IOException(e);
-      log.atError().setCause(io).addKeyValue("dir", dir)
+      log.atError()
+          .setCause(io)
+          .addKeyValue("dir", dir)
           .log("log fsync failed; the log refuses further writes until restarted");
       fail(io);
     } catch (InterruptedException e) {
@@ -137,16 +139,17 @@ final class GroupCommitter {
 
   private void notifyAsync(long lsn, List<Pending> done) {
     try {
-      notifier.execute(() -> {
-        done.forEach(p -> p.future().complete(lsn));
-        for (LongConsumer l : listeners) {
-          try {
-            l.accept(lsn);
-          } catch (RuntimeException e) {
-            log.atWarn().setCause(e).log("durable listener failed");
-          }
-        }
-      });
+      notifier.execute(
+          () -> {
+            done.forEach(p -> p.future().complete(lsn));
+            for (LongConsumer l : listeners) {
+              try {
+                l.accept(lsn);
+              } catch (RuntimeException e) {
+                log.atWarn().setCause(e).log("durable listener failed");
+              }
+            }
+          });
     } catch (RejectedExecutionException e) {
       done.forEach(p -> p.future().complete(lsn)); // shutting down: still honour the futures
     }
@@ -225,8 +228,8 @@ final class GroupCommitter {
   }
 
   /**
-   * Waits for the flusher to finish its final flush (the source returns null once everything
-   * is flushed), then fails whatever still waits for entries that were never written.
+   * Waits for the flusher to finish its final flush (the source returns null once everything is
+   * flushed), then fails whatever still waits for entries that were never written.
    */
   void shutdown() {
     boolean interrupted = false;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 final class LogDirectory {
 
   static final String LOCK_FILE = "LOCK";
+
   /** Suffix of the new first segment written by a reset before the reset commits. */
   static final String RESET_SUFFIX = ".tmp";
 
@@ -36,12 +37,13 @@ final class LogDirectory {
   }
 
   /**
-   * Two logs appending to one directory would interleave garbage, so the second open fails.
-   * The returned channel holds the lock until it is closed.
+   * Two logs appending to one directory would interleave garbage, so the second open fails. The
+   * returned channel holds the lock until it is closed.
    */
   static FileChannel lock(Path dir) throws IOException {
-    FileChannel ch = FileChannel.open(dir.resolve(LOCK_FILE),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = ch.tryLock();
@@ -76,8 +78,8 @@ final class LogDirectory {
   }
 
   /**
-   * Step 1 of a reset: the new, empty first segment under a temp name, synced. Until it is
-   * complete nothing has been deleted, so a crash here leaves the old log intact.
+   * Step 1 of a reset: the new, empty first segment under a temp name, synced. Until it is complete
+   * nothing has been deleted, so a crash here leaves the old log intact.
    */
   static Path writeResetSegment(Path dir, long baseLsn, boolean fsync) throws IOException {
     Path tmp = dir.resolve(Segment.fileName(baseLsn) + RESET_SUFFIX);
@@ -92,8 +94,8 @@ final class LogDirectory {
   }
 
   /**
-   * Step 2 of a reset (also run by recovery after a crash): delete the old segments and rename
-   * the temp file into place. Idempotent, so it may be repeated after another crash.
+   * Step 2 of a reset (also run by recovery after a crash): delete the old segments and rename the
+   * temp file into place. Idempotent, so it may be repeated after another crash.
    */
   static Path commitReset(Path dir, Path tmp, boolean fsync) throws IOException {
     String name = tmp.getFileName().toString();

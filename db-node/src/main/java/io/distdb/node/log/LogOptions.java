@@ -3,8 +3,8 @@ package io.distdb.node.log;
 /**
  * Tuning of a {@link ReplicationLog}.
  *
- * @param segmentBytes size at which the active segment is rolled over (a single larger record
- *     still gets a segment of its own)
+ * @param segmentBytes size at which the active segment is rolled over (a single larger record still
+ *     gets a segment of its own)
  * @param fsync whether durability requires {@code fsync}; {@code false} is only for tests and
  *     benchmarks, since an OS crash can then lose acknowledged writes
  */

@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens a log directory and brings it to a consistent state.
  *
- * <p>Rules (see DESIGN.md): every record's CRC is verified and LSNs must be contiguous across
- * all segments. A bad record in the <em>last</em> segment is the torn tail of an interrupted
- * write: the file is cut there and everything before it is kept. A bad record in any earlier
- * segment cannot be a torn write, because a segment is fsynced before the next one is created,
- * so it is real corruption of committed data and opening fails instead of silently dropping it.
+ * <p>Rules (see DESIGN.md): every record's CRC is verified and LSNs must be contiguous across all
+ * segments. A bad record in the <em>last</em> segment is the torn tail of an interrupted write: the
+ * file is cut there and everything before it is kept. A bad record in any earlier segment cannot be
+ * a torn write, because a segment is fsynced before the next one is created, so it is real
+ * corruption of committed data and opening fails instead of silently dropping it.
  */
 final class LogRecovery {
 
@@ -59,16 +59,19 @@ final class LogRecovery {
         if (base > 0 && Files.isRegularFile(p)) {
           files.put(base, p);
         } else if (!name.equals(LogDirectory.LOCK_FILE)) {
-          throw new IOException("unexpected file " + p + " in log directory; refusing to open a "
-              + "directory that holds something other than log segments");
+          throw new IOException(
+              "unexpected file "
+                  + p
+                  + " in log directory; refusing to open a "
+                  + "directory that holds something other than log segments");
         }
       }
     }
     return files;
   }
 
-  private static Segment recoverSegment(Path dir, Path path, long nameLsn, long prevLastLsn,
-      boolean last) throws IOException {
+  private static Segment recoverSegment(
+      Path dir, Path path, long nameLsn, long prevLastLsn, boolean last) throws IOException {
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long fileSize = ch.size();
       if (fileSize < RecordCodec.SEGMENT_HEADER_BYTES) {
@@ -77,7 +80,9 @@ final class LogRecovery {
         }
         // Crash while rolling over: the new segment never got a complete header, so it never
         // held a record. Recreate it empty.
-        log.atWarn().addKeyValue("file", path).addKeyValue("offset", 0)
+        log.atWarn()
+            .addKeyValue("file", path)
+            .addKeyValue("offset", 0)
             .log("recreating log segment with a torn header");
         Files.delete(path);
         checkContiguous(path, nameLsn, prevLastLsn);
@@ -109,11 +114,20 @@ final class LogRecovery {
           break;
         }
         if (!last) {
-          throw new IOException("corrupt log record in " + path + " at offset " + offset + ": "
-              + problem + " (not the last segment, so this is committed data; refusing to open)");
+          throw new IOException(
+              "corrupt log record in "
+                  + path
+                  + " at offset "
+                  + offset
+                  + ": "
+                  + problem
+                  + " (not the last segment, so this is committed data; refusing to open)");
         }
-        log.atWarn().addKeyValue("file", path).addKeyValue("offset", offset)
-            .addKeyValue("reason", problem).addKeyValue("droppedBytes", fileSize - offset)
+        log.atWarn()
+            .addKeyValue("file", path)
+            .addKeyValue("offset", offset)
+            .addKeyValue("reason", problem)
+            .addKeyValue("droppedBytes", fileSize - offset)
             .log("truncated torn record at the tail of the log");
         break;
       }
@@ -125,8 +139,14 @@ final class LogRecovery {
 
   private static void checkContiguous(Path path, long base, long prevLastLsn) throws IOException {
     if (prevLastLsn >= 0 && base != prevLastLsn + 1) {
-      throw new IOException("log segment " + path + " starts at LSN " + base
-          + " but the previous segment ends at LSN " + prevLastLsn + " (missing or extra data)");
+      throw new IOException(
+          "log segment "
+              + path
+              + " starts at LSN "
+              + base
+              + " but the previous segment ends at LSN "
+              + prevLastLsn
+              + " (missing or extra data)");
     }
   }
 
@@ -138,8 +158,9 @@ final class LogRecovery {
   private static void finishInterruptedReset(Path dir) throws IOException {
     List<Path> temps;
     try (Stream<Path> list = Files.list(dir)) {
-      temps = list.filter(p -> p.getFileName().toString().endsWith(".log" + LogDirectory.RESET_SUFFIX))
-          .toList();
+      temps =
+          list.filter(p -> p.getFileName().toString().endsWith(".log" + LogDirectory.RESET_SUFFIX))
+              .toList();
     }
     for (Path tmp : temps) {
       String name = tmp.getFileName().toString();

@@ -3,8 +3,8 @@ package io.distdb.node.log;
 import java.io.IOException;
 
 /**
- * The requested entries are no longer in the log (removed by retention or a reset). A replica
- * that gets this must be re-seeded from a snapshot instead of streaming the log.
+ * The requested entries are no longer in the log (removed by retention or a reset). A replica that
+ * gets this must be re-seeded from a snapshot instead of streaming the log.
  */
 public final class LogTruncatedException extends IOException {
 
@@ -13,8 +13,11 @@ public final class LogTruncatedException extends IOException {
   private final long firstAvailableLsn;
 
   public LogTruncatedException(long requestedLsn, long firstAvailableLsn) {
-    super("LSN " + requestedLsn + " is no longer in the log; first available LSN is "
-        + firstAvailableLsn);
+    super(
+        "LSN "
+            + requestedLsn
+            + " is no longer in the log; first available LSN is "
+            + firstAvailableLsn);
     this.firstAvailableLsn = firstAvailableLsn;
   }
 

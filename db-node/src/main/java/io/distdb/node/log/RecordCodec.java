@@ -7,8 +7,7 @@ import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
 /**
- * The on-disk format of the log: segment headers and record framing. All integers are
- * big-endian.
+ * The on-disk format of the log: segment headers and record framing. All integers are big-endian.
  *
  * <pre>
  * Segment file  "{firstLsn, 20 digits zero-padded}.log"
@@ -35,17 +34,23 @@ final class RecordCodec {
   static final int VERSION = 1;
   static final int SEGMENT_HEADER_BYTES = 16;
   static final int RECORD_HEADER_BYTES = 16;
+
   /** Anything larger is treated as corruption rather than attempting a huge allocation. */
   static final int MAX_PAYLOAD_BYTES = 64 << 20;
 
   private RecordCodec() {}
 
   /** Outcome of decoding the bytes at one offset. */
-  enum Status { OK, END, TORN, CORRUPT }
+  enum Status {
+    OK,
+    END,
+    TORN,
+    CORRUPT
+  }
 
   /**
-   * Result of {@link #read}: either an entry and the offset after it, or the reason why the
-   * bytes at that offset are not a valid record.
+   * Result of {@link #read}: either an entry and the offset after it, or the reason why the bytes
+   * at that offset are not a valid record.
    */
   record Read(Status status, LogEntry entry, long nextOffset, String problem) {
     static Read problem(Status status, String why) {
@@ -59,7 +64,10 @@ final class RecordCodec {
 
   static ByteBuffer encodeSegmentHeader(long firstLsn) {
     return ByteBuffer.allocate(SEGMENT_HEADER_BYTES)
-        .putInt(MAGIC).putInt(VERSION).putLong(firstLsn).flip();
+        .putInt(MAGIC)
+        .putInt(VERSION)
+        .putLong(firstLsn)
+        .flip();
   }
 
   /** Validates a segment header and returns its first LSN. */
@@ -68,8 +76,8 @@ final class RecordCodec {
     int version = header.getInt();
     long firstLsn = header.getLong();
     if (magic != MAGIC) {
-      throw new IOException(file + " is not a log segment (bad magic 0x"
-          + Integer.toHexString(magic) + ")");
+      throw new IOException(
+          file + " is not a log segment (bad magic 0x" + Integer.toHexString(magic) + ")");
     }
     if (version != VERSION) {
       throw new IOException(file + " has unsupported segment format version " + version);
@@ -79,11 +87,15 @@ final class RecordCodec {
 
   static ByteBuffer encode(long lsn, byte[] payload) {
     if (payload.length > MAX_PAYLOAD_BYTES) {
-      throw new IllegalArgumentException("payload of " + payload.length
-          + " bytes exceeds the maximum of " + MAX_PAYLOAD_BYTES);
+      throw new IllegalArgumentException(
+          "payload of " + payload.length + " bytes exceeds the maximum of " + MAX_PAYLOAD_BYTES);
     }
     return ByteBuffer.allocate(recordBytes(payload.length))
-        .putInt(payload.length).putInt(crc(lsn, payload)).putLong(lsn).put(payload).flip();
+        .putInt(payload.length)
+        .putInt(crc(lsn, payload))
+        .putLong(lsn)
+        .put(payload)
+        .flip();
   }
 
   static int crc(long lsn, byte[] payload) {
@@ -121,8 +133,9 @@ final class RecordCodec {
       return Read.problem(Status.CORRUPT, "implausible record length " + length);
     }
     if (remaining - RECORD_HEADER_BYTES < length) {
-      return Read.problem(Status.TORN, "partial payload (" + (remaining - RECORD_HEADER_BYTES)
-          + " of " + length + " bytes)");
+      return Read.problem(
+          Status.TORN,
+          "partial payload (" + (remaining - RECORD_HEADER_BYTES) + " of " + length + " bytes)");
     }
     ByteBuffer payload = ByteBuffer.allocate(length);
     if (!readFully(channel, payload, offset + RECORD_HEADER_BYTES)) {
@@ -136,8 +149,8 @@ final class RecordCodec {
   }
 
   /**
-   * Reads only the header at {@code offset} and returns the offset of the following record;
-   * used to skip forward without paying for payload reads and CRCs.
+   * Reads only the header at {@code offset} and returns the offset of the following record; used to
+   * skip forward without paying for payload reads and CRCs.
    */
   static long skip(FileChannel channel, long offset, long expectedLsn) throws IOException {
     ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER_BYTES);
@@ -149,8 +162,15 @@ final class RecordCodec {
     header.getInt();
     long lsn = header.getLong();
     if (lsn != expectedLsn || length < 0 || length > MAX_PAYLOAD_BYTES) {
-      throw new IOException("corrupt record at offset " + offset + ": expected LSN "
-          + expectedLsn + " but found LSN " + lsn + " with length " + length);
+      throw new IOException(
+          "corrupt record at offset "
+              + offset
+              + ": expected LSN "
+              + expectedLsn
+              + " but found LSN "
+              + lsn
+              + " with length "
+              + length);
     }
     return offset + recordBytes(length);
   }

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * contiguous LSNs, stored in segment files (format in {@link RecordCodec}) and made durable by
  * group commit ({@link GroupCommitter}). See DESIGN.md in this package.
  *
- * <p>Appends serialize on one short lock that covers encoding and the {@code write} syscall;
- * fsync happens outside it on the flusher thread, so appenders never wait for the disk unless
- * they ask to ({@link #awaitDurable}, {@link #whenDurable}).
+ * <p>Appends serialize on one short lock that covers encoding and the {@code write} syscall; fsync
+ * happens outside it on the flusher thread, so appenders never wait for the disk unless they ask to
+ * ({@link #awaitDurable}, {@link #whenDurable}).
  */
 public final class ReplicationLog implements AutoCloseable {
 
@@ -35,8 +35,10 @@ public final class ReplicationLog implements AutoCloseable {
   private final FileChannel lockChannel;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition hasWork = lock.newCondition();
+
   /** All retained segments by base LSN; read lock-free by cursors, modified under lock. */
   private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+
   private final GroupCommitter committer;
   private Segment active; // guarded by lock
   private boolean directoryDirty; // guarded by lock: a segment was created since the last flush
@@ -45,8 +47,8 @@ public final class ReplicationLog implements AutoCloseable {
   private volatile long lastLsn;
   private volatile long generation; // bumped by reset so cursors re-locate themselves
 
-  private ReplicationLog(Path dir, LogOptions options, FileChannel lockChannel,
-      LogRecovery.Result recovered) {
+  private ReplicationLog(
+      Path dir, LogOptions options, FileChannel lockChannel, LogRecovery.Result recovered) {
     this.dir = dir;
     this.options = options;
     this.lockChannel = lockChannel;
@@ -65,8 +67,11 @@ public final class ReplicationLog implements AutoCloseable {
     try {
       ReplicationLog rl = new ReplicationLog(dir, options, lockChannel, LogRecovery.recover(dir));
       rl.committer.start();
-      log.atDebug().addKeyValue("dir", dir).addKeyValue("firstLsn", rl.firstLsn())
-          .addKeyValue("lastLsn", rl.lastLsn).addKeyValue("segments", rl.segmentCount())
+      log.atDebug()
+          .addKeyValue("dir", dir)
+          .addKeyValue("firstLsn", rl.firstLsn())
+          .addKeyValue("lastLsn", rl.lastLsn)
+          .addKeyValue("segments", rl.segmentCount())
           .log("opened replication log");
       return rl;
     } catch (IOException | RuntimeException e) {
@@ -142,8 +147,8 @@ public final class ReplicationLog implements AutoCloseable {
   }
 
   /**
-   * Seals the active segment (fsync + close) before the next one exists. That ordering is what
-   * lets recovery treat damage in any non-last segment as real corruption, never a torn write.
+   * Seals the active segment (fsync + close) before the next one exists. That ordering is what lets
+   * recovery treat damage in any non-last segment as real corruption, never a torn write.
    */
   private void roll(long nextLsn) throws IOException {
     active.seal(options.fsync());
@@ -215,18 +220,19 @@ public final class ReplicationLog implements AutoCloseable {
   }
 
   /**
-   * When the oldest retained entries were last written: the modification time of the first
-   * segment, which stops changing once the segment is sealed. Retention by age uses it.
+   * When the oldest retained entries were last written: the modification time of the first segment,
+   * which stops changing once the segment is sealed. Retention by age uses it.
    */
   public java.time.Instant oldestSegmentWrittenAt() throws IOException {
     Map.Entry<Long, Segment> first = segments.firstEntry();
-    return first == null ? java.time.Instant.now()
+    return first == null
+        ? java.time.Instant.now()
         : Files.getLastModifiedTime(first.getValue().path).toInstant();
   }
 
   /**
-   * Retention: deletes whole sealed segments whose entries are all below lsn. The active
-   * segment is never deleted. Cursors that already read a deleted file keep working.
+   * Retention: deletes whole sealed segments whose entries are all below lsn. The active segment is
+   * never deleted. Cursors that already read a deleted file keep working.
    */
   public void truncateBefore(long lsn) throws IOException {
     List<Segment> doomed = new ArrayList<>();
@@ -252,9 +258,8 @@ public final class ReplicationLog implements AutoCloseable {
   }
 
   /**
-   * Discards every entry; the next append gets newLastLsn + 1. Crash-safe: the new first
-   * segment is written as a temp file and fsynced before anything is deleted (see
-   * {@link LogRecovery}).
+   * Discards every entry; the next append gets newLastLsn + 1. Crash-safe: the new first segment is
+   * written as a temp file and fsynced before anything is deleted (see {@link LogRecovery}).
    */
   public void reset(long newLastLsn) throws IOException {
     if (newLastLsn < 0) {
@@ -274,8 +279,9 @@ public final class ReplicationLog implements AutoCloseable {
         segments.values().forEach(Segment::closeQuietly);
         segments.clear();
         Path target = LogDirectory.commitReset(dir, tmp, options.fsync());
-        active = Segment.openActive(target, newLastLsn + 1, RecordCodec.SEGMENT_HEADER_BYTES,
-            newLastLsn);
+        active =
+            Segment.openActive(
+                target, newLastLsn + 1, RecordCodec.SEGMENT_HEADER_BYTES, newLastLsn);
         segments.put(active.baseLsn, active);
       } catch (IOException e) {
         committer.fail(e);
@@ -285,7 +291,9 @@ public final class ReplicationLog implements AutoCloseable {
       lastLsn = newLastLsn;
       committer.resetTo(newLastLsn);
       generation++; // last: cursors read it before durableLsn
-      log.atInfo().addKeyValue("dir", dir).addKeyValue("lastLsn", newLastLsn)
+      log.atInfo()
+          .addKeyValue("dir", dir)
+          .addKeyValue("lastLsn", newLastLsn)
           .log("replication log reset");
     } finally {
       lock.unlock();
@@ -325,8 +333,11 @@ public final class ReplicationLog implements AutoCloseable {
       lockChannel.close();
       IOException failure = committer.failure();
       if (failure != null) {
-        throw new IOException("replication log closed after a failure; entries after LSN "
-            + committer.durableLsn() + " may be lost", failure);
+        throw new IOException(
+            "replication log closed after a failure; entries after LSN "
+                + committer.durableLsn()
+                + " may be lost",
+            failure);
       }
     } finally {
       lock.unlock();

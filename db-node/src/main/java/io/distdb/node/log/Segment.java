@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  * One segment file. Only the active (last) segment has a writer; older ones are sealed, i.e.
  * fsynced and closed, and are only read through cursors' own channels.
  *
- * <p>Writes go through {@link RandomAccessFile} rather than a {@code FileChannel} on purpose:
- * NIO channels close themselves when the calling thread is interrupted, and appenders are
- * arbitrary request threads. One interrupted client must not close the log for everyone. The
- * channel of the same file is used for {@code force} only, and only by the log's own threads.
+ * <p>Writes go through {@link RandomAccessFile} rather than a {@code FileChannel} on purpose: NIO
+ * channels close themselves when the calling thread is interrupted, and appenders are arbitrary
+ * request threads. One interrupted client must not close the log for everyone. The channel of the
+ * same file is used for {@code force} only, and only by the log's own threads.
  *
- * <p>Thread-safety: {@link #write} is called under the log's append lock; {@link #force} and
- * {@link #seal} are synchronized with each other so the flusher never forces a closed file.
+ * <p>Thread-safety: {@link #write} is called under the log's append lock; {@link #force} and {@link
+ * #seal} are synchronized with each other so the flusher never forces a closed file.
  */
 final class Segment {
 
@@ -111,8 +111,8 @@ final class Segment {
   }
 
   /**
-   * Makes the segment read-only: fsync (if asked) and close the writer. Uses the file
-   * descriptor's sync, which, unlike a channel, is not aborted by interrupting the caller.
+   * Makes the segment read-only: fsync (if asked) and close the writer. Uses the file descriptor's
+   * sync, which, unlike a channel, is not aborted by interrupting the caller.
    */
   synchronized void seal(boolean fsync) throws IOException {
     if (writer == null) {

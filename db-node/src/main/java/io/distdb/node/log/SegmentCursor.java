@@ -6,9 +6,9 @@ import java.nio.file.NoSuchFileException;
 
 /**
  * A {@link LogCursor} over the segment files. It opens its own read-only channel per segment and
- * uses positional reads, so it never disturbs the writer or other cursors. Once a segment's
- * file is open the cursor keeps reading it even if retention deletes the file meanwhile
- * (POSIX keeps an unlinked file readable while it is open).
+ * uses positional reads, so it never disturbs the writer or other cursors. Once a segment's file is
+ * open the cursor keeps reading it even if retention deletes the file meanwhile (POSIX keeps an
+ * unlinked file readable while it is open).
  */
 final class SegmentCursor implements LogCursor {
 
@@ -40,10 +40,12 @@ final class SegmentCursor implements LogCursor {
     }
     RecordCodec.Read r = RecordCodec.read(channel, position, Long.MAX_VALUE);
     if (r.status() != RecordCodec.Status.OK || r.entry().lsn() != nextLsn) {
-      String why = r.status() == RecordCodec.Status.OK
-          ? "expected LSN " + nextLsn + " but found " + r.entry().lsn() : r.problem();
-      throw new IOException("corrupt log record in " + segment.path + " at offset " + position
-          + ": " + why);
+      String why =
+          r.status() == RecordCodec.Status.OK
+              ? "expected LSN " + nextLsn + " but found " + r.entry().lsn()
+              : r.problem();
+      throw new IOException(
+          "corrupt log record in " + segment.path + " at offset " + position + ": " + why);
     }
     position = r.nextOffset();
     nextLsn++;

@@ -79,8 +79,10 @@ final class CommandPhase implements Phase {
       } else if (msg instanceof Close) {
         extended.close((Close) msg);
       } else {
-        out.fatal(ErrorResponse.fatal("08P01",
-            "unexpected message " + msg.getClass().getSimpleName() + " after startup"));
+        out.fatal(
+            ErrorResponse.fatal(
+                "08P01",
+                "unexpected message " + msg.getClass().getSimpleName() + " after startup"));
       }
     } catch (SqlException | RuntimeException e) {
       errors.report(e);

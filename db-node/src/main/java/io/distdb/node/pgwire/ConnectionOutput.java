@@ -1,15 +1,15 @@
 package io.distdb.node.pgwire;
 
 import io.distdb.node.pgwire.protocol.BackendMessage;
+import io.distdb.node.pgwire.protocol.BackendMessage.ErrorResponse;
 import io.distdb.node.pgwire.protocol.BackendMessageSizeEstimator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MessageSizeEstimator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import io.distdb.node.pgwire.protocol.BackendMessage.ErrorResponse;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 
 /**
  * The write side of one connection as the SQL thread sees it. Messages are collected on the SQL
@@ -21,6 +21,7 @@ final class ConnectionOutput {
 
   /** Bytes handed to the event loop but not yet in Netty's outbound buffer, before pausing. */
   private static final long MAX_HANDED_OVER_BYTES = 1 << 20;
+
   private static final MessageSizeEstimator.Handle SIZES =
       new BackendMessageSizeEstimator().newHandle();
 
@@ -28,8 +29,10 @@ final class ConnectionOutput {
   private final long id;
   private final Object writability = new Object();
   private final AtomicLong handedOverBytes = new AtomicLong();
+
   /** Messages written since the last hand-off; touched only by the connection's SQL thread. */
   private List<BackendMessage> pending = new ArrayList<>();
+
   private long pendingBytes;
   private volatile boolean closing;
 
@@ -56,16 +59,17 @@ final class ConnectionOutput {
     long bytes = pendingBytes;
     pending = new ArrayList<>();
     pendingBytes = 0;
-    Runnable task = () -> {
-      for (BackendMessage m : batch) {
-        channel.write(m, channel.voidPromise());
-      }
-      if (flush) {
-        channel.flush();
-      }
-      handedOverBytes.addAndGet(-bytes);
-      writabilityChanged();
-    };
+    Runnable task =
+        () -> {
+          for (BackendMessage m : batch) {
+            channel.write(m, channel.voidPromise());
+          }
+          if (flush) {
+            channel.flush();
+          }
+          handedOverBytes.addAndGet(-bytes);
+          writabilityChanged();
+        };
     EventLoop loop = channel.eventLoop();
     if (loop.inEventLoop()) {
       task.run();

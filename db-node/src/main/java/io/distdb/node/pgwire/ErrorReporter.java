@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a failure into the ErrorResponse the client sees. SQL errors are the client's business
- * and are not logged above DEBUG; anything else is a bug on our side, so it is logged once at WARN
- * with the stack trace and the client only gets a generic XX000.
+ * Turns a failure into the ErrorResponse the client sees. SQL errors are the client's business and
+ * are not logged above DEBUG; anything else is a bug on our side, so it is logged once at WARN with
+ * the stack trace and the client only gets a generic XX000.
  */
 final class ErrorReporter {
 
@@ -34,10 +34,17 @@ final class ErrorReporter {
   static ErrorResponse translate(Throwable failure, long connId) {
     if (failure instanceof SqlException) {
       SqlException e = (SqlException) failure;
-      log.atDebug().addKeyValue("conn", connId).addKeyValue("sqlstate", e.sqlState())
+      log.atDebug()
+          .addKeyValue("conn", connId)
+          .addKeyValue("sqlstate", e.sqlState())
           .log("statement failed: {}", e.getMessage());
-      return new ErrorResponse(e.isFatal() ? "FATAL" : "ERROR", e.sqlState(), e.getMessage(),
-          e.detail(), e.hint(), false);
+      return new ErrorResponse(
+          e.isFatal() ? "FATAL" : "ERROR",
+          e.sqlState(),
+          e.getMessage(),
+          e.detail(),
+          e.hint(),
+          false);
     }
     if (failure instanceof ProtocolException) {
       log.atDebug().addKeyValue("conn", connId).log("protocol violation: {}", failure.getMessage());

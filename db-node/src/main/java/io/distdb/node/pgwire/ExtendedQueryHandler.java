@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parse / Bind / Describe / Execute / Close against named and unnamed statements and portals.
- * Each method either writes its response or throws; the caller turns a throw into an
- * ErrorResponse and skips messages until Sync.
+ * Parse / Bind / Describe / Execute / Close against named and unnamed statements and portals. Each
+ * method either writes its response or throws; the caller turns a throw into an ErrorResponse and
+ * skips messages until Sync.
  */
 final class ExtendedQueryHandler {
 
@@ -63,9 +63,14 @@ final class ExtendedQueryHandler {
     int[] oids = statement.sql().parameterTypeOids();
     int count = msg.parameters().size();
     if (count != oids.length) {
-      throw new SqlException("08P01", "bind message supplies " + count
-          + " parameters, but prepared statement \"" + msg.statement() + "\" requires "
-          + oids.length);
+      throw new SqlException(
+          "08P01",
+          "bind message supplies "
+              + count
+              + " parameters, but prepared statement \""
+              + msg.statement()
+              + "\" requires "
+              + oids.length);
     }
     List<Object> values = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -80,8 +85,9 @@ final class ExtendedQueryHandler {
     } else if (portals.containsKey(name)) {
       throw new SqlException("42P03", "cursor \"" + name + "\" already exists");
     }
-    portals.put(name, new Portal(statement.retain(), Collections.unmodifiableList(values),
-        msg.resultFormats()));
+    portals.put(
+        name,
+        new Portal(statement.retain(), Collections.unmodifiableList(values), msg.resultFormats()));
     out.write(new BindComplete());
   }
 
@@ -92,8 +98,8 @@ final class ExtendedQueryHandler {
       describeRows(sql.columns(), null);
     } else {
       Portal portal = portal(msg.name());
-      List<Column> columns = portal.started() ? portal.result.columns()
-          : portal.statement.sql().columns();
+      List<Column> columns =
+          portal.started() ? portal.result.columns() : portal.statement.sql().columns();
       describeRows(columns, ResultFormats.resolve(portal.resultFormatCodes, columns.size()));
     }
   }
@@ -128,8 +134,9 @@ final class ExtendedQueryHandler {
       return;
     }
     boolean[] binary = ResultFormats.resolve(portal.resultFormatCodes, result.columns().size());
-    ResultStreamer.Outcome outcome = streamer.stream(result.rows(),
-        ResultStreamer.types(result.columns()), binary, Math.max(maxRows, 0));
+    ResultStreamer.Outcome outcome =
+        streamer.stream(
+            result.rows(), ResultStreamer.types(result.columns()), binary, Math.max(maxRows, 0));
     if (outcome.exhausted()) {
       portal.complete();
       out.write(new CommandComplete(result.completionTag(outcome.rows())));
@@ -178,8 +185,11 @@ final class ExtendedQueryHandler {
   private StatementHandle statement(String name) throws SqlException {
     StatementHandle handle = statements.get(name);
     if (handle == null) {
-      throw new SqlException("26000", name.isEmpty() ? "unnamed prepared statement does not exist"
-          : "prepared statement \"" + name + "\" does not exist");
+      throw new SqlException(
+          "26000",
+          name.isEmpty()
+              ? "unnamed prepared statement does not exist"
+              : "prepared statement \"" + name + "\" does not exist");
     }
     return handle;
   }
@@ -187,8 +197,11 @@ final class ExtendedQueryHandler {
   private Portal portal(String name) throws SqlException {
     Portal portal = portals.get(name);
     if (portal == null) {
-      throw new SqlException("34000", name.isEmpty() ? "unnamed portal does not exist"
-          : "portal \"" + name + "\" does not exist");
+      throw new SqlException(
+          "34000",
+          name.isEmpty()
+              ? "unnamed portal does not exist"
+              : "portal \"" + name + "\" does not exist");
     }
     return portal;
   }

@@ -24,8 +24,12 @@ final class PgChannelInitializer extends ChannelInitializer<Channel> {
   private final ChannelGroup channels;
   private final AtomicLong ids = new AtomicLong();
 
-  PgChannelInitializer(PgServerConfig config, SqlService service, Authenticator authenticator,
-      Executor sqlPool, ChannelGroup channels) {
+  PgChannelInitializer(
+      PgServerConfig config,
+      SqlService service,
+      Authenticator authenticator,
+      Executor sqlPool,
+      ChannelGroup channels) {
     this.config = config;
     this.service = service;
     this.authenticator = authenticator;
@@ -37,14 +41,14 @@ final class PgChannelInitializer extends ChannelInitializer<Channel> {
   protected void initChannel(Channel ch) {
     channels.add(ch);
     ConnectionOutput out = new ConnectionOutput(ch, ids.incrementAndGet());
-    StartupPhase startup = new StartupPhase(out, service, authenticator,
-        new SessionStarter(out, config.serverVersion()));
+    StartupPhase startup =
+        new StartupPhase(
+            out, service, authenticator, new SessionStarter(out, config.serverVersion()));
     PgConnection connection = new PgConnection(out, startup);
     ch.pipeline()
         .addLast("frame", new PgFrameDecoder(config.maxMessageSize()))
         .addLast("decode", new FrontendMessageDecoder())
         .addLast("encode", new BackendMessageEncoder())
-        .addLast("handle",
-            new PgConnectionHandler(new SerialExecutor(sqlPool), out, connection));
+        .addLast("handle", new PgConnectionHandler(new SerialExecutor(sqlPool), out, connection));
   }
 }

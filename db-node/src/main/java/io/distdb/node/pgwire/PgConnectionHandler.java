@@ -35,8 +35,10 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    log.atDebug().addKeyValue("conn", out.id())
-        .addKeyValue("remote", ctx.channel().remoteAddress()).log("connection accepted");
+    log.atDebug()
+        .addKeyValue("conn", out.id())
+        .addKeyValue("remote", ctx.channel().remoteAddress())
+        .log("connection accepted");
     ctx.fireChannelActive();
   }
 
@@ -47,17 +49,18 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
     if (queued.incrementAndGet() >= PAUSE_READING_AT) {
       channel.config().setAutoRead(false);
     }
-    executor.execute(() -> {
-      try {
-        connection.handle(message);
-      } finally {
-        // "<=" rather than "==": the pause may land after the queue already drained past the
-        // mark, and the task queued right behind the pause must still be able to resume.
-        if (queued.decrementAndGet() <= RESUME_READING_AT && !channel.config().isAutoRead()) {
-          channel.config().setAutoRead(true);
-        }
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            connection.handle(message);
+          } finally {
+            // "<=" rather than "==": the pause may land after the queue already drained past the
+            // mark, and the task queued right behind the pause must still be able to resume.
+            if (queued.decrementAndGet() <= RESUME_READING_AT && !channel.config().isAutoRead()) {
+              channel.config().setAutoRead(true);
+            }
+          }
+        });
   }
 
   @Override
@@ -74,8 +77,8 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    Throwable root = cause instanceof DecoderException && cause.getCause() != null
-        ? cause.getCause() : cause;
+    Throwable root =
+        cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
     if (root instanceof ProtocolException) {
       // Queued behind earlier messages so their responses go out before the FATAL.
       executor.execute(() -> connection.protocolViolation((ProtocolException) root));

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL v3 wire protocol listener. Netty event loops do only I/O and framing; statements
- * run on a separate pool through a per-connection serial executor, so a slow query holds up
- * neither the event loop nor other connections, while each connection's messages stay in order.
+ * run on a separate pool through a per-connection serial executor, so a slow query holds up neither
+ * the event loop nor other connections, while each connection's messages stay in order.
  *
  * <pre>
  *   PgServer server = new PgServer(PgServerConfig.defaults().withPort(5432), sqlService,
@@ -60,31 +60,39 @@ public final class PgServer implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException("already started");
     }
-    boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("pg-boss", true),
-        NioIoHandler.newFactory());
-    workers = new MultiThreadIoEventLoopGroup(config.workerThreads(),
-        new DefaultThreadFactory("pg-io", true), NioIoHandler.newFactory());
+    boss =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("pg-boss", true), NioIoHandler.newFactory());
+    workers =
+        new MultiThreadIoEventLoopGroup(
+            config.workerThreads(),
+            new DefaultThreadFactory("pg-io", true),
+            NioIoHandler.newFactory());
     // Unbounded on purpose: a thread only exists while a connection has work queued, and a
     // bounded pool would let slow statements starve other connections.
     sqlPool = Executors.newCachedThreadPool(new DefaultThreadFactory("pg-sql", true));
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 256)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.SO_KEEPALIVE, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-            new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-        .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, new BackendMessageSizeEstimator())
-        .childHandler(new PgChannelInitializer(config, service, authenticator, sqlPool,
-            channels));
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 256)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, true)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+            .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, new BackendMessageSizeEstimator())
+            .childHandler(
+                new PgChannelInitializer(config, service, authenticator, sqlPool, channels));
     try {
       serverChannel = bootstrap.bind(config.host(), config.port()).sync().channel();
     } catch (InterruptedException | RuntimeException e) {
       shutdownExecutors();
       throw e;
     }
-    log.atInfo().addKeyValue("host", config.host()).addKeyValue("port", port())
+    log.atInfo()
+        .addKeyValue("host", config.host())
+        .addKeyValue("port", port())
         .log("PostgreSQL protocol listening");
   }
 

@@ -5,8 +5,8 @@ package io.distdb.node.pgwire;
  *
  * @param host the address to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
  * @param port the TCP port; 0 picks a free one ({@link PgServer#port()} reports it)
- * @param maxMessageSize the largest frontend message accepted; a longer length prefix is a
- *     protocol violation (08P01) and closes the connection
+ * @param maxMessageSize the largest frontend message accepted; a longer length prefix is a protocol
+ *     violation (08P01) and closes the connection
  * @param serverVersion announced as {@code server_version}; clients parse its leading number
  * @param workerThreads Netty I/O threads (SQL runs on separate threads, see {@link PgServer})
  */
@@ -30,7 +30,11 @@ public record PgServerConfig(
 
   /** All interfaces, port 5432, 64 MiB messages, one I/O thread per core. */
   public static PgServerConfig defaults() {
-    return new PgServerConfig("0.0.0.0", 5432, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_SERVER_VERSION,
+    return new PgServerConfig(
+        "0.0.0.0",
+        5432,
+        DEFAULT_MAX_MESSAGE_SIZE,
+        DEFAULT_SERVER_VERSION,
         Runtime.getRuntime().availableProcessors());
   }
 

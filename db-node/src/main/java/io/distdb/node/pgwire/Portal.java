@@ -4,8 +4,8 @@ import io.distdb.node.service.ExecutionResult;
 import java.util.List;
 
 /**
- * A bound statement: parameters fixed, result formats chosen, executed lazily by the first
- * Execute and then, for a row-returning statement, resumable until its cursor is exhausted.
+ * A bound statement: parameters fixed, result formats chosen, executed lazily by the first Execute
+ * and then, for a row-returning statement, resumable until its cursor is exhausted.
  */
 final class Portal {
 

@@ -16,8 +16,13 @@ final class ResultFormats {
       return null;
     }
     if (codes.length != 1 && codes.length != columns) {
-      throw new SqlException("08P01", "bind message has " + codes.length
-          + " result formats but query has " + columns + " columns");
+      throw new SqlException(
+          "08P01",
+          "bind message has "
+              + codes.length
+              + " result formats but query has "
+              + columns
+              + " columns");
     }
     boolean[] binary = new boolean[columns];
     for (int i = 0; i < columns; i++) {
@@ -29,8 +34,9 @@ final class ResultFormats {
   /** The format code of parameter {@code index} among {@code count}. */
   static short parameterFormat(short[] codes, int index, int count) throws SqlException {
     if (codes.length != 0 && codes.length != 1 && codes.length != count) {
-      throw new SqlException("08P01", "bind message has " + codes.length
-          + " parameter formats but " + count + " parameters");
+      throw new SqlException(
+          "08P01",
+          "bind message has " + codes.length + " parameter formats but " + count + " parameters");
     }
     return codes.length == 0 ? 0 : codes.length == 1 ? codes[0] : codes[index];
   }

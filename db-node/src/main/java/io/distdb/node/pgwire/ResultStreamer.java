@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Moves rows from a {@link RowCursor} to the client in batches, never holding more than one batch
- * plus what the channel's high-water mark allows: after each full batch it flushes and waits
- * until the client has drained the socket far enough.
+ * plus what the channel's high-water mark allows: after each full batch it flushes and waits until
+ * the client has drained the socket far enough.
  */
 final class ResultStreamer {
 

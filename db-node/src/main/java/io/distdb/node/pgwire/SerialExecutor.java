@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one connection's tasks one at a time, in submission order, on a shared pool. This keeps the
- * protocol's per-connection ordering while a slow statement only ties up its own connection, not
- * an event loop or a thread other connections are pinned to.
+ * protocol's per-connection ordering while a slow statement only ties up its own connection, not an
+ * event loop or a thread other connections are pinned to.
  */
 final class SerialExecutor implements Executor {
 

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the SQL session for an authenticated user and sends what a client expects before its
- * first query: the ParameterStatus values (pgjdbc refuses to work unless client_encoding is UTF8,
+ * Opens the SQL session for an authenticated user and sends what a client expects before its first
+ * query: the ParameterStatus values (pgjdbc refuses to work unless client_encoding is UTF8,
  * DateStyle starts with ISO and integer_datetimes is on), BackendKeyData and ReadyForQuery.
  */
 final class SessionStarter {
@@ -33,15 +33,15 @@ final class SessionStarter {
   }
 
   /** The command phase, or empty when the session could not be opened (a FATAL was sent). */
-  Optional<Phase> start(SqlService service, String user, String database,
-      Map<String, String> startupParameters) {
+  Optional<Phase> start(
+      SqlService service, String user, String database, Map<String, String> startupParameters) {
     SqlSession session;
     try {
       session = service.open(user, database);
     } catch (SqlException e) {
       // Whatever the code, a session that cannot be opened ends the connection.
-      out.fatal(new ErrorResponse("FATAL", e.sqlState(), e.getMessage(), e.detail(), e.hint(),
-          false));
+      out.fatal(
+          new ErrorResponse("FATAL", e.sqlState(), e.getMessage(), e.detail(), e.hint(), false));
       return Optional.empty();
     } catch (RuntimeException e) {
       ErrorReporter.translate(e, out.id());
@@ -54,8 +54,11 @@ final class SessionStarter {
     out.write(new BackendKeyData((int) out.id(), RANDOM.nextInt()));
     out.write(new ReadyForQuery(session.transactionStatus().code()));
     out.flush();
-    log.atDebug().addKeyValue("conn", out.id()).addKeyValue("user", user)
-        .addKeyValue("database", database).log("session started");
+    log.atDebug()
+        .addKeyValue("conn", out.id())
+        .addKeyValue("user", user)
+        .addKeyValue("database", database)
+        .log("session started");
     return Optional.of(new CommandPhase(session, out));
   }
 

@@ -36,7 +36,11 @@ final class StartupPhase implements Phase {
 
   private static final Logger log = LoggerFactory.getLogger(StartupPhase.class);
 
-  private enum State { AWAIT_STARTUP, AWAIT_SASL_INITIAL, AWAIT_SASL_FINAL }
+  private enum State {
+    AWAIT_STARTUP,
+    AWAIT_SASL_INITIAL,
+    AWAIT_SASL_FINAL
+  }
 
   private final ConnectionOutput out;
   private final SqlService service;
@@ -47,7 +51,10 @@ final class StartupPhase implements Phase {
   private Map<String, String> parameters;
   private ScramExchange scram;
 
-  StartupPhase(ConnectionOutput out, SqlService service, Authenticator authenticator,
+  StartupPhase(
+      ConnectionOutput out,
+      SqlService service,
+      Authenticator authenticator,
       SessionStarter starter) {
     this.out = out;
     this.service = service;
@@ -80,13 +87,20 @@ final class StartupPhase implements Phase {
   private Phase startup(Startup msg) {
     int code = msg.protocolCode();
     if (ProtocolCodes.major(code) != 3) {
-      fatal("0A000", "unsupported frontend protocol " + ProtocolCodes.major(code) + "."
-          + ProtocolCodes.minor(code) + ": server supports 3.0 to 3.0");
+      fatal(
+          "0A000",
+          "unsupported frontend protocol "
+              + ProtocolCodes.major(code)
+              + "."
+              + ProtocolCodes.minor(code)
+              + ": server supports 3.0 to 3.0");
       return this;
     }
     parameters = msg.parameters();
-    List<String> unsupported = parameters.keySet().stream()
-        .filter(k -> k.startsWith("_pq_.")).collect(Collectors.toList());
+    List<String> unsupported =
+        parameters.keySet().stream()
+            .filter(k -> k.startsWith("_pq_."))
+            .collect(Collectors.toList());
     if (ProtocolCodes.minor(code) > 0 || !unsupported.isEmpty()) {
       out.write(new NegotiateProtocolVersion(0, unsupported));
     }
@@ -101,8 +115,8 @@ final class StartupPhase implements Phase {
       return this;
     }
     if (authenticator instanceof Authenticator.ScramSha256) {
-      scram = new ScramExchange(user,
-          ((Authenticator.ScramSha256) authenticator).store().lookup(user));
+      scram =
+          new ScramExchange(user, ((Authenticator.ScramSha256) authenticator).store().lookup(user));
       out.write(new AuthenticationSasl(List.of(ScramExchange.MECHANISM)));
       out.flush();
       state = State.AWAIT_SASL_INITIAL;
@@ -138,7 +152,9 @@ final class StartupPhase implements Phase {
       if (e.isMalformed()) {
         fatal("08P01", e.getMessage());
       } else {
-        log.atDebug().addKeyValue("conn", out.id()).addKeyValue("user", user)
+        log.atDebug()
+            .addKeyValue("conn", out.id())
+            .addKeyValue("user", user)
             .log("password authentication failed");
         fatal("28P01", "password authentication failed for user \"" + user + "\"");
       }
@@ -148,7 +164,8 @@ final class StartupPhase implements Phase {
 
   private Phase openSession() {
     String database = parameters.getOrDefault("database", "");
-    return starter.start(service, user, database.isEmpty() ? user : database, parameters)
+    return starter
+        .start(service, user, database.isEmpty() ? user : database, parameters)
         .orElse(this);
   }
 

@@ -4,8 +4,8 @@ import io.distdb.node.service.PreparedSql;
 
 /**
  * A prepared statement shared by its name entry and the portals bound from it. PostgreSQL lets a
- * portal outlive its statement (pgjdbc re-parses the unnamed statement while a fetch-size cursor
- * is still open), so the statement is freed only when the last user lets go.
+ * portal outlive its statement (pgjdbc re-parses the unnamed statement while a fetch-size cursor is
+ * still open), so the statement is freed only when the last user lets go.
  */
 final class StatementHandle {
 

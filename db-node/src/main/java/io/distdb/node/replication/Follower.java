@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A slave's side of replication: proves itself to the master, appends the entries it streams to
- * the local log with the master's LSNs, acknowledges what is durable and what is applied, and
- * installs a snapshot when the master sends one. Network callbacks for one connection arrive on one
- * thread; applying runs on the {@link ReplicaApplier}'s.
+ * A slave's side of replication: proves itself to the master, appends the entries it streams to the
+ * local log with the master's LSNs, acknowledges what is durable and what is applied, and installs
+ * a snapshot when the master sends one. Network callbacks for one connection arrive on one thread;
+ * applying runs on the {@link ReplicaApplier}'s.
  */
 public final class Follower implements PeerHandler, AutoCloseable {
 
@@ -57,8 +57,14 @@ public final class Follower implements PeerHandler, AutoCloseable {
   /**
    * @param onEstablished called after each successful handshake (resets the reconnect backoff)
    */
-  public Follower(ReplicationSettings settings, String master, String advertisedAddress,
-      ReplicationLog replicationLog, Storage storage, long appliedLsn, Path workDir,
+  public Follower(
+      ReplicationSettings settings,
+      String master,
+      String advertisedAddress,
+      ReplicationLog replicationLog,
+      Storage storage,
+      long appliedLsn,
+      Path workDir,
       Runnable onEstablished) {
     this.settings = settings;
     this.master = master;
@@ -87,8 +93,13 @@ public final class Follower implements PeerHandler, AutoCloseable {
 
   public SlaveReplicationStatus status() {
     long ago = lastMessageMillis == 0 ? -1 : System.currentTimeMillis() - lastMessageMillis;
-    return new SlaveReplicationStatus(master, state, masterLastLsn,
-        Math.max(0, masterLastLsn - applier.appliedLsn()), ago, lastError);
+    return new SlaveReplicationStatus(
+        master,
+        state,
+        masterLastLsn,
+        Math.max(0, masterLastLsn - applier.appliedLsn()),
+        ago,
+        lastError);
   }
 
   @Override
@@ -138,10 +149,19 @@ public final class Follower implements PeerHandler, AutoCloseable {
     serverNonce = challenge.serverNonce();
     clientNonce = auth.newNonce();
     long durable = replicationLog.durableLsn();
-    byte[] proof = auth.slaveProof(serverNonce, clientNonce, settings.clusterId(),
-        settings.nodeId(), epoch, durable);
-    c.send(new Hello(ReplicationSettings.PROTOCOL_VERSION, settings.clusterId(),
-        settings.nodeId(), epoch, durable, advertisedAddress, clientNonce, proof));
+    byte[] proof =
+        auth.slaveProof(
+            serverNonce, clientNonce, settings.clusterId(), settings.nodeId(), epoch, durable);
+    c.send(
+        new Hello(
+            ReplicationSettings.PROTOCOL_VERSION,
+            settings.clusterId(),
+            settings.nodeId(),
+            epoch,
+            durable,
+            advertisedAddress,
+            clientNonce,
+            proof));
   }
 
   private void welcome(PeerConnection c, Welcome welcome) {
@@ -159,8 +179,11 @@ public final class Follower implements PeerHandler, AutoCloseable {
     masterLastLsn = welcome.masterLastLsn();
     state = welcome.mode() == StartMode.SNAPSHOT ? "snapshot" : "streaming";
     onEstablished.run();
-    log.atInfo().addKeyValue("master", welcome.masterNodeId()).addKeyValue("epoch", epoch)
-        .addKeyValue("mode", welcome.mode()).addKeyValue("lsn", replicationLog.durableLsn())
+    log.atInfo()
+        .addKeyValue("master", welcome.masterNodeId())
+        .addKeyValue("epoch", epoch)
+        .addKeyValue("mode", welcome.mode())
+        .addKeyValue("lsn", replicationLog.durableLsn())
         .log("following master");
   }
 
@@ -178,11 +201,14 @@ public final class Follower implements PeerHandler, AutoCloseable {
       last = e.lsn();
     }
     if (last > 0) {
-      replicationLog.whenDurable(last).whenComplete((lsn, error) -> {
-        if (error == null) {
-          sendAck();
-        }
-      });
+      replicationLog
+          .whenDurable(last)
+          .whenComplete(
+              (lsn, error) -> {
+                if (error == null) {
+                  sendAck();
+                }
+              });
     }
   }
 
@@ -205,17 +231,21 @@ public final class Follower implements PeerHandler, AutoCloseable {
     SnapshotReceiver received = requireSnapshot();
     Map<String, Path> files = received.finish(end);
     long lsn = received.lsn();
-    applier.reinstall(lsn, () -> {
-      storage.replaceAll(files);
-      try {
-        replicationLog.reset(lsn);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    applier.reinstall(
+        lsn,
+        () -> {
+          storage.replaceAll(files);
+          try {
+            replicationLog.reset(lsn);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
     closeSnapshot();
     state = "streaming";
-    log.atInfo().addKeyValue("lsn", lsn).addKeyValue("databases", files.keySet())
+    log.atInfo()
+        .addKeyValue("lsn", lsn)
+        .addKeyValue("databases", files.keySet())
         .log("snapshot installed");
     sendAck();
   }

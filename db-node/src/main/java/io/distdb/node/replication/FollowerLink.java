@@ -15,11 +15,15 @@ final class FollowerLink {
   volatile long durableLsn;
   volatile long appliedLsn;
   volatile long lastAckMillis;
+
   /** When the durable LSN last advanced, or the slave last had nothing outstanding. */
   long lastProgressMillis;
+
   PeerConnection connection;
+
   /** The next LSN to send. */
   long nextLsn;
+
   LogCursor cursor;
   SnapshotTransfer snapshot;
 

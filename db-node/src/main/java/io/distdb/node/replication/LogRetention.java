@@ -28,8 +28,13 @@ public final class LogRetention {
    * @param committedLsn an LSN up to which every entry is committed in storage
    * @param replicaFloor the lowest LSN a slave still needs minus one (Long.MAX_VALUE: none)
    */
-  public LogRetention(ReplicationLog replicationLog, Storage storage, Callable<Long> committedLsn,
-      LongSupplier replicaFloor, long budgetBytes, java.time.Duration maxAge) {
+  public LogRetention(
+      ReplicationLog replicationLog,
+      Storage storage,
+      Callable<Long> committedLsn,
+      LongSupplier replicaFloor,
+      long budgetBytes,
+      java.time.Duration maxAge) {
     this.replicationLog = replicationLog;
     this.storage = storage;
     this.committedLsn = committedLsn;
@@ -44,8 +49,12 @@ public final class LogRetention {
     storage.checkpoint();
     long keepFrom = committed + 1;
     long floor = replicaFloor.getAsLong();
-    boolean withinBudget = replicationLog.sizeBytes() <= budgetBytes
-        && replicationLog.oldestSegmentWrittenAt().plus(maxAge).isAfter(java.time.Instant.now());
+    boolean withinBudget =
+        replicationLog.sizeBytes() <= budgetBytes
+            && replicationLog
+                .oldestSegmentWrittenAt()
+                .plus(maxAge)
+                .isAfter(java.time.Instant.now());
     if (floor != Long.MAX_VALUE && withinBudget) {
       keepFrom = Math.min(keepFrom, floor + 1);
     }
@@ -53,8 +62,10 @@ public final class LogRetention {
     if (keepFrom > before) {
       replicationLog.truncateBefore(keepFrom);
       if (replicationLog.firstLsn() != before) {
-        log.atDebug().addKeyValue("firstLsn", replicationLog.firstLsn())
-            .addKeyValue("bytes", replicationLog.sizeBytes()).log("log segments removed");
+        log.atDebug()
+            .addKeyValue("firstLsn", replicationLog.firstLsn())
+            .addKeyValue("bytes", replicationLog.sizeBytes())
+            .log("log segments removed");
       }
     }
     return replicationLog.firstLsn();

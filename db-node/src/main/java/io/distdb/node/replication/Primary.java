@@ -46,12 +46,14 @@ public final class Primary implements PeerHandler, AutoCloseable {
   static final int MAX_IN_FLIGHT_ENTRIES = 20_000;
   static final int MAX_BATCH_ENTRIES = 512;
   static final int MAX_BATCH_BYTES = 1 << 20;
+
   /**
    * Acks that keep coming without the durable LSN moving while entries are outstanding mean those
    * entries were lost on the way (a middlebox, not TCP, dropped them): resend from the slave's
    * durable LSN after this long. The slave skips what it already has.
    */
   static final long STALL_MILLIS = 3_000;
+
   /** A slave further behind than this is reported as catching up rather than streaming. */
   static final long CATCHING_UP_ENTRIES = 1_000;
 
@@ -61,20 +63,26 @@ public final class Primary implements PeerHandler, AutoCloseable {
   private final HandshakeAuth auth;
   private final HandshakeValidator validator;
   private final AckListener ackListener;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "replication-primary");
-    t.setDaemon(true);
-    return t;
-  });
-  private final ExecutorService snapshotThread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "replication-snapshot");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "replication-primary");
+            t.setDaemon(true);
+            return t;
+          });
+  private final ExecutorService snapshotThread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "replication-snapshot");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<PeerConnection, byte[]> pendingHandshakes = new HashMap<>();
   private final Map<PeerConnection, FollowerLink> byConnection = new HashMap<>();
+
   /** Every slave seen since start, by node id; read by status and commit waiters. */
   private final Map<String, FollowerLink> links = new ConcurrentHashMap<>();
+
   private final AtomicBoolean pumpQueued = new AtomicBoolean();
 
   /** Told whenever a slave's durable LSN advances (commit waiters listen). */
@@ -82,8 +90,11 @@ public final class Primary implements PeerHandler, AutoCloseable {
     void acknowledged();
   }
 
-  public Primary(ReplicationSettings settings, ReplicationLog replicationLog,
-      SnapshotSource snapshots, AckListener ackListener) {
+  public Primary(
+      ReplicationSettings settings,
+      ReplicationLog replicationLog,
+      SnapshotSource snapshots,
+      AckListener ackListener) {
     this.settings = settings;
     this.replicationLog = replicationLog;
     this.snapshots = snapshots;
@@ -135,9 +146,16 @@ public final class Primary implements PeerHandler, AutoCloseable {
     List<SlaveStatus> out = new ArrayList<>();
     for (FollowerLink l : links.values()) {
       long lag = Math.max(0, last - l.durableLsn);
-      out.add(new SlaveStatus(l.nodeId, l.address, l.state.wireName(), l.durableLsn,
-          l.appliedLsn, lag, (long) (lag * bytesPerEntry),
-          l.lastAckMillis == 0 ? -1 : now - l.lastAckMillis));
+      out.add(
+          new SlaveStatus(
+              l.nodeId,
+              l.address,
+              l.state.wireName(),
+              l.durableLsn,
+              l.appliedLsn,
+              lag,
+              (long) (lag * bytesPerEntry),
+              l.lastAckMillis == 0 ? -1 : now - l.lastAckMillis));
     }
     out.sort(Comparator.comparing(SlaveStatus::nodeId));
     return out;
@@ -152,11 +170,12 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   @Override
   public void connected(PeerConnection c) {
-    thread.execute(() -> {
-      byte[] nonce = auth.newNonce();
-      pendingHandshakes.put(c, nonce);
-      c.send(new Challenge(ReplicationSettings.PROTOCOL_VERSION, nonce));
-    });
+    thread.execute(
+        () -> {
+          byte[] nonce = auth.newNonce();
+          pendingHandshakes.put(c, nonce);
+          c.send(new Challenge(ReplicationSettings.PROTOCOL_VERSION, nonce));
+        });
   }
 
   @Override
@@ -166,40 +185,44 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   @Override
   public void writable(PeerConnection c) {
-    thread.execute(() -> {
-      FollowerLink l = byConnection.get(c);
-      if (l != null) {
-        pump(l);
-      }
-    });
+    thread.execute(
+        () -> {
+          FollowerLink l = byConnection.get(c);
+          if (l != null) {
+            pump(l);
+          }
+        });
   }
 
   @Override
   public void idle(PeerConnection c) {
-    thread.execute(() -> {
-      if (byConnection.containsKey(c)) {
-        c.send(new Heartbeat(settings.epoch(), replicationLog.lastLsn(),
-            System.currentTimeMillis()));
-      }
-    });
+    thread.execute(
+        () -> {
+          if (byConnection.containsKey(c)) {
+            c.send(
+                new Heartbeat(
+                    settings.epoch(), replicationLog.lastLsn(), System.currentTimeMillis()));
+          }
+        });
   }
 
   @Override
   public void disconnected(PeerConnection c) {
-    thread.execute(() -> {
-      pendingHandshakes.remove(c);
-      FollowerLink l = byConnection.remove(c);
-      if (l != null && l.connection == c) {
-        l.state = LinkState.DISCONNECTED;
-        l.connection = null;
-        l.closeCursor();
-        if (l.snapshot != null) {
-          l.snapshot.close();
-          l.snapshot = null;
-        }
-        log.atInfo().addKeyValue("slave", l.nodeId).log("slave disconnected");
-      }
-    });
+    thread.execute(
+        () -> {
+          pendingHandshakes.remove(c);
+          FollowerLink l = byConnection.remove(c);
+          if (l != null && l.connection == c) {
+            l.state = LinkState.DISCONNECTED;
+            l.connection = null;
+            l.closeCursor();
+            if (l.snapshot != null) {
+              l.snapshot.close();
+              l.snapshot = null;
+            }
+            log.atInfo().addKeyValue("slave", l.nodeId).log("slave disconnected");
+          }
+        });
   }
 
   // ---- protocol, on the replication thread
@@ -227,12 +250,21 @@ public final class Primary implements PeerHandler, AutoCloseable {
       refuse(c, "Hello without a Challenge, or a second Hello");
       return;
     }
-    MasterState state = new MasterState(ReplicationSettings.PROTOCOL_VERSION, settings.clusterId(),
-        settings.nodeId(), settings.epoch(), replicationLog.lastLsn(), replicationLog.firstLsn());
+    MasterState state =
+        new MasterState(
+            ReplicationSettings.PROTOCOL_VERSION,
+            settings.clusterId(),
+            settings.nodeId(),
+            settings.epoch(),
+            replicationLog.lastLsn(),
+            replicationLog.firstLsn());
     HandshakeResult result = validator.validate(state, nonce, hello);
     if (result instanceof HandshakeResult.Rejected rejected) {
-      log.atWarn().addKeyValue("peer", c.remoteAddress()).addKeyValue("node", hello.nodeId())
-          .addKeyValue("reason", rejected.reason()).log("slave refused: {}", rejected.message());
+      log.atWarn()
+          .addKeyValue("peer", c.remoteAddress())
+          .addKeyValue("node", hello.nodeId())
+          .addKeyValue("reason", rejected.reason())
+          .log("slave refused: {}", rejected.message());
       c.send(rejected.toMessage());
       c.close();
       return;
@@ -252,8 +284,11 @@ public final class Primary implements PeerHandler, AutoCloseable {
     l.lastProgressMillis = l.lastAckMillis;
     byConnection.put(c, l);
     c.send(accepted.welcome());
-    log.atInfo().addKeyValue("slave", l.nodeId).addKeyValue("peer", c.remoteAddress())
-        .addKeyValue("lsn", hello.lastDurableLsn()).addKeyValue("mode", accepted.mode())
+    log.atInfo()
+        .addKeyValue("slave", l.nodeId)
+        .addKeyValue("peer", c.remoteAddress())
+        .addKeyValue("lsn", hello.lastDurableLsn())
+        .addKeyValue("mode", accepted.mode())
         .log("slave registered");
     if (accepted.mode() == StartMode.SNAPSHOT) {
       startSnapshot(l);
@@ -267,13 +302,18 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   private void onAck(FollowerLink l, Ack ack) {
     if (ack.epoch() != settings.epoch()) {
-      refuse(l.connection, "ack from epoch " + ack.epoch() + ", this master is in epoch "
-          + settings.epoch());
+      refuse(
+          l.connection,
+          "ack from epoch " + ack.epoch() + ", this master is in epoch " + settings.epoch());
       return;
     }
     if (ack.durableLsn() > replicationLog.lastLsn()) {
-      refuse(l.connection, "ack of LSN " + ack.durableLsn() + " beyond the master's log end "
-          + replicationLog.lastLsn());
+      refuse(
+          l.connection,
+          "ack of LSN "
+              + ack.durableLsn()
+              + " beyond the master's log end "
+              + replicationLog.lastLsn());
       return;
     }
     long now = System.currentTimeMillis();
@@ -289,8 +329,11 @@ public final class Primary implements PeerHandler, AutoCloseable {
     } else if (l.nextLsn - 1 <= l.durableLsn) {
       l.lastProgressMillis = now;
     } else if (l.snapshot == null && now - l.lastProgressMillis > STALL_MILLIS) {
-      log.atWarn().addKeyValue("slave", l.nodeId).addKeyValue("durable", l.durableLsn)
-          .addKeyValue("sent", l.nextLsn - 1).log("slave stalled; resending from its durable LSN");
+      log.atWarn()
+          .addKeyValue("slave", l.nodeId)
+          .addKeyValue("durable", l.durableLsn)
+          .addKeyValue("sent", l.nextLsn - 1)
+          .log("slave stalled; resending from its durable LSN");
       l.closeCursor();
       l.nextLsn = l.durableLsn + 1;
       l.lastProgressMillis = now;
@@ -299,7 +342,8 @@ public final class Primary implements PeerHandler, AutoCloseable {
   }
 
   private void refuse(PeerConnection c, String reason) {
-    log.atWarn().addKeyValue("peer", c == null ? "?" : c.remoteAddress())
+    log.atWarn()
+        .addKeyValue("peer", c == null ? "?" : c.remoteAddress())
         .log("closing replication connection: {}", reason);
     if (c != null) {
       c.close();
@@ -310,10 +354,11 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   private void schedulePumpAll() {
     if (pumpQueued.compareAndSet(false, true)) {
-      thread.execute(() -> {
-        pumpQueued.set(false);
-        byConnection.values().forEach(this::pump);
-      });
+      thread.execute(
+          () -> {
+            pumpQueued.set(false);
+            byConnection.values().forEach(this::pump);
+          });
     }
   }
 
@@ -331,9 +376,12 @@ public final class Primary implements PeerHandler, AutoCloseable {
         return;
       }
       long durable = replicationLog.durableLsn();
-      l.state = durable - l.durableLsn > CATCHING_UP_ENTRIES
-          ? LinkState.CATCHING_UP : LinkState.STREAMING;
-      while (c.isWritable() && l.nextLsn <= durable
+      l.state =
+          durable - l.durableLsn > CATCHING_UP_ENTRIES
+              ? LinkState.CATCHING_UP
+              : LinkState.STREAMING;
+      while (c.isWritable()
+          && l.nextLsn <= durable
           && l.nextLsn - l.durableLsn <= MAX_IN_FLIGHT_ENTRIES) {
         if (l.cursor == null) {
           l.cursor = replicationLog.read(l.nextLsn);
@@ -355,8 +403,11 @@ public final class Primary implements PeerHandler, AutoCloseable {
         l.nextLsn = batch.get(batch.size() - 1).lsn() + 1;
       }
     } catch (LogTruncatedException e) {
-      log.atInfo().addKeyValue("slave", l.nodeId).addKeyValue("needed", l.nextLsn)
-          .addKeyValue("first", e.firstAvailableLsn()).log("log no longer reaches the slave");
+      log.atInfo()
+          .addKeyValue("slave", l.nodeId)
+          .addKeyValue("needed", l.nextLsn)
+          .addKeyValue("first", e.firstAvailableLsn())
+          .log("log no longer reaches the slave");
       l.closeCursor();
       startSnapshot(l);
     } catch (Exception e) {
@@ -369,22 +420,24 @@ public final class Primary implements PeerHandler, AutoCloseable {
   private void startSnapshot(FollowerLink l) {
     l.state = LinkState.SNAPSHOT;
     PeerConnection c = l.connection;
-    snapshotThread.execute(() -> {
-      try {
-        Snapshot s = snapshots.create();
-        thread.execute(() -> {
-          if (l.connection != c || !c.isOpen()) {
-            s.delete();
-            return;
+    snapshotThread.execute(
+        () -> {
+          try {
+            Snapshot s = snapshots.create();
+            thread.execute(
+                () -> {
+                  if (l.connection != c || !c.isOpen()) {
+                    s.delete();
+                    return;
+                  }
+                  l.snapshot = new SnapshotTransfer(s, settings.epoch());
+                  pump(l);
+                });
+          } catch (Exception e) {
+            log.atWarn().setCause(e).addKeyValue("slave", l.nodeId).log("snapshot failed");
+            c.close();
           }
-          l.snapshot = new SnapshotTransfer(s, settings.epoch());
-          pump(l);
         });
-      } catch (Exception e) {
-        log.atWarn().setCause(e).addKeyValue("slave", l.nodeId).log("snapshot failed");
-        c.close();
-      }
-    });
   }
 
   private void pumpSnapshot(FollowerLink l, PeerConnection c) throws Exception {
@@ -404,7 +457,9 @@ public final class Primary implements PeerHandler, AutoCloseable {
       t.close();
       l.snapshot = null;
       l.state = LinkState.STREAMING;
-      log.atInfo().addKeyValue("slave", l.nodeId).addKeyValue("lsn", l.nextLsn - 1)
+      log.atInfo()
+          .addKeyValue("slave", l.nodeId)
+          .addKeyValue("lsn", l.nextLsn - 1)
           .log("snapshot sent");
       pump(l);
     }
@@ -412,10 +467,11 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   @Override
   public void close() {
-    thread.execute(() -> {
-      byConnection.keySet().forEach(PeerConnection::close);
-      links.values().forEach(FollowerLink::closeCursor);
-    });
+    thread.execute(
+        () -> {
+          byConnection.keySet().forEach(PeerConnection::close);
+          links.values().forEach(FollowerLink::closeCursor);
+        });
     thread.shutdown();
     snapshotThread.shutdownNow();
     try {

@@ -33,8 +33,8 @@ final class ReplicaApplier implements AutoCloseable {
   private CommandApplier applier;
   private LogCursor cursor;
 
-  ReplicaApplier(ReplicationLog replicationLog, Storage storage, long appliedLsn,
-      LongConsumer onApplied) {
+  ReplicaApplier(
+      ReplicationLog replicationLog, Storage storage, long appliedLsn, LongConsumer onApplied) {
     this.replicationLog = replicationLog;
     this.storage = storage;
     this.appliedLsn = appliedLsn;
@@ -69,7 +69,9 @@ final class ReplicaApplier implements AutoCloseable {
         progressed = applyAvailable();
       } catch (ApplyException e) {
         failure = e.getMessage();
-        log.atError().setCause(e).addKeyValue("lsn", e.lsn())
+        log.atError()
+            .setCause(e)
+            .addKeyValue("lsn", e.lsn())
             .log("replica cannot apply the log; it has diverged and stops applying");
         return;
       } catch (Exception e) {

@@ -57,8 +57,13 @@ final class SnapshotReceiver implements AutoCloseable {
       currentOffset = 0;
     }
     if (chunk.offset() != currentOffset) {
-      throw new IOException("snapshot chunk of " + currentName + " at offset " + chunk.offset()
-          + ", expected " + currentOffset);
+      throw new IOException(
+          "snapshot chunk of "
+              + currentName
+              + " at offset "
+              + chunk.offset()
+              + ", expected "
+              + currentOffset);
     }
     received += chunk.data().length;
     if (received > totalBytes) {
@@ -73,8 +78,19 @@ final class SnapshotReceiver implements AutoCloseable {
   Map<String, Path> finish(SnapshotEnd end) throws IOException {
     closeCurrent();
     if (end.snapshotLsn() != lsn || end.crc32c() != crc.getValue() || received != totalBytes) {
-      throw new IOException("snapshot damaged: lsn " + end.snapshotLsn() + "/" + lsn + ", crc "
-          + end.crc32c() + "/" + crc.getValue() + ", bytes " + received + "/" + totalBytes);
+      throw new IOException(
+          "snapshot damaged: lsn "
+              + end.snapshotLsn()
+              + "/"
+              + lsn
+              + ", crc "
+              + end.crc32c()
+              + "/"
+              + crc.getValue()
+              + ", bytes "
+              + received
+              + "/"
+              + totalBytes);
     }
     return files;
   }

@@ -1,9 +1,9 @@
 package io.distdb.node.replication;
 
+import io.distdb.node.replication.wire.ReplicationMessage;
 import io.distdb.node.replication.wire.SnapshotBegin;
 import io.distdb.node.replication.wire.SnapshotChunk;
 import io.distdb.node.replication.wire.SnapshotEnd;
-import io.distdb.node.replication.wire.ReplicationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -28,8 +28,8 @@ public final class SyncCommitGate implements CommitGate, Primary.AckListener {
    * @param durableCount slaves that have a given LSN durably (applied, in remote-apply mode)
    * @param lastLsn the master's last LSN (the argument is ignored)
    */
-  public SyncCommitGate(ReplicationSettings settings, LongUnaryOperator durableCount,
-      LongUnaryOperator lastLsn) {
+  public SyncCommitGate(
+      ReplicationSettings settings, LongUnaryOperator durableCount, LongUnaryOperator lastLsn) {
     this.settings = settings;
     this.durableCount = durableCount;
     this.lastLsn = lastLsn;
@@ -65,11 +65,21 @@ public final class SyncCommitGate implements CommitGate, Primary.AckListener {
   private void timedOut(long lsn, int needed) throws CommitNotConfirmedException {
     timeouts.incrementAndGet();
     long have = durableCount.applyAsLong(lsn);
-    String what = "commit at LSN " + lsn + " was confirmed by " + have + " of the " + needed
-        + " required replicas within " + settings.ackTimeout().toMillis() + " ms";
+    String what =
+        "commit at LSN "
+            + lsn
+            + " was confirmed by "
+            + have
+            + " of the "
+            + needed
+            + " required replicas within "
+            + settings.ackTimeout().toMillis()
+            + " ms";
     if (settings.degradeOnTimeout()) {
       if (degraded.compareAndSet(false, true)) {
-        log.atWarn().addKeyValue("lsn", lsn).addKeyValue("acks", have)
+        log.atWarn()
+            .addKeyValue("lsn", lsn)
+            .addKeyValue("acks", have)
             .log("synchronous replication degraded to asynchronous: {}", what);
       }
       return;

@@ -38,8 +38,9 @@ final class DatabaseWriter implements AutoCloseable {
   private final NodeHealth health;
   private volatile boolean running = true;
 
-  DatabaseWriter(String database, Connection connection, ReplicationLog replicationLog,
-      NodeHealth health) throws SQLException {
+  DatabaseWriter(
+      String database, Connection connection, ReplicationLog replicationLog, NodeHealth health)
+      throws SQLException {
     this.database = database;
     this.connection = connection;
     this.replicationLog = replicationLog;
@@ -66,13 +67,14 @@ final class DatabaseWriter implements AutoCloseable {
     permit.release();
   }
 
-  /** Logs a transaction block's statements and commits its connection; the caller holds the permit. */
+  /**
+   * Logs a transaction block's statements and commits its connection; the caller holds the permit.
+   */
   long commitOwned(Connection owner, List<SqlStatement> statements) throws SqlException {
     health.checkWritable();
     long lsn;
     try {
-      lsn = replicationLog.append(
-          CommandCodec.encode(Transaction.committed(database, statements)));
+      lsn = replicationLog.append(CommandCodec.encode(Transaction.committed(database, statements)));
     } catch (Exception e) {
       rollbackQuietly(owner);
       throw SqlErrors.ioFailure(e);
@@ -100,8 +102,8 @@ final class DatabaseWriter implements AutoCloseable {
       return;
     }
     try {
-      long lsn = replicationLog.append(
-          CommandCodec.encode(new Transaction(database, statements, true)));
+      long lsn =
+          replicationLog.append(CommandCodec.encode(new Transaction(database, statements, true)));
       replicationLog.awaitDurable(lsn);
       AppliedLsn.set(owner, lsn);
       owner.commit();
@@ -168,8 +170,8 @@ final class DatabaseWriter implements AutoCloseable {
         r.fail(SqlErrors.translate(e));
         if (!ddl) {
           // Logged only so replicas replay the failure (and its sequence effects).
-          pending.add(null, null,
-              new Transaction(database, List.of(r.statement().asFailed()), true));
+          pending.add(
+              null, null, new Transaction(database, List.of(r.statement().asFailed()), true));
         }
       }
       if (ddl && !pending.isEmpty()) {
@@ -188,7 +190,9 @@ final class DatabaseWriter implements AutoCloseable {
     final List<WriteResult> results = new ArrayList<>();
     final List<byte[]> payloads = new ArrayList<>();
 
-    /** @param request null for an entry nobody waits on (a failed statement's replay) */
+    /**
+     * @param request null for an entry nobody waits on (a failed statement's replay)
+     */
     void add(WriteRequest request, WriteResult result, Transaction entry) {
       requests.add(request);
       results.add(result);

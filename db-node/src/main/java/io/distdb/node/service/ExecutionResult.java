@@ -9,8 +9,8 @@ import java.util.List;
  * @param rows the rows, {@code null} for statements that return no rows
  * @param tag the complete CommandComplete tag ({@code "UPDATE 3"}, {@code "CREATE TABLE"}) for
  *     statements without rows; for row-returning ones either the tag's prefix ending in a space, to
- *     which the protocol appends the number of rows it sent ({@code "SELECT "}, {@code "INSERT 0 "}),
- *     or a complete tag ({@code "SHOW"})
+ *     which the protocol appends the number of rows it sent ({@code "SELECT "}, {@code "INSERT 0
+ *     "}), or a complete tag ({@code "SHOW"})
  */
 public record ExecutionResult(List<Column> columns, RowCursor rows, String tag) {
 

@@ -61,8 +61,8 @@ final class JdbcTypes {
     int precision = md.getPrecision(i);
     return switch (type) {
       case VARCHAR, BPCHAR -> precision > 0 && precision < 10_485_760 ? precision + 4 : -1;
-      case NUMERIC -> precision > 0 && precision <= 1000
-          ? ((precision << 16) | md.getScale(i)) + 4 : -1;
+      case NUMERIC ->
+          precision > 0 && precision <= 1000 ? ((precision << 16) | md.getScale(i)) + 4 : -1;
       default -> -1;
     };
   }
@@ -89,22 +89,23 @@ final class JdbcTypes {
   }
 
   private static Object readValue(ResultSet rs, int i, PgType type) throws SQLException {
-    Object v = switch (type) {
-      case BOOL -> rs.getObject(i, Boolean.class);
-      case INT2 -> rs.getObject(i, Short.class);
-      case INT4 -> rs.getObject(i, Integer.class);
-      case INT8 -> rs.getObject(i, Long.class);
-      case FLOAT4 -> rs.getObject(i, Float.class);
-      case FLOAT8 -> rs.getObject(i, Double.class);
-      case NUMERIC -> rs.getObject(i, BigDecimal.class);
-      case BYTEA -> rs.getBytes(i);
-      case DATE -> rs.getObject(i, LocalDate.class);
-      case TIME -> rs.getObject(i, LocalTime.class);
-      case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
-      case TIMESTAMPTZ -> rs.getObject(i, OffsetDateTime.class);
-      case UUID -> rs.getObject(i, UUID.class);
-      default -> rs.getString(i);
-    };
+    Object v =
+        switch (type) {
+          case BOOL -> rs.getObject(i, Boolean.class);
+          case INT2 -> rs.getObject(i, Short.class);
+          case INT4 -> rs.getObject(i, Integer.class);
+          case INT8 -> rs.getObject(i, Long.class);
+          case FLOAT4 -> rs.getObject(i, Float.class);
+          case FLOAT8 -> rs.getObject(i, Double.class);
+          case NUMERIC -> rs.getObject(i, BigDecimal.class);
+          case BYTEA -> rs.getBytes(i);
+          case DATE -> rs.getObject(i, LocalDate.class);
+          case TIME -> rs.getObject(i, LocalTime.class);
+          case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
+          case TIMESTAMPTZ -> rs.getObject(i, OffsetDateTime.class);
+          case UUID -> rs.getObject(i, UUID.class);
+          default -> rs.getString(i);
+        };
     return rs.wasNull() ? null : v;
   }
 }

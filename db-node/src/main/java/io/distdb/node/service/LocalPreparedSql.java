@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A statement a session prepared: its classification, the engine's dialect of its text, and for reads
- * an engine statement kept for re-execution.
+ * A statement a session prepared: its classification, the engine's dialect of its text, and for
+ * reads an engine statement kept for re-execution.
  */
 final class LocalPreparedSql implements PreparedSql {
 
@@ -20,8 +20,13 @@ final class LocalPreparedSql implements PreparedSql {
   private PreparedStatement cached;
   private boolean cachedBusy;
 
-  LocalPreparedSql(String sql, StatementInfo info, String engineSql, int[] parameterTypeOids,
-      List<Column> columns, PreparedStatement cached) {
+  LocalPreparedSql(
+      String sql,
+      StatementInfo info,
+      String engineSql,
+      int[] parameterTypeOids,
+      List<Column> columns,
+      PreparedStatement cached) {
     this(sql, info, engineSql, parameterTypeOids, columns, cached, null);
   }
 
@@ -30,8 +35,13 @@ final class LocalPreparedSql implements PreparedSql {
     this(sql, info, sql, new int[0], catalogAnswer.columns(), null, catalogAnswer);
   }
 
-  private LocalPreparedSql(String sql, StatementInfo info, String engineSql,
-      int[] parameterTypeOids, List<Column> columns, PreparedStatement cached,
+  private LocalPreparedSql(
+      String sql,
+      StatementInfo info,
+      String engineSql,
+      int[] parameterTypeOids,
+      List<Column> columns,
+      PreparedStatement cached,
       CatalogAnswer catalogAnswer) {
     this.catalogAnswer = catalogAnswer;
     this.sql = sql;
@@ -79,7 +89,9 @@ final class LocalPreparedSql implements PreparedSql {
     return info.kind() == StatementInfo.Kind.EMPTY;
   }
 
-  /** The kept engine statement if no open cursor uses it, else null (the caller makes a new one). */
+  /**
+   * The kept engine statement if no open cursor uses it, else null (the caller makes a new one).
+   */
   PreparedStatement borrow() {
     if (cached == null || cachedBusy) {
       return null;

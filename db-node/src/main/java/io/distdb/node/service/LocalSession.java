@@ -6,22 +6,20 @@ import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.catalog.CatalogAnswer;
 import io.distdb.node.service.catalog.CatalogContext;
 import io.distdb.node.service.catalog.CatalogQueries;
-import io.distdb.node.service.WriteExecutor.TransactionWrites;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * A client session on one database. Reads run on the session's own engine connection; writes go
- * through the {@link WriteExecutor}: alone as autocommit statements, or, inside a transaction block,
- * on this connection while the block owns its database's write path.
+ * through the {@link WriteExecutor}: alone as autocommit statements, or, inside a transaction
+ * block, on this connection while the block owns its database's write path.
  */
 final class LocalSession implements SqlSession {
 
@@ -29,13 +27,60 @@ final class LocalSession implements SqlSession {
   private static final Set<String> NO_OP_COMMANDS = Set.of("VACUUM", "ANALYZE", "CHECKPOINT");
 
   /** First words of PostgreSQL commands: such a statement is valid SQL distdb does not run. */
-  private static final Set<String> POSTGRES_COMMANDS = Set.of("ABORT", "ALTER", "ANALYZE",
-      "BEGIN", "CALL", "CHECKPOINT", "CLOSE", "CLUSTER", "COMMENT", "COMMIT", "COPY", "CREATE",
-      "DEALLOCATE", "DECLARE", "DELETE", "DISCARD", "DO", "DROP", "END", "EXECUTE", "EXPLAIN",
-      "FETCH", "GRANT", "IMPORT", "INSERT", "LISTEN", "LOAD", "LOCK", "MERGE", "MOVE", "NOTIFY",
-      "PREPARE", "REASSIGN", "REFRESH", "REINDEX", "RELEASE", "RESET", "REVOKE", "ROLLBACK",
-      "SAVEPOINT", "SECURITY", "SELECT", "SET", "SHOW", "START", "TABLE", "TRUNCATE", "UNLISTEN",
-      "UPDATE", "VACUUM", "VALUES", "WITH");
+  private static final Set<String> POSTGRES_COMMANDS =
+      Set.of(
+          "ABORT",
+          "ALTER",
+          "ANALYZE",
+          "BEGIN",
+          "CALL",
+          "CHECKPOINT",
+          "CLOSE",
+          "CLUSTER",
+          "COMMENT",
+          "COMMIT",
+          "COPY",
+          "CREATE",
+          "DEALLOCATE",
+          "DECLARE",
+          "DELETE",
+          "DISCARD",
+          "DO",
+          "DROP",
+          "END",
+          "EXECUTE",
+          "EXPLAIN",
+          "FETCH",
+          "GRANT",
+          "IMPORT",
+          "INSERT",
+          "LISTEN",
+          "LOAD",
+          "LOCK",
+          "MERGE",
+          "MOVE",
+          "NOTIFY",
+          "PREPARE",
+          "REASSIGN",
+          "REFRESH",
+          "REINDEX",
+          "RELEASE",
+          "RESET",
+          "REVOKE",
+          "ROLLBACK",
+          "SAVEPOINT",
+          "SECURITY",
+          "SELECT",
+          "SET",
+          "SHOW",
+          "START",
+          "TABLE",
+          "TRUNCATE",
+          "UNLISTEN",
+          "UPDATE",
+          "VACUUM",
+          "VALUES",
+          "WITH");
 
   private final String database;
   private final Connection connection;
@@ -51,9 +96,16 @@ final class LocalSession implements SqlSession {
    * @param user the authenticated user, who owns everything catalog answers list
    * @param databases the node's databases, for {@code \l}
    */
-  LocalSession(String database, String user, String serverVersion,
-      Supplier<List<String>> databases, Connection connection, WriteExecutor writes,
-      SessionSettings settings, Clock clock, Runnable onClose) {
+  LocalSession(
+      String database,
+      String user,
+      String serverVersion,
+      Supplier<List<String>> databases,
+      Connection connection,
+      WriteExecutor writes,
+      SessionSettings settings,
+      Clock clock,
+      Runnable onClose) {
     this.database = database;
     this.connection = connection;
     this.writes = writes;
@@ -61,8 +113,9 @@ final class LocalSession implements SqlSession {
     this.clock = clock;
     this.onClose = onClose;
     this.block = new TransactionBlock(connection, writes, database);
-    this.catalog = new CatalogQueries(
-        new CatalogContext(user, database, serverVersion, databases, connection));
+    this.catalog =
+        new CatalogQueries(
+            new CatalogContext(user, database, serverVersion, databases, connection));
   }
 
   @Override
@@ -77,13 +130,21 @@ final class LocalSession implements SqlSession {
       case READ -> {
         // psql's \l, \dt, \d t... and version(): H2 cannot answer these like PostgreSQL does.
         CatalogAnswer answer = catalog.answer(sql);
-        yield answer != null ? new LocalPreparedSql(sql, info, answer)
+        yield answer != null
+            ? new LocalPreparedSql(sql, info, answer)
             : prepareForEngine(sql, info, parameterTypeOids);
       }
       case WRITE, DDL -> prepareForEngine(sql, info, parameterTypeOids);
-      case SESSION -> new LocalPreparedSql(sql, info, sql, new int[0],
-          info.verb().equals("SHOW") ? List.of(new Column(info.settingName(), PgType.TEXT))
-              : List.of(), null);
+      case SESSION ->
+          new LocalPreparedSql(
+              sql,
+              info,
+              sql,
+              new int[0],
+              info.verb().equals("SHOW")
+                  ? List.of(new Column(info.settingName(), PgType.TEXT))
+                  : List.of(),
+              null);
       default -> new LocalPreparedSql(sql, info, sql, new int[0], List.of(), null);
     };
   }
@@ -103,8 +164,8 @@ final class LocalSession implements SqlSession {
       ps = connection.prepareStatement(engine.sql());
       ResultSetMetaData md = ps.getMetaData();
       List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
-      int[] oids = JdbcTypes.parameterOids(ps.getParameterMetaData(), engine.parameterCount(),
-          declaredOids);
+      int[] oids =
+          JdbcTypes.parameterOids(ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
       if (info.kind() != Kind.READ) {
         // Writes run on the database's writer connection; this one only served to describe them.
         ps.close();
@@ -124,8 +185,12 @@ final class LocalSession implements SqlSession {
     StatementInfo info = prepared.info();
     block.checkNotAborted(info);
     if (parameters.size() != prepared.parameterCount()) {
-      throw new SqlException("08P01", "bind message supplies " + parameters.size()
-          + " parameters, but prepared statement requires " + prepared.parameterCount());
+      throw new SqlException(
+          "08P01",
+          "bind message supplies "
+              + parameters.size()
+              + " parameters, but prepared statement requires "
+              + prepared.parameterCount());
     }
     try {
       return switch (info.kind()) {
@@ -146,8 +211,8 @@ final class LocalSession implements SqlSession {
   private ExecutionResult read(LocalPreparedSql prepared, List<Object> parameters)
       throws SqlException {
     if (prepared.catalogAnswer() != null) {
-      return ExecutionResult.rows(prepared.columns(),
-          new ListCursor(prepared.catalogAnswer().rows().get()), "SELECT ");
+      return ExecutionResult.rows(
+          prepared.columns(), new ListCursor(prepared.catalogAnswer().rows().get()), "SELECT ");
     }
     PreparedStatement ps = prepared.borrow();
     boolean owned = ps == null;
@@ -158,8 +223,10 @@ final class LocalSession implements SqlSession {
       CommandApplier.bind(ps, parameters);
       ResultSet rs = ps.executeQuery();
       List<Column> columns = prepared.columns();
-      return ExecutionResult.rows(columns,
-          new ResultSetCursor(rs, columns, owned ? ps : null, owned ? () -> {} : prepared::giveBack),
+      return ExecutionResult.rows(
+          columns,
+          new ResultSetCursor(
+              rs, columns, owned ? ps : null, owned ? () -> {} : prepared::giveBack),
           "SELECT ");
     } catch (SQLException e) {
       if (owned) {
@@ -175,14 +242,12 @@ final class LocalSession implements SqlSession {
       throws SqlException {
     StatementInfo info = prepared.info();
     String deterministic = StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant());
-    SqlStatement statement =
-        new SqlStatement(deterministic, parameters, info.kind() == Kind.DDL);
-    WriteResult result = block.isOpen()
-        ? block.write(statement)
-        : writes.autocommit(database, statement);
+    SqlStatement statement = new SqlStatement(deterministic, parameters, info.kind() == Kind.DDL);
+    WriteResult result =
+        block.isOpen() ? block.write(statement) : writes.autocommit(database, statement);
     if (result.returnsRows()) {
-      return ExecutionResult.rows(result.columns(), new ListCursor(result.rows()),
-          info.completionTagPrefix());
+      return ExecutionResult.rows(
+          result.columns(), new ListCursor(result.rows()), info.completionTagPrefix());
     }
     return ExecutionResult.command(info.completionTag(result.updateCount()));
   }
@@ -210,8 +275,10 @@ final class LocalSession implements SqlSession {
       case "RESET" -> settings.reset(info.settingName());
       case "SHOW" -> {
         String value = settings.show(info.settingName());
-        return ExecutionResult.rows(List.of(new Column(info.settingName(), PgType.TEXT)),
-            new ListCursor(List.<Object[]>of(new Object[] {value})), "SHOW");
+        return ExecutionResult.rows(
+            List.of(new Column(info.settingName(), PgType.TEXT)),
+            new ListCursor(List.<Object[]>of(new Object[] {value})),
+            "SHOW");
       }
       default -> {
         // DISCARD, DEALLOCATE: the protocol layer owns prepared statements; nothing held here.

@@ -32,11 +32,17 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   private final SessionRegistry sessions;
   private final long lockTimeoutMillis;
   private final ConcurrentHashMap<String, DatabaseWriter> writers = new ConcurrentHashMap<>();
+
   /** Serializes CREATE/DROP DATABASE with each other and with writer start-up. */
   private final ReentrantLock catalogLock = new ReentrantLock();
 
-  public LocalWriteExecutor(Storage storage, ReplicationLog replicationLog, CommitGate gate,
-      NodeHealth health, SessionRegistry sessions, long lockTimeoutMillis) {
+  public LocalWriteExecutor(
+      Storage storage,
+      ReplicationLog replicationLog,
+      CommitGate gate,
+      NodeHealth health,
+      SessionRegistry sessions,
+      long lockTimeoutMillis) {
     this.storage = storage;
     this.replicationLog = replicationLog;
     this.gate = gate;
@@ -57,9 +63,14 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     DatabaseWriter writer = writer(database);
     try {
       if (!writer.acquire(lockTimeoutMillis)) {
-        throw new SqlException("55P03", "canceling statement due to lock timeout: another"
-            + " transaction has been writing to database \"" + database + "\" for "
-            + lockTimeoutMillis + " ms");
+        throw new SqlException(
+            "55P03",
+            "canceling statement due to lock timeout: another"
+                + " transaction has been writing to database \""
+                + database
+                + "\" for "
+                + lockTimeoutMillis
+                + " ms");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -77,8 +88,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     }
 
     @Override
-    public void commit(Connection connection, List<SqlStatement> statements)
-        throws SqlException {
+    public void commit(Connection connection, List<SqlStatement> statements) throws SqlException {
       long lsn;
       try {
         lsn = writer.commitOwned(connection, statements);
@@ -111,8 +121,8 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   }
 
   /**
-   * Creates a database without waiting for replicas: for the master's first start, before any
-   * slave can have registered. Slaves get it from the log like everything else.
+   * Creates a database without waiting for replicas: for the master's first start, before any slave
+   * can have registered. Slaves get it from the log like everything else.
    */
   public void bootstrapDatabase(String name) throws SqlException {
     createLocally(name);
@@ -146,9 +156,14 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       }
       int users = awaitNoSessions(name);
       if (users > 0) {
-        throw new SqlException("55006", "database \"" + name + "\" is being accessed by other users",
-            "There " + (users == 1 ? "is 1 other session" : "are " + users + " other sessions")
-                + " using the database.", null, null);
+        throw new SqlException(
+            "55006",
+            "database \"" + name + "\" is being accessed by other users",
+            "There "
+                + (users == 1 ? "is 1 other session" : "are " + users + " other sessions")
+                + " using the database.",
+            null,
+            null);
       }
       long lsn = logDurably(new Command.DropDatabase(name));
       DatabaseWriter writer = writers.remove(name);
@@ -185,9 +200,13 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     try {
       gate.awaitCommitted(lsn);
     } catch (CommitNotConfirmedException e) {
-      throw new SqlException("40003", e.getMessage(),
+      throw new SqlException(
+          "40003",
+          e.getMessage(),
           "The transaction has already committed on the master, but might not have been"
-              + " replicated to enough replicas.", null, e);
+              + " replicated to enough replicas.",
+          null,
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SqlException("57014", "canceling wait for synchronous replication");
@@ -202,8 +221,9 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       for (String name : storage.names()) {
         DatabaseWriter w = writer(name);
         if (!w.acquire(lockTimeoutMillis)) {
-          throw new SqlException("55P03", "could not pause writes to \"" + name + "\" within "
-              + lockTimeoutMillis + " ms");
+          throw new SqlException(
+              "55P03",
+              "could not pause writes to \"" + name + "\" within " + lockTimeoutMillis + " ms");
         }
         paused.add(w);
       }
@@ -228,8 +248,12 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
 
   private static DatabaseName validName(String name) throws SqlException {
     if (!DatabaseName.isValid(name)) {
-      throw new SqlException("42602", "invalid database name \"" + name + "\"", null,
-          "Use 1-63 letters, digits or underscores, starting with a letter or underscore.", null);
+      throw new SqlException(
+          "42602",
+          "invalid database name \"" + name + "\"",
+          null,
+          "Use 1-63 letters, digits or underscores, starting with a letter or underscore.",
+          null);
     }
     return new DatabaseName(name);
   }

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 
-/** The node's {@link SqlService}: sessions on local storage, writes through a {@link WriteExecutor}. */
+/**
+ * The node's {@link SqlService}: sessions on local storage, writes through a {@link WriteExecutor}.
+ */
 public final class NodeSqlService implements SqlService {
 
   private final Storage storage;
@@ -15,8 +17,12 @@ public final class NodeSqlService implements SqlService {
   private final String serverVersion;
   private final Clock clock;
 
-  public NodeSqlService(Storage storage, WriteExecutor writes, SessionRegistry sessions,
-      String serverVersion, Clock clock) {
+  public NodeSqlService(
+      Storage storage,
+      WriteExecutor writes,
+      SessionRegistry sessions,
+      String serverVersion,
+      Clock clock) {
     this.storage = storage;
     this.writes = writes;
     this.sessions = sessions;
@@ -36,7 +42,15 @@ public final class NodeSqlService implements SqlService {
       throw SqlErrors.translate(e);
     }
     sessions.opened(database);
-    return new LocalSession(database, user, serverVersion, storage::names, connection, writes,
-        new SessionSettings(serverVersion), clock, () -> sessions.closed(database));
+    return new LocalSession(
+        database,
+        user,
+        serverVersion,
+        storage::names,
+        connection,
+        writes,
+        new SessionSettings(serverVersion),
+        clock,
+        () -> sessions.closed(database));
   }
 }

@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The PostgreSQL types distdb exposes on the wire, with their pg_type OIDs and typlen (-1 = varlena).
- * Values in result rows are Java objects: see each constant for the class the session hands out.
+ * The PostgreSQL types distdb exposes on the wire, with their pg_type OIDs and typlen (-1 =
+ * varlena). Values in result rows are Java objects: see each constant for the class the session
+ * hands out.
  */
 public enum PgType {
   /** Boolean. */

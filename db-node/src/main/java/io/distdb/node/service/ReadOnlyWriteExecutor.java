@@ -20,7 +20,8 @@ public final class ReadOnlyWriteExecutor implements WriteExecutor {
         "25006",
         "cannot execute " + what + " in a read-only transaction",
         "This node is a read-only replica.",
-        writeTarget.isEmpty() ? "Send writes to the master."
+        writeTarget.isEmpty()
+            ? "Send writes to the master."
             : "Send writes to the master at " + writeTarget + ".",
         null);
   }

@@ -15,8 +15,8 @@ final class ResultSetCursor implements RowCursor {
   private final Runnable onClose;
   private boolean done;
 
-  ResultSetCursor(ResultSet resultSet, List<Column> columns, Statement ownedStatement,
-      Runnable onClose) {
+  ResultSetCursor(
+      ResultSet resultSet, List<Column> columns, Statement ownedStatement, Runnable onClose) {
     this.resultSet = resultSet;
     this.columns = columns;
     this.ownedStatement = ownedStatement;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The run-time parameters a session can SET and SHOW. Most only exist so that drivers which set them
- * at connect keep working; the node's behaviour follows the values it announced at startup.
+ * The run-time parameters a session can SET and SHOW. Most only exist so that drivers which set
+ * them at connect keep working; the node's behaviour follows the values it announced at startup.
  */
 final class SessionSettings {
 

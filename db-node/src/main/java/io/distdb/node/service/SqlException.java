@@ -19,7 +19,8 @@ public class SqlException extends Exception {
     this(sqlState, message, null, null, cause);
   }
 
-  public SqlException(String sqlState, String message, String detail, String hint, Throwable cause) {
+  public SqlException(
+      String sqlState, String message, String detail, String hint, Throwable cause) {
     super(message, cause);
     this.sqlState = sqlState;
     this.detail = detail;

@@ -7,8 +7,8 @@ import java.util.List;
  * from a single thread per connection, one call at a time.
  *
  * <p>Statements follow PostgreSQL's rules: outside {@code BEGIN} each statement commits on its own;
- * after an error inside a transaction block every statement but {@code ROLLBACK}/{@code COMMIT} fails
- * with SQLSTATE {@code 25P02} until the block ends.
+ * after an error inside a transaction block every statement but {@code ROLLBACK}/{@code COMMIT}
+ * fails with SQLSTATE {@code 25P02} until the block ends.
  */
 public interface SqlSession extends AutoCloseable {
 
@@ -28,9 +28,9 @@ public interface SqlSession extends AutoCloseable {
 
   /**
    * Executes a prepared statement with bound values. Parameter values are {@code null} or the Java
-   * object the protocol decoded: String for text-format values, or for binary format Short, Integer,
-   * Long, Float, Double, Boolean, byte[], BigDecimal, LocalDate, LocalDateTime, OffsetDateTime or
-   * UUID, as the parameter's type says.
+   * object the protocol decoded: String for text-format values, or for binary format Short,
+   * Integer, Long, Float, Double, Boolean, byte[], BigDecimal, LocalDate, LocalDateTime,
+   * OffsetDateTime or UUID, as the parameter's type says.
    */
   ExecutionResult execute(PreparedSql statement, List<Object> parameters) throws SqlException;
 

@@ -17,8 +17,8 @@ import java.util.List;
  * classification, plus the text rewrites that package offers (placeholders, determinism).
  *
  * @param verb the command to act on: the CommandComplete tag for most statements; for transaction
- *     control {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT}, {@code ROLLBACK},
- *     {@code SAVEPOINT}, {@code RELEASE} or {@code ROLLBACK TO}
+ *     control {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT}, {@code ROLLBACK}, {@code
+ *     SAVEPOINT}, {@code RELEASE} or {@code ROLLBACK TO}
  */
 record StatementInfo(
     Kind kind,
@@ -31,7 +31,16 @@ record StatementInfo(
     String settingValue) {
 
   /** How the session routes the statement. */
-  enum Kind { READ, WRITE, DDL, DATABASE_DDL, TRANSACTION, SESSION, EMPTY, OTHER }
+  enum Kind {
+    READ,
+    WRITE,
+    DDL,
+    DATABASE_DDL,
+    TRANSACTION,
+    SESSION,
+    EMPTY,
+    OTHER
+  }
 
   /** The statement in the storage engine's dialect. */
   record EngineSql(String sql, int parameterCount) {}
@@ -48,23 +57,25 @@ record StatementInfo(
       return new StatementInfo(kind, d.commandTag(), s, d.name(), d.ifExists(), null, null, null);
     }
     if (s instanceof TransactionCommand t) {
-      String verb = switch (t.op()) {
-        case BEGIN -> t.commandTag();
-        case COMMIT -> "COMMIT";
-        case ROLLBACK -> "ROLLBACK";
-        case SAVEPOINT -> "SAVEPOINT";
-        case RELEASE_SAVEPOINT -> "RELEASE";
-        case ROLLBACK_TO_SAVEPOINT -> "ROLLBACK TO";
-      };
+      String verb =
+          switch (t.op()) {
+            case BEGIN -> t.commandTag();
+            case COMMIT -> "COMMIT";
+            case ROLLBACK -> "ROLLBACK";
+            case SAVEPOINT -> "SAVEPOINT";
+            case RELEASE_SAVEPOINT -> "RELEASE";
+            case ROLLBACK_TO_SAVEPOINT -> "ROLLBACK TO";
+          };
       return new StatementInfo(kind, verb, s, null, false, t.savepoint(), null, null);
     }
     if (s instanceof SessionCommand c) {
-      String verb = switch (c.op()) {
-        case SET -> "SET";
-        case RESET -> "RESET";
-        case SHOW -> "SHOW";
-        case DISCARD, DEALLOCATE -> c.commandTag();
-      };
+      String verb =
+          switch (c.op()) {
+            case SET -> "SET";
+            case RESET -> "RESET";
+            case SHOW -> "SHOW";
+            case DISCARD, DEALLOCATE -> c.commandTag();
+          };
       return new StatementInfo(kind, verb, s, null, false, null, c.name(), c.value());
     }
     return new StatementInfo(kind, s.commandTag(), s, null, false, null, null, null);

@@ -49,14 +49,17 @@ final class TransactionBlock {
 
   void checkNotAborted(StatementInfo info) throws SqlException {
     if (status == TransactionStatus.FAILED && !endsAbortedBlock(info)) {
-      throw new SqlException("25P02",
+      throw new SqlException(
+          "25P02",
           "current transaction is aborted, commands ignored until end of transaction block");
     }
   }
 
   private static boolean endsAbortedBlock(StatementInfo info) {
-    return info.kind() == Kind.TRANSACTION && (info.verb().equals("COMMIT")
-        || info.verb().equals("ROLLBACK") || info.verb().equals("ROLLBACK TO"));
+    return info.kind() == Kind.TRANSACTION
+        && (info.verb().equals("COMMIT")
+            || info.verb().equals("ROLLBACK")
+            || info.verb().equals("ROLLBACK TO"));
   }
 
   void refuseInside(String what) throws SqlException {
@@ -68,9 +71,13 @@ final class TransactionBlock {
   /** Runs a write inside the block on the session's connection, taking write ownership first. */
   WriteResult write(SqlStatement statement) throws SqlException {
     if (statement.ddl()) {
-      throw new SqlException("25001", "DDL cannot run inside a transaction block in distdb",
+      throw new SqlException(
+          "25001",
+          "DDL cannot run inside a transaction block in distdb",
           "The storage engine commits schema changes immediately, which would break the block's"
-              + " atomicity.", "Run the DDL outside BEGIN ... COMMIT.", null);
+              + " atomicity.",
+          "Run the DDL outside BEGIN ... COMMIT.",
+          null);
     }
     if (owned == null) {
       owned = writes.beginWrites(database);
@@ -95,7 +102,8 @@ final class TransactionBlock {
         case "SAVEPOINT" -> savepoint(info.savepoint());
         case "RELEASE" -> release(info.savepoint());
         case "ROLLBACK TO" -> rollbackTo(info.savepoint());
-        default -> throw new SqlException("0A000", "unsupported transaction command " + info.verb());
+        default ->
+            throw new SqlException("0A000", "unsupported transaction command " + info.verb());
       };
     } catch (SQLException e) {
       throw SqlErrors.translate(e);

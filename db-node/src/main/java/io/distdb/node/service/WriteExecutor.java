@@ -17,9 +17,9 @@ public interface WriteExecutor {
   WriteResult autocommit(String database, SqlStatement statement) throws SqlException;
 
   /**
-   * Takes exclusive write ownership of a database for an explicit transaction block. The caller then
-   * runs its statements on its own connection and ends with {@link TransactionWrites#commit} or
-   * {@link TransactionWrites#rollback}.
+   * Takes exclusive write ownership of a database for an explicit transaction block. The caller
+   * then runs its statements on its own connection and ends with {@link TransactionWrites#commit}
+   * or {@link TransactionWrites#rollback}.
    */
   TransactionWrites beginWrites(String database) throws SqlException;
 

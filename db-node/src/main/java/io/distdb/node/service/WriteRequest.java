@@ -8,8 +8,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One autocommit statement waiting for its database's writer. A session that stops waiting
- * cancels it; the writer claims it before running it, so a request runs either fully or not at all.
+ * One autocommit statement waiting for its database's writer. A session that stops waiting cancels
+ * it; the writer claims it before running it, so a request runs either fully or not at all.
  */
 final class WriteRequest {
 
@@ -72,9 +72,11 @@ final class WriteRequest {
         return done.get(timeoutMillis, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         if (cancel()) {
-          throw new SqlException("55P03",
+          throw new SqlException(
+              "55P03",
               "canceling statement due to lock timeout: the database's writer stayed busy for "
-                  + timeoutMillis + " ms");
+                  + timeoutMillis
+                  + " ms");
         }
         return done.get();
       }

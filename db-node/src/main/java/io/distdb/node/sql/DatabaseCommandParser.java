@@ -34,7 +34,9 @@ final class DatabaseCommandParser {
         Token option = in.next();
         if (!option.isKeyword("FORCE")) {
           throw StatementException.syntax(
-              "unrecognized DROP DATABASE option \"" + option.value().toLowerCase(Locale.ROOT) + "\"");
+              "unrecognized DROP DATABASE option \""
+                  + option.value().toLowerCase(Locale.ROOT)
+                  + "\"");
         }
         force = true;
       } while (in.acceptSymbol(","));

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Classifies CREATE, ALTER, DROP, TRUNCATE, COMMENT, GRANT, REVOKE, SECURITY LABEL and REFRESH,
- * producing PostgreSQL's command tag (CREATE UNIQUE INDEX completes as {@code CREATE INDEX},
- * CREATE TABLE AS as {@code SELECT n}, CREATE USER as {@code CREATE ROLE}).
+ * producing PostgreSQL's command tag (CREATE UNIQUE INDEX completes as {@code CREATE INDEX}, CREATE
+ * TABLE AS as {@code SELECT n}, CREATE USER as {@code CREATE ROLE}).
  */
 final class DdlClassifier {
 
@@ -106,8 +106,8 @@ final class DdlClassifier {
   }
 
   /**
-   * GRANT/REVOKE privileges name an object with ON; without ON they grant role membership, which
-   * is cluster-wide (tag {@code GRANT ROLE}).
+   * GRANT/REVOKE privileges name an object with ON; without ON they grant role membership, which is
+   * cluster-wide (tag {@code GRANT ROLE}).
    */
   private Statement grantOrRevoke(String verb) {
     int depth = 0;

@@ -10,28 +10,56 @@ import java.util.Set;
  * every replica re-executes the text, so the clock functions are replaced with literals of the
  * master's instant, and functions whose value differs per replica or per session are refused.
  *
- * <p>DDL is returned unchanged (except CREATE TABLE AS, which evaluates its query at once):
- * {@code DEFAULT now()}, CHECK and view bodies are evaluated later, so freezing them into a literal
- * would change the schema's meaning. Reads, transaction and session commands are returned
- * unchanged too.
+ * <p>DDL is returned unchanged (except CREATE TABLE AS, which evaluates its query at once): {@code
+ * DEFAULT now()}, CHECK and view bodies are evaluated later, so freezing them into a literal would
+ * change the schema's meaning. Reads, transaction and session commands are returned unchanged too.
  */
 public final class Determinism {
 
   /** Cheap pre-filter: a statement without any of these substrings cannot need rewriting. */
   private static final List<String> STEMS =
-      List.of("now", "current_", "local", "_timestamp", "rand", "uuid", "user", "setseed", "txid",
-          "pg_", "inet_", "timeofday");
+      List.of(
+          "now",
+          "current_",
+          "local",
+          "_timestamp",
+          "rand",
+          "uuid",
+          "user",
+          "setseed",
+          "txid",
+          "pg_",
+          "inet_",
+          "timeofday");
 
   private static final Set<String> TIMESTAMPTZ_CALLS =
       Set.of("now", "transaction_timestamp", "statement_timestamp", "clock_timestamp");
 
   private static final Set<String> REFUSED_CALLS =
-      Set.of("random", "random_normal", "setseed", "gen_random_uuid", "random_uuid", "uuid", "rand",
-          "secure_rand", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
-          "txid_current", "txid_current_if_assigned", "pg_current_xact_id",
-          "pg_current_xact_id_if_assigned", "pg_backend_pid", "inet_client_addr",
-          "inet_client_port", "inet_server_addr", "inet_server_port", "timeofday",
-          "pg_postmaster_start_time", "pg_conf_load_time");
+      Set.of(
+          "random",
+          "random_normal",
+          "setseed",
+          "gen_random_uuid",
+          "random_uuid",
+          "uuid",
+          "rand",
+          "secure_rand",
+          "uuid_generate_v1",
+          "uuid_generate_v1mc",
+          "uuid_generate_v4",
+          "txid_current",
+          "txid_current_if_assigned",
+          "pg_current_xact_id",
+          "pg_current_xact_id_if_assigned",
+          "pg_backend_pid",
+          "inet_client_addr",
+          "inet_client_port",
+          "inet_server_addr",
+          "inet_server_port",
+          "timeofday",
+          "pg_postmaster_start_time",
+          "pg_conf_load_time");
 
   /** Written without parentheses; the replica executes as a different H2 user. */
   private static final Set<String> REFUSED_KEYWORDS =
@@ -79,8 +107,8 @@ public final class Determinism {
     return out.append(sql, copied, sql.length()).toString();
   }
 
-  private static final Set<String> CLOCK_KEYWORDS = Set.of("current_date", "current_timestamp",
-      "localtimestamp", "current_time", "localtime");
+  private static final Set<String> CLOCK_KEYWORDS =
+      Set.of("current_date", "current_timestamp", "localtimestamp", "current_time", "localtime");
 
   /**
    * Refuses a table definition whose DEFAULT, GENERATED or CHECK expressions read the clock or a
@@ -107,8 +135,10 @@ public final class Determinism {
       boolean call = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
       if ((call && (TIMESTAMPTZ_CALLS.contains(name) || REFUSED_CALLS.contains(name)))
           || CLOCK_KEYWORDS.contains(name)) {
-        throw new StatementException(StatementException.FEATURE_NOT_SUPPORTED,
-            (call ? name + "()" : name) + " is not allowed in a column default, generated column"
+        throw new StatementException(
+            StatementException.FEATURE_NOT_SUPPORTED,
+            (call ? name + "()" : name)
+                + " is not allowed in a column default, generated column"
                 + " or check constraint: each replica would evaluate it itself and the replicas"
                 + " would differ; give the value in the INSERT instead (now() there is fixed to"
                 + " the master's clock)");
@@ -197,7 +227,8 @@ public final class Determinism {
   private static StatementException refused(String what) {
     return new StatementException(
         StatementException.FEATURE_NOT_SUPPORTED,
-        what + " is not allowed in a replicated write: its value would differ on each replica;"
+        what
+            + " is not allowed in a replicated write: its value would differ on each replica;"
             + " compute the value in the client or in a prior SELECT");
   }
 }

@@ -2,8 +2,8 @@ package io.distdb.node.sql;
 
 /**
  * Decodes one backslash escape of an {@code E'...'} string, as PostgreSQL documents them: {@code \b
- * \f \n \r \t}, octal {@code \o..\ooo}, hex {@code \xh..\xhh}, backslash-u with 4 hex digits, backslash-U with 8;
- * any other escaped character stands for itself.
+ * \f \n \r \t}, octal {@code \o..\ooo}, hex {@code \xh..\xhh}, backslash-u with 4 hex digits,
+ * backslash-U with 8; any other escaped character stands for itself.
  */
 final class EscapeDecoder {
 
@@ -47,9 +47,12 @@ final class EscapeDecoder {
     }
   }
 
-  private static int number(String s, int from, int radix, int maxDigits, StringBuilder out, int esc) {
+  private static int number(
+      String s, int from, int radix, int maxDigits, StringBuilder out, int esc) {
     int end = from;
-    while (end < s.length() && end - from < maxDigits && Character.digit(s.charAt(end), radix) >= 0) {
+    while (end < s.length()
+        && end - from < maxDigits
+        && Character.digit(s.charAt(end), radix) >= 0) {
       end++;
     }
     if (end == from) {

@@ -12,14 +12,16 @@ public final class Placeholders {
 
   /**
    * @param sql the statement for H2
-   * @param parameterCount the highest parameter number used (PostgreSQL infers the parameter
-   *     count the same way: {@code $2} alone means two parameters)
+   * @param parameterCount the highest parameter number used (PostgreSQL infers the parameter count
+   *     the same way: {@code $2} alone means two parameters)
    */
   public record Rewritten(String sql, int parameterCount) {}
 
   private Placeholders() {}
 
-  /** @throws StatementException 42P02 for {@code $0}, 42601 for unterminated quotes */
+  /**
+   * @throws StatementException 42P02 for {@code $0}, 42601 for unterminated quotes
+   */
   public static Rewritten toH2(String sql) throws StatementException {
     List<Token> tokens = SqlLexer.tokenize(sql);
     StringBuilder out = null;

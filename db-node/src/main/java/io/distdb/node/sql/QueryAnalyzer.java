@@ -11,7 +11,9 @@ import java.util.Set;
 final class QueryAnalyzer {
 
   private static final Set<String> QUERY_VERBS = Set.of("SELECT", "VALUES", "TABLE");
-  private static final Set<String> WRITE_VERBS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT");
+  private static final Set<String> WRITE_VERBS =
+      Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT");
+
   /** Functions that change database state although they appear in a SELECT. */
   private static final Set<String> STATE_CHANGING_FUNCTIONS = Set.of("nextval", "setval");
 
@@ -133,8 +135,10 @@ final class QueryAnalyzer {
         return true;
       }
       // H2's NEXT VALUE FOR seq
-      if (t.isKeyword("NEXT") && i + 2 < to
-          && tokens.get(i + 1).isKeyword("VALUE") && tokens.get(i + 2).isKeyword("FOR")) {
+      if (t.isKeyword("NEXT")
+          && i + 2 < to
+          && tokens.get(i + 1).isKeyword("VALUE")
+          && tokens.get(i + 2).isKeyword("FOR")) {
         return true;
       }
     }

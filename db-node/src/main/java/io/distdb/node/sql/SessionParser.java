@@ -59,12 +59,15 @@ final class SessionParser {
     }
     // SESSION is the default scope; "SET session TO x" would name a parameter called session.
     Token afterSession = in.peek(1);
-    if (!local && in.isKeyword("SESSION")
+    if (!local
+        && in.isKeyword("SESSION")
         && !(afterSession != null && (afterSession.isKeyword("TO") || afterSession.is("=")))) {
       in.skip();
     }
     if (in.accept("TRANSACTION")) {
-      return in.isKeyword("SNAPSHOT") ? SimpleStatement.of(StatementKind.OTHER, "SET") : setTransaction("");
+      return in.isKeyword("SNAPSHOT")
+          ? SimpleStatement.of(StatementKind.OTHER, "SET")
+          : setTransaction("");
     }
     if (in.accept("CONSTRAINTS")) {
       return SimpleStatement.of(StatementKind.OTHER, "SET CONSTRAINTS");
@@ -113,7 +116,11 @@ final class SessionParser {
     in.expectEnd();
     if (modes.isolationLevel() != null && modes.readWrite() == null) {
       return new SessionCommand(
-          SessionCommand.Op.SET, "SET", prefix + "transaction_isolation", modes.isolationLevel(), false);
+          SessionCommand.Op.SET,
+          "SET",
+          prefix + "transaction_isolation",
+          modes.isolationLevel(),
+          false);
     }
     if (modes.isolationLevel() == null && modes.readWrite() != null) {
       String value = modes.readOnly() ? "on" : "off";

@@ -7,14 +7,16 @@ import java.util.List;
  * Splits statement text into tokens the way PostgreSQL's scanner does (with
  * standard_conforming_strings on), so that comments, string contents, dollar-quoted bodies and
  * quoted identifiers never look like keywords, placeholders or statement separators to the rest of
- * this package. Whitespace and comments are skipped; every token keeps its source offsets so callers
- * can rewrite the original text in place.
+ * this package. Whitespace and comments are skipped; every token keeps its source offsets so
+ * callers can rewrite the original text in place.
  */
 public final class SqlLexer {
 
   private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
+
   /** An operator containing one of these may end in + or -: PostgreSQL's rule for prefix ops. */
   private static final String NON_MATH_OPERATOR_CHARS = "~!@#%^&|`?";
+
   private static final int MAX_NEAR_CHARS = 60;
 
   private final String sql;
@@ -105,7 +107,8 @@ public final class SqlLexer {
     throw unterminated("unterminated /* comment", start);
   }
 
-  private void string(int start, int bodyStart, boolean backslashEscapes) throws StatementException {
+  private void string(int start, int bodyStart, boolean backslashEscapes)
+      throws StatementException {
     StringBuilder value = new StringBuilder();
     pos = bodyStart;
     while (pos < sql.length()) {
@@ -157,7 +160,10 @@ public final class SqlLexer {
     throw unterminated("unterminated quoted identifier", start);
   }
 
-  /** {@code $n} is a parameter; {@code $tag$} opens a dollar quote; a lone {@code $} is an error token. */
+  /**
+   * {@code $n} is a parameter; {@code $tag$} opens a dollar quote; a lone {@code $} is an error
+   * token.
+   */
   private void dollar(int start) throws StatementException {
     if (isDigit(peek(1))) {
       pos++;

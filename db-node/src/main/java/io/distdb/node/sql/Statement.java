@@ -15,9 +15,9 @@ public sealed interface Statement
   StatementKind kind();
 
   /**
-   * The CommandComplete tag PostgreSQL 15 sends, without any row count: {@code "INSERT"},
-   * {@code "CREATE TABLE"}, {@code "SELECT"} (also for CREATE TABLE AS and SELECT INTO). Empty for
-   * {@link StatementKind#EMPTY}.
+   * The CommandComplete tag PostgreSQL 15 sends, without any row count: {@code "INSERT"}, {@code
+   * "CREATE TABLE"}, {@code "SELECT"} (also for CREATE TABLE AS and SELECT INTO). Empty for {@link
+   * StatementKind#EMPTY}.
    */
   String commandTag();
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Classifies one statement by its leading keywords, on tokens so that comments and string
- * contents never matter: {@code /* insert *&#47; select 'delete'} is a READ. It does not validate
- * the statement beyond what classification needs; H2 reports the remaining syntax errors.
+ * Classifies one statement by its leading keywords, on tokens so that comments and string contents
+ * never matter: {@code /* insert *&#47; select 'delete'} is a READ. It does not validate the
+ * statement beyond what classification needs; H2 reports the remaining syntax errors.
  */
 public final class StatementClassifier {
 
@@ -35,7 +35,8 @@ public final class StatementClassifier {
     for (Token t : tokens) {
       if (t.is(";")) {
         // PostgreSQL's own message for several statements in one Parse message.
-        throw StatementException.syntax("cannot insert multiple commands into a prepared statement");
+        throw StatementException.syntax(
+            "cannot insert multiple commands into a prepared statement");
       }
     }
     return classify(tokens, sql);
@@ -85,7 +86,8 @@ public final class StatementClassifier {
       i = close + 1;
     } else {
       while (i < tokens.size()
-          && (tokens.get(i).isKeyword("ANALYZE") || tokens.get(i).isKeyword("ANALYSE")
+          && (tokens.get(i).isKeyword("ANALYZE")
+              || tokens.get(i).isKeyword("ANALYSE")
               || tokens.get(i).isKeyword("VERBOSE"))) {
         analyze |= !tokens.get(i).isKeyword("VERBOSE");
         i++;
@@ -101,7 +103,9 @@ public final class StatementClassifier {
     Token first = tokens.get(0);
     String word = first.upper();
     if (word.equals("CLOSE")) {
-      return tokens.size() > 1 && tokens.get(1).isKeyword("ALL") ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
+      return tokens.size() > 1 && tokens.get(1).isKeyword("ALL")
+          ? "CLOSE CURSOR ALL"
+          : "CLOSE CURSOR";
     }
     return OTHER_TAGS.getOrDefault(word, word);
   }

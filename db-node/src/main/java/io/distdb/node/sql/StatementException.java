@@ -1,8 +1,8 @@
 package io.distdb.node.sql;
 
 /**
- * Statement text the SQL layer cannot accept, with the PostgreSQL SQLSTATE the client should see.
- * A checked exception of this package so that {@code sql} stays a leaf: callers translate it into
+ * Statement text the SQL layer cannot accept, with the PostgreSQL SQLSTATE the client should see. A
+ * checked exception of this package so that {@code sql} stays a leaf: callers translate it into
  * their own error type.
  */
 public class StatementException extends Exception {

@@ -8,7 +8,10 @@ public enum StatementKind {
   WRITE,
   /** Changes the schema of the current database: goes through the replication log. */
   DDL,
-  /** CREATE DATABASE / DROP DATABASE: changes the set of logical databases. See {@link DatabaseCommand}. */
+  /**
+   * CREATE DATABASE / DROP DATABASE: changes the set of logical databases. See {@link
+   * DatabaseCommand}.
+   */
   DATABASE_DDL,
   /** Transaction control. See {@link TransactionCommand}. */
   TRANSACTION,
@@ -16,6 +19,9 @@ public enum StatementKind {
   SESSION,
   /** Only whitespace and comments: PostgreSQL answers EmptyQueryResponse. */
   EMPTY,
-  /** Anything else (VACUUM, COPY, LISTEN, roles, tablespaces, ...): the service rejects or ignores it. */
+  /**
+   * Anything else (VACUUM, COPY, LISTEN, roles, tablespaces, ...): the service rejects or ignores
+   * it.
+   */
   OTHER
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a simple-query string into statements at top-level semicolons, as psql and the
- * PostgreSQL server do: semicolons in strings, comments, dollar quotes, quoted identifiers or
- * parentheses do not split.
+ * Splits a simple-query string into statements at top-level semicolons, as psql and the PostgreSQL
+ * server do: semicolons in strings, comments, dollar quotes, quoted identifiers or parentheses do
+ * not split.
  */
 public final class StatementSplitter {
 

@@ -18,14 +18,15 @@ final class TimeLiterals {
   private final LocalDateTime utc;
 
   /**
-   * @param precision fractional-second digits to keep (0..6), rounded like PostgreSQL's
-   *     {@code current_timestamp(p)}; 6 for the plain functions
+   * @param precision fractional-second digits to keep (0..6), rounded like PostgreSQL's {@code
+   *     current_timestamp(p)}; 6 for the plain functions
    */
   TimeLiterals(Instant instant, int precision) {
     long unitMicros = (long) Math.pow(10, 6 - Math.max(0, Math.min(6, precision)));
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     long rounded = Math.floorDiv(micros + unitMicros / 2, unitMicros) * unitMicros;
-    this.utc = LocalDateTime.ofInstant(Instant.EPOCH.plus(rounded, ChronoUnit.MICROS), ZoneOffset.UTC);
+    this.utc =
+        LocalDateTime.ofInstant(Instant.EPOCH.plus(rounded, ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 
   /** {@code now()}, {@code current_timestamp}: timestamp with time zone. */

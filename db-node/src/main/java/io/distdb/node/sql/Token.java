@@ -14,7 +14,9 @@ import java.util.Locale;
  */
 public record Token(TokenKind kind, String text, String value, int start, int end) {
 
-  /** True for an unquoted identifier spelled {@code keyword} in any case (quoted names never match). */
+  /**
+   * True for an unquoted identifier spelled {@code keyword} in any case (quoted names never match).
+   */
   public boolean isKeyword(String keyword) {
     return kind == TokenKind.IDENTIFIER && text.equalsIgnoreCase(keyword);
   }

@@ -6,7 +6,10 @@ public enum TokenKind {
   IDENTIFIER,
   /** A double-quoted identifier ({@code "My Table"}); its value keeps case. */
   QUOTED_IDENTIFIER,
-  /** A string constant: {@code 'x'}, {@code E'x'}, {@code N'x'}, {@code B'01'}, {@code X'ff'}, {@code U&'x'}. */
+  /**
+   * A string constant: {@code 'x'}, {@code E'x'}, {@code N'x'}, {@code B'01'}, {@code X'ff'},
+   * {@code U&'x'}.
+   */
   STRING,
   /** A dollar-quoted string: {@code $$x$$} or {@code $tag$x$tag$}. */
   DOLLAR_STRING,

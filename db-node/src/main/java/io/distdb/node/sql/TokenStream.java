@@ -119,6 +119,8 @@ final class TokenStream {
   StatementException syntaxError() {
     Token t = peek();
     return StatementException.syntax(
-        t == null ? "syntax error at end of input" : "syntax error at or near \"" + t.text() + "\"");
+        t == null
+            ? "syntax error at end of input"
+            : "syntax error at or near \"" + t.text() + "\"");
   }
 }

@@ -4,8 +4,8 @@ package io.distdb.node.sql;
  * Transaction control.
  *
  * @param op what to do
- * @param commandTag {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT} (also for END),
- *     {@code ROLLBACK} (also for ABORT and ROLLBACK TO), {@code SAVEPOINT} or {@code RELEASE}
+ * @param commandTag {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT} (also for END), {@code
+ *     ROLLBACK} (also for ABORT and ROLLBACK TO), {@code SAVEPOINT} or {@code RELEASE}
  * @param savepoint the savepoint name (folded unless quoted) for the savepoint ops, else null
  * @param isolationLevel for BEGIN/START TRANSACTION: {@code "serializable"}, {@code "repeatable
  *     read"}, {@code "read committed"}, {@code "read uncommitted"}, or null when not given

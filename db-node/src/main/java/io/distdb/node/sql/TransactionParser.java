@@ -74,7 +74,8 @@ final class TransactionParser {
     return new TransactionCommand(op, tag, null, null, false);
   }
 
-  private Statement savepointCommand(TransactionCommand.Op op, String tag) throws StatementException {
+  private Statement savepointCommand(TransactionCommand.Op op, String tag)
+      throws StatementException {
     String name = in.name();
     in.expectEnd();
     return new TransactionCommand(op, tag, name, null, false);
@@ -88,8 +89,8 @@ final class TransactionParser {
 
   /**
    * The modes of BEGIN / START TRANSACTION / SET TRANSACTION: ISOLATION LEVEL x, READ ONLY|WRITE,
-   * [NOT] DEFERRABLE, optionally comma-separated. DEFERRABLE is accepted and ignored, as
-   * PostgreSQL ignores it outside SERIALIZABLE READ ONLY.
+   * [NOT] DEFERRABLE, optionally comma-separated. DEFERRABLE is accepted and ignored, as PostgreSQL
+   * ignores it outside SERIALIZABLE READ ONLY.
    *
    * @param readWrite null when neither READ ONLY nor READ WRITE was given
    */

@@ -61,10 +61,13 @@ public final class DatabaseChecksum {
   private static List<String> userTables(Connection c) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT table_schema, table_name FROM"
-            + " information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN"
-            + " ('INFORMATION_SCHEMA', 'information_schema', 'pg_catalog', '"
-            + AppliedLsn.SCHEMA + "') ORDER BY table_schema, table_name")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT table_schema, table_name FROM"
+                    + " information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN"
+                    + " ('INFORMATION_SCHEMA', 'information_schema', 'pg_catalog', '"
+                    + AppliedLsn.SCHEMA
+                    + "') ORDER BY table_schema, table_name")) {
       while (rs.next()) {
         tables.add(quote(rs.getString(1)) + "." + quote(rs.getString(2)));
       }

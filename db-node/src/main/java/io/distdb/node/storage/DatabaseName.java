@@ -13,7 +13,9 @@ public record DatabaseName(String value) {
   public DatabaseName {
     if (value == null || !VALID.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          "invalid database name \"" + value + "\": use 1-63 letters, digits or underscores,"
+          "invalid database name \""
+              + value
+              + "\": use 1-63 letters, digits or underscores,"
               + " starting with a letter or underscore");
     }
   }

@@ -16,9 +16,10 @@ public final class H2ErrorTranslator {
 
   /** SQLSTATE classes PostgreSQL defines: an unmapped H2 state in one of them is passed through. */
   private static final Set<String> POSTGRES_CLASSES =
-      Set.of("00", "01", "02", "03", "08", "09", "0A", "0B", "0F", "0L", "0P", "0Z", "20", "21",
-          "22", "23", "24", "25", "26", "27", "28", "2B", "2D", "2F", "34", "38", "39", "3B", "3D",
-          "3F", "40", "42", "44", "53", "54", "55", "57", "58", "72", "F0", "HV", "P0", "XX");
+      Set.of(
+          "00", "01", "02", "03", "08", "09", "0A", "0B", "0F", "0L", "0P", "0Z", "20", "21", "22",
+          "23", "24", "25", "26", "27", "28", "2B", "2D", "2F", "34", "38", "39", "3B", "3D", "3F",
+          "40", "42", "44", "53", "54", "55", "57", "58", "72", "F0", "HV", "P0", "XX");
 
   private H2ErrorTranslator() {}
 
@@ -32,22 +33,24 @@ public final class H2ErrorTranslator {
     String name = m.firstQuoted();
     switch (h2.getErrorCode()) {
       case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1,
-          ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2,
-          ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1,
-          ErrorCode.VIEW_NOT_FOUND_1:
+      ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2,
+      ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1,
+      ErrorCode.VIEW_NOT_FOUND_1:
         return error("42P01", "relation \"" + name + "\" does not exist");
       case ErrorCode.SEQUENCE_NOT_FOUND_1:
         // nextval('s') reports the name upper-cased; the lookup folded it to lower case.
         return error("42P01", "relation \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
       case ErrorCode.COLUMN_NOT_FOUND_1:
         // PostgreSQL quotes a bare column name but not a qualified one: column t.x does not exist.
-        return error("42703", name.contains(".")
-            ? "column " + name + " does not exist"
-            : "column \"" + name + "\" does not exist");
+        return error(
+            "42703",
+            name.contains(".")
+                ? "column " + name + " does not exist"
+                : "column \"" + name + "\" does not exist");
       case ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1,
-          ErrorCode.INDEX_ALREADY_EXISTS_1,
-          ErrorCode.VIEW_ALREADY_EXISTS_1,
-          ErrorCode.SEQUENCE_ALREADY_EXISTS_1:
+      ErrorCode.INDEX_ALREADY_EXISTS_1,
+      ErrorCode.VIEW_ALREADY_EXISTS_1,
+      ErrorCode.SEQUENCE_ALREADY_EXISTS_1:
         return error("42P07", "relation \"" + name + "\" already exists");
       case ErrorCode.SCHEMA_ALREADY_EXISTS_1:
         return error("42P06", "schema \"" + name + "\" already exists");
@@ -62,7 +65,8 @@ public final class H2ErrorTranslator {
       case ErrorCode.CONSTRAINT_NOT_FOUND_1:
         return error("42704", "constraint \"" + name + "\" does not exist");
       case ErrorCode.DUPLICATE_KEY_1:
-        return new TranslatedError("23505",
+        return new TranslatedError(
+            "23505",
             "duplicate key value violates unique constraint \"" + m.uniqueIndexName() + "\"",
             m.uniqueKeyDetail());
       case ErrorCode.NULL_NOT_ALLOWED:
@@ -101,8 +105,8 @@ public final class H2ErrorTranslator {
       case ErrorCode.STATEMENT_WAS_CANCELED:
         return error("57014", "canceling statement due to user request");
       case ErrorCode.INVALID_VALUE_2,
-          ErrorCode.INVALID_VALUE_PRECISION,
-          ErrorCode.INVALID_VALUE_SCALE:
+      ErrorCode.INVALID_VALUE_PRECISION,
+      ErrorCode.INVALID_VALUE_SCALE:
         return error("22023", m.lowerFirst());
       case ErrorCode.PARAMETER_NOT_SET_1:
         return error("08P01", m.lowerFirst());
@@ -118,10 +122,20 @@ public final class H2ErrorTranslator {
     if (fk == null) {
       return error("23503", m.lowerFirst());
     }
-    return new TranslatedError("23503",
-        "insert or update on table \"" + fk.get(1) + "\" violates foreign key constraint \""
-            + fk.get(0) + "\"",
-        "Key (" + fk.get(2) + ")=(" + fk.get(5) + ") is not present in table \"" + fk.get(3) + "\".");
+    return new TranslatedError(
+        "23503",
+        "insert or update on table \""
+            + fk.get(1)
+            + "\" violates foreign key constraint \""
+            + fk.get(0)
+            + "\"",
+        "Key ("
+            + fk.get(2)
+            + ")=("
+            + fk.get(5)
+            + ") is not present in table \""
+            + fk.get(3)
+            + "\".");
   }
 
   private static TranslatedError foreignKeyChildExists(H2Message m) {
@@ -129,11 +143,22 @@ public final class H2ErrorTranslator {
     if (fk == null) {
       return error("23503", m.lowerFirst());
     }
-    return new TranslatedError("23503",
-        "update or delete on table \"" + fk.get(3) + "\" violates foreign key constraint \""
-            + fk.get(0) + "\" on table \"" + fk.get(1) + "\"",
-        "Key (" + fk.get(4) + ")=(" + fk.get(5) + ") is still referenced from table \""
-            + fk.get(1) + "\".");
+    return new TranslatedError(
+        "23503",
+        "update or delete on table \""
+            + fk.get(3)
+            + "\" violates foreign key constraint \""
+            + fk.get(0)
+            + "\" on table \""
+            + fk.get(1)
+            + "\"",
+        "Key ("
+            + fk.get(4)
+            + ")=("
+            + fk.get(5)
+            + ") is still referenced from table \""
+            + fk.get(1)
+            + "\".");
   }
 
   private static TranslatedError syntaxError(H2Message m) {
@@ -141,9 +166,11 @@ public final class H2ErrorTranslator {
     if (token == null) {
       return error("42601", m.lowerFirst());
     }
-    return error("42601", token.isEmpty()
-        ? "syntax error at end of input"
-        : "syntax error at or near \"" + token + "\"");
+    return error(
+        "42601",
+        token.isEmpty()
+            ? "syntax error at end of input"
+            : "syntax error at or near \"" + token + "\"");
   }
 
   /**
@@ -164,13 +191,20 @@ public final class H2ErrorTranslator {
   private static TranslatedError datetimeError(H2Message m) {
     String[] parts = m.text().split("\"");
     if (parts.length >= 4) {
-      return error("22007", "invalid input syntax for type " + PostgresTypeNames.of(parts[1])
-          + ": \"" + parts[3] + "\"");
+      return error(
+          "22007",
+          "invalid input syntax for type "
+              + PostgresTypeNames.of(parts[1])
+              + ": \""
+              + parts[3]
+              + "\"");
     }
     return error("22007", m.lowerFirst());
   }
 
-  /** H2 reports NUMERIC precision overflow as "value too long"; PostgreSQL as a numeric overflow. */
+  /**
+   * H2 reports NUMERIC precision overflow as "value too long"; PostgreSQL as a numeric overflow.
+   */
   private static TranslatedError valueTooLong(H2Message m) {
     String type = m.columnType();
     if (type.startsWith("numeric") || type.startsWith("decimal")) {

@@ -7,24 +7,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the parts PostgreSQL's messages need (names, key columns, the error position) out of an
- * H2 2.4 error message. H2 puts these only in its message text, so this is the one place that
- * knows its wording.
+ * Reads the parts PostgreSQL's messages need (names, key columns, the error position) out of an H2
+ * 2.4 error message. H2 puts these only in its message text, so this is the one place that knows
+ * its wording.
  */
 final class H2Message {
 
   private static final Pattern STATEMENT_TAIL = Pattern.compile("(?s); SQL statement:\\R.*$");
   private static final Pattern CODE_SUFFIX = Pattern.compile("\\s*\\[\\d+-\\d+]\\s*$");
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+
   /** {@code "schema.index ON schema.table(col NULLS LAST, ...) VALUES ( /* 1 *&#47; 'a' )"}. */
   private static final Pattern UNIQUE_VALUES =
-      Pattern.compile("^\"?(?:[^ .\"]+\\.)?([^ \"]+) ON (?:[^ .]+\\.)?[^(]+\\((.*?)\\) VALUES \\((.*)\\)\"?$");
+      Pattern.compile(
+          "^\"?(?:[^ .\"]+\\.)?([^ \"]+) ON (?:[^ .]+\\.)?[^(]+\\((.*?)\\) VALUES \\((.*)\\)\"?$");
+
   /** {@code "name: schema.child FOREIGN KEY(cols) REFERENCES schema.parent(cols) (values)"}. */
   private static final Pattern FOREIGN_KEY =
-      Pattern.compile("^\"?([^:\"]+): (?:[^ .]+\\.)?(\\S+) FOREIGN KEY\\(([^)]*)\\) REFERENCES "
-          + "(?:[^ .]+\\.)?([^(]+)\\(([^)]*)\\) \\((.*)\\)\"?$");
+      Pattern.compile(
+          "^\"?([^:\"]+): (?:[^ .]+\\.)?(\\S+) FOREIGN KEY\\(([^)]*)\\) REFERENCES "
+              + "(?:[^ .]+\\.)?([^(]+)\\(([^)]*)\\) \\((.*)\\)\"?$");
+
   private static final Pattern VALUE_COMMENT = Pattern.compile("/\\*.*?\\*/");
-  private static final Pattern COLUMN_ORDER = Pattern.compile("(?i)\\s+(ASC|DESC|NULLS FIRST|NULLS LAST)");
+  private static final Pattern COLUMN_ORDER =
+      Pattern.compile("(?i)\\s+(ASC|DESC|NULLS FIRST|NULLS LAST)");
   private static final String MARKER = "[*]";
 
   private final String text;
@@ -43,7 +49,8 @@ final class H2Message {
 
   /** The message with a lower-case first letter, as PostgreSQL words its messages. */
   String lowerFirst() {
-    if (text.length() > 1 && Character.isUpperCase(text.charAt(0))
+    if (text.length() > 1
+        && Character.isUpperCase(text.charAt(0))
         && !Character.isUpperCase(text.charAt(1))) {
       return Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
@@ -56,7 +63,9 @@ final class H2Message {
     return m.find() ? m.group(1).replace("\"\"", "\"") : "?";
   }
 
-  /** The text after the message's colon and its quotes: the argument of H2's {@code ..._1} codes. */
+  /**
+   * The text after the message's colon and its quotes: the argument of H2's {@code ..._1} codes.
+   */
   String argument() {
     int colon = text.indexOf(": ");
     return colon < 0 ? text : text.substring(colon + 2).strip();
@@ -90,7 +99,10 @@ final class H2Message {
     }
     List<String> parts = new ArrayList<>();
     for (int i = 1; i <= 6; i++) {
-      parts.add(i == 6 ? values(m.group(i)) : i == 3 || i == 5 ? columns(m.group(i)) : m.group(i).strip());
+      parts.add(
+          i == 6
+              ? values(m.group(i))
+              : i == 3 || i == 5 ? columns(m.group(i)) : m.group(i).strip());
     }
     return parts;
   }
@@ -124,7 +136,9 @@ final class H2Message {
     int end = 1;
     if (Character.isLetterOrDigit(c) || c == '_') {
       while (end < rest.length()
-          && (Character.isLetterOrDigit(rest.charAt(end)) || rest.charAt(end) == '_' || rest.charAt(end) == '.')) {
+          && (Character.isLetterOrDigit(rest.charAt(end))
+              || rest.charAt(end) == '_'
+              || rest.charAt(end) == '.')) {
         end++;
       }
     } else if (c == '\'' || c == '"') {
@@ -134,11 +148,16 @@ final class H2Message {
     return rest.substring(0, end);
   }
 
-  /** From {@code "b CHARACTER VARYING(3)"}: the type, lower-cased, e.g. {@code character varying(3)}. */
+  /**
+   * From {@code "b CHARACTER VARYING(3)"}: the type, lower-cased, e.g. {@code character
+   * varying(3)}.
+   */
   String columnType() {
     String column = firstQuoted();
     int space = column.indexOf(' ');
-    return space < 0 ? column.toLowerCase(Locale.ROOT) : column.substring(space + 1).toLowerCase(Locale.ROOT);
+    return space < 0
+        ? column.toLowerCase(Locale.ROOT)
+        : column.substring(space + 1).toLowerCase(Locale.ROOT);
   }
 
   private static String columns(String h2Columns) {

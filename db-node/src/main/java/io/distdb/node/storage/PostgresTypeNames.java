@@ -30,7 +30,10 @@ final class PostgresTypeNames {
 
   private PostgresTypeNames() {}
 
-  /** PostgreSQL's name for an H2 type name such as {@code DOUBLE PRECISION} or {@code NUMERIC(10, 2)}. */
+  /**
+   * PostgreSQL's name for an H2 type name such as {@code DOUBLE PRECISION} or {@code NUMERIC(10,
+   * 2)}.
+   */
   static String of(String h2Type) {
     String base = h2Type.replaceFirst("\\(.*$", "").strip().toUpperCase(Locale.ROOT);
     return NAMES.getOrDefault(base, base.toLowerCase(Locale.ROOT));

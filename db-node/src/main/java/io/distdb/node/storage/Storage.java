@@ -38,7 +38,8 @@ public final class Storage implements AutoCloseable {
       Files.createDirectories(root);
       removeLeftovers();
     } catch (IOException e) {
-      throw new StorageException("cannot use database directory " + root + ": " + e.getMessage(), e);
+      throw new StorageException(
+          "cannot use database directory " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -144,8 +145,8 @@ public final class Storage implements AutoCloseable {
   }
 
   /**
-   * Replaces every database with the ones in {@code backups} (name → zip made by
-   * {@link #backup}). Open connections to the old databases break.
+   * Replaces every database with the ones in {@code backups} (name → zip made by {@link #backup}).
+   * Open connections to the old databases break.
    */
   public void replaceAll(java.util.Map<String, Path> backups) {
     close();

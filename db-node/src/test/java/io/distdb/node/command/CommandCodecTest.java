@@ -28,14 +28,30 @@ class CommandCodecTest {
 
   @Test
   void transactionWithEveryParameterTypeRoundTrips() {
-    List<Object> params = Arrays.asList(null, "text ünïcode", 42, 7L, (short) 3, 2.5d, 1.5f, true,
-        new byte[] {1, 2, 3}, new BigDecimal("-12345.678900"), LocalDate.of(2024, 2, 29),
-        LocalTime.of(13, 45, 1, 500), LocalDateTime.of(2024, 1, 31, 23, 59, 59, 123_456_000),
-        OffsetDateTime.of(2024, 5, 1, 10, 0, 0, 0, ZoneOffset.ofHours(2)),
-        UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
-    Transaction tx = new Transaction("shop", List.of(
-        new SqlStatement("INSERT INTO t VALUES (?1)", params, false),
-        new SqlStatement("CREATE TABLE x (a INT)", List.of(), true).asFailed()), true);
+    List<Object> params =
+        Arrays.asList(
+            null,
+            "text ünïcode",
+            42,
+            7L,
+            (short) 3,
+            2.5d,
+            1.5f,
+            true,
+            new byte[] {1, 2, 3},
+            new BigDecimal("-12345.678900"),
+            LocalDate.of(2024, 2, 29),
+            LocalTime.of(13, 45, 1, 500),
+            LocalDateTime.of(2024, 1, 31, 23, 59, 59, 123_456_000),
+            OffsetDateTime.of(2024, 5, 1, 10, 0, 0, 0, ZoneOffset.ofHours(2)),
+            UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+    Transaction tx =
+        new Transaction(
+            "shop",
+            List.of(
+                new SqlStatement("INSERT INTO t VALUES (?1)", params, false),
+                new SqlStatement("CREATE TABLE x (a INT)", List.of(), true).asFailed()),
+            true);
 
     Transaction back = (Transaction) CommandCodec.decode(CommandCodec.encode(tx));
 
@@ -62,14 +78,17 @@ class CommandCodecTest {
   void longSqlTextRoundTrips() {
     String sql = "SELECT '" + "x".repeat(100_000) + "'";
     Transaction tx = Transaction.committed("db", List.of(new SqlStatement(sql, List.of(), false)));
-    assertThat(((Transaction) CommandCodec.decode(CommandCodec.encode(tx))).statements().get(0)
-        .sql()).isEqualTo(sql);
+    assertThat(
+            ((Transaction) CommandCodec.decode(CommandCodec.encode(tx))).statements().get(0).sql())
+        .isEqualTo(sql);
   }
 
   @Test
   void rejectsGarbageAndTruncation() {
-    byte[] good = CommandCodec.encode(Transaction.committed("db",
-        List.of(new SqlStatement("INSERT INTO t VALUES (?1)", List.of("v"), false))));
+    byte[] good =
+        CommandCodec.encode(
+            Transaction.committed(
+                "db", List.of(new SqlStatement("INSERT INTO t VALUES (?1)", List.of("v"), false))));
     for (int cut = 0; cut < good.length; cut++) {
       byte[] truncated = Arrays.copyOf(good, cut);
       assertThatThrownBy(() -> CommandCodec.decode(truncated))
@@ -77,14 +96,13 @@ class CommandCodecTest {
     }
     assertThatThrownBy(() -> CommandCodec.decode(new byte[] {9, 1}))
         .hasMessageContaining("version");
-    assertThatThrownBy(() -> CommandCodec.decode(new byte[] {1, 77}))
-        .hasMessageContaining("kind");
+    assertThatThrownBy(() -> CommandCodec.decode(new byte[] {1, 77})).hasMessageContaining("kind");
   }
 
   @Test
   void refusesParameterTypesItCannotLog() {
-    Transaction tx = Transaction.committed("db",
-        List.of(new SqlStatement("x", List.of(new Object()), false)));
+    Transaction tx =
+        Transaction.committed("db", List.of(new SqlStatement("x", List.of(new Object()), false)));
     assertThatThrownBy(() -> CommandCodec.encode(tx)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -15,13 +15,24 @@ class NodeOptionsTest {
 
   @Test
   void commandLineWinsOverConfigFileWhichWinsOverEnvironment() throws Exception {
-    Path file = Files.writeString(dir.resolve("node.properties"),
-        "pg-port=6000\nadmin-port=6001\nrole=slave\nmaster=10.1.2.3:7432\n"
-            + "replication-secret=0123456789abcdef\n");
-    Map<String, String> env = Map.of("DISTDB_PG_PORT", "7000", "DISTDB_ADMIN_PORT", "7001",
-        "DISTDB_USER", "alice", "DISTDB_PASSWORD", "pw");
-    NodeConfig c = NodeOptions.parse(
-        new String[] {"--config", file.toString(), "--pg-port", "5555"}, env).toConfig();
+    Path file =
+        Files.writeString(
+            dir.resolve("node.properties"),
+            "pg-port=6000\nadmin-port=6001\nrole=slave\nmaster=10.1.2.3:7432\n"
+                + "replication-secret=0123456789abcdef\n");
+    Map<String, String> env =
+        Map.of(
+            "DISTDB_PG_PORT",
+            "7000",
+            "DISTDB_ADMIN_PORT",
+            "7001",
+            "DISTDB_USER",
+            "alice",
+            "DISTDB_PASSWORD",
+            "pw");
+    NodeConfig c =
+        NodeOptions.parse(new String[] {"--config", file.toString(), "--pg-port", "5555"}, env)
+            .toConfig();
     assertThat(c.pgPort()).isEqualTo(5555);
     assertThat(c.adminPort()).isEqualTo(6001);
     assertThat(c.role()).isEqualTo(Role.SLAVE);
@@ -37,25 +48,46 @@ class NodeOptionsTest {
     Map<String, String> env = Map.of("DISTDB_PASSWORD", "pw");
     assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "slave"}, env).toConfig())
         .hasMessageContaining("--master");
-    assertThatThrownBy(() -> NodeOptions.parse(
-        new String[] {"--role", "slave", "--master", "m:7432"}, env).toConfig())
+    assertThatThrownBy(
+            () ->
+                NodeOptions.parse(new String[] {"--role", "slave", "--master", "m:7432"}, env)
+                    .toConfig())
         .hasMessageContaining("replication secret");
-    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "slave", "--master",
-        "m:7432", "--replication-secret", "short"}, env).toConfig())
+    assertThatThrownBy(
+            () ->
+                NodeOptions.parse(
+                        new String[] {
+                          "--role", "slave", "--master", "m:7432", "--replication-secret", "short"
+                        },
+                        env)
+                    .toConfig())
         .hasMessageContaining("at least 16");
-    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "slave", "--master",
-        "no-port", "--replication-secret", "0123456789abcdef"}, env).toConfig())
+    assertThatThrownBy(
+            () ->
+                NodeOptions.parse(
+                        new String[] {
+                          "--role",
+                          "slave",
+                          "--master",
+                          "no-port",
+                          "--replication-secret",
+                          "0123456789abcdef"
+                        },
+                        env)
+                    .toConfig())
         .hasMessageContaining("host:port");
-    assertThatThrownBy(() -> NodeOptions.parse(
-        new String[] {"--sync-mode", "sometimes"}, env).toConfig())
+    assertThatThrownBy(
+            () -> NodeOptions.parse(new String[] {"--sync-mode", "sometimes"}, env).toConfig())
         .hasMessageContaining("--sync-mode");
   }
 
   @Test
   void passwordFileWinsAndIsTrimmed() throws Exception {
     Path pw = Files.writeString(dir.resolve("pw"), "  from-file \n");
-    NodeConfig c = NodeOptions.parse(new String[] {"--password-file", pw.toString()},
-        Map.of("DISTDB_PASSWORD", "env")).toConfig();
+    NodeConfig c =
+        NodeOptions.parse(
+                new String[] {"--password-file", pw.toString()}, Map.of("DISTDB_PASSWORD", "env"))
+            .toConfig();
     assertThat(c.password()).isEqualTo("from-file");
   }
 
@@ -63,8 +95,8 @@ class NodeOptionsTest {
   void scramWithoutPasswordIsRefusedWithAClearMessage() {
     assertThatThrownBy(() -> NodeOptions.parse(new String[0], Map.of()).toConfig())
         .hasMessageContaining("needs a password");
-    assertThat(NodeOptions.parse(new String[] {"--auth", "trust"}, Map.of()).toConfig()
-        .trustAuth()).isTrue();
+    assertThat(NodeOptions.parse(new String[] {"--auth", "trust"}, Map.of()).toConfig().trustAuth())
+        .isTrue();
   }
 
   @Test
@@ -72,8 +104,8 @@ class NodeOptionsTest {
     Map<String, String> env = Map.of("DISTDB_PASSWORD", "pw");
     assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "boss"}, env).toConfig())
         .hasMessageContaining("--role");
-    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--pg-port", "70000"}, env)
-        .toConfig()).hasMessageContaining("--pg-port");
+    assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--pg-port", "70000"}, env).toConfig())
+        .hasMessageContaining("--pg-port");
     assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--pg-port", "abc"}, env))
         .isInstanceOf(picocli.CommandLine.ParameterException.class);
     assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--no-such-option"}, env))
@@ -83,7 +115,14 @@ class NodeOptionsTest {
   @Test
   void usageListsEveryOptionWithItsDefault() {
     String usage = NodeOptions.usage();
-    assertThat(usage).contains("--data-dir", "--pg-port", "--admin-port", "--role", "--config",
-        "default: 5432", "DISTDB_");
+    assertThat(usage)
+        .contains(
+            "--data-dir",
+            "--pg-port",
+            "--admin-port",
+            "--role",
+            "--config",
+            "default: 5432",
+            "DISTDB_");
   }
 }

@@ -35,8 +35,10 @@ class AdminApiIT {
   }
 
   static HttpResponse<String> request(Node node, String method, String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.adminPort()
-        + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.adminPort() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -66,9 +68,13 @@ class AdminApiIT {
   void metricsArePrometheusText() throws Exception {
     HttpResponse<String> r = request(cluster.master(), "GET", "/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("distdb_log_durable_lsn", "distdb_log_fsyncs_total",
-        "distdb_replication_slaves_streaming 1.0", "distdb_replication_sync_degraded 0.0",
-        "jvm_memory_used_bytes");
+    assertThat(r.body())
+        .contains(
+            "distdb_log_durable_lsn",
+            "distdb_log_fsyncs_total",
+            "distdb_replication_slaves_streaming 1.0",
+            "distdb_replication_sync_degraded 0.0",
+            "jvm_memory_used_bytes");
     assertThat(request(cluster.slave(0), "GET", "/metrics").body())
         .contains("distdb_replication_lag_entries");
   }

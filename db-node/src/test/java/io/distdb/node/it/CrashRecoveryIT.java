@@ -51,8 +51,14 @@ class CrashRecoveryIT {
       List<Future<?>> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
-        writers.add(pool.submit(() -> write(node.pgPort(), writer, stop,
-            writer % 2 == 0 ? acknowledged : acknowledgedInTransactions)));
+        writers.add(
+            pool.submit(
+                () ->
+                    write(
+                        node.pgPort(),
+                        writer,
+                        stop,
+                        writer % 2 == 0 ? acknowledged : acknowledgedInTransactions)));
       }
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
       while (System.nanoTime() < until && acknowledged.size() < 200) {

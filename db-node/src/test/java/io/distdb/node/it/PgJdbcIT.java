@@ -37,15 +37,20 @@ class PgJdbcIT {
     }
     try (Connection c = InProcessNode.connect(node, "shop");
         Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL,"
-          + " city TEXT)");
-      s.execute("CREATE TABLE orders (id SERIAL PRIMARY KEY, customer_id INT NOT NULL"
-          + " REFERENCES customers(id), amount NUMERIC(10,2), placed DATE, paid BOOLEAN)");
-      assertThat(s.executeUpdate("INSERT INTO customers VALUES (1, 'Ada', 'London'),"
-          + " (2, 'Grace', 'New York'), (3, 'Linus', 'Helsinki')")).isEqualTo(3);
-      s.executeUpdate("INSERT INTO orders (customer_id, amount, placed, paid) VALUES"
-          + " (1, 10.50, DATE '2024-01-02', true), (1, 20.00, DATE '2024-01-03', false),"
-          + " (2, 99.99, DATE '2024-02-01', true)");
+      s.execute(
+          "CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL," + " city TEXT)");
+      s.execute(
+          "CREATE TABLE orders (id SERIAL PRIMARY KEY, customer_id INT NOT NULL"
+              + " REFERENCES customers(id), amount NUMERIC(10,2), placed DATE, paid BOOLEAN)");
+      assertThat(
+              s.executeUpdate(
+                  "INSERT INTO customers VALUES (1, 'Ada', 'London'),"
+                      + " (2, 'Grace', 'New York'), (3, 'Linus', 'Helsinki')"))
+          .isEqualTo(3);
+      s.executeUpdate(
+          "INSERT INTO orders (customer_id, amount, placed, paid) VALUES"
+              + " (1, 10.50, DATE '2024-01-02', true), (1, 20.00, DATE '2024-01-03', false),"
+              + " (2, 99.99, DATE '2024-02-01', true)");
     }
   }
 
@@ -58,11 +63,16 @@ class PgJdbcIT {
   void selectsWithWhereOrderGroupJoinAndAggregates() throws Exception {
     try (Connection c = InProcessNode.connect(node, "shop");
         Statement s = c.createStatement()) {
-      assertThat(column(s.executeQuery("SELECT name FROM customers WHERE id > 1 ORDER BY name"
-          + " DESC"))).containsExactly("Linus", "Grace");
-      ResultSet rs = s.executeQuery("SELECT c.name, count(*) AS n, sum(o.amount) AS total"
-          + " FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.name"
-          + " ORDER BY c.name");
+      assertThat(
+              column(
+                  s.executeQuery(
+                      "SELECT name FROM customers WHERE id > 1 ORDER BY name" + " DESC")))
+          .containsExactly("Linus", "Grace");
+      ResultSet rs =
+          s.executeQuery(
+              "SELECT c.name, count(*) AS n, sum(o.amount) AS total"
+                  + " FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.name"
+                  + " ORDER BY c.name");
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("name")).isEqualTo("Ada");
       assertThat(rs.getLong("n")).isEqualTo(2);
@@ -94,7 +104,8 @@ class PgJdbcIT {
       s.execute("DROP TABLE counters");
       assertThatThrownBy(() -> s.executeQuery("SELECT * FROM counters"))
           .isInstanceOf(SQLException.class)
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42P01");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("42P01");
     }
   }
 
@@ -102,11 +113,12 @@ class PgJdbcIT {
   void preparedStatementsWithBindParametersAcrossServerPrepareThreshold() throws Exception {
     try (Connection c = InProcessNode.connect(node, "shop")) {
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE items (id BIGINT PRIMARY KEY, label VARCHAR(40), price"
-            + " NUMERIC(12,2), blob BYTEA, at TIMESTAMP, ok BOOLEAN, ratio FLOAT8)");
+        s.execute(
+            "CREATE TABLE items (id BIGINT PRIMARY KEY, label VARCHAR(40), price"
+                + " NUMERIC(12,2), blob BYTEA, at TIMESTAMP, ok BOOLEAN, ratio FLOAT8)");
       }
-      try (PreparedStatement ins = c.prepareStatement(
-          "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement ins =
+          c.prepareStatement("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (int i = 0; i < 12; i++) {
           ins.setLong(1, i);
           ins.setString(2, "item-" + i);
@@ -118,8 +130,8 @@ class PgJdbcIT {
           assertThat(ins.executeUpdate()).isEqualTo(1);
         }
       }
-      try (PreparedStatement q = c.prepareStatement(
-          "SELECT label, price, blob, at, ok, ratio FROM items WHERE id = ?")) {
+      try (PreparedStatement q =
+          c.prepareStatement("SELECT label, price, blob, at, ok, ratio FROM items WHERE id = ?")) {
         for (int i = 0; i < 12; i++) {
           q.setLong(1, i);
           try (ResultSet rs = q.executeQuery()) {
@@ -151,8 +163,7 @@ class PgJdbcIT {
       s.executeUpdate("INSERT INTO ledger VALUES (3, 300)");
       c.commit();
       c.setAutoCommit(true);
-      assertThat(column(s.executeQuery("SELECT id FROM ledger ORDER BY id")))
-          .containsExactly("3");
+      assertThat(column(s.executeQuery("SELECT id FROM ledger ORDER BY id"))).containsExactly("3");
     }
   }
 
@@ -164,9 +175,11 @@ class PgJdbcIT {
       c.setAutoCommit(false);
       s.executeUpdate("INSERT INTO uniq VALUES (1)");
       assertThatThrownBy(() -> s.executeUpdate("INSERT INTO uniq VALUES (1)"))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23505");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("23505");
       assertThatThrownBy(() -> s.executeQuery("SELECT 1"))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("25P02");
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("25P02");
       c.rollback();
       c.setAutoCommit(true);
       assertThat(column(s.executeQuery("SELECT count(*) FROM uniq"))).containsExactly("0");
@@ -190,8 +203,10 @@ class PgJdbcIT {
     Properties wrong = new Properties();
     wrong.setProperty("user", InProcessNode.USER);
     wrong.setProperty("password", "wrong");
-    assertThat(stateOf(() -> java.sql.DriverManager.getConnection(
-        InProcessNode.url(node, "shop"), wrong))).isEqualTo("28P01");
+    assertThat(
+            stateOf(
+                () -> java.sql.DriverManager.getConnection(InProcessNode.url(node, "shop"), wrong)))
+        .isEqualTo("28P01");
   }
 
   @Test
@@ -252,8 +267,7 @@ class PgJdbcIT {
         Statement s = c.createStatement()) {
       // A write to the same database goes through: the vanished block released the writer.
       assertThat(s.executeUpdate("INSERT INTO vanish VALUES (2)")).isEqualTo(1);
-      assertThat(column(s.executeQuery("SELECT id FROM vanish ORDER BY id")))
-          .containsExactly("2");
+      assertThat(column(s.executeQuery("SELECT id FROM vanish ORDER BY id"))).containsExactly("2");
     }
   }
 
@@ -272,12 +286,16 @@ class PgJdbcIT {
     }
     Path segment;
     try (var files = java.nio.file.Files.list(data.resolve("log"))) {
-      segment = files.filter(p -> p.toString().endsWith(".log")).sorted()
-          .reduce((a, b) -> b).orElseThrow();
+      segment =
+          files
+              .filter(p -> p.toString().endsWith(".log"))
+              .sorted()
+              .reduce((a, b) -> b)
+              .orElseThrow();
     }
     // A half-written record: a plausible length, then nothing.
-    java.nio.file.Files.write(segment, new byte[] {0, 0, 0, 40, 1, 2, 3},
-        java.nio.file.StandardOpenOption.APPEND);
+    java.nio.file.Files.write(
+        segment, new byte[] {0, 0, 0, 40, 1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
     Node second = InProcessNode.start(data);
     try (Connection c = InProcessNode.connect(second, "distdb");
         Statement s = c.createStatement()) {

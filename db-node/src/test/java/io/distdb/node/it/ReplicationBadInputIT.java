@@ -46,18 +46,27 @@ class ReplicationBadInputIT {
   }
 
   private static Node badSlave(String name, String... args) throws Exception {
-    String[] base = {"--node-id", name, "--role", "slave",
-        "--master", "127.0.0.1:" + cluster.master().replicationPort()};
+    String[] base = {
+      "--node-id",
+      name,
+      "--role",
+      "slave",
+      "--master",
+      "127.0.0.1:" + cluster.master().replicationPort()
+    };
     String[] all = java.util.Arrays.copyOf(base, base.length + args.length);
     System.arraycopy(args, 0, all, base.length, args.length);
     return InProcessNode.start(dir.resolve(name), all);
   }
 
   private static void awaitRefused(Node slave, String reason) {
-    await().atMost(WAIT).until(() -> {
-      String error = slave.status().slave().lastError();
-      return error != null && error.contains(reason);
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              String error = slave.status().slave().lastError();
+              return error != null && error.contains(reason);
+            });
     assertThat(slave.status().slave().state()).isNotEqualTo("streaming");
     assertThat(slave.status().lastLsn()).isZero();
   }
@@ -75,8 +84,8 @@ class ReplicationBadInputIT {
   void garbageIsRefusedWithoutHarm() throws Exception {
     Random random = new Random(42);
     for (int i = 0; i < 20; i++) {
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(),
-          cluster.master().replicationPort())) {
+      try (Socket s =
+          new Socket(InetAddress.getLoopbackAddress(), cluster.master().replicationPort())) {
         byte[] junk = new byte[1 + random.nextInt(2048)];
         random.nextBytes(junk);
         if (i % 4 == 0) {
@@ -101,8 +110,13 @@ class ReplicationBadInputIT {
 
   @Test
   void wrongClusterIsRefused() throws Exception {
-    try (Node bad = badSlave("other-cluster", "--replication-secret", Cluster.SECRET,
-        "--cluster-id", "another-cluster")) {
+    try (Node bad =
+        badSlave(
+            "other-cluster",
+            "--replication-secret",
+            Cluster.SECRET,
+            "--cluster-id",
+            "another-cluster")) {
       awaitRefused(bad, "CLUSTER_MISMATCH");
     }
     goodSlaveStillFollows();
@@ -110,8 +124,8 @@ class ReplicationBadInputIT {
 
   @Test
   void slaveFromAHigherEpochRefusesThisStaleMaster() throws Exception {
-    try (Node bad = badSlave("future-epoch", "--replication-secret", Cluster.SECRET,
-        "--epoch", "7")) {
+    try (Node bad =
+        badSlave("future-epoch", "--replication-secret", Cluster.SECRET, "--epoch", "7")) {
       awaitRefused(bad, "STALE_EPOCH");
     }
     goodSlaveStillFollows();
@@ -129,14 +143,24 @@ class ReplicationBadInputIT {
         s.executeUpdate("INSERT INTO filler VALUES (" + i + ")");
       }
     }
-    String[] args = {"--node-id", "longer-history", "--role", "slave",
-        "--master", "127.0.0.1:" + cluster.master().replicationPort(),
-        "--replication-secret", Cluster.SECRET};
+    String[] args = {
+      "--node-id",
+      "longer-history",
+      "--role",
+      "slave",
+      "--master",
+      "127.0.0.1:" + cluster.master().replicationPort(),
+      "--replication-secret",
+      Cluster.SECRET
+    };
     try (Node bad = InProcessNode.start(other, args)) {
-      await().atMost(WAIT).until(() -> {
-        String error = bad.status().slave().lastError();
-        return error != null && error.contains("LSN_FROM_FUTURE");
-      });
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                String error = bad.status().slave().lastError();
+                return error != null && error.contains("LSN_FROM_FUTURE");
+              });
       assertThat(bad.status().lastLsn()).isGreaterThan(cluster.master().status().lastLsn());
     }
     goodSlaveStillFollows();

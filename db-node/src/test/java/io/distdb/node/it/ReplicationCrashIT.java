@@ -40,14 +40,23 @@ class ReplicationCrashIT {
   @TempDir Path dir;
 
   private NodeProcess master(String... extra) {
-    return new NodeProcess(dir.resolve("master"), concat(new String[] {"--node-id", "master",
-        "--replication-secret", Cluster.SECRET}, extra));
+    return new NodeProcess(
+        dir.resolve("master"),
+        concat(
+            new String[] {"--node-id", "master", "--replication-secret", Cluster.SECRET}, extra));
   }
 
   private NodeProcess slave(String name, NodeProcess master) {
-    return new NodeProcess(dir.resolve(name), "--node-id", name, "--role", "slave",
-        "--master", "127.0.0.1:" + master.replicationPort(),
-        "--replication-secret", Cluster.SECRET);
+    return new NodeProcess(
+        dir.resolve(name),
+        "--node-id",
+        name,
+        "--role",
+        "slave",
+        "--master",
+        "127.0.0.1:" + master.replicationPort(),
+        "--replication-secret",
+        Cluster.SECRET);
   }
 
   @Test
@@ -70,8 +79,8 @@ class ReplicationCrashIT {
 
   @Test
   void slaveBehindTheRetainedLogGetsASnapshot() throws Exception {
-    try (NodeProcess m = master("--log-segment-bytes", "65536",
-            "--log-retention-bytes", "131072").start();
+    try (NodeProcess m =
+            master("--log-segment-bytes", "65536", "--log-retention-bytes", "131072").start();
         NodeProcess s0 = slave("s0", m).start()) {
       createTable(m);
       Set<Integer> acked = ConcurrentHashMap.newKeySet();
@@ -82,8 +91,9 @@ class ReplicationCrashIT {
         slaveLsnAtKill = m.admin().status().master().slaves().get(0).durableLsn();
         // Write well past the retention budget and wait for old segments to be removed.
         load.awaitAcked(acked.size() + 3_000);
-        await().atMost(CONVERGE).until(() -> m.admin().status().firstRetainedLsn()
-            > slaveLsnAtKill + 1);
+        await()
+            .atMost(CONVERGE)
+            .until(() -> m.admin().status().firstRetainedLsn() > slaveLsnAtKill + 1);
         s0.start();
         load.awaitAcked(acked.size() + 100);
       }
@@ -95,7 +105,8 @@ class ReplicationCrashIT {
   @Test
   void killedMasterRecoversAndSlavesConverge() throws Exception {
     NodeProcess m = master();
-    try (m; NodeProcess s0 = slave("s0", m.start()).start();
+    try (m;
+        NodeProcess s0 = slave("s0", m.start()).start();
         NodeProcess s1 = slave("s1", m).start()) {
       createTable(m);
       Set<Integer> acked = ConcurrentHashMap.newKeySet();
@@ -119,17 +130,21 @@ class ReplicationCrashIT {
   }
 
   /** Waits until every slave has all the master has, then compares contents and checksums. */
-  private static void assertConverged(NodeProcess master, List<NodeProcess> slaves,
-      Set<Integer> acked) throws Exception {
-    await().atMost(CONVERGE).pollInterval(Duration.ofMillis(200)).until(() -> {
-      long last = master.admin().status().lastLsn();
-      for (NodeProcess s : slaves) {
-        if (s.admin().status().appliedLsn() < last) {
-          return false;
-        }
-      }
-      return true;
-    });
+  private static void assertConverged(
+      NodeProcess master, List<NodeProcess> slaves, Set<Integer> acked) throws Exception {
+    await()
+        .atMost(CONVERGE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              long last = master.admin().status().lastLsn();
+              for (NodeProcess s : slaves) {
+                if (s.admin().status().appliedLsn() < last) {
+                  return false;
+                }
+              }
+              return true;
+            });
     var expected = master.admin().checksums();
     assertIdsExactlyOnce(master.pgPort(), acked);
     for (NodeProcess s : slaves) {
@@ -187,8 +202,9 @@ class ReplicationCrashIT {
     }
 
     void awaitAcked(int count) {
-      await().atMost(Duration.ofSeconds(120)).until(() -> acked.size() >= count
-          || writers.stream().allMatch(Future::isDone));
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> acked.size() >= count || writers.stream().allMatch(Future::isDone));
     }
 
     @Override

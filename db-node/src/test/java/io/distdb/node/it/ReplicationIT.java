@@ -53,8 +53,9 @@ class ReplicationIT {
     }
     try (Connection c = InProcessNode.connect(cluster.master(), "mixed");
         Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE accounts (id INT PRIMARY KEY, owner VARCHAR(20), balance"
-          + " NUMERIC(12,2) NOT NULL, opened TIMESTAMP WITH TIME ZONE)");
+      s.execute(
+          "CREATE TABLE accounts (id INT PRIMARY KEY, owner VARCHAR(20), balance"
+              + " NUMERIC(12,2) NOT NULL, opened TIMESTAMP WITH TIME ZONE)");
       s.execute("CREATE TABLE events (id SERIAL PRIMARY KEY, account INT, kind TEXT)");
       s.execute("CREATE INDEX events_account ON events (account)");
     }
@@ -63,10 +64,12 @@ class ReplicationIT {
     List<Future<?>> work = new ArrayList<>();
     for (int w = 0; w < clients; w++) {
       int client = w;
-      work.add(pool.submit(() -> {
-        mixedClient(client);
-        return null;
-      }));
+      work.add(
+          pool.submit(
+              () -> {
+                mixedClient(client);
+                return null;
+              }));
     }
     for (Future<?> f : work) {
       f.get();
@@ -91,10 +94,9 @@ class ReplicationIT {
   private static void mixedClient(int client) throws SQLException {
     try (Connection c = InProcessNode.connect(cluster.master(), "mixed");
         Statement s = c.createStatement();
-        PreparedStatement ins = c.prepareStatement(
-            "INSERT INTO accounts VALUES (?, ?, ?, now())");
-        PreparedStatement ev = c.prepareStatement(
-            "INSERT INTO events (account, kind) VALUES (?, ?)")) {
+        PreparedStatement ins = c.prepareStatement("INSERT INTO accounts VALUES (?, ?, ?, now())");
+        PreparedStatement ev =
+            c.prepareStatement("INSERT INTO events (account, kind) VALUES (?, ?)")) {
       for (int i = 0; i < 40; i++) {
         int id = client * 1000 + i;
         ins.setInt(1, id);
@@ -105,16 +107,18 @@ class ReplicationIT {
         ev.setString(2, "open");
         ev.executeUpdate();
         if (i % 5 == 0) {
-          s.executeUpdate("UPDATE accounts SET balance = balance * 2 WHERE owner = 'owner-"
-              + client + "'");
+          s.executeUpdate(
+              "UPDATE accounts SET balance = balance * 2 WHERE owner = 'owner-" + client + "'");
         }
         if (i % 7 == 0) {
           s.executeUpdate("DELETE FROM accounts WHERE id = " + (id - 1));
         }
         if (i % 9 == 0) {
           // A failing statement advances the identity sequence on the master: replicas must too.
-          assertThatThrownBy(() -> s.executeUpdate(
-              "INSERT INTO events (account, kind) VALUES (NULL, NULL), (1, CAST('x' AS INT))"))
+          assertThatThrownBy(
+                  () ->
+                      s.executeUpdate(
+                          "INSERT INTO events (account, kind) VALUES (NULL, NULL), (1, CAST('x' AS INT))"))
               .isInstanceOf(SQLException.class);
         }
         if (i % 10 == 0) {
@@ -154,11 +158,18 @@ class ReplicationIT {
         Statement s = c.createStatement()) {
       assertThat(column(s.executeQuery("SELECT v FROM readable WHERE k = 1")))
           .containsExactly("one");
-      for (String write : List.of("INSERT INTO readable VALUES (2, 'two')",
-          "UPDATE readable SET v = 'x'", "DELETE FROM readable", "CREATE TABLE nope (x INT)",
-          "DROP TABLE readable", "CREATE DATABASE nope", "DROP DATABASE distdb")) {
-        SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-            () -> s.execute(write), write);
+      for (String write :
+          List.of(
+              "INSERT INTO readable VALUES (2, 'two')",
+              "UPDATE readable SET v = 'x'",
+              "DELETE FROM readable",
+              "CREATE TABLE nope (x INT)",
+              "DROP TABLE readable",
+              "CREATE DATABASE nope",
+              "DROP DATABASE distdb")) {
+        SQLException e =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                SQLException.class, () -> s.execute(write), write);
         assertThat(e.getSQLState()).as(write).isEqualTo("25006");
         assertThat(e.getMessage()).as(write).contains("read-only");
       }
@@ -172,13 +183,16 @@ class ReplicationIT {
     cluster.awaitConverged(CONVERGE);
     var status = cluster.master().status();
     assertThat(status.master()).isNotNull();
-    assertThat(status.master().slaves()).extracting(SlaveStatus::nodeId)
+    assertThat(status.master().slaves())
+        .extracting(SlaveStatus::nodeId)
         .containsExactly("slave-0", "slave-1");
-    assertThat(status.master().slaves()).allSatisfy(s -> {
-      assertThat(s.state()).isEqualTo("streaming");
-      assertThat(s.durableLsn()).isEqualTo(status.lastLsn());
-      assertThat(s.lagEntries()).isZero();
-    });
+    assertThat(status.master().slaves())
+        .allSatisfy(
+            s -> {
+              assertThat(s.state()).isEqualTo("streaming");
+              assertThat(s.durableLsn()).isEqualTo(status.lastLsn());
+              assertThat(s.lagEntries()).isZero();
+            });
     var slaveStatus = cluster.slave(0).status();
     assertThat(slaveStatus.role()).isEqualTo("slave");
     assertThat(slaveStatus.slave().state()).isEqualTo("streaming");
@@ -192,9 +206,11 @@ class ReplicationIT {
       s.execute("CREATE TABLE clock (id INT PRIMARY KEY, at TIMESTAMP WITH TIME ZONE, d DATE)");
       s.executeUpdate("INSERT INTO clock VALUES (1, now(), current_date)");
       s.executeUpdate("UPDATE clock SET at = current_timestamp WHERE id = 1");
-      for (String bad : List.of("INSERT INTO clock VALUES (2, now(), current_date + random())",
-          "UPDATE clock SET id = random() * 100",
-          "INSERT INTO clock (id) SELECT CAST(random() * 1000 AS INT)")) {
+      for (String bad :
+          List.of(
+              "INSERT INTO clock VALUES (2, now(), current_date + random())",
+              "UPDATE clock SET id = random() * 100",
+              "INSERT INTO clock (id) SELECT CAST(random() * 1000 AS INT)")) {
         assertThat(stateOf(() -> s.executeUpdate(bad))).as(bad).isEqualTo("0A000");
       }
     }
@@ -214,16 +230,19 @@ class ReplicationIT {
     List<Future<?>> work = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       int who = w;
-      work.add(pool.submit(() -> {
-        try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
-            PreparedStatement ps = c.prepareStatement("INSERT INTO tickets (who) VALUES (?)")) {
-          for (int i = 0; i < 50; i++) {
-            ps.setInt(1, i % 10 == 0 ? -1 : who);
-            ps.executeUpdate();
-          }
-        }
-        return null;
-      }));
+      work.add(
+          pool.submit(
+              () -> {
+                try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
+                    PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO tickets (who) VALUES (?)")) {
+                  for (int i = 0; i < 50; i++) {
+                    ps.setInt(1, i % 10 == 0 ? -1 : who);
+                    ps.executeUpdate();
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : work) {
       f.get();

@@ -28,8 +28,18 @@ class ReplicationSyncIT {
 
   @Test
   void failModeKeepsWritingWithOneSlaveAndFailsWithNone() throws Exception {
-    try (Cluster cluster = Cluster.start(dir, 2, "--sync-mode", "sync", "--min-sync-acks", "1",
-        "--ack-timeout-ms", "1500", "--on-ack-timeout", "fail")) {
+    try (Cluster cluster =
+        Cluster.start(
+            dir,
+            2,
+            "--sync-mode",
+            "sync",
+            "--min-sync-acks",
+            "1",
+            "--ack-timeout-ms",
+            "1500",
+            "--on-ack-timeout",
+            "fail")) {
       try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
           Statement s = c.createStatement()) {
         s.execute("CREATE TABLE sync_t (id INT PRIMARY KEY)");
@@ -42,8 +52,9 @@ class ReplicationSyncIT {
         assertThat(cluster.master().status().master().ackTimeouts()).isZero();
 
         cluster.proxy(1).mode(TcpProxy.Mode.BLACKHOLE);
-        SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-            () -> s.executeUpdate("INSERT INTO sync_t VALUES (21)"));
+        SQLException e =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                SQLException.class, () -> s.executeUpdate("INSERT INTO sync_t VALUES (21)"));
         assertThat(e.getSQLState()).isEqualTo("40003");
         assertThat(e.getMessage()).contains("0 of the 1 required replicas");
         var status = cluster.master().status().master();
@@ -53,8 +64,12 @@ class ReplicationSyncIT {
         assertThat(column(s.executeQuery("SELECT count(*) FROM sync_t"))).containsExactly("21");
 
         // Long enough for the master to give up on the silent connections.
-        await().atMost(CONVERGE).until(() -> cluster.master().status().master().slaves()
-            .stream().allMatch(st -> st.state().equals("disconnected")));
+        await()
+            .atMost(CONVERGE)
+            .until(
+                () ->
+                    cluster.master().status().master().slaves().stream()
+                        .allMatch(st -> st.state().equals("disconnected")));
         cluster.proxy(0).mode(TcpProxy.Mode.PASS);
         cluster.proxy(1).mode(TcpProxy.Mode.PASS);
         var expected = cluster.awaitConverged(CONVERGE);
@@ -68,8 +83,18 @@ class ReplicationSyncIT {
 
   @Test
   void degradeModeContinuesAsynchronouslyAndRecovers() throws Exception {
-    try (Cluster cluster = Cluster.start(dir, 2, "--sync-mode", "sync", "--min-sync-acks", "1",
-        "--ack-timeout-ms", "1000", "--on-ack-timeout", "degrade")) {
+    try (Cluster cluster =
+        Cluster.start(
+            dir,
+            2,
+            "--sync-mode",
+            "sync",
+            "--min-sync-acks",
+            "1",
+            "--ack-timeout-ms",
+            "1000",
+            "--on-ack-timeout",
+            "degrade")) {
       try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
           Statement s = c.createStatement()) {
         s.execute("CREATE TABLE deg (id INT PRIMARY KEY)");
@@ -95,8 +120,16 @@ class ReplicationSyncIT {
 
   @Test
   void remoteApplyLetsAClientReadItsOwnWriteOnASlave() throws Exception {
-    try (Cluster cluster = Cluster.start(dir, 2, "--sync-mode", "remote-apply",
-        "--min-sync-acks", "2", "--ack-timeout-ms", "10000");
+    try (Cluster cluster =
+            Cluster.start(
+                dir,
+                2,
+                "--sync-mode",
+                "remote-apply",
+                "--min-sync-acks",
+                "2",
+                "--ack-timeout-ms",
+                "10000");
         Connection m = InProcessNode.connect(cluster.master(), "distdb");
         Statement ms = m.createStatement();
         Connection r0 = InProcessNode.connect(cluster.slave(0), "distdb");

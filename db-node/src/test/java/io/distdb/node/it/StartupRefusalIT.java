@@ -18,16 +18,18 @@ class StartupRefusalIT {
   @Test
   void refusesADataDirectoryItCannotCreate() throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
-    NodeProcess.Result r = NodeProcess.runToExit(
-        new NodeProcess(file.resolve("data")).command());
+    NodeProcess.Result r = NodeProcess.runToExit(new NodeProcess(file.resolve("data")).command());
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.output()).contains("cannot create data directory");
   }
 
   @Test
   void refusesADiskWithoutEnoughFreeSpace() throws Exception {
-    NodeProcess.Result r = NodeProcess.runToExit(new NodeProcess(dir.resolve("data"),
-        "--min-free-bytes", String.valueOf(Long.MAX_VALUE / 2)).command());
+    NodeProcess.Result r =
+        NodeProcess.runToExit(
+            new NodeProcess(
+                    dir.resolve("data"), "--min-free-bytes", String.valueOf(Long.MAX_VALUE / 2))
+                .command());
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.output()).contains("bytes free").contains("--min-free-bytes");
   }
@@ -43,11 +45,12 @@ class StartupRefusalIT {
 
   @Test
   void helpDocumentsEveryOption() throws Exception {
-    List<String> cmd = new ArrayList<>(new NodeProcess(dir.resolve("data")).command().subList(0, 4));
+    List<String> cmd =
+        new ArrayList<>(new NodeProcess(dir.resolve("data")).command().subList(0, 4));
     cmd.add("--help");
     NodeProcess.Result r = NodeProcess.runToExit(cmd);
     assertThat(r.exitCode()).isZero();
-    assertThat(r.output()).contains("--data-dir", "--pg-port", "--admin-port", "--role",
-        "--config", "DISTDB_");
+    assertThat(r.output())
+        .contains("--data-dir", "--pg-port", "--admin-port", "--role", "--config", "DISTDB_");
   }
 }

@@ -31,16 +31,18 @@ class GroupCommitTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < PER_THREAD; i++) {
-            long lsn = log.append(("t" + thread + "-" + i).getBytes());
-            log.awaitDurable(lsn);
-            assertThat(log.durableLsn()).isGreaterThanOrEqualTo(lsn);
-            lsns.add(lsn);
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < PER_THREAD; i++) {
+                    long lsn = log.append(("t" + thread + "-" + i).getBytes());
+                    log.awaitDurable(lsn);
+                    assertThat(log.durableLsn()).isGreaterThanOrEqualTo(lsn);
+                    lsns.add(lsn);
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : futures) {
@@ -74,23 +76,25 @@ class GroupCommitTest {
   void asyncWaitersAndCursorsRunWhileAppending() throws Exception {
     try (ReplicationLog log = ReplicationLog.open(dir, LogOptions.defaults())) {
       int n = 2000;
-      CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-        try (LogCursor c = log.read(1)) {
-          long expected = 1;
-          while (expected <= n) {
-            LogEntry e = c.next();
-            if (e == null) {
-              log.awaitDurable(log.durableLsn() + 1);
-              continue;
-            }
-            assertThat(e.lsn()).isEqualTo(expected);
-            assertThat(e.lsn()).isLessThanOrEqualTo(log.durableLsn());
-            expected++;
-          }
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      });
+      CompletableFuture<Void> reader =
+          CompletableFuture.runAsync(
+              () -> {
+                try (LogCursor c = log.read(1)) {
+                  long expected = 1;
+                  while (expected <= n) {
+                    LogEntry e = c.next();
+                    if (e == null) {
+                      log.awaitDurable(log.durableLsn() + 1);
+                      continue;
+                    }
+                    assertThat(e.lsn()).isEqualTo(expected);
+                    assertThat(e.lsn()).isLessThanOrEqualTo(log.durableLsn());
+                    expected++;
+                  }
+                } catch (Exception e) {
+                  throw new AssertionError(e);
+                }
+              });
       List<CompletableFuture<Long>> durable = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         durable.add(log.whenDurable(log.append(new byte[] {(byte) i})));

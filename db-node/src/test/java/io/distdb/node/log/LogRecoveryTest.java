@@ -96,7 +96,8 @@ class LogRecoveryTest {
     Path first = segmentFiles(dir).get(0);
     truncate(first, Files.size(first) - 3);
     assertThatThrownBy(() -> ReplicationLog.open(dir, SMALL))
-        .isInstanceOf(IOException.class).hasMessageContaining(first.getFileName().toString());
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(first.getFileName().toString());
   }
 
   @Test
@@ -104,7 +105,8 @@ class LogRecoveryTest {
     writeLog(dir, SMALL, 10);
     Files.delete(segmentFiles(dir).get(1));
     assertThatThrownBy(() -> ReplicationLog.open(dir, SMALL))
-        .isInstanceOf(IOException.class).hasMessageContaining("previous segment ends");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("previous segment ends");
   }
 
   @Test
@@ -162,6 +164,7 @@ class LogRecoveryTest {
     writeLog(dir, NO_FSYNC, 2);
     Files.move(segmentFiles(dir).get(0), dir.resolve(Segment.fileName(5)));
     assertThatThrownBy(() -> ReplicationLog.open(dir, NO_FSYNC))
-        .isInstanceOf(IOException.class).hasMessageContaining("claims first LSN 1");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("claims first LSN 1");
   }
 }

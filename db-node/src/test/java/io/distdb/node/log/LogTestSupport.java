@@ -15,6 +15,7 @@ final class LogTestSupport {
 
   /** Fixed-size payloads make file offsets computable: every record is 16 + 48 bytes. */
   static final int PAYLOAD_BYTES = 48;
+
   static final int RECORD_BYTES = RecordCodec.RECORD_HEADER_BYTES + PAYLOAD_BYTES;
 
   /** fsync off: recovery and framing behave the same, and tests stay fast on a shared disk. */

@@ -61,10 +61,8 @@ class RecordCodecTest {
     byte[] ok = RecordCodec.encode(1, new byte[] {1, 2, 3, 4}).array();
 
     assertThat(decode(new byte[0]).status()).isEqualTo(RecordCodec.Status.END);
-    assertThat(decode(java.util.Arrays.copyOf(ok, 10)).status())
-        .isEqualTo(RecordCodec.Status.TORN);
-    assertThat(decode(java.util.Arrays.copyOf(ok, 18)).status())
-        .isEqualTo(RecordCodec.Status.TORN);
+    assertThat(decode(java.util.Arrays.copyOf(ok, 10)).status()).isEqualTo(RecordCodec.Status.TORN);
+    assertThat(decode(java.util.Arrays.copyOf(ok, 18)).status()).isEqualTo(RecordCodec.Status.TORN);
     assertThat(decode(new byte[32]).problem()).contains("zero-filled");
 
     byte[] huge = ok.clone();
@@ -88,9 +86,12 @@ class RecordCodecTest {
   void segmentHeaderIsValidated() {
     ByteBuffer h = RecordCodec.encodeSegmentHeader(17);
     assertThat(h.remaining()).isEqualTo(RecordCodec.SEGMENT_HEADER_BYTES);
-    assertThatThrownBy(() -> RecordCodec.decodeSegmentHeader(
-            ByteBuffer.allocate(16).putInt(0xCAFE).putInt(1).putLong(1).flip(), "x.log"))
-        .isInstanceOf(IOException.class).hasMessageContaining("x.log");
+    assertThatThrownBy(
+            () ->
+                RecordCodec.decodeSegmentHeader(
+                    ByteBuffer.allocate(16).putInt(0xCAFE).putInt(1).putLong(1).flip(), "x.log"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("x.log");
   }
 
   @Test

@@ -57,7 +57,8 @@ class ReplicationLogTest {
       log.append(2, payload(2));
       assertThatThrownBy(() -> log.append(4, payload(4)))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("3").hasMessageContaining("4");
+          .hasMessageContaining("3")
+          .hasMessageContaining("4");
       assertThatThrownBy(() -> log.append(2, payload(2)))
           .isInstanceOf(IllegalArgumentException.class);
       log.append(3, payload(3));
@@ -141,8 +142,7 @@ class ReplicationLogTest {
       log.addDurableListener(seen::set);
       long lsn = log.append(payload(1));
       assertThat(log.whenDurable(lsn).get(10, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(lsn);
-      org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS)
-          .until(() -> seen.get() >= lsn);
+      org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> seen.get() >= lsn);
       assertThat(log.whenDurable(lsn)).isCompletedWithValue(log.durableLsn());
     }
   }
@@ -153,8 +153,8 @@ class ReplicationLogTest {
       appendN(log, 3);
       assertThatThrownBy(() -> log.read(5)).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> log.read(0))
-          .isInstanceOfSatisfying(LogTruncatedException.class,
-              e -> assertThat(e.firstAvailableLsn()).isEqualTo(1));
+          .isInstanceOfSatisfying(
+              LogTruncatedException.class, e -> assertThat(e.firstAvailableLsn()).isEqualTo(1));
       log.read(4).close(); // the tail position is fine
     }
   }
@@ -178,7 +178,8 @@ class ReplicationLogTest {
   void refusesASecondOpenOfTheSameDirectory() throws Exception {
     try (ReplicationLog log = ReplicationLog.open(dir, NO_FSYNC)) {
       assertThatThrownBy(() -> ReplicationLog.open(dir, NO_FSYNC))
-          .isInstanceOf(IOException.class).hasMessageContaining("in use");
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("in use");
       assertThat(log.append(payload(1))).isEqualTo(1); // the first one is unharmed
     }
   }
@@ -202,12 +203,14 @@ class ReplicationLogTest {
   void refusesDirectoriesItDoesNotOwn() throws Exception {
     Files.writeString(dir.resolve("notes.txt"), "hello");
     assertThatThrownBy(() -> ReplicationLog.open(dir, NO_FSYNC))
-        .isInstanceOf(IOException.class).hasMessageContaining("notes.txt");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("notes.txt");
 
     Path file = dir.resolve("plain-file");
     Files.writeString(file, "x");
     assertThatThrownBy(() -> ReplicationLog.open(file, NO_FSYNC))
-        .isInstanceOf(IOException.class).hasMessageContaining("plain-file");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("plain-file");
   }
 
   @Test
@@ -216,6 +219,7 @@ class ReplicationLogTest {
     ro.toFile().setWritable(false, false);
     org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(ro), "running as root");
     assertThatThrownBy(() -> ReplicationLog.open(ro, NO_FSYNC))
-        .isInstanceOf(IOException.class).hasMessageContaining("not writable");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not writable");
   }
 }

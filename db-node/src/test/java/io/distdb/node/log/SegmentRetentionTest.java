@@ -26,7 +26,8 @@ class SegmentRetentionTest {
       appendN(log, 30);
       awaitAllDurable(log);
       assertThat(log.segmentCount()).isEqualTo(10);
-      assertThat(segmentFiles(dir)).extracting(p -> p.getFileName().toString())
+      assertThat(segmentFiles(dir))
+          .extracting(p -> p.getFileName().toString())
           .startsWith(Segment.fileName(1), Segment.fileName(4), Segment.fileName(7));
       assertThat(log.sizeBytes()).isEqualTo(10 * (16 + 3 * 64));
       assertEntries(readAll(log, 1), 1, 30);
@@ -74,8 +75,8 @@ class SegmentRetentionTest {
       ahead.close();
 
       assertThatThrownBy(behind::next)
-          .isInstanceOfSatisfying(LogTruncatedException.class,
-              e -> assertThat(e.firstAvailableLsn()).isEqualTo(13));
+          .isInstanceOfSatisfying(
+              LogTruncatedException.class, e -> assertThat(e.firstAvailableLsn()).isEqualTo(13));
       behind.close();
       assertThatThrownBy(() -> log.read(12)).isInstanceOf(LogTruncatedException.class);
       assertEntries(readAll(log, 13), 13, 30);

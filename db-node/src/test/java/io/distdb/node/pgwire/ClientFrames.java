@@ -13,10 +13,11 @@ public final class ClientFrames {
   public static ByteBuf startup(Map<String, String> params) {
     ByteBuf body = Unpooled.buffer();
     body.writeInt(196608);
-    params.forEach((k, v) -> {
-      cstring(body, k);
-      cstring(body, v);
-    });
+    params.forEach(
+        (k, v) -> {
+          cstring(body, k);
+          cstring(body, v);
+        });
     body.writeByte(0);
     ByteBuf out = Unpooled.buffer();
     out.writeInt(body.readableBytes() + 4).writeBytes(body);
@@ -45,7 +46,8 @@ public final class ClientFrames {
   }
 
   /** A Bind with text parameters (null = SQL NULL) and the given result format codes. */
-  public static ByteBuf bind(String portal, String statement, String[] params, short... resultFormats) {
+  public static ByteBuf bind(
+      String portal, String statement, String[] params, short... resultFormats) {
     ByteBuf body = Unpooled.buffer();
     cstring(body, portal);
     cstring(body, statement);

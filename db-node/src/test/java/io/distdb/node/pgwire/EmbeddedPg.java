@@ -21,9 +21,14 @@ final class EmbeddedPg {
   final EmbeddedChannel channel;
 
   EmbeddedPg(FakeSqlService service, Authenticator auth) {
-    channel = new EmbeddedChannel(new PgChannelInitializer(
-        PgServerConfig.defaults().withMaxMessageSize(MAX_MESSAGE), service, auth, Runnable::run,
-        new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)));
+    channel =
+        new EmbeddedChannel(
+            new PgChannelInitializer(
+                PgServerConfig.defaults().withMaxMessageSize(MAX_MESSAGE),
+                service,
+                auth,
+                Runnable::run,
+                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)));
   }
 
   /** A connected, authenticated (trust) connection with its startup output consumed. */

@@ -29,8 +29,13 @@ public final class FakeSqlService implements SqlService {
   /** One recorded execution. */
   public record Executed(String sql, List<Object> params) {}
 
-  private record Canned(List<Column> columns, List<Object[]> rows, String tag, int[] paramTypes,
-      SqlException error, RuntimeException crash) {}
+  private record Canned(
+      List<Column> columns,
+      List<Object[]> rows,
+      String tag,
+      int[] paramTypes,
+      SqlException error,
+      RuntimeException crash) {}
 
   private record Generated(List<Column> columns, int rows, String value) {}
 
@@ -42,9 +47,11 @@ public final class FakeSqlService implements SqlService {
   public final AtomicInteger openSessions = new AtomicInteger();
   public final AtomicInteger closedSessions = new AtomicInteger();
   public final AtomicInteger closedCursors = new AtomicInteger();
+
   /** Rows handed out by generated results, to watch flow control. */
   public final java.util.concurrent.atomic.AtomicLong generatedRows =
       new java.util.concurrent.atomic.AtomicLong();
+
   private final Map<String, java.util.concurrent.CountDownLatch> gates = new ConcurrentHashMap<>();
   private final Map<String, Generated> generated = new ConcurrentHashMap<>();
 
@@ -66,8 +73,8 @@ public final class FakeSqlService implements SqlService {
     return this;
   }
 
-  public FakeSqlService rows(String sql, List<Column> columns, List<Object[]> rows,
-      int... paramTypes) {
+  public FakeSqlService rows(
+      String sql, List<Column> columns, List<Object[]> rows, int... paramTypes) {
     canned.put(sql, new Canned(columns, rows, "SELECT ", paramTypes, null, null));
     return this;
   }
@@ -78,14 +85,22 @@ public final class FakeSqlService implements SqlService {
   }
 
   public FakeSqlService error(String sql, String sqlState, String message) {
-    canned.put(sql, new Canned(List.of(), null, null, new int[0],
-        new SqlException(sqlState, message), null));
+    canned.put(
+        sql,
+        new Canned(List.of(), null, null, new int[0], new SqlException(sqlState, message), null));
     return this;
   }
 
   public FakeSqlService crash(String sql) {
-    canned.put(sql, new Canned(List.of(), null, null, new int[0], null,
-        new IllegalStateException("bug in the service")));
+    canned.put(
+        sql,
+        new Canned(
+            List.of(),
+            null,
+            null,
+            new int[0],
+            null,
+            new IllegalStateException("bug in the service")));
     return this;
   }
 
@@ -125,14 +140,13 @@ public final class FakeSqlService implements SqlService {
       if (c == null && !isBuiltin(key) && !key.isEmpty()) {
         throw new SqlException("42P01", "fake has no canned result for: " + key);
       }
-      int count = c != null && c.paramTypes().length > 0 ? c.paramTypes().length
-          : placeholders(key);
+      int count =
+          c != null && c.paramTypes().length > 0 ? c.paramTypes().length : placeholders(key);
       int[] types = new int[count];
       for (int i = 0; i < count; i++) {
         int fromCanned = c != null && i < c.paramTypes().length ? c.paramTypes()[i] : 0;
         int fromClient = i < declared.length ? declared[i] : 0;
-        types[i] = fromClient != 0 ? fromClient
-            : fromCanned != 0 ? fromCanned : PgType.TEXT.oid();
+        types[i] = fromClient != 0 ? fromClient : fromCanned != 0 ? fromCanned : PgType.TEXT.oid();
       }
       List<Column> columns = c == null || c.rows() == null ? List.of() : c.columns();
       return new Prepared(key, types, columns);
@@ -145,13 +159,14 @@ public final class FakeSqlService implements SqlService {
       executed.add(new Executed(sql, new ArrayList<>(parameters)));
       String upper = sql.toUpperCase();
       if (upper.equals("COMMIT") || upper.equals("ROLLBACK") || upper.equals("END")) {
-        String tag = status == TransactionStatus.FAILED || upper.equals("ROLLBACK") ? "ROLLBACK"
-            : "COMMIT";
+        String tag =
+            status == TransactionStatus.FAILED || upper.equals("ROLLBACK") ? "ROLLBACK" : "COMMIT";
         status = TransactionStatus.IDLE;
         return ExecutionResult.command(tag);
       }
       if (status == TransactionStatus.FAILED) {
-        throw new SqlException("25P02",
+        throw new SqlException(
+            "25P02",
             "current transaction is aborted, commands ignored until end of transaction block");
       }
       if (upper.equals("BEGIN")) {
@@ -203,8 +218,11 @@ public final class FakeSqlService implements SqlService {
 
   private static boolean isBuiltin(String sql) {
     String upper = sql.toUpperCase();
-    return upper.equals("BEGIN") || upper.equals("COMMIT") || upper.equals("ROLLBACK")
-        || upper.equals("END") || upper.startsWith("SET");
+    return upper.equals("BEGIN")
+        || upper.equals("COMMIT")
+        || upper.equals("ROLLBACK")
+        || upper.equals("END")
+        || upper.startsWith("SET");
   }
 
   private static int placeholders(String sql) {

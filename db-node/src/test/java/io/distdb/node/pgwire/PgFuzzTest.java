@@ -39,15 +39,25 @@ class PgFuzzTest {
   private static final String TYPES = "QPBDESHCXpFdcf";
   private static final int FRAMES = 2_000;
 
-  private final FakeSqlService service = new FakeSqlService().rows(HEALTHY,
-      List.of(new Column("id", PgType.INT4), new Column("name", PgType.TEXT)),
-      List.<Object[]>of(new Object[] {1, "one"}, new Object[] {2, "two"}));
+  private final FakeSqlService service =
+      new FakeSqlService()
+          .rows(
+              HEALTHY,
+              List.of(new Column("id", PgType.INT4), new Column("name", PgType.TEXT)),
+              List.<Object[]>of(new Object[] {1, "one"}, new Object[] {2, "two"}));
   private PgServer server;
 
   @BeforeEach
   void start() throws Exception {
-    server = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-        .withWorkerThreads(2).withMaxMessageSize(64 * 1024), service, Authenticator.trust());
+    server =
+        new PgServer(
+            PgServerConfig.defaults()
+                .withHost("127.0.0.1")
+                .withPort(0)
+                .withWorkerThreads(2)
+                .withMaxMessageSize(64 * 1024),
+            service,
+            Authenticator.trust());
     server.start();
   }
 
@@ -61,22 +71,26 @@ class PgFuzzTest {
   void garbageNeverHurtsTheServerOrOtherConnections() throws Exception {
     AtomicBoolean fuzzing = new AtomicBoolean(true);
     AtomicInteger healthyQueries = new AtomicInteger();
-    CompletableFuture<Void> healthy = CompletableFuture.runAsync(() -> {
-      try (Connection c = DriverManager.getConnection(
-          "jdbc:postgresql://127.0.0.1:" + server.port() + "/db", "u", "")) {
-        while (fuzzing.get() || healthyQueries.get() == 0) {
-          try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(HEALTHY)) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(2)).isEqualTo("one");
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.next()).isFalse();
-          }
-          healthyQueries.incrementAndGet();
-        }
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    });
+    CompletableFuture<Void> healthy =
+        CompletableFuture.runAsync(
+            () -> {
+              try (Connection c =
+                  DriverManager.getConnection(
+                      "jdbc:postgresql://127.0.0.1:" + server.port() + "/db", "u", "")) {
+                while (fuzzing.get() || healthyQueries.get() == 0) {
+                  try (Statement st = c.createStatement();
+                      ResultSet rs = st.executeQuery(HEALTHY)) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(2)).isEqualTo("one");
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.next()).isFalse();
+                  }
+                  healthyQueries.incrementAndGet();
+                }
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            });
 
     Random random = new Random(20240131);
     int sent = 0;
@@ -104,9 +118,11 @@ class PgFuzzTest {
 
     assertThat(sent).isGreaterThan(500);
     assertThat(healthyQueries.get()).isPositive();
-    try (Connection c = DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:" + server.port() + "/db", "u", "");
-        Statement st = c.createStatement(); ResultSet rs = st.executeQuery(HEALTHY)) {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + server.port() + "/db", "u", "");
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(HEALTHY)) {
       assertThat(rs.next()).isTrue();
     }
   }
@@ -135,24 +151,31 @@ class PgFuzzTest {
           byte[] body = new byte[random.nextInt(48)];
           random.nextBytes(body);
           buf.writeByte(TYPES.charAt(random.nextInt(TYPES.length())))
-              .writeInt(body.length + 4).writeBytes(body);
+              .writeInt(body.length + 4)
+              .writeBytes(body);
           break;
         case 2: // known type, lying length (too short, huge, negative)
           buf.writeByte(TYPES.charAt(random.nextInt(TYPES.length())))
               .writeInt(random.nextBoolean() ? random.nextInt(4) : random.nextInt());
           break;
         case 3: // a valid message garbled in one byte
-          ByteBuf valid = ClientFrames.concat(ClientFrames.parse("", "select $1", 23),
-              ClientFrames.bind("", "", new String[] {"1"}, (short) 1),
-              ClientFrames.execute("", 0), ClientFrames.sync());
+          ByteBuf valid =
+              ClientFrames.concat(
+                  ClientFrames.parse("", "select $1", 23),
+                  ClientFrames.bind("", "", new String[] {"1"}, (short) 1),
+                  ClientFrames.execute("", 0),
+                  ClientFrames.sync());
           valid.setByte(random.nextInt(valid.readableBytes()), random.nextInt(256));
           buf.writeBytes(valid);
           valid.release();
           break;
         case 4: // valid but unknown statements and portals
-          ByteBuf ok = ClientFrames.concat(ClientFrames.describe('S', "x" + random.nextInt(9)),
-              ClientFrames.execute("p", random.nextInt(3)), ClientFrames.query(HEALTHY),
-              ClientFrames.sync());
+          ByteBuf ok =
+              ClientFrames.concat(
+                  ClientFrames.describe('S', "x" + random.nextInt(9)),
+                  ClientFrames.execute("p", random.nextInt(3)),
+                  ClientFrames.query(HEALTHY),
+                  ClientFrames.sync());
           buf.writeBytes(ok);
           ok.release();
           break;

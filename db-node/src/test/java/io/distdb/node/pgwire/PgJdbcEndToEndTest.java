@@ -33,8 +33,8 @@ import org.postgresql.core.TransactionState;
 class PgJdbcEndToEndTest {
 
   static final String EVERYTHING = "select * from everything";
-  static final String BY_PARAMS = "select * from everything where a = $1 and b = $2 and c = $3"
-      + " and d = $4";
+  static final String BY_PARAMS =
+      "select * from everything where a = $1 and b = $2 and c = $3" + " and d = $4";
   static final String HUNDRED = "select n from hundred";
 
   static final UUID ID = UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
@@ -46,29 +46,56 @@ class PgJdbcEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    List<Column> columns = List.of(new Column("i", PgType.INT4), new Column("s", PgType.TEXT),
-        new Column("ts", PgType.TIMESTAMP), new Column("b", PgType.BOOL),
-        new Column("bytes", PgType.BYTEA), new Column("num", PgType.NUMERIC),
-        new Column("l", PgType.INT8), new Column("f", PgType.FLOAT8),
-        new Column("d", PgType.DATE), new Column("tz", PgType.TIMESTAMPTZ),
-        new Column("u", PgType.UUID), new Column("sm", PgType.INT2),
-        new Column("f4", PgType.FLOAT4), new Column("nul", PgType.INT4));
-    List<Object[]> rows = List.<Object[]>of(new Object[] {42, "héllo", TS, true,
-        new byte[] {1, 2, (byte) 0xFF}, new BigDecimal("12345.678"), 9_000_000_000L, 1.5d,
-        LocalDate.of(2024, 1, 31), TSTZ, ID, (short) 7, 0.25f, null});
+    List<Column> columns =
+        List.of(
+            new Column("i", PgType.INT4),
+            new Column("s", PgType.TEXT),
+            new Column("ts", PgType.TIMESTAMP),
+            new Column("b", PgType.BOOL),
+            new Column("bytes", PgType.BYTEA),
+            new Column("num", PgType.NUMERIC),
+            new Column("l", PgType.INT8),
+            new Column("f", PgType.FLOAT8),
+            new Column("d", PgType.DATE),
+            new Column("tz", PgType.TIMESTAMPTZ),
+            new Column("u", PgType.UUID),
+            new Column("sm", PgType.INT2),
+            new Column("f4", PgType.FLOAT4),
+            new Column("nul", PgType.INT4));
+    List<Object[]> rows =
+        List.<Object[]>of(
+            new Object[] {
+              42,
+              "héllo",
+              TS,
+              true,
+              new byte[] {1, 2, (byte) 0xFF},
+              new BigDecimal("12345.678"),
+              9_000_000_000L,
+              1.5d,
+              LocalDate.of(2024, 1, 31),
+              TSTZ,
+              ID,
+              (short) 7,
+              0.25f,
+              null
+            });
     List<Object[]> hundred = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       hundred.add(new Object[] {i});
     }
-    service.rows(EVERYTHING, columns, rows)
+    service
+        .rows(EVERYTHING, columns, rows)
         .rows(BY_PARAMS, columns, rows)
         .rows(HUNDRED, List.of(new Column("n", PgType.INT4)), hundred)
         .command("insert into t values (1)", "INSERT 0 1")
         .error("insert into t values ('bad')", "22P02", "invalid input syntax for type integer")
         .error("select boom", "42703", "column \"boom\" does not exist");
-    server = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-        .withWorkerThreads(2), service,
-        Authenticator.scramSha256(new StaticCredentials("alice", "s3cret")));
+    server =
+        new PgServer(
+            PgServerConfig.defaults().withHost("127.0.0.1").withPort(0).withWorkerThreads(2),
+            service,
+            Authenticator.scramSha256(new StaticCredentials("alice", "s3cret")));
     server.start();
   }
 
@@ -87,7 +114,8 @@ class PgJdbcEndToEndTest {
 
   @Test
   void statementReturnsEveryTypeInText() throws Exception {
-    try (Connection c = connect(); Statement st = c.createStatement();
+    try (Connection c = connect();
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(EVERYTHING)) {
       assertThat(rs.next()).isTrue();
       assertRow(rs);
@@ -115,19 +143,20 @@ class PgJdbcEndToEndTest {
   @Test
   void wrongPasswordIs28P01() {
     assertThatThrownBy(() -> DriverManager.getConnection(url(), "alice", "wrong"))
-        .isInstanceOfSatisfying(SQLException.class,
-            e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
     assertThatThrownBy(() -> DriverManager.getConnection(url(), "mallory", "s3cret"))
-        .isInstanceOfSatisfying(SQLException.class,
-            e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+        .isInstanceOfSatisfying(
+            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
   }
 
   @Test
   void preparedStatementCrossesThePrepareThresholdIntoBinary() throws Exception {
     int before = service.executedSql(BY_PARAMS).size();
     try (Connection c = connect();
-        PreparedStatement ps = c.prepareStatement(
-            "select * from everything where a = ? and b = ? and c = ? and d = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select * from everything where a = ? and b = ? and c = ? and d = ?")) {
       for (int i = 0; i < 10; i++) {
         ps.setInt(1, i);
         ps.setLong(2, 10_000_000_000L + i);
@@ -173,11 +202,13 @@ class PgJdbcEndToEndTest {
 
   @Test
   void errorMidBatchLeavesTheConnectionUsable() throws Exception {
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
       st.addBatch("insert into t values (1)");
       st.addBatch("insert into t values ('bad')");
       st.addBatch("insert into t values (1)");
-      assertThatThrownBy(st::executeBatch).isInstanceOf(BatchUpdateException.class)
+      assertThatThrownBy(st::executeBatch)
+          .isInstanceOf(BatchUpdateException.class)
           .hasMessageContaining("invalid input syntax");
       try (ResultSet rs = st.executeQuery(EVERYTHING)) {
         assertThat(rs.next()).isTrue();
@@ -187,18 +218,19 @@ class PgJdbcEndToEndTest {
 
   @Test
   void transactionStateFollowsReadyForQuery() throws Exception {
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
       BaseConnection base = c.unwrap(BaseConnection.class);
       c.setAutoCommit(false);
       st.execute("insert into t values (1)");
       assertThat(base.getTransactionState()).isEqualTo(TransactionState.OPEN);
       assertThatThrownBy(() -> st.executeQuery("select boom"))
-          .isInstanceOfSatisfying(SQLException.class,
-              e -> assertThat(e.getSQLState()).isEqualTo("42703"));
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42703"));
       assertThat(base.getTransactionState()).isEqualTo(TransactionState.FAILED);
       assertThatThrownBy(() -> st.executeQuery(EVERYTHING))
-          .isInstanceOfSatisfying(SQLException.class,
-              e -> assertThat(e.getSQLState()).isEqualTo("25P02"));
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("25P02"));
       c.rollback();
       assertThat(base.getTransactionState()).isEqualTo(TransactionState.IDLE);
       c.setAutoCommit(true);
@@ -211,15 +243,21 @@ class PgJdbcEndToEndTest {
   @Test
   void unknownDatabaseIs3D000() throws Exception {
     FakeSqlService only = new FakeSqlService().databases("db");
-    try (PgServer trust = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1")
-        .withPort(0).withWorkerThreads(1), only, Authenticator.trust())) {
+    try (PgServer trust =
+        new PgServer(
+            PgServerConfig.defaults().withHost("127.0.0.1").withPort(0).withWorkerThreads(1),
+            only,
+            Authenticator.trust())) {
       trust.start();
-      assertThatThrownBy(() -> DriverManager.getConnection(
-          "jdbc:postgresql://127.0.0.1:" + trust.port() + "/nope", "bob", ""))
-          .isInstanceOfSatisfying(SQLException.class,
-              e -> assertThat(e.getSQLState()).isEqualTo("3D000"));
-      try (Connection c = DriverManager.getConnection(
-          "jdbc:postgresql://127.0.0.1:" + trust.port() + "/db", "bob", "")) {
+      assertThatThrownBy(
+              () ->
+                  DriverManager.getConnection(
+                      "jdbc:postgresql://127.0.0.1:" + trust.port() + "/nope", "bob", ""))
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("3D000"));
+      try (Connection c =
+          DriverManager.getConnection(
+              "jdbc:postgresql://127.0.0.1:" + trust.port() + "/db", "bob", "")) {
         assertThat(c.isValid(2)).isTrue();
       }
     }

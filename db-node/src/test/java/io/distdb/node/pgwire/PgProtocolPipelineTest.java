@@ -27,15 +27,21 @@ class PgProtocolPipelineTest {
   private static final List<Column> ID_NAME =
       List.of(new Column("id", PgType.INT4), new Column("name", PgType.TEXT));
 
-  private final FakeSqlService service = new FakeSqlService()
-      .rows("select id, name from t", ID_NAME,
-          List.of(new Object[] {1, "one"}, new Object[] {2, null}))
-      .rows("select n from five", List.of(new Column("n", PgType.INT8)), fiveRows())
-      .rows("select $1", List.of(new Column("?column?", PgType.INT4)),
-          List.<Object[]>of(new Object[] {7}), PgType.INT4.oid())
-      .command("insert into t values (1)", "INSERT 0 1")
-      .error("select boom", "42703", "column \"boom\" does not exist")
-      .crash("select bug");
+  private final FakeSqlService service =
+      new FakeSqlService()
+          .rows(
+              "select id, name from t",
+              ID_NAME,
+              List.of(new Object[] {1, "one"}, new Object[] {2, null}))
+          .rows("select n from five", List.of(new Column("n", PgType.INT8)), fiveRows())
+          .rows(
+              "select $1",
+              List.of(new Column("?column?", PgType.INT4)),
+              List.<Object[]>of(new Object[] {7}),
+              PgType.INT4.oid())
+          .command("insert into t values (1)", "INSERT 0 1")
+          .error("select boom", "42703", "column \"boom\" does not exist")
+          .crash("select bug");
 
   private static List<Object[]> fiveRows() {
     List<Object[]> rows = new ArrayList<>();
@@ -48,15 +54,21 @@ class PgProtocolPipelineTest {
   @Test
   void startupByteByByteSendsStatusKeyDataAndReady() {
     EmbeddedPg pg = new EmbeddedPg(service, Authenticator.trust());
-    List<Msg> msgs = pg.sendByteByByte(ClientFrames.startup(
-        Map.of("user", "alice", "application_name", "psql")));
+    List<Msg> msgs =
+        pg.sendByteByByte(
+            ClientFrames.startup(Map.of("user", "alice", "application_name", "psql")));
     assertThat(types(msgs)).matches("RS+KZ");
     assertThat(msgs.get(msgs.size() - 1).body()).containsExactly('I');
-    List<String> status = msgs.stream().filter(m -> m.type() == 'S')
-        .map(m -> new String(m.body())).toList();
-    assertThat(status).contains("client_encoding\0UTF8\0", "DateStyle\0ISO, MDY\0",
-        "integer_datetimes\0on\0", "server_version\0" + PgServerConfig.DEFAULT_SERVER_VERSION
-            + "\0", "application_name\0psql\0", "TimeZone\0UTC\0");
+    List<String> status =
+        msgs.stream().filter(m -> m.type() == 'S').map(m -> new String(m.body())).toList();
+    assertThat(status)
+        .contains(
+            "client_encoding\0UTF8\0",
+            "DateStyle\0ISO, MDY\0",
+            "integer_datetimes\0on\0",
+            "server_version\0" + PgServerConfig.DEFAULT_SERVER_VERSION + "\0",
+            "application_name\0psql\0",
+            "TimeZone\0UTC\0");
   }
 
   @Test
@@ -92,10 +104,12 @@ class PgProtocolPipelineTest {
   @Test
   void simpleQueryStopsAtTheFirstError() {
     EmbeddedPg pg = EmbeddedPg.connected(service);
-    List<Msg> msgs = pg.send(query(
-        "insert into t values (1); select boom; select id, name from t"));
+    List<Msg> msgs =
+        pg.send(query("insert into t values (1); select boom; select id, name from t"));
     assertThat(types(msgs)).isEqualTo("CEZ");
-    assertThat(msgs.get(1).fields()).containsEntry('S', "ERROR").containsEntry('C', "42703")
+    assertThat(msgs.get(1).fields())
+        .containsEntry('S', "ERROR")
+        .containsEntry('C', "42703")
         .containsEntry('M', "column \"boom\" does not exist");
     assertThat(service.executedSql("select id, name from t")).isEmpty();
   }
@@ -134,8 +148,14 @@ class PgProtocolPipelineTest {
   @Test
   void extendedQueryParseBindDescribeExecuteSync() {
     EmbeddedPg pg = EmbeddedPg.connected(service);
-    List<Msg> msgs = pg.sendByteByByte(concat(parse("", "select $1", 0),
-        bind("", "", new String[] {"7"}), describe('P', ""), execute("", 0), sync()));
+    List<Msg> msgs =
+        pg.sendByteByByte(
+            concat(
+                parse("", "select $1", 0),
+                bind("", "", new String[] {"7"}),
+                describe('P', ""),
+                execute("", 0),
+                sync()));
     assertThat(types(msgs)).isEqualTo("12TDCZ");
     assertThat(service.executedSql("select $1").get(0).params()).containsExactly("7");
   }
@@ -143,8 +163,14 @@ class PgProtocolPipelineTest {
   @Test
   void describeStatementSendsParameterTypesThenRowsOrNoData() {
     EmbeddedPg pg = EmbeddedPg.connected(service);
-    List<Msg> msgs = pg.send(concat(parse("s1", "select $1"), describe('S', "s1"),
-        parse("s2", "insert into t values (1)"), describe('S', "s2"), sync()));
+    List<Msg> msgs =
+        pg.send(
+            concat(
+                parse("s1", "select $1"),
+                describe('S', "s1"),
+                parse("s2", "insert into t values (1)"),
+                describe('S', "s2"),
+                sync()));
     assertThat(types(msgs)).isEqualTo("1tT1tnZ");
     assertThat(msgs.get(1).body()).containsExactly(0, 1, 0, 0, 0, 23);
   }
@@ -152,9 +178,13 @@ class PgProtocolPipelineTest {
   @Test
   void executeWithMaxRowsSuspendsAndResumes() {
     EmbeddedPg pg = EmbeddedPg.connected(service);
-    List<Msg> first = pg.send(concat(parse("", "select n from five"),
-        bind("c1", "", new String[0]), execute("c1", 2), ClientFrames.frame('H',
-            Unpooled.EMPTY_BUFFER)));
+    List<Msg> first =
+        pg.send(
+            concat(
+                parse("", "select n from five"),
+                bind("c1", "", new String[0]),
+                execute("c1", 2),
+                ClientFrames.frame('H', Unpooled.EMPTY_BUFFER)));
     assertThat(types(first)).isEqualTo("12DDs");
     assertThat(types(pg.send(execute("c1", 2)))).isEqualTo("");
     List<Msg> rest = pg.send(concat(execute("c1", 2), sync()));
@@ -166,8 +196,14 @@ class PgProtocolPipelineTest {
   @Test
   void errorDiscardsEverythingUntilSync() {
     EmbeddedPg pg = EmbeddedPg.connected(service);
-    List<Msg> msgs = pg.send(concat(parse("", "select nothing canned"),
-        bind("", "", new String[0]), execute("", 0), query("select id, name from t"), sync()));
+    List<Msg> msgs =
+        pg.send(
+            concat(
+                parse("", "select nothing canned"),
+                bind("", "", new String[0]),
+                execute("", 0),
+                query("select id, name from t"),
+                sync()));
     assertThat(types(msgs)).isEqualTo("EZ");
     assertThat(msgs.get(0).sqlState()).isEqualTo("42P01");
     assertThat(types(pg.send(query("select id, name from t")))).isEqualTo("TDDCZ");
@@ -178,10 +214,8 @@ class PgProtocolPipelineTest {
     EmbeddedPg pg = EmbeddedPg.connected(service);
     assertThat(pg.send(concat(bind("", "nope", new String[0]), sync())).get(0).sqlState())
         .isEqualTo("26000");
-    assertThat(pg.send(concat(execute("nope", 0), sync())).get(0).sqlState())
-        .isEqualTo("34000");
-    assertThat(pg.send(concat(describe('P', "nope"), sync())).get(0).sqlState())
-        .isEqualTo("34000");
+    assertThat(pg.send(concat(execute("nope", 0), sync())).get(0).sqlState()).isEqualTo("34000");
+    assertThat(pg.send(concat(describe('P', "nope"), sync())).get(0).sqlState()).isEqualTo("34000");
     assertThat(types(pg.send(concat(parse("s", "select $1"), sync())))).isEqualTo("1Z");
     assertThat(pg.send(concat(parse("s", "select $1"), sync())).get(0).sqlState())
         .isEqualTo("42P05");
@@ -195,10 +229,15 @@ class PgProtocolPipelineTest {
   void binaryParameterOfUnsupportedTypeIs0A000ForThatBind() {
     EmbeddedPg pg = EmbeddedPg.connected(service);
     ByteBuf body = Unpooled.buffer();
-    body.writeBytes(new byte[] {0, 's', 0}).writeShort(1).writeShort(1).writeShort(1)
-        .writeInt(1).writeByte(1).writeShort(0);
-    List<Msg> msgs = pg.send(concat(parse("s", "select $1", 1007), ClientFrames.frame('B', body),
-        sync()));
+    body.writeBytes(new byte[] {0, 's', 0})
+        .writeShort(1)
+        .writeShort(1)
+        .writeShort(1)
+        .writeInt(1)
+        .writeByte(1)
+        .writeShort(0);
+    List<Msg> msgs =
+        pg.send(concat(parse("s", "select $1", 1007), ClientFrames.frame('B', body), sync()));
     assertThat(types(msgs)).isEqualTo("1EZ");
     assertThat(msgs.get(1).sqlState()).isEqualTo("0A000");
   }
@@ -206,8 +245,8 @@ class PgProtocolPipelineTest {
   @Test
   void truncatedBindIsFatal08P01AndCloses() {
     EmbeddedPg pg = EmbeddedPg.connected(service);
-    ByteBuf body = Unpooled.buffer().writeBytes(new byte[] {0, 0}).writeShort(0).writeShort(50)
-        .writeInt(4);
+    ByteBuf body =
+        Unpooled.buffer().writeBytes(new byte[] {0, 0}).writeShort(0).writeShort(50).writeInt(4);
     List<Msg> msgs = pg.send(ClientFrames.frame('B', body));
     assertThat(types(msgs)).isEqualTo("E");
     assertThat(msgs.get(0).fields()).containsEntry('S', "FATAL").containsEntry('C', "08P01");
@@ -234,8 +273,12 @@ class PgProtocolPipelineTest {
   @Test
   void terminateClosesTheSession() {
     EmbeddedPg pg = EmbeddedPg.connected(service);
-    pg.send(concat(parse("", "select n from five"), bind("c", "", new String[0]),
-        execute("c", 1), ClientFrames.terminate()));
+    pg.send(
+        concat(
+            parse("", "select n from five"),
+            bind("c", "", new String[0]),
+            execute("c", 1),
+            ClientFrames.terminate()));
     pg.channel.runPendingTasks();
     assertThat(pg.channel.isActive()).isFalse();
     assertThat(service.closedSessions.get()).isEqualTo(1);

@@ -29,17 +29,21 @@ class PgServerLifecycleTest {
   private static final String KILOBYTE = "x".repeat(1024);
 
   private final CountDownLatch slowGate = new CountDownLatch(1);
-  private final FakeSqlService service = new FakeSqlService()
-      .blockUntil("select slow", slowGate)
-      .command("select fast", "SELECT 1")
-      .generate("select big", BIG_ROWS, KILOBYTE);
+  private final FakeSqlService service =
+      new FakeSqlService()
+          .blockUntil("select slow", slowGate)
+          .command("select fast", "SELECT 1")
+          .generate("select big", BIG_ROWS, KILOBYTE);
   private PgServer server;
 
   @BeforeEach
   void start() throws Exception {
     // One I/O thread: if SQL ran on it, the slow statement would stall every connection.
-    server = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-        .withWorkerThreads(1), service, Authenticator.trust());
+    server =
+        new PgServer(
+            PgServerConfig.defaults().withHost("127.0.0.1").withPort(0).withWorkerThreads(1),
+            service,
+            Authenticator.trust());
     server.start();
   }
 
@@ -50,21 +54,25 @@ class PgServerLifecycleTest {
   }
 
   private Connection connect() throws Exception {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/db",
-        "u", "");
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + server.port() + "/db", "u", "");
   }
 
   @Test
   void slowStatementDoesNotBlockOtherConnections() throws Exception {
-    try (Connection slow = connect(); Connection fast = connect()) {
-      CompletableFuture<Boolean> slowRun = CompletableFuture.supplyAsync(() -> {
-        try (Statement st = slow.createStatement()) {
-          return st.execute("select slow");
-        } catch (Exception e) {
-          throw new AssertionError(e);
-        }
-      });
-      await().atMost(Duration.ofSeconds(5))
+    try (Connection slow = connect();
+        Connection fast = connect()) {
+      CompletableFuture<Boolean> slowRun =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (Statement st = slow.createStatement()) {
+                  return st.execute("select slow");
+                } catch (Exception e) {
+                  throw new AssertionError(e);
+                }
+              });
+      await()
+          .atMost(Duration.ofSeconds(5))
           .until(() -> !service.executedSql("select slow").isEmpty());
       for (int i = 0; i < 20; i++) {
         try (Statement st = fast.createStatement()) {
@@ -91,11 +99,14 @@ class PgServerLifecycleTest {
       // Nobody reads: production must stall at roughly socket buffers + the high-water mark.
       // Wait until production stops (on a loaded machine it takes a while to get there).
       var previous = new java.util.concurrent.atomic.AtomicLong(-1);
-      await().pollInterval(Duration.ofMillis(300)).atMost(Duration.ofSeconds(20))
-          .until(() -> {
-            long now = service.generatedRows.get();
-            return now > 0 && now == previous.getAndSet(now);
-          });
+      await()
+          .pollInterval(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                long now = service.generatedRows.get();
+                return now > 0 && now == previous.getAndSet(now);
+              });
       long stalledAt = service.generatedRows.get();
       Thread.sleep(300);
       assertThat(service.generatedRows.get()).isEqualTo(stalledAt).isLessThan(BIG_ROWS / 10);

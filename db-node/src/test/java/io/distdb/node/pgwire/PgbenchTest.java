@@ -26,22 +26,29 @@ class PgbenchTest {
   private static final String LITERAL = "select abalance from pgbench_accounts where aid = 1";
   private static final String WITH_PARAM = "select abalance from pgbench_accounts where aid = $1";
 
-  private final FakeSqlService service = new FakeSqlService()
-      .rows(LITERAL, List.of(new Column("abalance", PgType.INT4)),
-          List.<Object[]>of(new Object[] {0}))
-      .rows(WITH_PARAM, List.of(new Column("abalance", PgType.INT4)),
-          List.<Object[]>of(new Object[] {0}), PgType.INT4.oid());
+  private final FakeSqlService service =
+      new FakeSqlService()
+          .rows(
+              LITERAL,
+              List.of(new Column("abalance", PgType.INT4)),
+              List.<Object[]>of(new Object[] {0}))
+          .rows(
+              WITH_PARAM,
+              List.of(new Column("abalance", PgType.INT4)),
+              List.<Object[]>of(new Object[] {0}),
+              PgType.INT4.oid());
   private PgServer server;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void start() throws Exception {
     assumeTrue(PGBENCH.canExecute(), "pgbench is not installed");
-    server = new PgServer(PgServerConfig.defaults().withHost("127.0.0.1").withPort(0)
-        .withWorkerThreads(2), service,
-        Authenticator.scramSha256(new StaticCredentials("bench", "pw")));
+    server =
+        new PgServer(
+            PgServerConfig.defaults().withHost("127.0.0.1").withPort(0).withWorkerThreads(2),
+            service,
+            Authenticator.scramSha256(new StaticCredentials("bench", "pw")));
     server.start();
   }
 
@@ -55,15 +62,36 @@ class PgbenchTest {
   @ParameterizedTest
   @ValueSource(strings = {"simple", "extended", "prepared"})
   void runsACustomScript(String mode) throws Exception {
-    String script = mode.equals("simple")
-        ? "BEGIN;\n" + LITERAL + ";\nEND;\n"
-        : "\\set aid random(1, 1000)\nBEGIN;\n" + LITERAL + ";\n"
-            + WITH_PARAM.replace("$1", ":aid") + ";\nEND;\n";
+    String script =
+        mode.equals("simple")
+            ? "BEGIN;\n" + LITERAL + ";\nEND;\n"
+            : "\\set aid random(1, 1000)\nBEGIN;\n"
+                + LITERAL
+                + ";\n"
+                + WITH_PARAM.replace("$1", ":aid")
+                + ";\nEND;\n";
     Path file = dir.resolve("bench.sql");
     Files.writeString(file, script);
-    ProcessBuilder pb = new ProcessBuilder(PGBENCH.getPath(), "-h", "127.0.0.1", "-p",
-        String.valueOf(server.port()), "-U", "bench", "-n", "-M", mode, "-c", "4", "-t", "25",
-        "-f", file.toString(), "db").redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                PGBENCH.getPath(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(server.port()),
+                "-U",
+                "bench",
+                "-n",
+                "-M",
+                mode,
+                "-c",
+                "4",
+                "-t",
+                "25",
+                "-f",
+                file.toString(),
+                "db")
+            .redirectErrorStream(true);
     pb.environment().put("PGPASSWORD", "pw");
     Process p = pb.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("pgbench finished").isTrue();
@@ -72,9 +100,10 @@ class PgbenchTest {
     assertThat(output).contains("number of transactions actually processed: 100/100");
     assertThat(service.executedSql(LITERAL)).hasSize(100);
     if (!mode.equals("simple")) {
-      assertThat(service.executedSql(WITH_PARAM)).hasSize(100)
-          .allSatisfy(e -> assertThat(Integer.parseInt((String) e.params().get(0)))
-              .isBetween(1, 1000));
+      assertThat(service.executedSql(WITH_PARAM))
+          .hasSize(100)
+          .allSatisfy(
+              e -> assertThat(Integer.parseInt((String) e.params().get(0))).isBetween(1, 1000));
     }
   }
 }

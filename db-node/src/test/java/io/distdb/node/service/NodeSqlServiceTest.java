@@ -41,10 +41,16 @@ class NodeSqlServiceTest {
   void setUp() throws Exception {
     log = ReplicationLog.open(dir.resolve("log"), LogOptions.defaults());
     storage = new Storage(dir.resolve("db"));
-    writes = new LocalWriteExecutor(storage, log, CommitGate.LOCAL, new NodeHealth(), sessions,
-        LOCK_TIMEOUT_MILLIS);
-    service = new NodeSqlService(storage, writes, sessions, "15.0",
-        Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
+    writes =
+        new LocalWriteExecutor(
+            storage, log, CommitGate.LOCAL, new NodeHealth(), sessions, LOCK_TIMEOUT_MILLIS);
+    service =
+        new NodeSqlService(
+            storage,
+            writes,
+            sessions,
+            "15.0",
+            Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
     writes.createDatabase("app");
   }
 
@@ -81,15 +87,17 @@ class NodeSqlServiceTest {
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int base = t * perThread;
-      futures.add(pool.submit(() -> {
-        try (SqlSession s = service.open("u", "app")) {
-          for (int i = 0; i < perThread; i++) {
-            assertThat(run(s, "INSERT INTO t VALUES ($1)", String.valueOf(base + i)).tag())
-                .isEqualTo("INSERT 0 1");
-          }
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                try (SqlSession s = service.open("u", "app")) {
+                  for (int i = 0; i < perThread; i++) {
+                    assertThat(run(s, "INSERT INTO t VALUES ($1)", String.valueOf(base + i)).tag())
+                        .isEqualTo("INSERT 0 1");
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get();
@@ -107,8 +115,8 @@ class NodeSqlServiceTest {
       run(s, "CREATE TABLE e (at TIMESTAMP WITH TIME ZONE)");
       run(s, "INSERT INTO e VALUES (now())");
       assertThatThrownBy(() -> run(s, "INSERT INTO e VALUES (now() + random() * interval '1' day)"))
-          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
-              .isEqualTo("0A000"));
+          .isInstanceOfSatisfying(
+              SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
     }
     Command.Transaction last = null;
     try (LogCursor c = log.read(log.firstLsn())) {
@@ -134,37 +142,38 @@ class NodeSqlServiceTest {
       run(s, "SAVEPOINT a");
       run(s, "INSERT INTO k VALUES (2)");
       assertThatThrownBy(() -> run(s, "INSERT INTO k VALUES (2)"))
-          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
-              .isEqualTo("23505"));
+          .isInstanceOfSatisfying(
+              SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("23505"));
       assertThat(s.transactionStatus()).isEqualTo(TransactionStatus.FAILED);
       assertThatThrownBy(() -> run(s, "SELECT 1"))
-          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
-              .isEqualTo("25P02"));
+          .isInstanceOfSatisfying(
+              SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("25P02"));
       assertThat(run(s, "ROLLBACK TO SAVEPOINT a").tag()).isEqualTo("ROLLBACK");
       assertThat(s.transactionStatus()).isEqualTo(TransactionStatus.IN_TRANSACTION);
       assertThatThrownBy(() -> run(s, "CREATE TABLE inside (x INT)"))
-          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
-              .isEqualTo("25001"));
+          .isInstanceOfSatisfying(
+              SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("25001"));
       run(s, "ROLLBACK TO SAVEPOINT a");
       assertThat(run(s, "COMMIT").tag()).isEqualTo("COMMIT");
-      assertThat(rows(run(s, "SELECT id FROM k ORDER BY id"))).extracting(r -> r[0])
+      assertThat(rows(run(s, "SELECT id FROM k ORDER BY id")))
+          .extracting(r -> r[0])
           .containsExactly(1);
       run(s, "BEGIN");
-      assertThatThrownBy(() -> run(s, "SELEC"))
-          .isInstanceOf(SqlException.class);
+      assertThatThrownBy(() -> run(s, "SELEC")).isInstanceOf(SqlException.class);
       assertThat(run(s, "COMMIT").tag()).isEqualTo("ROLLBACK");
     }
   }
 
   @Test
   void blockThatWroteHoldsTheWritePathUntilItEnds() throws Exception {
-    try (SqlSession a = service.open("u", "app"); SqlSession b = service.open("u", "app")) {
+    try (SqlSession a = service.open("u", "app");
+        SqlSession b = service.open("u", "app")) {
       run(a, "CREATE TABLE w (id INT)");
       run(a, "BEGIN");
       run(a, "INSERT INTO w VALUES (1)");
       assertThatThrownBy(() -> run(b, "INSERT INTO w VALUES (2)"))
-          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
-              .isEqualTo("55P03"));
+          .isInstanceOfSatisfying(
+              SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("55P03"));
       // Readers are not blocked and do not see the uncommitted row.
       assertThat(rows(run(b, "SELECT count(*) FROM w")).get(0)[0]).isEqualTo(0L);
       // A client that vanishes mid-transaction: its work is rolled back, the path released.
@@ -179,18 +188,32 @@ class NodeSqlServiceTest {
     try (SqlSession m = service.open("u", "app")) {
       run(m, "CREATE TABLE r (x INT)");
     }
-    NodeSqlService replica = new NodeSqlService(storage,
-        new ReadOnlyWriteExecutor("master.example:5432"), sessions, "15.0", Clock.systemUTC());
+    NodeSqlService replica =
+        new NodeSqlService(
+            storage,
+            new ReadOnlyWriteExecutor("master.example:5432"),
+            sessions,
+            "15.0",
+            Clock.systemUTC());
     try (SqlSession s = replica.open("u", "app")) {
-      for (String sql : List.of("CREATE TABLE r2 (x INT)", "CREATE DATABASE other",
-          "DROP DATABASE other", "INSERT INTO r VALUES (1)", "UPDATE r SET x = 2",
-          "DELETE FROM r", "DROP TABLE r", "CREATE INDEX ri ON r (x)")) {
+      for (String sql :
+          List.of(
+              "CREATE TABLE r2 (x INT)",
+              "CREATE DATABASE other",
+              "DROP DATABASE other",
+              "INSERT INTO r VALUES (1)",
+              "UPDATE r SET x = 2",
+              "DELETE FROM r",
+              "DROP TABLE r",
+              "CREATE INDEX ri ON r (x)")) {
         assertThatThrownBy(() -> run(s, sql))
             .as(sql)
-            .isInstanceOfSatisfying(SqlException.class, e -> {
-              assertThat(e.sqlState()).isEqualTo("25006");
-              assertThat(e.hint()).contains("master.example:5432");
-            });
+            .isInstanceOfSatisfying(
+                SqlException.class,
+                e -> {
+                  assertThat(e.sqlState()).isEqualTo("25006");
+                  assertThat(e.hint()).contains("master.example:5432");
+                });
       }
       assertThat(rows(run(s, "SELECT 1")).get(0)[0]).isEqualTo(1);
     }
@@ -203,15 +226,15 @@ class NodeSqlServiceTest {
       assertThat(run(s, "SET application_name = 'x'").tag()).isEqualTo("SET");
       assertThat(rows(run(s, "SHOW application_name")).get(0)[0]).isEqualTo("x");
       assertThatThrownBy(() -> run(s, "SHOW no_such_thing"))
-          .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
-              .isEqualTo("42704"));
+          .isInstanceOfSatisfying(
+              SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("42704"));
     }
   }
 
   @Test
   void unknownDatabaseIsRefused() {
     assertThatThrownBy(() -> service.open("u", "nope"))
-        .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState())
-            .isEqualTo("3D000"));
+        .isInstanceOfSatisfying(
+            SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("3D000"));
   }
 }

@@ -9,27 +9,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeterminismTableDefinitionTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "CREATE TABLE t (id INT, at TIMESTAMP DEFAULT now())",
-      "CREATE TABLE t (id INT, d DATE DEFAULT CURRENT_DATE)",
-      "CREATE TABLE t (id UUID DEFAULT gen_random_uuid())",
-      "ALTER TABLE t ADD COLUMN at TIMESTAMP DEFAULT current_timestamp",
-      "ALTER TABLE t ALTER COLUMN x SET DEFAULT random()",
-      "CREATE TABLE t (x FLOAT CHECK (x < random()))"})
+  @ValueSource(
+      strings = {
+        "CREATE TABLE t (id INT, at TIMESTAMP DEFAULT now())",
+        "CREATE TABLE t (id INT, d DATE DEFAULT CURRENT_DATE)",
+        "CREATE TABLE t (id UUID DEFAULT gen_random_uuid())",
+        "ALTER TABLE t ADD COLUMN at TIMESTAMP DEFAULT current_timestamp",
+        "ALTER TABLE t ALTER COLUMN x SET DEFAULT random()",
+        "CREATE TABLE t (x FLOAT CHECK (x < random()))"
+      })
   void refusesNondeterministicDefaults(String sql) {
     assertThatThrownBy(() -> Determinism.checkTableDefinition(sql))
-        .isInstanceOfSatisfying(StatementException.class,
+        .isInstanceOfSatisfying(
+            StatementException.class,
             e -> org.assertj.core.api.Assertions.assertThat(e.sqlState()).isEqualTo("0A000"))
         .hasMessageContaining("each replica would evaluate it itself");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "CREATE TABLE t (id INT DEFAULT 0, note TEXT DEFAULT 'now()')",
-      "CREATE TABLE t (id SERIAL PRIMARY KEY, \"now\" INT)",
-      "CREATE VIEW v AS SELECT now() AS at",
-      "CREATE INDEX i ON t (x)",
-      "INSERT INTO t VALUES (now())"})
+  @ValueSource(
+      strings = {
+        "CREATE TABLE t (id INT DEFAULT 0, note TEXT DEFAULT 'now()')",
+        "CREATE TABLE t (id SERIAL PRIMARY KEY, \"now\" INT)",
+        "CREATE VIEW v AS SELECT now() AS at",
+        "CREATE INDEX i ON t (x)",
+        "INSERT INTO t VALUES (now())"
+      })
   void acceptsDeterministicStatements(String sql) {
     assertThatCode(() -> Determinism.checkTableDefinition(sql)).doesNotThrowAnyException();
   }

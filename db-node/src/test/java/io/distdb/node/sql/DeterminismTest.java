@@ -25,7 +25,10 @@ class DeterminismTest {
   private static final String TSTZ = "TIMESTAMP WITH TIME ZONE '2024-05-01 10:00:00.123456+00'";
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       insert into t values (now())                  | insert into t values (TIMESTAMP WITH TIME ZONE '2024-05-01 10:00:00.123456+00')
       insert into t values (NOW( ))                 | insert into t values (TIMESTAMP WITH TIME ZONE '2024-05-01 10:00:00.123456+00')
       update t set a = current_timestamp            | update t set a = TIMESTAMP WITH TIME ZONE '2024-05-01 10:00:00.123456+00'
@@ -47,24 +50,29 @@ class DeterminismTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "insert into t values (1, 'x')",
-      "insert into t values ('now()', \"now\", t.now) -- now()",
-      "insert into t select now from x /* current_timestamp */",
-      "update t set \"current_date\" = $$ now() $$",
-      "create table t (a timestamptz default now(), b date check (b <= current_date))",
-      "create table t (id uuid default gen_random_uuid())",
-      "alter table t alter column a set default current_timestamp",
-      "create view v as select now()",
-      "set local timezone = 'UTC'",
-      "show session_user",
-      "select now(), random()"})
+  @ValueSource(
+      strings = {
+        "insert into t values (1, 'x')",
+        "insert into t values ('now()', \"now\", t.now) -- now()",
+        "insert into t select now from x /* current_timestamp */",
+        "update t set \"current_date\" = $$ now() $$",
+        "create table t (a timestamptz default now(), b date check (b <= current_date))",
+        "create table t (id uuid default gen_random_uuid())",
+        "alter table t alter column a set default current_timestamp",
+        "create view v as select now()",
+        "set local timezone = 'UTC'",
+        "show session_user",
+        "select now(), random()"
+      })
   void leavesOtherStatementsByteIdentical(String sql) throws Exception {
     assertThat(Determinism.rewrite(sql, NOW)).isSameAs(sql);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       insert into t values (random())              | random()
       insert into t values (gen_random_uuid())     | gen_random_uuid()
       insert into t values (RANDOM_UUID())         | random_uuid()
@@ -82,28 +90,35 @@ class DeterminismTest {
       """)
   void refusesPerReplicaFunctions(String sql, String function) {
     assertThatThrownBy(() -> Determinism.rewrite(sql, NOW))
-        .isInstanceOfSatisfying(StatementException.class,
-            e -> assertThat(e.sqlState()).isEqualTo("0A000"))
-        .hasMessage(function + " is not allowed in a replicated write: its value would differ on"
-            + " each replica; compute the value in the client or in a prior SELECT");
+        .isInstanceOfSatisfying(
+            StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"))
+        .hasMessage(
+            function
+                + " is not allowed in a replicated write: its value would differ on"
+                + " each replica; compute the value in the client or in a prior SELECT");
   }
 
   @Test
   void roundingCarriesIntoSeconds() throws Exception {
     Instant late = Instant.parse("2024-12-31T23:59:59.999999Z");
     assertThat(Determinism.rewrite("insert into t values (current_timestamp(0))", late))
-        .isEqualTo("insert into t values (TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00.000000+00')");
+        .isEqualTo(
+            "insert into t values (TIMESTAMP WITH TIME ZONE '2025-01-01 00:00:00.000000+00')");
   }
 
   @Test
   void rewrittenLiteralsExecuteInH2() throws Exception {
-    String url = "jdbc:h2:mem:determinism;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    String url =
+        "jdbc:h2:mem:determinism;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
-      s.execute("create table t (tz timestamp with time zone, ts timestamp, d date,"
-          + " tt time with time zone, t time(6))");
-      String insert = Determinism.rewrite(
-          "insert into t values (now(), localtimestamp, current_date, current_time, localtime)", NOW);
+      s.execute(
+          "create table t (tz timestamp with time zone, ts timestamp, d date,"
+              + " tt time with time zone, t time(6))");
+      String insert =
+          Determinism.rewrite(
+              "insert into t values (now(), localtimestamp, current_date, current_time, localtime)",
+              NOW);
       assertThat(insert).doesNotContain("now()");
       assertThat(s.executeUpdate(insert)).isEqualTo(1);
       try (ResultSet rs = s.executeQuery("select * from t")) {
@@ -117,8 +132,10 @@ class DeterminismTest {
             .isEqualTo(OffsetTime.of(10, 0, 0, 0, ZoneOffset.UTC)); // H2's default TIME(0) scale
         assertThat(rs.getObject(5, LocalTime.class)).isEqualTo(LocalTime.of(10, 0, 0, 123_456_000));
       }
-      String expr = Determinism.rewrite(
-          "insert into t (tz, d) select current_timestamp(3) - interval '1' day, current_date + 1", NOW);
+      String expr =
+          Determinism.rewrite(
+              "insert into t (tz, d) select current_timestamp(3) - interval '1' day, current_date + 1",
+              NOW);
       assertThat(s.executeUpdate(expr)).isEqualTo(1);
       try (ResultSet rs = s.executeQuery("select tz, d from t where ts is null")) {
         rs.next();

@@ -13,10 +13,12 @@ class PlaceholdersTest {
 
   @Test
   void rewritesParametersOnly() throws Exception {
-    Placeholders.Rewritten r = Placeholders.toH2(
-        "select $1, '$2', \"$3\", $$ $4 $$, a$5 /* $6 */ from t where x=$2 -- $7\n and y = $1");
-    assertThat(r.sql()).isEqualTo(
-        "select ?1, '$2', \"$3\", $$ $4 $$, a$5 /* $6 */ from t where x=?2 -- $7\n and y = ?1");
+    Placeholders.Rewritten r =
+        Placeholders.toH2(
+            "select $1, '$2', \"$3\", $$ $4 $$, a$5 /* $6 */ from t where x=$2 -- $7\n and y = $1");
+    assertThat(r.sql())
+        .isEqualTo(
+            "select ?1, '$2', \"$3\", $$ $4 $$, a$5 /* $6 */ from t where x=?2 -- $7\n and y = ?1");
     assertThat(r.parameterCount()).isEqualTo(2);
   }
 
@@ -37,8 +39,8 @@ class PlaceholdersTest {
   @Test
   void dollarZeroIsRejected() {
     assertThatThrownBy(() -> Placeholders.toH2("select $0"))
-        .isInstanceOfSatisfying(StatementException.class,
-            e -> assertThat(e.sqlState()).isEqualTo("42P02"))
+        .isInstanceOfSatisfying(
+            StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("42P02"))
         .hasMessage("there is no parameter $0");
   }
 

@@ -49,7 +49,8 @@ class SqlLexerTest {
   @Test
   void dollarQuotes() throws Exception {
     List<Token> tokens = SqlLexer.tokenize("$$ it's ; $$ $fn$ $$ inner $$ $fn$ $1");
-    assertThat(tokens).extracting(Token::kind)
+    assertThat(tokens)
+        .extracting(Token::kind)
         .containsExactly(TokenKind.DOLLAR_STRING, TokenKind.DOLLAR_STRING, TokenKind.PARAMETER);
     assertThat(tokens.get(0).value()).isEqualTo(" it's ; ");
     assertThat(tokens.get(1).value()).isEqualTo(" $$ inner $$ ");
@@ -66,11 +67,17 @@ class SqlLexerTest {
   @Test
   void numbersOperatorsAndPunctuation() throws Exception {
     assertThat(texts("a::int>=-1.5e3,.5;x[1:2]"))
-        .containsExactly("a", "::", "int", ">=", "-", "1.5e3", ",", ".5", ";", "x", "[", "1", ":",
-            "2", "]");
+        .containsExactly(
+            "a", "::", "int", ">=", "-", "1.5e3", ",", ".5", ";", "x", "[", "1", ":", "2", "]");
     assertThat(kinds("1 'x' \"y\" z $2 + ("))
-        .containsExactly(TokenKind.NUMBER, TokenKind.STRING, TokenKind.QUOTED_IDENTIFIER,
-            TokenKind.IDENTIFIER, TokenKind.PARAMETER, TokenKind.OPERATOR, TokenKind.PUNCTUATION);
+        .containsExactly(
+            TokenKind.NUMBER,
+            TokenKind.STRING,
+            TokenKind.QUOTED_IDENTIFIER,
+            TokenKind.IDENTIFIER,
+            TokenKind.PARAMETER,
+            TokenKind.OPERATOR,
+            TokenKind.PUNCTUATION);
   }
 
   @Test
@@ -79,12 +86,20 @@ class SqlLexerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"select 'abc", "select E'abc\\'", "select \"abc", "select $$abc",
-      "select $x$ abc $$", "select /* abc /* */", "select U&'x"})
+  @ValueSource(
+      strings = {
+        "select 'abc",
+        "select E'abc\\'",
+        "select \"abc",
+        "select $$abc",
+        "select $x$ abc $$",
+        "select /* abc /* */",
+        "select U&'x"
+      })
   void unterminatedIsSyntaxError(String sql) {
     assertThatThrownBy(() -> SqlLexer.tokenize(sql))
-        .isInstanceOfSatisfying(StatementException.class,
-            e -> assertThat(e.sqlState()).isEqualTo("42601"))
+        .isInstanceOfSatisfying(
+            StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("42601"))
         .hasMessageStartingWith("unterminated")
         .hasMessageContaining("at or near \"");
   }

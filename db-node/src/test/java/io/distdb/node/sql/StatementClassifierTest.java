@@ -31,8 +31,11 @@ class StatementClassifierTest {
         arguments("values (1), (2)", READ, "SELECT", true),
         arguments("table t", READ, "SELECT", true),
         arguments("with x as (select 1) select * from x", READ, "SELECT", true),
-        arguments("with recursive r(n) as (select 1 union all select n+1 from r) select * from r",
-            READ, "SELECT", true),
+        arguments(
+            "with recursive r(n) as (select 1 union all select n+1 from r) select * from r",
+            READ,
+            "SELECT",
+            true),
         arguments("with x as (select 1) (select * from x)", READ, "SELECT", true),
         arguments("select * from t for update", READ, "SELECT", true),
         arguments("select \"insert\" from t", READ, "SELECT", true),
@@ -49,13 +52,20 @@ class StatementClassifierTest {
         arguments("update t set a = 1", WRITE, "UPDATE", false),
         arguments("Update t set a = 1 returning *", WRITE, "UPDATE", true),
         arguments("delete from t where a in (select a from u)", WRITE, "DELETE", false),
-        arguments("merge into t using u on t.a = u.a when matched then delete", WRITE, "MERGE", false),
+        arguments(
+            "merge into t using u on t.a = u.a when matched then delete", WRITE, "MERGE", false),
         arguments("upsert into t values (1)", WRITE, "INSERT", false),
         arguments("with x as (select 1) insert into t select * from x", WRITE, "INSERT", false),
-        arguments("with x as (select 1) insert into t select * from x returning a", WRITE, "INSERT",
+        arguments(
+            "with x as (select 1) insert into t select * from x returning a",
+            WRITE,
+            "INSERT",
             true),
         arguments("with d as (delete from t returning *) select * from d", WRITE, "SELECT", true),
-        arguments("with d as materialized (update t set a=1 returning a) select 1", WRITE, "SELECT",
+        arguments(
+            "with d as materialized (update t set a=1 returning a) select 1",
+            WRITE,
+            "SELECT",
             true),
         arguments("with d as (select a from t) update t set a = 2 from d", WRITE, "UPDATE", false),
         arguments("select 1 into newtable", WRITE, "SELECT", false),
@@ -66,29 +76,42 @@ class StatementClassifierTest {
         arguments("CREATE TEMP TABLE t (a int)", DDL, "CREATE TABLE", false),
         arguments("create temporary table t (a int) on commit drop", DDL, "CREATE TABLE", false),
         arguments("create unlogged table t (a int)", DDL, "CREATE TABLE", false),
-        arguments("create table if not exists t (a int generated always as (1) stored)", DDL,
-            "CREATE TABLE", false),
+        arguments(
+            "create table if not exists t (a int generated always as (1) stored)",
+            DDL,
+            "CREATE TABLE",
+            false),
         arguments("create table t as select 1", DDL, "SELECT", false),
         arguments("create table if not exists t (x) as select 1", DDL, "SELECT", false),
         arguments("create table t as select 1 with no data", DDL, "CREATE TABLE AS", false),
         arguments("create materialized view mv as select 1", DDL, "SELECT", false),
-        arguments("create materialized view mv as select 1 with no data", DDL,
-            "CREATE MATERIALIZED VIEW", false),
+        arguments(
+            "create materialized view mv as select 1 with no data",
+            DDL,
+            "CREATE MATERIALIZED VIEW",
+            false),
         arguments("create index i on t (a)", DDL, "CREATE INDEX", false),
         arguments("create unique index concurrently i on t (a)", DDL, "CREATE INDEX", false),
         arguments("create or replace view v as select 1", DDL, "CREATE VIEW", false),
-        arguments("create or replace temp recursive view v(n) as select 1", DDL, "CREATE VIEW",
-            false),
+        arguments(
+            "create or replace temp recursive view v(n) as select 1", DDL, "CREATE VIEW", false),
         arguments("create sequence s", DDL, "CREATE SEQUENCE", false),
         arguments("create schema if not exists app", DDL, "CREATE SCHEMA", false),
-        arguments("create or replace function f() returns int as $$ select 1 $$ language sql", DDL,
-            "CREATE FUNCTION", false),
-        arguments("create constraint trigger tr after insert on t for each row execute function f()",
-            DDL, "CREATE TRIGGER", false),
+        arguments(
+            "create or replace function f() returns int as $$ select 1 $$ language sql",
+            DDL,
+            "CREATE FUNCTION",
+            false),
+        arguments(
+            "create constraint trigger tr after insert on t for each row execute function f()",
+            DDL,
+            "CREATE TRIGGER",
+            false),
         arguments("create type mood as enum ('a')", DDL, "CREATE TYPE", false),
         arguments("alter table t add column b int", DDL, "ALTER TABLE", false),
         arguments("alter sequence s restart", DDL, "ALTER SEQUENCE", false),
-        arguments("alter materialized view mv rename to mv2", DDL, "ALTER MATERIALIZED VIEW", false),
+        arguments(
+            "alter materialized view mv rename to mv2", DDL, "ALTER MATERIALIZED VIEW", false),
         arguments("drop table if exists t cascade", DDL, "DROP TABLE", false),
         arguments("drop index concurrently i", DDL, "DROP INDEX", false),
         arguments("drop view v", DDL, "DROP VIEW", false),
@@ -146,7 +169,8 @@ class StatementClassifierTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("statements")
-  void classifies(String sql, StatementKind kind, String tag, boolean returnsRows) throws Exception {
+  void classifies(String sql, StatementKind kind, String tag, boolean returnsRows)
+      throws Exception {
     Statement s = StatementClassifier.classify(sql);
     assertThat(s.kind()).as("kind").isEqualTo(kind);
     assertThat(s.commandTag()).as("tag").isEqualTo(tag);
@@ -157,8 +181,10 @@ class StatementClassifierTest {
   void returningOnlyCountsAtTopLevel() throws Exception {
     assertThat(StatementClassifier.classify("insert into t values (1) returning id").hasReturning())
         .isTrue();
-    assertThat(StatementClassifier.classify(
-            "with d as (delete from t returning *) insert into u select * from d").hasReturning())
+    assertThat(
+            StatementClassifier.classify(
+                    "with d as (delete from t returning *) insert into u select * from d")
+                .hasReturning())
         .isFalse();
     assertThat(StatementClassifier.classify("select 'returning'").hasReturning()).isFalse();
   }
@@ -167,7 +193,8 @@ class StatementClassifierTest {
   void completionTags() throws Exception {
     assertThat(StatementClassifier.classify("insert into t values (1)").completionTag(3))
         .isEqualTo("INSERT 0 3");
-    assertThat(StatementClassifier.classify("update t set a=1").completionTag(2)).isEqualTo("UPDATE 2");
+    assertThat(StatementClassifier.classify("update t set a=1").completionTag(2))
+        .isEqualTo("UPDATE 2");
     assertThat(StatementClassifier.classify("create table t as select 1").completionTag(1))
         .isEqualTo("SELECT 1");
     assertThat(StatementClassifier.classify("create table t (a int)").completionTag(0))
@@ -176,7 +203,8 @@ class StatementClassifierTest {
 
   @Test
   void createDatabase() throws Exception {
-    assertThat(StatementClassifier.classify("CREATE DATABASE Shop WITH OWNER = bob ENCODING 'UTF8'"))
+    assertThat(
+            StatementClassifier.classify("CREATE DATABASE Shop WITH OWNER = bob ENCODING 'UTF8'"))
         .isEqualTo(new DatabaseCommand(DatabaseCommand.Action.CREATE, "shop", false, false));
     assertThat(StatementClassifier.classify("create database \"Shop\"").commandTag())
         .isEqualTo("CREATE DATABASE");
@@ -210,20 +238,29 @@ class StatementClassifierTest {
   @Test
   void transactionDetails() throws Exception {
     assertThat(StatementClassifier.classify("BEGIN ISOLATION LEVEL SERIALIZABLE"))
-        .isEqualTo(new TransactionCommand(TransactionCommand.Op.BEGIN, "BEGIN", null, "serializable", false));
-    assertThat(StatementClassifier.classify("start transaction isolation level repeatable read, read only"))
-        .isEqualTo(new TransactionCommand(
-            TransactionCommand.Op.BEGIN, "START TRANSACTION", null, "repeatable read", true));
+        .isEqualTo(
+            new TransactionCommand(
+                TransactionCommand.Op.BEGIN, "BEGIN", null, "serializable", false));
+    assertThat(
+            StatementClassifier.classify(
+                "start transaction isolation level repeatable read, read only"))
+        .isEqualTo(
+            new TransactionCommand(
+                TransactionCommand.Op.BEGIN, "START TRANSACTION", null, "repeatable read", true));
     assertThat(StatementClassifier.classify("ROLLBACK TO SAVEPOINT \"Sp\""))
-        .isEqualTo(new TransactionCommand(
-            TransactionCommand.Op.ROLLBACK_TO_SAVEPOINT, "ROLLBACK", "Sp", null, false));
+        .isEqualTo(
+            new TransactionCommand(
+                TransactionCommand.Op.ROLLBACK_TO_SAVEPOINT, "ROLLBACK", "Sp", null, false));
     assertThat(StatementClassifier.classify("release Sp1"))
-        .isEqualTo(new TransactionCommand(
-            TransactionCommand.Op.RELEASE_SAVEPOINT, "RELEASE", "sp1", null, false));
+        .isEqualTo(
+            new TransactionCommand(
+                TransactionCommand.Op.RELEASE_SAVEPOINT, "RELEASE", "sp1", null, false));
     assertThat(StatementClassifier.classify("SAVEPOINT a"))
-        .isEqualTo(new TransactionCommand(TransactionCommand.Op.SAVEPOINT, "SAVEPOINT", "a", null, false));
+        .isEqualTo(
+            new TransactionCommand(TransactionCommand.Op.SAVEPOINT, "SAVEPOINT", "a", null, false));
     assertThat(StatementClassifier.classify("commit and no chain"))
-        .isEqualTo(new TransactionCommand(TransactionCommand.Op.COMMIT, "COMMIT", null, null, false));
+        .isEqualTo(
+            new TransactionCommand(TransactionCommand.Op.COMMIT, "COMMIT", null, null, false));
     assertThatThrownBy(() -> StatementClassifier.classify("savepoint"))
         .hasMessage("syntax error at end of input");
     assertThatThrownBy(() -> StatementClassifier.classify("begin isolation level chaotic"))
@@ -233,38 +270,58 @@ class StatementClassifierTest {
   @Test
   void sessionDetails() throws Exception {
     assertThat(StatementClassifier.classify("SET search_path TO public, \"App\""))
-        .isEqualTo(new SessionCommand(SessionCommand.Op.SET, "SET", "search_path", "public, App", false));
+        .isEqualTo(
+            new SessionCommand(SessionCommand.Op.SET, "SET", "search_path", "public, App", false));
     assertThat(StatementClassifier.classify("set local statement_timeout = 5000"))
-        .isEqualTo(new SessionCommand(SessionCommand.Op.SET, "SET", "statement_timeout", "5000", true));
+        .isEqualTo(
+            new SessionCommand(SessionCommand.Op.SET, "SET", "statement_timeout", "5000", true));
     assertThat(StatementClassifier.classify("SET SESSION TimeZone = 'Europe/Paris'"))
-        .isEqualTo(new SessionCommand(SessionCommand.Op.SET, "SET", "timezone", "Europe/Paris", false));
+        .isEqualTo(
+            new SessionCommand(SessionCommand.Op.SET, "SET", "timezone", "Europe/Paris", false));
     assertThat(StatementClassifier.classify("set time zone 'UTC'"))
         .isEqualTo(new SessionCommand(SessionCommand.Op.SET, "SET", "timezone", "UTC", false));
     assertThat(StatementClassifier.classify("set time zone interval '+02:00' hour to minute"))
-        .isEqualTo(new SessionCommand(
-            SessionCommand.Op.SET, "SET", "timezone", "interval '+02:00' hour to minute", false));
+        .isEqualTo(
+            new SessionCommand(
+                SessionCommand.Op.SET,
+                "SET",
+                "timezone",
+                "interval '+02:00' hour to minute",
+                false));
   }
 
   @Test
   void sessionDetailsMore() throws Exception {
-    assertThat(((SessionCommand) StatementClassifier.classify("set extra_float_digits = -3")).value())
+    assertThat(
+            ((SessionCommand) StatementClassifier.classify("set extra_float_digits = -3")).value())
         .isEqualTo("-3");
     assertThat(StatementClassifier.classify("set application_name to default"))
-        .isEqualTo(new SessionCommand(SessionCommand.Op.RESET, "SET", "application_name", null, false));
+        .isEqualTo(
+            new SessionCommand(SessionCommand.Op.RESET, "SET", "application_name", null, false));
     assertThat(StatementClassifier.classify("set myapp.tenant = 'x'"))
         .isEqualTo(new SessionCommand(SessionCommand.Op.SET, "SET", "myapp.tenant", "x", false));
     assertThat(StatementClassifier.classify("set names 'UTF8'"))
-        .isEqualTo(new SessionCommand(SessionCommand.Op.SET, "SET", "client_encoding", "UTF8", false));
-    assertThat(StatementClassifier.classify(
-            "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED"))
-        .isEqualTo(new SessionCommand(SessionCommand.Op.SET, "SET",
-            "default_transaction_isolation", "read committed", false));
+        .isEqualTo(
+            new SessionCommand(SessionCommand.Op.SET, "SET", "client_encoding", "UTF8", false));
+    assertThat(
+            StatementClassifier.classify(
+                "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED"))
+        .isEqualTo(
+            new SessionCommand(
+                SessionCommand.Op.SET,
+                "SET",
+                "default_transaction_isolation",
+                "read committed",
+                false));
     assertThat(StatementClassifier.classify("set transaction read only"))
-        .isEqualTo(new SessionCommand(SessionCommand.Op.SET, "SET", "transaction_read_only", "on", false));
+        .isEqualTo(
+            new SessionCommand(SessionCommand.Op.SET, "SET", "transaction_read_only", "on", false));
     assertThat(StatementClassifier.classify("RESET TimeZone"))
         .isEqualTo(new SessionCommand(SessionCommand.Op.RESET, "RESET", "timezone", null, false));
     assertThat(StatementClassifier.classify("show transaction isolation level"))
-        .isEqualTo(new SessionCommand(SessionCommand.Op.SHOW, "SHOW", "transaction_isolation", null, false));
+        .isEqualTo(
+            new SessionCommand(
+                SessionCommand.Op.SHOW, "SHOW", "transaction_isolation", null, false));
     assertThat(StatementClassifier.classify("SHOW ALL"))
         .isEqualTo(new SessionCommand(SessionCommand.Op.SHOW, "SHOW", "all", null, false));
     assertThat(StatementClassifier.classify("set session to 1"))
@@ -276,8 +333,8 @@ class StatementClassifierTest {
   @Test
   void severalStatementsAreRejected() {
     assertThatThrownBy(() -> StatementClassifier.classify("select 1; select 2"))
-        .isInstanceOfSatisfying(StatementException.class,
-            e -> assertThat(e.sqlState()).isEqualTo("42601"))
+        .isInstanceOfSatisfying(
+            StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("42601"))
         .hasMessage("cannot insert multiple commands into a prepared statement");
   }
 }

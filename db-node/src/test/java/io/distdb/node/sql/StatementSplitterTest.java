@@ -9,7 +9,8 @@ class StatementSplitterTest {
 
   @Test
   void splitsOnTopLevelSemicolons() throws Exception {
-    assertThat(StatementSplitter.split("select 1; select 2;")).containsExactly("select 1", "select 2");
+    assertThat(StatementSplitter.split("select 1; select 2;"))
+        .containsExactly("select 1", "select 2");
   }
 
   @Test
@@ -17,9 +18,13 @@ class StatementSplitterTest {
     assertThat(StatementSplitter.split("select ';'")).containsExactly("select ';'");
     assertThat(StatementSplitter.split("select \"a;b\" -- ;\n from t; /* ; */ select 2"))
         .containsExactly("select \"a;b\" -- ;\n from t", "/* ; */ select 2");
-    assertThat(StatementSplitter.split("create function f() returns int as $$ select 1; $$ language sql; select 2"))
-        .containsExactly("create function f() returns int as $$ select 1; $$ language sql", "select 2");
-    assertThat(StatementSplitter.split("select E'\\';'; select 2")).containsExactly("select E'\\';'", "select 2");
+    assertThat(
+            StatementSplitter.split(
+                "create function f() returns int as $$ select 1; $$ language sql; select 2"))
+        .containsExactly(
+            "create function f() returns int as $$ select 1; $$ language sql", "select 2");
+    assertThat(StatementSplitter.split("select E'\\';'; select 2"))
+        .containsExactly("select E'\\';'", "select 2");
   }
 
   @Test

@@ -25,8 +25,9 @@ class H2ErrorTranslatorTest {
   static void schema() throws SQLException {
     connection = DriverManager.getConnection(URL);
     try (Statement s = connection.createStatement()) {
-      s.execute("create table t (a int primary key, b varchar(3) not null,"
-          + " c int constraint c_positive check (c > 0), n numeric(3, 1), d int check (d < 10))");
+      s.execute(
+          "create table t (a int primary key, b varchar(3) not null,"
+              + " c int constraint c_positive check (c > 0), n numeric(3, 1), d int check (d < 10))");
       s.execute("create unique index t_b_key on t (b)");
       s.execute("create table p (a int primary key)");
       s.execute("create table fk (a int constraint fk_a_fkey references p (a))");
@@ -58,7 +59,11 @@ class H2ErrorTranslatorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       select * from nosuch                        | 42P01 | relation "nosuch" does not exist
       select * from "NoSuch"                      | 42P01 | relation "NoSuch" does not exist
       drop table nosuch                           | 42P01 | relation "nosuch" does not exist
@@ -101,8 +106,12 @@ class H2ErrorTranslatorTest {
   @Test
   void uniqueViolationNamesTheIndexAndKey() {
     TranslatedError error = provoke("insert into t values (2, 'a', 1, null, null)");
-    assertThat(error).isEqualTo(new TranslatedError("23505",
-        "duplicate key value violates unique constraint \"t_b_key\"", "Key (b)=(a) already exists."));
+    assertThat(error)
+        .isEqualTo(
+            new TranslatedError(
+                "23505",
+                "duplicate key value violates unique constraint \"t_b_key\"",
+                "Key (b)=(a) already exists."));
   }
 
   @Test
@@ -115,12 +124,18 @@ class H2ErrorTranslatorTest {
 
   @Test
   void foreignKeyViolations() {
-    assertThat(provoke("insert into fk values (99)")).isEqualTo(new TranslatedError("23503",
-        "insert or update on table \"fk\" violates foreign key constraint \"fk_a_fkey\"",
-        "Key (a)=(99) is not present in table \"p\"."));
-    assertThat(provoke("delete from p")).isEqualTo(new TranslatedError("23503",
-        "update or delete on table \"p\" violates foreign key constraint \"fk_a_fkey\" on table \"fk\"",
-        "Key (a)=(1) is still referenced from table \"fk\"."));
+    assertThat(provoke("insert into fk values (99)"))
+        .isEqualTo(
+            new TranslatedError(
+                "23503",
+                "insert or update on table \"fk\" violates foreign key constraint \"fk_a_fkey\"",
+                "Key (a)=(99) is not present in table \"p\"."));
+    assertThat(provoke("delete from p"))
+        .isEqualTo(
+            new TranslatedError(
+                "23503",
+                "update or delete on table \"p\" violates foreign key constraint \"fk_a_fkey\" on table \"fk\"",
+                "Key (a)=(1) is still referenced from table \"fk\"."));
   }
 
   @Test
@@ -137,8 +152,8 @@ class H2ErrorTranslatorTest {
       holder.setAutoCommit(false);
       s.executeUpdate("update t set c = 2 where a = 1");
       TranslatedError error = provoke("update t set c = 3 where a = 1");
-      assertThat(error).isEqualTo(
-          new TranslatedError("55P03", "canceling statement due to lock timeout", null));
+      assertThat(error)
+          .isEqualTo(new TranslatedError("55P03", "canceling statement due to lock timeout", null));
       holder.rollback();
     }
   }
@@ -147,19 +162,27 @@ class H2ErrorTranslatorTest {
   void codesWithoutAnEasyReproduction() {
     assertThat(H2ErrorTranslator.translate(new SQLException("Deadlock detected", "40001", 40001)))
         .isEqualTo(new TranslatedError("40P01", "deadlock detected", null));
-    assertThat(H2ErrorTranslator.translate(
-            new SQLException("Invalid value \"-1\" for parameter \"x\" [90008-240]", "90008", 90008)))
+    assertThat(
+            H2ErrorTranslator.translate(
+                new SQLException(
+                    "Invalid value \"-1\" for parameter \"x\" [90008-240]", "90008", 90008)))
         .isEqualTo(new TranslatedError("22023", "invalid value \"-1\" for parameter \"x\"", null));
-    assertThat(H2ErrorTranslator.translate(
-            new SQLException("Feature not supported: \"x\" [50100-240]", "HYC00", 50100)).sqlState())
+    assertThat(
+            H2ErrorTranslator.translate(
+                    new SQLException("Feature not supported: \"x\" [50100-240]", "HYC00", 50100))
+                .sqlState())
         .isEqualTo("0A000");
   }
 
   @Test
   void unknownErrorsKeepPostgresClassesElseInternalError() {
-    assertThat(H2ErrorTranslator.translate(new SQLException("Odd; SQL statement:\nselect 1 [22999-240]", "22999", 22999)))
+    assertThat(
+            H2ErrorTranslator.translate(
+                new SQLException("Odd; SQL statement:\nselect 1 [22999-240]", "22999", 22999)))
         .isEqualTo(new TranslatedError("22999", "odd", null));
-    assertThat(H2ErrorTranslator.translate(new SQLException("Database is closed [90098-240]", "90098", 90098)))
+    assertThat(
+            H2ErrorTranslator.translate(
+                new SQLException("Database is closed [90098-240]", "90098", 90098)))
         .isEqualTo(new TranslatedError("XX000", "database is closed", null));
   }
 

@@ -18,8 +18,8 @@ public final class AdminClient {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final int port;
 
@@ -31,15 +31,17 @@ public final class AdminClient {
     return JSON.readValue(get("/status"), NodeStatus.class);
   }
 
-  public Map<String, DatabaseChecksum.Result> checksums()
-      throws IOException, InterruptedException {
+  public Map<String, DatabaseChecksum.Result> checksums() throws IOException, InterruptedException {
     return JSON.readValue(get("/checksums"), new TypeReference<>() {});
   }
 
   private String get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException(path + " answered " + r.statusCode() + ": " + r.body());
     }

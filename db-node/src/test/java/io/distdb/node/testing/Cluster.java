@@ -48,8 +48,12 @@ public final class Cluster implements AutoCloseable {
   }
 
   private Node startMaster() throws Exception {
-    String[] args = concat(new String[] {"--node-id", "master", "--replication-port", "0",
-        "--replication-secret", SECRET}, masterArgs);
+    String[] args =
+        concat(
+            new String[] {
+              "--node-id", "master", "--replication-port", "0", "--replication-secret", SECRET
+            },
+            masterArgs);
     return InProcessNode.start(dir.resolve("master"), args);
   }
 
@@ -58,8 +62,19 @@ public final class Cluster implements AutoCloseable {
     int i = slaves.size();
     TcpProxy proxy = TcpProxy.start(master.replicationPort());
     proxies.add(proxy);
-    String[] args = concat(new String[] {"--node-id", "slave-" + i, "--role", "slave",
-        "--master", "127.0.0.1:" + proxy.port(), "--replication-secret", SECRET}, extraArgs);
+    String[] args =
+        concat(
+            new String[] {
+              "--node-id",
+              "slave-" + i,
+              "--role",
+              "slave",
+              "--master",
+              "127.0.0.1:" + proxy.port(),
+              "--replication-secret",
+              SECRET
+            },
+            extraArgs);
     slaveArgs.add(args);
     slaves.add(InProcessNode.start(dir.resolve("slave-" + i), args));
     return i;
@@ -95,13 +110,20 @@ public final class Cluster implements AutoCloseable {
     slaves.set(i, InProcessNode.start(dir.resolve("slave-" + i), slaveArgs.get(i)));
   }
 
-  /** Waits until every slave has applied all the master has, then returns the master's checksums. */
+  /**
+   * Waits until every slave has applied all the master has, then returns the master's checksums.
+   */
   public Map<String, DatabaseChecksum.Result> awaitConverged(Duration timeout) {
-    await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
-      long last = master.status().lastLsn();
-      return slaves.stream().allMatch(s -> s.status().appliedLsn() >= last
-          && s.status().durableLsn() >= last);
-    });
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              long last = master.status().lastLsn();
+              return slaves.stream()
+                  .allMatch(
+                      s -> s.status().appliedLsn() >= last && s.status().durableLsn() >= last);
+            });
     return master.checksums();
   }
 

@@ -21,10 +21,23 @@ public final class InProcessNode {
   private InProcessNode() {}
 
   public static Node start(Path dataDir, String... extraArgs) throws Exception {
-    List<String> args = new ArrayList<>(List.of(
-        "--data-dir", dataDir.toString(), "--bind", "127.0.0.1", "--pg-port", "0",
-        "--admin-port", "0", "--user", USER, "--password", PASSWORD,
-        "--min-free-bytes", "0"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--data-dir",
+                dataDir.toString(),
+                "--bind",
+                "127.0.0.1",
+                "--pg-port",
+                "0",
+                "--admin-port",
+                "0",
+                "--user",
+                USER,
+                "--password",
+                PASSWORD,
+                "--min-free-bytes",
+                "0"));
     args.addAll(List.of(extraArgs));
     NodeConfig config = NodeOptions.parse(args.toArray(String[]::new), Map.of()).toConfig();
     return Node.start(config);

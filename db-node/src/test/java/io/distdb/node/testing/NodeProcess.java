@@ -37,20 +37,36 @@ public final class NodeProcess implements AutoCloseable {
   public static Path jar() {
     String jar = System.getProperty("distdb.node.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
-      throw new IllegalStateException("system property distdb.node.jar must name the built"
-          + " db-node jar (run through Maven's integration-test phase); got " + jar);
+      throw new IllegalStateException(
+          "system property distdb.node.jar must name the built"
+              + " db-node jar (run through Maven's integration-test phase); got "
+              + jar);
     }
     return Path.of(jar);
   }
 
   public List<String> command() {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", jar().toString(),
-        "--data-dir", dataDir.toString(), "--bind", "127.0.0.1",
-        "--pg-port", String.valueOf(pgPort), "--admin-port", String.valueOf(adminPort),
-        "--replication-port", String.valueOf(replicationPort),
-        "--user", InProcessNode.USER, "--password", InProcessNode.PASSWORD));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar().toString(),
+                "--data-dir",
+                dataDir.toString(),
+                "--bind",
+                "127.0.0.1",
+                "--pg-port",
+                String.valueOf(pgPort),
+                "--admin-port",
+                String.valueOf(adminPort),
+                "--replication-port",
+                String.valueOf(replicationPort),
+                "--user",
+                InProcessNode.USER,
+                "--password",
+                InProcessNode.PASSWORD));
     if (!extraArgs.contains("--min-free-bytes")) {
       cmd.addAll(List.of("--min-free-bytes", "0"));
     }
@@ -61,21 +77,25 @@ public final class NodeProcess implements AutoCloseable {
   /** Starts the process and waits until {@code /readyz} answers 200. */
   public NodeProcess start() throws Exception {
     Path out = dataDir.resolveSibling(dataDir.getFileName() + ".out");
-    process = new ProcessBuilder(command())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-        .start();
+    process =
+        new ProcessBuilder(command())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("node exited with " + process.exitValue() + ": "
-            + Files.readString(out));
+        throw new IllegalStateException(
+            "node exited with " + process.exitValue() + ": " + Files.readString(out));
       }
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + adminPort + "/readyz"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/readyz"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return this;
         }

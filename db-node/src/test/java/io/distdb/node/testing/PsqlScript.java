@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a psql script from the test resources against a node, as a user would, and returns what
- * psql printed, so it can be compared with what PostgreSQL 15 printed for the same script.
+ * Runs a psql script from the test resources against a node, as a user would, and returns what psql
+ * printed, so it can be compared with what PostgreSQL 15 printed for the same script.
  */
 public final class PsqlScript {
 
@@ -24,25 +24,36 @@ public final class PsqlScript {
 
   /** Skips the calling test where psql is not installed. */
   public static void assumePsql() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/psql")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/psql")),
         "psql is not installed (Debian package postgresql-client); .ci/run installs it");
   }
 
   /**
-   * Copies resource {@code psql/<name>.sql} into {@code workDir} and runs it there with
-   * {@code psql -X -f}, so the file name psql prints in error lines matches the recording.
+   * Copies resource {@code psql/<name>.sql} into {@code workDir} and runs it there with {@code psql
+   * -X -f}, so the file name psql prints in error lines matches the recording.
    */
   public static Result run(Path workDir, int port, String name, String... extraArgs)
       throws Exception {
     String file = name + ".sql";
     Files.write(workDir.resolve(file), resource("psql/" + file));
-    List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1",
-        "-p", String.valueOf(port), "-U", InProcessNode.USER, "-d", "distdb"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "psql",
+                "-X",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-U",
+                InProcessNode.USER,
+                "-d",
+                "distdb"));
     command.addAll(List.of(extraArgs));
     command.addAll(List.of("-f", file));
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     pb.environment().put("PGPASSWORD", InProcessNode.PASSWORD);
     pb.environment().put("PGCONNECT_TIMEOUT", "10");
     Process p = pb.start();

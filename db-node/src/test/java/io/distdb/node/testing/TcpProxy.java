@@ -75,7 +75,8 @@ public final class TcpProxy implements AutoCloseable {
 
   private final InetSocketAddress target;
   private final int maxConnections;
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ChannelGroup connections = new DefaultChannelGroup("tcp-proxy", group.next());
   private final AtomicInteger frontends = new AtomicInteger();
   private final Channel server;
@@ -85,19 +86,22 @@ public final class TcpProxy implements AutoCloseable {
     this.target = requireLoopback(target);
     this.maxConnections = maxConnections;
     try {
-      server = new ServerBootstrap()
-          .group(group)
-          .channel(NioServerSocketChannel.class)
-          .childOption(ChannelOption.AUTO_READ, false) // no reads until the backend is connected
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(new Frontend());
-            }
-          })
-          .bind(new InetSocketAddress(loopback(), 0))
-          .syncUninterruptibly()
-          .channel();
+      server =
+          new ServerBootstrap()
+              .group(group)
+              .channel(NioServerSocketChannel.class)
+              .childOption(
+                  ChannelOption.AUTO_READ, false) // no reads until the backend is connected
+              .childHandler(
+                  new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                      ch.pipeline().addLast(new Frontend());
+                    }
+                  })
+              .bind(new InetSocketAddress(loopback(), 0))
+              .syncUninterruptibly()
+              .channel();
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
@@ -109,7 +113,9 @@ public final class TcpProxy implements AutoCloseable {
     return start(new InetSocketAddress(loopback(), targetPort));
   }
 
-  /** @throws IllegalArgumentException unless {@code target} is a resolved loopback address */
+  /**
+   * @throws IllegalArgumentException unless {@code target} is a resolved loopback address
+   */
   public static TcpProxy start(InetSocketAddress target) {
     return start(target, DEFAULT_MAX_CONNECTIONS);
   }
@@ -187,30 +193,32 @@ public final class TcpProxy implements AutoCloseable {
       }
       in.closeFuture().addListener(f -> frontends.decrementAndGet());
       connections.add(in);
-      ChannelFuture connect = new Bootstrap()
-          .group(in.eventLoop()) // same thread for both sides: relays need no locking
-          .channel(NioSocketChannel.class)
-          .option(ChannelOption.AUTO_READ, false)
-          .handler(new Relay(in))
-          .connect(target);
+      ChannelFuture connect =
+          new Bootstrap()
+              .group(in.eventLoop()) // same thread for both sides: relays need no locking
+              .channel(NioSocketChannel.class)
+              .option(ChannelOption.AUTO_READ, false)
+              .handler(new Relay(in))
+              .connect(target);
       in.closeFuture().addListener(f -> connect.channel().close());
-      connect.addListener((ChannelFuture f) -> {
-        if (!f.isSuccess() || !in.isActive()) {
-          in.close();
-          f.channel().close();
-          return;
-        }
-        Channel out = f.channel();
-        connections.add(out);
-        if (mode instanceof Mode.Drop) { // DROP raced with the connect
-          in.close();
-          out.close();
-          return;
-        }
-        ctx.pipeline().replace(this, "relay", new Relay(out));
-        out.config().setAutoRead(true);
-        in.config().setAutoRead(true);
-      });
+      connect.addListener(
+          (ChannelFuture f) -> {
+            if (!f.isSuccess() || !in.isActive()) {
+              in.close();
+              f.channel().close();
+              return;
+            }
+            Channel out = f.channel();
+            connections.add(out);
+            if (mode instanceof Mode.Drop) { // DROP raced with the connect
+              in.close();
+              out.close();
+              return;
+            }
+            ctx.pipeline().replace(this, "relay", new Relay(out));
+            out.config().setAutoRead(true);
+            in.config().setAutoRead(true);
+          });
     }
   }
 
@@ -218,6 +226,7 @@ public final class TcpProxy implements AutoCloseable {
   private final class Relay extends ChannelInboundHandlerAdapter {
 
     private final Channel peer;
+
     /** Latest scheduled forward time in this direction: later chunks never overtake it. */
     private long lastDeadlineNanos = System.nanoTime();
 
@@ -265,8 +274,8 @@ public final class TcpProxy implements AutoCloseable {
     public void channelInactive(ChannelHandlerContext ctx) {
       // Close the other side too, but only after data still scheduled for it has been sent.
       long wait = lastDeadlineNanos - System.nanoTime();
-      Runnable closePeer = () -> peer.writeAndFlush(Unpooled.EMPTY_BUFFER)
-          .addListener(ChannelFutureListener.CLOSE);
+      Runnable closePeer =
+          () -> peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       if (wait > 0) {
         ctx.executor().schedule(closePeer, wait, TimeUnit.NANOSECONDS);
       } else {

@@ -52,13 +52,15 @@ class TcpProxyTest {
     byte[] data = new byte[2 * 1024 * 1024];
     new Random(1).nextBytes(data);
     try (Socket s = connect()) {
-      Thread writer = new Thread(() -> {
-        try {
-          s.getOutputStream().write(data);
-        } catch (IOException ignored) {
-          // the reader's assertion reports the failure
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  s.getOutputStream().write(data);
+                } catch (IOException ignored) {
+                  // the reader's assertion reports the failure
+                }
+              });
       writer.start();
       byte[] back = s.getInputStream().readNBytes(data.length);
       writer.join(10_000);
@@ -75,7 +77,8 @@ class TcpProxyTest {
       proxy.mode(TcpProxy.Mode.BLACKHOLE);
       send(s, "lost");
       s.setSoTimeout(300);
-      assertThatThrownBy(() -> s.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> s.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
       assertThat(s.isClosed()).isFalse();
 
       proxy.mode(TcpProxy.Mode.PASS);
@@ -90,7 +93,8 @@ class TcpProxyTest {
     try (Socket s = connect()) {
       send(s, "anyone?");
       s.setSoTimeout(300);
-      assertThatThrownBy(() -> s.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> s.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
     }
   }
 
@@ -216,7 +220,9 @@ class TcpProxyTest {
     }
 
     private static void echo(Socket s) {
-      try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+      try (s;
+          InputStream in = s.getInputStream();
+          OutputStream out = s.getOutputStream()) {
         in.transferTo(out);
       } catch (IOException ignored) {
         // connection gone

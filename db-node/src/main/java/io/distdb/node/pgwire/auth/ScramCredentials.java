@@ -5,8 +5,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A SCRAM-SHA-256 verifier as PostgreSQL stores it in pg_authid:
- * {@code SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey}.
+ * A SCRAM-SHA-256 verifier as PostgreSQL stores it in pg_authid: {@code
+ * SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey}.
  */
 public record ScramCredentials(byte[] salt, int iterations, byte[] storedKey, byte[] serverKey) {
 
@@ -30,8 +30,8 @@ public record ScramCredentials(byte[] salt, int iterations, byte[] storedKey, by
     byte[] salted = ScramPrimitives.saltedPassword(password, salt, iterations);
     byte[] clientKey = ScramPrimitives.hmac(salted, bytes("Client Key"));
     byte[] serverKey = ScramPrimitives.hmac(salted, bytes("Server Key"));
-    return new ScramCredentials(salt.clone(), iterations, ScramPrimitives.sha256(clientKey),
-        serverKey);
+    return new ScramCredentials(
+        salt.clone(), iterations, ScramPrimitives.sha256(clientKey), serverKey);
   }
 
   /** Parses PostgreSQL's {@code SCRAM-SHA-256$4096:salt$StoredKey:ServerKey} text form. */
@@ -41,15 +41,24 @@ public record ScramCredentials(byte[] salt, int iterations, byte[] storedKey, by
       throw new IllegalArgumentException("not a SCRAM-SHA-256 verifier");
     }
     Base64.Decoder b64 = Base64.getDecoder();
-    return new ScramCredentials(b64.decode(parts[2]), Integer.parseInt(parts[1]),
-        b64.decode(parts[3]), b64.decode(parts[4]));
+    return new ScramCredentials(
+        b64.decode(parts[2]),
+        Integer.parseInt(parts[1]),
+        b64.decode(parts[3]),
+        b64.decode(parts[4]));
   }
 
   /** PostgreSQL's text form, suitable for configuration files. */
   public String toVerifierString() {
     Base64.Encoder b64 = Base64.getEncoder();
-    return "SCRAM-SHA-256$" + iterations + ":" + b64.encodeToString(salt) + "$"
-        + b64.encodeToString(storedKey) + ":" + b64.encodeToString(serverKey);
+    return "SCRAM-SHA-256$"
+        + iterations
+        + ":"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(storedKey)
+        + ":"
+        + b64.encodeToString(serverKey);
   }
 
   @Override

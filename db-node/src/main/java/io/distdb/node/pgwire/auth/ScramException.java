@@ -13,8 +13,8 @@ public final class ScramException extends Exception {
   }
 
   /**
-   * True when the client broke the SCRAM syntax (a protocol violation, 08P01); false when the
-   * proof did not match (28P01, reported without saying whether the user exists).
+   * True when the client broke the SCRAM syntax (a protocol violation, 08P01); false when the proof
+   * did not match (28P01, reported without saying whether the user exists).
    */
   public boolean isMalformed() {
     return malformed;

@@ -26,6 +26,7 @@ public final class ScramExchange {
   public static final String MECHANISM = "SCRAM-SHA-256";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
   /** Seeds made-up salts: stable per user within this process, unpredictable from outside. */
   private static final byte[] MOCK_SECRET = randomBytes(32);
 
@@ -60,13 +61,20 @@ public final class ScramExchange {
     gs2Header = msg.substring(0, 3);
     clientFirstBare = msg.substring(3);
     String[] attrs = clientFirstBare.split(",", -1);
-    if (attrs.length < 2 || !attrs[0].startsWith("n=") || !attrs[1].startsWith("r=")
+    if (attrs.length < 2
+        || !attrs[0].startsWith("n=")
+        || !attrs[1].startsWith("r=")
         || attrs[1].length() < 3) {
       throw malformed("malformed SCRAM message: expected n= and r= attributes");
     }
     nonce = attrs[1].substring(2) + serverNonces.get();
-    serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(credentials.salt())
-        + ",i=" + credentials.iterations();
+    serverFirst =
+        "r="
+            + nonce
+            + ",s="
+            + Base64.getEncoder().encodeToString(credentials.salt())
+            + ",i="
+            + credentials.iterations();
     return serverFirst.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -87,8 +95,8 @@ public final class ScramExchange {
     }
     String withoutProof = msg.substring(0, proofAt);
     String[] attrs = withoutProof.split(",", -1);
-    String expectedBinding = Base64.getEncoder()
-        .encodeToString(gs2Header.getBytes(StandardCharsets.UTF_8));
+    String expectedBinding =
+        Base64.getEncoder().encodeToString(gs2Header.getBytes(StandardCharsets.UTF_8));
     if (attrs.length < 2 || !attrs[0].equals("c=" + expectedBinding)) {
       throw malformed("malformed SCRAM message: unexpected channel-binding data");
     }
@@ -101,15 +109,15 @@ public final class ScramExchange {
     } catch (IllegalArgumentException e) {
       throw malformed("malformed SCRAM message: invalid proof encoding");
     }
-    byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof)
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] authMessage =
+        (clientFirstBare + "," + serverFirst + "," + withoutProof).getBytes(StandardCharsets.UTF_8);
     byte[] clientSignature = ScramPrimitives.hmac(credentials.storedKey(), authMessage);
     if (proof.length != clientSignature.length) {
       throw malformed("malformed SCRAM message: invalid proof length");
     }
     byte[] clientKey = ScramPrimitives.xor(proof, clientSignature);
-    boolean match = MessageDigest.isEqual(ScramPrimitives.sha256(clientKey),
-        credentials.storedKey());
+    boolean match =
+        MessageDigest.isEqual(ScramPrimitives.sha256(clientKey), credentials.storedKey());
     if (!match || !knownUser) {
       throw new ScramException(false, "SCRAM proof mismatch");
     }
@@ -121,8 +129,8 @@ public final class ScramExchange {
   private static ScramCredentials mockCredentials(String user) {
     byte[] seed = ScramPrimitives.hmac(MOCK_SECRET, user.getBytes(StandardCharsets.UTF_8));
     byte[] salt = java.util.Arrays.copyOf(seed, 16);
-    return new ScramCredentials(salt, ScramCredentials.DEFAULT_ITERATIONS, randomBytes(32),
-        randomBytes(32));
+    return new ScramCredentials(
+        salt, ScramCredentials.DEFAULT_ITERATIONS, randomBytes(32), randomBytes(32));
   }
 
   private static byte[] randomBytes(int n) {

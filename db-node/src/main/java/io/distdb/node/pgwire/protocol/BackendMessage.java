@@ -35,8 +35,7 @@ public sealed interface BackendMessage {
    * one buffer and one event-loop task per fetch instead of per row; values are written straight
    * from the Java objects into that buffer.
    */
-  record DataRows(List<Object[]> rows, PgType[] types, boolean[] binary)
-      implements BackendMessage {
+  record DataRows(List<Object[]> rows, PgType[] types, boolean[] binary) implements BackendMessage {
 
     /**
      * Roughly the encoded size: strings and byte arrays by length (bytea text doubles), other

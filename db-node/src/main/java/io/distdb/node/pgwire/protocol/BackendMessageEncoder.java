@@ -53,8 +53,10 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
   }
 
   private static char typeOf(BackendMessage msg) {
-    if (msg instanceof AuthenticationOk || msg instanceof AuthenticationSasl
-        || msg instanceof AuthenticationSaslContinue || msg instanceof AuthenticationSaslFinal) {
+    if (msg instanceof AuthenticationOk
+        || msg instanceof AuthenticationSasl
+        || msg instanceof AuthenticationSaslContinue
+        || msg instanceof AuthenticationSaslFinal) {
       return 'R';
     } else if (msg instanceof NegotiateProtocolVersion) {
       return 'v';

@@ -134,8 +134,8 @@ public final class FrontendMessageDecoder extends MessageToMessageDecoder<RawFra
       params.add(len == -1 ? null : in.readBytes(len));
     }
     short[] resultFormats = formats(in);
-    return new Bind(portal, statement, paramFormats, Collections.unmodifiableList(params),
-        resultFormats);
+    return new Bind(
+        portal, statement, paramFormats, Collections.unmodifiableList(params), resultFormats);
   }
 
   private static short[] formats(PayloadReader in) {

@@ -5,9 +5,9 @@ import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bounds-checked reads from a message body. Every read that would run past the end throws a
- * {@link ProtocolException} instead of an IndexOutOfBoundsException, and counts are checked
- * against the remaining bytes before anything is allocated for them.
+ * Bounds-checked reads from a message body. Every read that would run past the end throws a {@link
+ * ProtocolException} instead of an IndexOutOfBoundsException, and counts are checked against the
+ * remaining bytes before anything is allocated for them.
  */
 public final class PayloadReader {
 

@@ -28,9 +28,9 @@ import java.util.List;
  *  +--------+---------------+------------------------------+
  * </pre>
  *
- * <p>The length and type byte are checked as soon as the header is in, before the body is
- * buffered, so a hostile 1 GiB length prefix costs nothing: it is rejected with a {@link
- * ProtocolException} and every later byte is discarded (the connection is being closed).
+ * <p>The length and type byte are checked as soon as the header is in, before the body is buffered,
+ * so a hostile 1 GiB length prefix costs nothing: it is rejected with a {@link ProtocolException}
+ * and every later byte is discarded (the connection is being closed).
  */
 public final class PgFrameDecoder extends ByteToMessageDecoder {
 

@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * numeric's binary wire format: int16 ndigits, int16 weight, int16 sign, int16 dscale, then
- * ndigits base-10000 digits. The value is {@code sum(digit[i] * 10000^(weight - i))}; leading and
- * trailing zero digits are not sent, dscale carries the displayed decimal places.
+ * numeric's binary wire format: int16 ndigits, int16 weight, int16 sign, int16 dscale, then ndigits
+ * base-10000 digits. The value is {@code sum(digit[i] * 10000^(weight - i))}; leading and trailing
+ * zero digits are not sent, dscale carries the displayed decimal places.
  */
 public final class NumericBinary {
 
@@ -28,8 +28,11 @@ public final class NumericBinary {
 
     int intGroups = (intPart.length() + 3) / 4;
     int fracGroups = (fracPart.length() + 3) / 4;
-    String padded = "0".repeat(intGroups * 4 - intPart.length()) + intPart
-        + fracPart + "0".repeat(fracGroups * 4 - fracPart.length());
+    String padded =
+        "0".repeat(intGroups * 4 - intPart.length())
+            + intPart
+            + fracPart
+            + "0".repeat(fracGroups * 4 - fracPart.length());
     short[] digits = new short[intGroups + fracGroups];
     for (int i = 0; i < digits.length; i++) {
       digits[i] = Short.parseShort(padded.substring(i * 4, i * 4 + 4));

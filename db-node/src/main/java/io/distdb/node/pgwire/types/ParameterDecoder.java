@@ -9,9 +9,9 @@ import java.time.LocalTime;
 import java.util.UUID;
 
 /**
- * Turns a Bind parameter into the Java value {@code SqlSession.execute} expects: text format
- * stays a String (the service converts it with its own casting rules), binary format becomes the
- * Java class of the parameter's type.
+ * Turns a Bind parameter into the Java value {@code SqlSession.execute} expects: text format stays
+ * a String (the service converts it with its own casting rules), binary format becomes the Java
+ * class of the parameter's type.
  */
 public final class ParameterDecoder {
 
@@ -33,14 +33,15 @@ public final class ParameterDecoder {
     }
     PgType type = PgType.byOid(typeOid);
     if (type.oid() != typeOid && typeOid != 0) {
-      throw new SqlException("0A000",
+      throw new SqlException(
+          "0A000",
           "binary format is not supported for parameter $" + (index + 1) + " of type " + typeOid);
     }
     try {
       return binary(type, Unpooled.wrappedBuffer(bytes), bytes.length);
     } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
-      throw new SqlException("22P03",
-          "incorrect binary data format in bind parameter " + (index + 1));
+      throw new SqlException(
+          "22P03", "incorrect binary data format in bind parameter " + (index + 1));
     }
   }
 

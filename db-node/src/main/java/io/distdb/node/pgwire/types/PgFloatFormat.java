@@ -3,10 +3,11 @@ package io.distdb.node.pgwire.types;
 import java.math.BigDecimal;
 
 /**
- * float4/float8 text output as PostgreSQL 12+ prints it with extra_float_digits &gt; 0: the shortest
- * digits that round-trip, laid out like C's {@code %g} (fixed notation while the decimal exponent is
- * in [-4, precision), else {@code d.ddde+XX}). Java's own toString uses different thresholds and
- * an {@code E} notation ({@code 1.0E20}), which clients parsing PostgreSQL output do not expect.
+ * float4/float8 text output as PostgreSQL 12+ prints it with extra_float_digits &gt; 0: the
+ * shortest digits that round-trip, laid out like C's {@code %g} (fixed notation while the decimal
+ * exponent is in [-4, precision), else {@code d.ddde+XX}). Java's own toString uses different
+ * thresholds and an {@code E} notation ({@code 1.0E20}), which clients parsing PostgreSQL output do
+ * not expect.
  */
 public final class PgFloatFormat {
 

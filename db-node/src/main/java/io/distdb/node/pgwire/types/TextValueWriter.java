@@ -17,7 +17,8 @@ import java.time.temporal.ChronoField;
  */
 public final class TextValueWriter {
 
-  private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX =
+      "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private TextValueWriter() {}
 
@@ -54,12 +55,13 @@ public final class TextValueWriter {
         writeTimestamp((LocalDateTime) value, out);
         break;
       case TIMESTAMPTZ:
-        writeTimestamp(((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC)
-            .toLocalDateTime(), out);
+        writeTimestamp(
+            ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), out);
         ByteBufUtil.writeAscii(out, "+00");
         break;
       default:
-        // text, varchar, bpchar, name, "char", json, uuid (toString is lower-case) and unknown OIDs.
+        // text, varchar, bpchar, name, "char", json, uuid (toString is lower-case) and unknown
+        // OIDs.
         ByteBufUtil.writeUtf8(out, value.toString());
     }
   }

@@ -12,8 +12,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Mutual challenge-response over the cluster's shared secret; the secret itself never crosses
- * the wire.
+ * Mutual challenge-response over the cluster's shared secret; the secret itself never crosses the
+ * wire.
  *
  * <pre>
  * slave proof  = HMAC-SHA256(secret, "slave"  | serverNonce | clientNonce | clusterId | nodeId
@@ -33,6 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class HandshakeAuth {
 
   public static final int NONCE_LENGTH = 32;
+
   /** Shorter secrets are brute-forceable offline from one captured handshake. */
   public static final int MIN_SECRET_LENGTH = 16;
 
@@ -69,21 +70,41 @@ public final class HandshakeAuth {
     return nonce;
   }
 
-  /** @throws IllegalArgumentException if a nonce is not {@value #NONCE_LENGTH} bytes */
-  public byte[] slaveProof(byte[] serverNonce, byte[] clientNonce, String clusterId,
-      String nodeId, long epoch, long lastDurableLsn) {
+  /**
+   * @throws IllegalArgumentException if a nonce is not {@value #NONCE_LENGTH} bytes
+   */
+  public byte[] slaveProof(
+      byte[] serverNonce,
+      byte[] clientNonce,
+      String clusterId,
+      String nodeId,
+      long epoch,
+      long lastDurableLsn) {
     checkNonce(serverNonce, "serverNonce");
     checkNonce(clientNonce, "clientNonce");
-    return mac(SLAVE_LABEL, serverNonce, clientNonce, utf8(clusterId), utf8(nodeId),
-        longBytes(epoch), longBytes(lastDurableLsn));
+    return mac(
+        SLAVE_LABEL,
+        serverNonce,
+        clientNonce,
+        utf8(clusterId),
+        utf8(nodeId),
+        longBytes(epoch),
+        longBytes(lastDurableLsn));
   }
 
-  /** @throws IllegalArgumentException if a nonce is not {@value #NONCE_LENGTH} bytes */
-  public byte[] masterProof(byte[] clientNonce, byte[] serverNonce, String clusterId,
-      String masterNodeId, long epoch) {
+  /**
+   * @throws IllegalArgumentException if a nonce is not {@value #NONCE_LENGTH} bytes
+   */
+  public byte[] masterProof(
+      byte[] clientNonce, byte[] serverNonce, String clusterId, String masterNodeId, long epoch) {
     checkNonce(clientNonce, "clientNonce");
     checkNonce(serverNonce, "serverNonce");
-    return mac(MASTER_LABEL, clientNonce, serverNonce, utf8(clusterId), utf8(masterNodeId),
+    return mac(
+        MASTER_LABEL,
+        clientNonce,
+        serverNonce,
+        utf8(clusterId),
+        utf8(masterNodeId),
         longBytes(epoch));
   }
 
@@ -95,22 +116,28 @@ public final class HandshakeAuth {
     if (!validNonce(serverNonce) || !validNonce(hello.clientNonce())) {
       return false;
     }
-    byte[] expected = slaveProof(serverNonce, hello.clientNonce(), hello.clusterId(),
-        hello.nodeId(), hello.epoch(), hello.lastDurableLsn());
+    byte[] expected =
+        slaveProof(
+            serverNonce,
+            hello.clientNonce(),
+            hello.clusterId(),
+            hello.nodeId(),
+            hello.epoch(),
+            hello.lastDurableLsn());
     return MessageDigest.isEqual(expected, hello.proof());
   }
 
   /**
-   * Slave side: does {@code welcome} prove the master knows the secret, for the nonces of this
-   * very handshake and the cluster we asked for? Compares in constant time.
+   * Slave side: does {@code welcome} prove the master knows the secret, for the nonces of this very
+   * handshake and the cluster we asked for? Compares in constant time.
    */
   public boolean verifyMasterProof(
       Welcome welcome, byte[] clientNonce, byte[] serverNonce, String clusterId) {
     if (!validNonce(serverNonce) || !validNonce(clientNonce)) {
       return false;
     }
-    byte[] expected = masterProof(
-        clientNonce, serverNonce, clusterId, welcome.masterNodeId(), welcome.epoch());
+    byte[] expected =
+        masterProof(clientNonce, serverNonce, clusterId, welcome.masterNodeId(), welcome.epoch());
     return MessageDigest.isEqual(expected, welcome.proof());
   }
 

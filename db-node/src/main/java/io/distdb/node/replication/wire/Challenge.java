@@ -32,7 +32,10 @@ public record Challenge(int protocolVersion, byte[] serverNonce) implements Repl
 
   @Override
   public String toString() {
-    return "Challenge[protocolVersion=" + protocolVersion
-        + ", serverNonce=" + Bytes.describe(serverNonce) + "]";
+    return "Challenge[protocolVersion="
+        + protocolVersion
+        + ", serverNonce="
+        + Bytes.describe(serverNonce)
+        + "]";
   }
 }

@@ -34,8 +34,17 @@ public record Entries(long epoch, long masterDurableLsn, List<Entry> entries)
   @Override
   public String toString() {
     // Batches can hold thousands of entries: summarise instead of listing them.
-    return "Entries[epoch=" + epoch + ", masterDurableLsn=" + masterDurableLsn
-        + ", count=" + entries.size() + ", lsns=" + firstLsn() + ".." + lastLsn() + "]";
+    return "Entries[epoch="
+        + epoch
+        + ", masterDurableLsn="
+        + masterDurableLsn
+        + ", count="
+        + entries.size()
+        + ", lsns="
+        + firstLsn()
+        + ".."
+        + lastLsn()
+        + "]";
   }
 
   /** LSN of the first entry, or -1 for an empty batch. */

@@ -46,11 +46,13 @@ final class FrameReader {
     int len = readLength(field);
     try {
       // Strict decoding: a malformed id must not silently turn into a different, valid-looking id.
-      String s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(buf.nioBuffer(buf.readerIndex(), len))
-          .toString();
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(buf.nioBuffer(buf.readerIndex(), len))
+              .toString();
       buf.skipBytes(len);
       return s;
     } catch (CharacterCodingException e) {
@@ -62,8 +64,15 @@ final class FrameReader {
   int readCount(String field, int minItemSize) {
     int count = readInt();
     if (count < 0 || (long) count * minItemSize > buf.readableBytes()) {
-      throw new CorruptFrameException(type + ": field " + field + " declares " + count
-          + " items but only " + buf.readableBytes() + " bytes remain");
+      throw new CorruptFrameException(
+          type
+              + ": field "
+              + field
+              + " declares "
+              + count
+              + " items but only "
+              + buf.readableBytes()
+              + " bytes remain");
     }
     return count;
   }
@@ -79,16 +88,28 @@ final class FrameReader {
   private int readLength(String field) {
     int len = readInt();
     if (len < 0 || len > buf.readableBytes()) {
-      throw new CorruptFrameException(type + ": field " + field + " declares length " + len
-          + " but only " + buf.readableBytes() + " bytes remain");
+      throw new CorruptFrameException(
+          type
+              + ": field "
+              + field
+              + " declares length "
+              + len
+              + " but only "
+              + buf.readableBytes()
+              + " bytes remain");
     }
     return len;
   }
 
   private void need(int n, String what) {
     if (buf.readableBytes() < n) {
-      throw new CorruptFrameException(type + ": truncated body, expected " + what + " but only "
-          + buf.readableBytes() + " bytes remain");
+      throw new CorruptFrameException(
+          type
+              + ": truncated body, expected "
+              + what
+              + " but only "
+              + buf.readableBytes()
+              + " bytes remain");
     }
   }
 }

@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * Slave → master, the answer to {@link Challenge}: who the slave is, which epoch it has seen, how
- * far its log is durable, and an HMAC proof that it knows the cluster secret (see
- * {@code io.distdb.node.replication.auth.HandshakeAuth}).
+ * far its log is durable, and an HMAC proof that it knows the cluster secret (see {@code
+ * io.distdb.node.replication.auth.HandshakeAuth}).
  *
- * @param advertisedAddress host:port where the slave can be reached (for status / failover);
- *     may be empty
+ * @param advertisedAddress host:port where the slave can be reached (for status / failover); may be
+ *     empty
  */
 public record Hello(
     int protocolVersion,
@@ -50,17 +50,29 @@ public record Hello(
 
   @Override
   public int hashCode() {
-    int h = Objects.hash(protocolVersion, clusterId, nodeId, epoch, lastDurableLsn,
-        advertisedAddress);
+    int h =
+        Objects.hash(protocolVersion, clusterId, nodeId, epoch, lastDurableLsn, advertisedAddress);
     return 31 * (31 * h + Arrays.hashCode(clientNonce)) + Arrays.hashCode(proof);
   }
 
   @Override
   public String toString() {
-    return "Hello[protocolVersion=" + protocolVersion + ", clusterId=" + clusterId
-        + ", nodeId=" + nodeId + ", epoch=" + epoch + ", lastDurableLsn=" + lastDurableLsn
-        + ", advertisedAddress=" + advertisedAddress
-        + ", clientNonce=" + Bytes.describe(clientNonce)
-        + ", proof=" + Bytes.describe(proof) + "]";
+    return "Hello[protocolVersion="
+        + protocolVersion
+        + ", clusterId="
+        + clusterId
+        + ", nodeId="
+        + nodeId
+        + ", epoch="
+        + epoch
+        + ", lastDurableLsn="
+        + lastDurableLsn
+        + ", advertisedAddress="
+        + advertisedAddress
+        + ", clientNonce="
+        + Bytes.describe(clientNonce)
+        + ", proof="
+        + Bytes.describe(proof)
+        + "]";
   }
 }

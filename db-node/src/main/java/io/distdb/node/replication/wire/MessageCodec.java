@@ -35,8 +35,8 @@ public final class MessageCodec {
   private MessageCodec() {}
 
   /**
-   * The value of the frame's length field for {@code msg}: type byte plus body. Lets the master
-   * cut batches to fit the peer's maximum frame size before encoding anything.
+   * The value of the frame's length field for {@code msg}: type byte plus body. Lets the master cut
+   * batches to fit the peer's maximum frame size before encoding anything.
    */
   public static int frameLength(ReplicationMessage msg) {
     long n = 1 + bodyLength(msg);
@@ -99,8 +99,8 @@ public final class MessageCodec {
   /**
    * Decodes one frame's type byte and body (the length prefix already stripped).
    *
-   * @throws CorruptFrameException for an unknown type, a truncated or over-long body, a bad
-   *     length or enum code, or a body that violates a message invariant
+   * @throws CorruptFrameException for an unknown type, a truncated or over-long body, a bad length
+   *     or enum code, or a body that violates a message invariant
    */
   public static ReplicationMessage decode(ByteBuf frame) {
     if (!frame.isReadable()) {
@@ -124,12 +124,22 @@ public final class MessageCodec {
       case CHALLENGE:
         return new Challenge(r.readInt(), r.readBytes("serverNonce"));
       case HELLO:
-        return new Hello(r.readInt(), r.readString("clusterId"), r.readString("nodeId"),
-            r.readLong(), r.readLong(), r.readString("advertisedAddress"),
-            r.readBytes("clientNonce"), r.readBytes("proof"));
+        return new Hello(
+            r.readInt(),
+            r.readString("clusterId"),
+            r.readString("nodeId"),
+            r.readLong(),
+            r.readLong(),
+            r.readString("advertisedAddress"),
+            r.readBytes("clientNonce"),
+            r.readBytes("proof"));
       case WELCOME:
-        return new Welcome(r.readString("masterNodeId"), r.readLong(), r.readLong(),
-            StartMode.fromCode(r.readUnsignedByte()), r.readBytes("proof"));
+        return new Welcome(
+            r.readString("masterNodeId"),
+            r.readLong(),
+            r.readLong(),
+            StartMode.fromCode(r.readUnsignedByte()),
+            r.readBytes("proof"));
       case REJECT:
         return new Reject(RejectReason.fromCode(r.readUnsignedByte()), r.readString("message"));
       case ENTRIES:
@@ -165,8 +175,13 @@ public final class MessageCodec {
     if (msg instanceof Challenge m) {
       return 4 + bytes(m.serverNonce());
     } else if (msg instanceof Hello m) {
-      return 4 + str(m.clusterId()) + str(m.nodeId()) + 16 + str(m.advertisedAddress())
-          + bytes(m.clientNonce()) + bytes(m.proof());
+      return 4
+          + str(m.clusterId())
+          + str(m.nodeId())
+          + 16
+          + str(m.advertisedAddress())
+          + bytes(m.clientNonce())
+          + bytes(m.proof());
     } else if (msg instanceof Welcome m) {
       return str(m.masterNodeId()) + 16 + 1 + bytes(m.proof());
     } else if (msg instanceof Reject m) {

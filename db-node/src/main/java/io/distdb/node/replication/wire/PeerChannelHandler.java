@@ -45,7 +45,8 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ReplicationMe
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.READER_IDLE) {
-        log.atWarn().addKeyValue("peer", connection.remoteAddress())
+        log.atWarn()
+            .addKeyValue("peer", connection.remoteAddress())
             .log("peer silent past the read timeout; closing");
         ctx.close();
       } else if (idle.state() == IdleState.WRITER_IDLE) {

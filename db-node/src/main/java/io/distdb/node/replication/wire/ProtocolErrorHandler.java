@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Last handler of every replication pipeline: any exception nobody handled ends the connection.
- * A replication stream that has seen a corrupt frame or a failing handler cannot be trusted to
+ * Last handler of every replication pipeline: any exception nobody handled ends the connection. A
+ * replication stream that has seen a corrupt frame or a failing handler cannot be trusted to
  * continue; the reconnect logic starts over with a fresh handshake.
  */
 @Sharable

@@ -6,9 +6,9 @@ import java.util.Random;
 
 /**
  * Capped exponential backoff with full jitter for a slave's reconnect loop: attempt {@code n}
- * (0-based) waits a uniformly random time in {@code [0, min(cap, base * 2^n)]}. The jitter
- * spreads out slaves that all lost the master at the same moment, so a restarted master is not
- * hit by a synchronised reconnect storm. Call {@link #reset()} once a handshake succeeds.
+ * (0-based) waits a uniformly random time in {@code [0, min(cap, base * 2^n)]}. The jitter spreads
+ * out slaves that all lost the master at the same moment, so a restarted master is not hit by a
+ * synchronised reconnect storm. Call {@link #reset()} once a handshake succeeds.
  */
 public final class ReconnectBackoff {
 
@@ -24,7 +24,9 @@ public final class ReconnectBackoff {
     this(DEFAULT_BASE, DEFAULT_CAP, new Random());
   }
 
-  /** @param random injectable so tests can use a seeded generator */
+  /**
+   * @param random injectable so tests can use a seeded generator
+   */
   public ReconnectBackoff(Duration base, Duration cap, Random random) {
     this.baseMillis = base.toMillis();
     this.capMillis = cap.toMillis();

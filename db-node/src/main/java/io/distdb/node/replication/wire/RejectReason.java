@@ -27,7 +27,9 @@ public enum RejectReason {
     return code;
   }
 
-  /** @throws CorruptFrameException for an unknown code */
+  /**
+   * @throws CorruptFrameException for an unknown code
+   */
   public static RejectReason fromCode(int code) {
     for (RejectReason r : values()) {
       if (r.code == code) {

@@ -51,8 +51,13 @@ public final class ReplicationChannelInitializer extends ChannelInitializer<Chan
   /** Installs the replication handlers into an existing pipeline (e.g. an EmbeddedChannel's). */
   public static void install(
       ChannelPipeline pipeline, ReplicationWireConfig config, ChannelHandler businessHandler) {
-    pipeline.addLast(IDLE, new IdleStateHandler(
-        config.readerIdle().toMillis(), config.writerIdle().toMillis(), 0, TimeUnit.MILLISECONDS));
+    pipeline.addLast(
+        IDLE,
+        new IdleStateHandler(
+            config.readerIdle().toMillis(),
+            config.writerIdle().toMillis(),
+            0,
+            TimeUnit.MILLISECONDS));
     pipeline.addLast(FRAME_DECODER, new ReplicationFrameDecoder(config.maxFrameLength()));
     pipeline.addLast(MESSAGE_DECODER, new ReplicationMessageDecoder());
     pipeline.addLast(MESSAGE_ENCODER, new ReplicationMessageEncoder(config.maxFrameLength()));

@@ -20,51 +20,59 @@ public final class ReplicationClient implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ReplicationClient.class);
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final String host;
   private final int port;
   private final ReconnectBackoff backoff;
   private final Bootstrap bootstrap;
   private volatile boolean closed;
 
-  public ReplicationClient(String host, int port, ReplicationWireConfig config,
-      PeerHandler handler, ReconnectBackoff backoff) {
+  public ReplicationClient(
+      String host,
+      int port,
+      ReplicationWireConfig config,
+      PeerHandler handler,
+      ReconnectBackoff backoff) {
     this.host = host;
     this.port = port;
     this.backoff = backoff;
-    PeerHandler resetting = new PeerHandler() {
-      @Override
-      public void connected(PeerConnection connection) {
-        handler.connected(connection);
-      }
+    PeerHandler resetting =
+        new PeerHandler() {
+          @Override
+          public void connected(PeerConnection connection) {
+            handler.connected(connection);
+          }
 
-      @Override
-      public void received(PeerConnection connection, ReplicationMessage message) {
-        handler.received(connection, message);
-      }
+          @Override
+          public void received(PeerConnection connection, ReplicationMessage message) {
+            handler.received(connection, message);
+          }
 
-      @Override
-      public void writable(PeerConnection connection) {
-        handler.writable(connection);
-      }
+          @Override
+          public void writable(PeerConnection connection) {
+            handler.writable(connection);
+          }
 
-      @Override
-      public void idle(PeerConnection connection) {
-        handler.idle(connection);
-      }
+          @Override
+          public void idle(PeerConnection connection) {
+            handler.idle(connection);
+          }
 
-      @Override
-      public void disconnected(PeerConnection connection) {
-        handler.disconnected(connection);
-        scheduleReconnect();
-      }
-    };
-    this.bootstrap = new Bootstrap()
-        .group(group)
-        .channel(NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3_000)
-        .handler(new ReplicationChannelInitializer(config, () -> new PeerChannelHandler(resetting)));
+          @Override
+          public void disconnected(PeerConnection connection) {
+            handler.disconnected(connection);
+            scheduleReconnect();
+          }
+        };
+    this.bootstrap =
+        new Bootstrap()
+            .group(group)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3_000)
+            .handler(
+                new ReplicationChannelInitializer(config, () -> new PeerChannelHandler(resetting)));
   }
 
   public void start() {
@@ -81,13 +89,15 @@ public final class ReplicationClient implements AutoCloseable {
       return;
     }
     ChannelFuture f = bootstrap.connect(host, port);
-    f.addListener(done -> {
-      if (!done.isSuccess()) {
-        log.atDebug().addKeyValue("master", host + ":" + port)
-            .log("connect failed: {}", done.cause().toString());
-        scheduleReconnect();
-      }
-    });
+    f.addListener(
+        done -> {
+          if (!done.isSuccess()) {
+            log.atDebug()
+                .addKeyValue("master", host + ":" + port)
+                .log("connect failed: {}", done.cause().toString());
+            scheduleReconnect();
+          }
+        });
   }
 
   private void scheduleReconnect() {

@@ -18,15 +18,14 @@ import java.util.List;
  *                 |&lt;------------- length bytes ------------&gt;|
  * </pre>
  *
- * <p>{@code length} counts everything after itself, so it is at least 1 (the type byte) and at
- * most {@code maxFrameLength}. Emits the type byte and body as a retained slice for
- * {@link ReplicationMessageDecoder}; no business handler ever sees these buffers.
+ * <p>{@code length} counts everything after itself, so it is at least 1 (the type byte) and at most
+ * {@code maxFrameLength}. Emits the type byte and body as a retained slice for {@link
+ * ReplicationMessageDecoder}; no business handler ever sees these buffers.
  *
- * <p>The length is validated as soon as its four bytes arrive, before any body bytes are
- * awaited, so a forged length (negative or huge) fails at once and nothing of the declared size
- * is ever allocated. After a corrupt frame the stream cannot be resynchronised: the decoder
- * discards everything that follows and the pipeline's {@link ProtocolErrorHandler} closes the
- * channel.
+ * <p>The length is validated as soon as its four bytes arrive, before any body bytes are awaited,
+ * so a forged length (negative or huge) fails at once and nothing of the declared size is ever
+ * allocated. After a corrupt frame the stream cannot be resynchronised: the decoder discards
+ * everything that follows and the pipeline's {@link ProtocolErrorHandler} closes the channel.
  */
 public final class ReplicationFrameDecoder extends ByteToMessageDecoder {
 
@@ -60,8 +59,8 @@ public final class ReplicationFrameDecoder extends ByteToMessageDecoder {
     if (length < 1 || length > maxFrameLength) {
       corrupt = true;
       in.skipBytes(in.readableBytes());
-      throw new CorruptFrameException("frame length " + length + " outside [1, "
-          + maxFrameLength + "]");
+      throw new CorruptFrameException(
+          "frame length " + length + " outside [1, " + maxFrameLength + "]");
     }
     if (in.readableBytes() < MessageCodec.LENGTH_FIELD_BYTES + length) {
       return; // wait for the rest; the cumulation grows only as bytes actually arrive

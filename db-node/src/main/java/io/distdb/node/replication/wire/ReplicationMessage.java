@@ -8,8 +8,16 @@ package io.distdb.node.replication.wire;
  * sit on the hot path): whoever builds or receives a message must treat its arrays as immutable.
  */
 public sealed interface ReplicationMessage
-    permits Challenge, Hello, Welcome, Reject, Entries, Ack, Heartbeat, SnapshotBegin,
-        SnapshotChunk, SnapshotEnd {
+    permits Challenge,
+        Hello,
+        Welcome,
+        Reject,
+        Entries,
+        Ack,
+        Heartbeat,
+        SnapshotBegin,
+        SnapshotChunk,
+        SnapshotEnd {
 
   /** The wire type of this message. */
   MessageType type();

@@ -7,8 +7,8 @@ import io.netty.handler.codec.MessageToByteEncoder;
 
 /**
  * Encodes a {@link ReplicationMessage} into one frame (layout: {@link ReplicationFrameDecoder}).
- * Refuses frames larger than the configured maximum: the peer would reject them anyway, and
- * failing the write promise here tells the sender to cut smaller batches.
+ * Refuses frames larger than the configured maximum: the peer would reject them anyway, and failing
+ * the write promise here tells the sender to cut smaller batches.
  */
 public final class ReplicationMessageEncoder extends MessageToByteEncoder<ReplicationMessage> {
 
@@ -48,8 +48,8 @@ public final class ReplicationMessageEncoder extends MessageToByteEncoder<Replic
       throw new EncoderException(e.getMessage(), e);
     }
     if (length > maxFrameLength) {
-      throw new EncoderException(msg.type() + " frame of " + length
-          + " bytes exceeds the maximum of " + maxFrameLength);
+      throw new EncoderException(
+          msg.type() + " frame of " + length + " bytes exceeds the maximum of " + maxFrameLength);
     }
     return length;
   }

@@ -17,21 +17,23 @@ public final class ReplicationServer implements AutoCloseable {
   /** Past this much unsent data a connection reports unwritable and the streamer pauses. */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 4 << 20);
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel channel;
 
   public ReplicationServer(String bind, int port, ReplicationWireConfig config, PeerHandler handler)
       throws InterruptedException {
-    channel = new ServerBootstrap()
-        .group(group)
-        .channel(NioServerSocketChannel.class)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-        .childHandler(new ReplicationChannelInitializer(config,
-            () -> new PeerChannelHandler(handler)))
-        .bind(bind, port)
-        .sync()
-        .channel();
+    channel =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+            .childHandler(
+                new ReplicationChannelInitializer(config, () -> new PeerChannelHandler(handler)))
+            .bind(bind, port)
+            .sync()
+            .channel();
   }
 
   public int port() {

@@ -38,7 +38,12 @@ public record SnapshotChunk(String fileName, long offset, byte[] data)
 
   @Override
   public String toString() {
-    return "SnapshotChunk[fileName=" + fileName + ", offset=" + offset
-        + ", data=" + Bytes.describe(data) + "]";
+    return "SnapshotChunk[fileName="
+        + fileName
+        + ", offset="
+        + offset
+        + ", data="
+        + Bytes.describe(data)
+        + "]";
   }
 }

@@ -17,7 +17,9 @@ public enum StartMode {
     return code;
   }
 
-  /** @throws CorruptFrameException for an unknown code */
+  /**
+   * @throws CorruptFrameException for an unknown code
+   */
   public static StartMode fromCode(int code) {
     for (StartMode m : values()) {
       if (m.code == code) {

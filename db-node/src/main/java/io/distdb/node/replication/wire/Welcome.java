@@ -39,8 +39,16 @@ public record Welcome(
 
   @Override
   public String toString() {
-    return "Welcome[masterNodeId=" + masterNodeId + ", epoch=" + epoch
-        + ", masterLastLsn=" + masterLastLsn + ", mode=" + mode
-        + ", proof=" + Bytes.describe(proof) + "]";
+    return "Welcome[masterNodeId="
+        + masterNodeId
+        + ", epoch="
+        + epoch
+        + ", masterLastLsn="
+        + masterLastLsn
+        + ", mode="
+        + mode
+        + ", proof="
+        + Bytes.describe(proof)
+        + "]";
   }
 }

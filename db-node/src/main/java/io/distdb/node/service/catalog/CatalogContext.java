@@ -13,4 +13,8 @@ import java.util.function.Supplier;
  *     created or dropped one)
  */
 public record CatalogContext(
-    String user, String database, String serverVersion, Supplier<List<String>> databases, Connection connection) {}
+    String user,
+    String database,
+    String serverVersion,
+    Supplier<List<String>> databases,
+    Connection connection) {}

@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Answers the catalog queries of common clients (psql's {@code \l}, {@code \dt}, {@code \d t},
- * {@code \dn}, {@code \du}, {@code \di}; {@code version()} and friends) from distdb's own knowledge:
- * H2 has no pg_catalog worth the name, so these would otherwise fail. The session consults it
- * before a read goes to H2; anything it does not recognise still goes to H2 and fails there with
- * H2's error, leaving the connection usable.
+ * {@code \dn}, {@code \du}, {@code \di}; {@code version()} and friends) from distdb's own
+ * knowledge: H2 has no pg_catalog worth the name, so these would otherwise fail. The session
+ * consults it before a read goes to H2; anything it does not recognise still goes to H2 and fails
+ * there with H2's error, leaving the connection usable.
  *
  * <p>Recognition works on the query text with whitespace normalised, by the fixed phrases psql 15
  * sends (see src/test/resources/psql-catalog), taking the user's patterns and oids from it. One
@@ -20,13 +20,14 @@ public final class CatalogQueries {
 
   public CatalogQueries(CatalogContext context) {
     H2Catalog catalog = new H2Catalog(context.connection());
-    this.recognizers = List.of(
-        new SessionFunctions(context),
-        new DatabaseList(context),
-        new RelationList(context, catalog),
-        new TableDescription(catalog, new RelationOids()),
-        new SchemaList(context, catalog),
-        new RoleList(context));
+    this.recognizers =
+        List.of(
+            new SessionFunctions(context),
+            new DatabaseList(context),
+            new RelationList(context, catalog),
+            new TableDescription(catalog, new RelationOids()),
+            new SchemaList(context, catalog),
+            new RoleList(context));
   }
 
   /** The answer to {@code sql}, or null if it is not a query this class knows. */

@@ -10,19 +10,35 @@ import java.util.regex.Pattern;
 
 /**
  * psql's {@code \l [pattern]}: the node's databases. Every database is owned by the node's one
- * user, UTF8, compared by code point like PostgreSQL's C collation, with no access list.
- * {@code \l+} (sizes, tablespaces) is not recognised.
+ * user, UTF8, compared by code point like PostgreSQL's C collation, with no access list. {@code
+ * \l+} (sizes, tablespaces) is not recognised.
  */
 final class DatabaseList implements Recognizer {
 
-  private static final String START = "SELECT d.datname as \"Name\","
-      + " pg_catalog.pg_get_userbyid(d.datdba) as \"Owner\"";
-  private static final String END = "pg_catalog.array_to_string(d.datacl, E'\\n') AS"
-      + " \"Access privileges\" FROM pg_catalog.pg_database d";
+  private static final String START =
+      "SELECT d.datname as \"Name\"," + " pg_catalog.pg_get_userbyid(d.datdba) as \"Owner\"";
+  private static final String END =
+      "pg_catalog.array_to_string(d.datacl, E'\\n') AS"
+          + " \"Access privileges\" FROM pg_catalog.pg_database d";
 
-  private static final List<Column> COLUMNS = Rows.columns("Name", NAME, "Owner", NAME,
-      "Encoding", NAME, "Collate", TEXT, "Ctype", TEXT, "ICU Locale", TEXT,
-      "Locale Provider", TEXT, "Access privileges", TEXT);
+  private static final List<Column> COLUMNS =
+      Rows.columns(
+          "Name",
+          NAME,
+          "Owner",
+          NAME,
+          "Encoding",
+          NAME,
+          "Collate",
+          TEXT,
+          "Ctype",
+          TEXT,
+          "ICU Locale",
+          TEXT,
+          "Locale Provider",
+          TEXT,
+          "Access privileges",
+          TEXT);
 
   private final CatalogContext context;
 
@@ -39,15 +55,17 @@ final class DatabaseList implements Recognizer {
     if (name == null) {
       return null;
     }
-    return new CatalogAnswer(COLUMNS, () -> {
-      List<Object[]> rows = new ArrayList<>();
-      for (String db : context.databases().get()) {
-        if (name.matcher(db).find()) {
-          rows.add(new Object[] {db, context.user(), "UTF8", "C", "C", null, "libc", null});
-        }
-      }
-      rows.sort(Rows.BY_FIRST_TWO);
-      return rows;
-    });
+    return new CatalogAnswer(
+        COLUMNS,
+        () -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (String db : context.databases().get()) {
+            if (name.matcher(db).find()) {
+              rows.add(new Object[] {db, context.user(), "UTF8", "C", "C", null, "libc", null});
+            }
+          }
+          rows.sort(Rows.BY_FIRST_TWO);
+          return rows;
+        });
   }
 }

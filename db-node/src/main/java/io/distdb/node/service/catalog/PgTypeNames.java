@@ -18,17 +18,19 @@ final class PgTypeNames {
 
   private PgTypeNames() {}
 
-  static String format(String h2Type, Long length, Integer precision, Integer scale,
-      Integer fractionDigits) {
+  static String format(
+      String h2Type, Long length, Integer precision, Integer scale, Integer fractionDigits) {
     String t = h2Type.toLowerCase(Locale.ROOT);
     return switch (t) {
-      case "character varying" -> length == null || length >= H2_MAX_LENGTH ? "text"
-          : "character varying(" + length + ")";
+      case "character varying" ->
+          length == null || length >= H2_MAX_LENGTH ? "text" : "character varying(" + length + ")";
       case "character" -> "character(" + (length == null ? 1 : length) + ")";
       case "character large object" -> "text";
       case "tinyint" -> "smallint";
-      case "numeric", "decimal" -> precision == null || precision > 1000 ? "numeric"
-          : "numeric(" + precision + "," + (scale == null ? 0 : scale) + ")";
+      case "numeric", "decimal" ->
+          precision == null || precision > 1000
+              ? "numeric"
+              : "numeric(" + precision + "," + (scale == null ? 0 : scale) + ")";
       case "decfloat" -> "numeric";
       case "binary", "binary varying", "binary large object" -> "bytea";
       case "timestamp" -> "timestamp" + fraction(fractionDigits) + " without time zone";

@@ -65,8 +65,13 @@ final class QueryText {
    *     expression is not one Java's regex engine understands the same way
    */
   Pattern pattern(String column) {
-    Matcher m = Pattern.compile(Pattern.quote(column) + " OPERATOR\\(pg_catalog\\.~\\) "
-        + LITERAL + " COLLATE pg_catalog\\.default").matcher(text);
+    Matcher m =
+        Pattern.compile(
+                Pattern.quote(column)
+                    + " OPERATOR\\(pg_catalog\\.~\\) "
+                    + LITERAL
+                    + " COLLATE pg_catalog\\.default")
+            .matcher(text);
     if (!m.find()) {
       return ANY;
     }

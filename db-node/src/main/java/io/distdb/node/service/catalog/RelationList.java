@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  */
 final class RelationList implements Recognizer {
 
-  private static final String START = "SELECT n.nspname as \"Schema\", c.relname as \"Name\","
-      + " CASE c.relkind WHEN 'r' THEN 'table'";
+  private static final String START =
+      "SELECT n.nspname as \"Schema\", c.relname as \"Name\","
+          + " CASE c.relkind WHEN 'r' THEN 'table'";
   private static final String FOUR_COLUMNS =
       "pg_catalog.pg_get_userbyid(c.relowner) as \"Owner\" FROM pg_catalog.pg_class c ";
-  private static final String FIVE_COLUMNS = "pg_catalog.pg_get_userbyid(c.relowner) as"
-      + " \"Owner\", c2.relname as \"Table\" FROM pg_catalog.pg_class c ";
+  private static final String FIVE_COLUMNS =
+      "pg_catalog.pg_get_userbyid(c.relowner) as"
+          + " \"Owner\", c2.relname as \"Table\" FROM pg_catalog.pg_class c ";
   private static final Pattern RELKINDS = Pattern.compile("WHERE c\\.relkind IN \\(([^)]*)\\)");
 
   private static final List<Column> COLUMNS =
@@ -52,32 +54,36 @@ final class RelationList implements Recognizer {
     }
     String relkinds = kinds.group(1);
     boolean visibleOnly = q.contains("pg_catalog.pg_table_is_visible(c.oid)");
-    return new CatalogAnswer(withTable ? COLUMNS_WITH_TABLE : COLUMNS, () -> {
-      String current = catalog.currentSchema();
-      List<Object[]> rows = new ArrayList<>();
-      for (H2Catalog.Relation r : catalog.relations()) {
-        if (!schema.matcher(r.schema()).find() || (visibleOnly && !r.schema().equals(current))) {
-          continue;
-        }
-        String type = r.kind().equals("v") ? "view" : "table";
-        if (relkinds.contains("'" + r.kind() + "'") && name.matcher(r.name()).find()) {
-          rows.add(row(withTable, r.schema(), r.name(), type, null));
-        }
-        if (relkinds.contains("'i'") && r.kind().equals("r")) {
-          for (H2Catalog.IndexInfo index : catalog.indexes(r.schema(), r.name())) {
-            if (name.matcher(index.name()).find()) {
-              rows.add(row(withTable, r.schema(), index.name(), "index", r.name()));
+    return new CatalogAnswer(
+        withTable ? COLUMNS_WITH_TABLE : COLUMNS,
+        () -> {
+          String current = catalog.currentSchema();
+          List<Object[]> rows = new ArrayList<>();
+          for (H2Catalog.Relation r : catalog.relations()) {
+            if (!schema.matcher(r.schema()).find()
+                || (visibleOnly && !r.schema().equals(current))) {
+              continue;
+            }
+            String type = r.kind().equals("v") ? "view" : "table";
+            if (relkinds.contains("'" + r.kind() + "'") && name.matcher(r.name()).find()) {
+              rows.add(row(withTable, r.schema(), r.name(), type, null));
+            }
+            if (relkinds.contains("'i'") && r.kind().equals("r")) {
+              for (H2Catalog.IndexInfo index : catalog.indexes(r.schema(), r.name())) {
+                if (name.matcher(index.name()).find()) {
+                  rows.add(row(withTable, r.schema(), index.name(), "index", r.name()));
+                }
+              }
             }
           }
-        }
-      }
-      rows.sort(Rows.BY_FIRST_TWO);
-      return rows;
-    });
+          rows.sort(Rows.BY_FIRST_TWO);
+          return rows;
+        });
   }
 
   private Object[] row(boolean withTable, String schema, String name, String type, String table) {
-    return withTable ? new Object[] {schema, name, type, context.user(), table}
+    return withTable
+        ? new Object[] {schema, name, type, context.user(), table}
         : new Object[] {schema, name, type, context.user()};
   }
 }

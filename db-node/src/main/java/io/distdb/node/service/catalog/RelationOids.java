@@ -16,11 +16,13 @@ final class RelationOids {
   private final Map<H2Catalog.Relation, Long> byRelation = new HashMap<>();
 
   long oid(H2Catalog.Relation relation) {
-    return byRelation.computeIfAbsent(relation, r -> {
-      long oid = FIRST + byOid.size();
-      byOid.put(oid, r);
-      return oid;
-    });
+    return byRelation.computeIfAbsent(
+        relation,
+        r -> {
+          long oid = FIRST + byOid.size();
+          byOid.put(oid, r);
+          return oid;
+        });
   }
 
   /** The relation an oid was handed out for, or null. */

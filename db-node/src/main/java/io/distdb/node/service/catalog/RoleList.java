@@ -17,17 +17,38 @@ import java.util.regex.Pattern;
  */
 final class RoleList implements Recognizer {
 
-  private static final String START = "SELECT r.rolname, r.rolsuper, r.rolinherit,"
-      + " r.rolcreaterole, r.rolcreatedb, r.rolcanlogin, r.rolconnlimit, r.rolvaliduntil,"
-      + " ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles b"
-      + " ON (m.roleid = b.oid) WHERE m.member = r.oid) as memberof , r.rolreplication ,"
-      + " r.rolbypassrls FROM pg_catalog.pg_roles r ";
+  private static final String START =
+      "SELECT r.rolname, r.rolsuper, r.rolinherit,"
+          + " r.rolcreaterole, r.rolcreatedb, r.rolcanlogin, r.rolconnlimit, r.rolvaliduntil,"
+          + " ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles b"
+          + " ON (m.roleid = b.oid) WHERE m.member = r.oid) as memberof , r.rolreplication ,"
+          + " r.rolbypassrls FROM pg_catalog.pg_roles r ";
 
   /** memberof is name[] in PostgreSQL; sent as text, which prints the same ({}). */
-  private static final List<Column> COLUMNS = Rows.columns("rolname", NAME, "rolsuper", BOOL,
-      "rolinherit", BOOL, "rolcreaterole", BOOL, "rolcreatedb", BOOL, "rolcanlogin", BOOL,
-      "rolconnlimit", INT4, "rolvaliduntil", TIMESTAMPTZ, "memberof", TEXT,
-      "rolreplication", BOOL, "rolbypassrls", BOOL);
+  private static final List<Column> COLUMNS =
+      Rows.columns(
+          "rolname",
+          NAME,
+          "rolsuper",
+          BOOL,
+          "rolinherit",
+          BOOL,
+          "rolcreaterole",
+          BOOL,
+          "rolcreatedb",
+          BOOL,
+          "rolcanlogin",
+          BOOL,
+          "rolconnlimit",
+          INT4,
+          "rolvaliduntil",
+          TIMESTAMPTZ,
+          "memberof",
+          TEXT,
+          "rolreplication",
+          BOOL,
+          "rolbypassrls",
+          BOOL);
 
   private final CatalogContext context;
 
@@ -44,13 +65,17 @@ final class RoleList implements Recognizer {
     if (name == null) {
       return null;
     }
-    return new CatalogAnswer(COLUMNS, () -> {
-      List<Object[]> rows = new ArrayList<>();
-      if (name.matcher(context.user()).find()) {
-        rows.add(new Object[] {context.user(), true, true, false, false, true, -1, null, "{}",
-            false, false});
-      }
-      return rows;
-    });
+    return new CatalogAnswer(
+        COLUMNS,
+        () -> {
+          List<Object[]> rows = new ArrayList<>();
+          if (name.matcher(context.user()).find()) {
+            rows.add(
+                new Object[] {
+                  context.user(), true, true, false, false, true, -1, null, "{}", false, false
+                });
+          }
+          return rows;
+        });
   }
 }

@@ -21,7 +21,6 @@ final class Rows {
   }
 
   /** ORDER BY 1, 2 on text columns: PostgreSQL's C collation compares like String.compareTo. */
-  static final Comparator<Object[]> BY_FIRST_TWO = Comparator
-      .comparing((Object[] r) -> (String) r[0])
-      .thenComparing(r -> (String) r[1]);
+  static final Comparator<Object[]> BY_FIRST_TWO =
+      Comparator.comparing((Object[] r) -> (String) r[0]).thenComparing(r -> (String) r[1]);
 }

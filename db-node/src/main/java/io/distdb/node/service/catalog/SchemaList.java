@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  */
 final class SchemaList implements Recognizer {
 
-  private static final String QUERY = "SELECT n.nspname AS \"Name\","
-      + " pg_catalog.pg_get_userbyid(n.nspowner) AS \"Owner\" FROM pg_catalog.pg_namespace n ";
+  private static final String QUERY =
+      "SELECT n.nspname AS \"Name\","
+          + " pg_catalog.pg_get_userbyid(n.nspowner) AS \"Owner\" FROM pg_catalog.pg_namespace n ";
 
   private static final List<Column> COLUMNS = Rows.columns("Name", NAME, "Owner", NAME);
 
@@ -35,16 +36,20 @@ final class SchemaList implements Recognizer {
     if (name == null) {
       return null;
     }
-    return new CatalogAnswer(COLUMNS, () -> {
-      List<Object[]> rows = new ArrayList<>();
-      for (String schema : catalog.schemas()) {
-        if (name.matcher(schema).find() && !schema.startsWith("pg_")) {
-          rows.add(new Object[] {schema,
-              schema.equals("public") ? "pg_database_owner" : context.user()});
-        }
-      }
-      rows.sort(Rows.BY_FIRST_TWO);
-      return rows;
-    });
+    return new CatalogAnswer(
+        COLUMNS,
+        () -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (String schema : catalog.schemas()) {
+            if (name.matcher(schema).find() && !schema.startsWith("pg_")) {
+              rows.add(
+                  new Object[] {
+                    schema, schema.equals("public") ? "pg_database_owner" : context.user()
+                  });
+            }
+          }
+          rows.sort(Rows.BY_FIRST_TWO);
+          return rows;
+        });
   }
 }

@@ -12,12 +12,14 @@ class ScramExchangeTest {
 
   /** RFC 7677 section 3: user "user", password "pencil". */
   private static final String CLIENT_FIRST = "n,,n=user,r=rOprNGfwEbeRWgbNEkqO";
+
   private static final String SERVER_NONCE = "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
   private static final byte[] SALT = Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
-  private static final String SERVER_FIRST = "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
-      + "s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
-  private static final String CLIENT_FINAL = "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)"
-      + "hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=";
+  private static final String SERVER_FIRST =
+      "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0," + "s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
+  private static final String CLIENT_FINAL =
+      "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)"
+          + "hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=";
   private static final String SERVER_FINAL = "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=";
 
   private static byte[] utf8(String s) {
@@ -25,8 +27,10 @@ class ScramExchangeTest {
   }
 
   private static ScramExchange exchange(String password) {
-    return new ScramExchange("user",
-        Optional.of(ScramCredentials.fromPassword(password, SALT, 4096)), () -> SERVER_NONCE);
+    return new ScramExchange(
+        "user",
+        Optional.of(ScramCredentials.fromPassword(password, SALT, 4096)),
+        () -> SERVER_NONCE);
   }
 
   @Test
@@ -86,16 +90,20 @@ class ScramExchangeTest {
     // gs2 header "y,,": the client could bind but we advertised no -PLUS mechanism.
     ScramExchange scram = exchange("pencil");
     String clientFirstBare = "n=,r=abc";
-    String serverFirst = new String(scram.serverFirst(utf8("y,," + clientFirstBare)),
-        StandardCharsets.UTF_8);
+    String serverFirst =
+        new String(scram.serverFirst(utf8("y,," + clientFirstBare)), StandardCharsets.UTF_8);
     String nonce = serverFirst.substring(2, serverFirst.indexOf(','));
     String withoutProof = "c=eSws,r=" + nonce;
     byte[] salted = ScramPrimitives.saltedPassword("pencil", SALT, 4096);
     byte[] clientKey = ScramPrimitives.hmac(salted, utf8("Client Key"));
-    byte[] signature = ScramPrimitives.hmac(ScramPrimitives.sha256(clientKey),
-        utf8(clientFirstBare + "," + serverFirst + "," + withoutProof));
+    byte[] signature =
+        ScramPrimitives.hmac(
+            ScramPrimitives.sha256(clientKey),
+            utf8(clientFirstBare + "," + serverFirst + "," + withoutProof));
     String proof = Base64.getEncoder().encodeToString(ScramPrimitives.xor(clientKey, signature));
-    assertThat(new String(scram.serverFinal(utf8(withoutProof + ",p=" + proof)),
-        StandardCharsets.UTF_8)).startsWith("v=");
+    assertThat(
+            new String(
+                scram.serverFinal(utf8(withoutProof + ",p=" + proof)), StandardCharsets.UTF_8))
+        .startsWith("v=");
   }
 }

@@ -86,11 +86,13 @@ class PgFrameDecoderTest {
   @Test
   void decodesExtendedQuerySequence() {
     startNormalPhase();
-    List<FrontendMessage> msgs = feedByteByByte(concat(
-        parse("s1", "select $1", 23),
-        bind("p1", "s1", new String[] {"42", null}, (short) 1),
-        execute("p1", 10),
-        sync()));
+    List<FrontendMessage> msgs =
+        feedByteByByte(
+            concat(
+                parse("s1", "select $1", 23),
+                bind("p1", "s1", new String[] {"42", null}, (short) 1),
+                execute("p1", 10),
+                sync()));
     assertThat(msgs).hasSize(4);
     Parse p = (Parse) msgs.get(0);
     assertThat(p.statement()).isEqualTo("s1");
@@ -124,8 +126,9 @@ class PgFrameDecoderTest {
   @Test
   void unterminatedStringIsRejected() {
     startNormalPhase();
-    ByteBuf frame = ClientFrames.frame('Q',
-        Unpooled.wrappedBuffer("select 1".getBytes(StandardCharsets.UTF_8)));
+    ByteBuf frame =
+        ClientFrames.frame(
+            'Q', Unpooled.wrappedBuffer("select 1".getBytes(StandardCharsets.UTF_8)));
     assertThatThrownBy(() -> feedByteByByte(frame))
         .hasCauseInstanceOf(ProtocolException.class)
         .hasMessageContaining("invalid string");

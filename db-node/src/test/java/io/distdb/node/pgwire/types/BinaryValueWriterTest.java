@@ -62,8 +62,10 @@ class BinaryValueWriterTest {
     // timestamp_send('2000-01-01 00:00:01') = 1,000,000 microseconds
     assertThat(hex(PgType.TIMESTAMP, LocalDateTime.of(2000, 1, 1, 0, 0, 1)))
         .isEqualTo("00000000000f4240");
-    assertThat(hex(PgType.TIMESTAMPTZ,
-        OffsetDateTime.of(2000, 1, 1, 2, 0, 1, 0, ZoneOffset.ofHours(2))))
+    assertThat(
+            hex(
+                PgType.TIMESTAMPTZ,
+                OffsetDateTime.of(2000, 1, 1, 2, 0, 1, 0, ZoneOffset.ofHours(2))))
         .isEqualTo("00000000000f4240");
   }
 
@@ -81,18 +83,22 @@ class BinaryValueWriterTest {
     "10000.0001, 0003 0001 0000 0004 0001 0000 0001"
   })
   void numericBase10000(String value, String expected) throws Exception {
-    assertThat(hex(PgType.NUMERIC, new BigDecimal(value)))
-        .isEqualTo(expected.replace(" ", ""));
-    assertThat(roundTrip(PgType.NUMERIC, new BigDecimal(value)))
-        .isEqualTo(new BigDecimal(value));
+    assertThat(hex(PgType.NUMERIC, new BigDecimal(value))).isEqualTo(expected.replace(" ", ""));
+    assertThat(roundTrip(PgType.NUMERIC, new BigDecimal(value))).isEqualTo(new BigDecimal(value));
   }
 
   @Test
   void everyBinaryTypeRoundTripsThroughTheParameterDecoder() throws Exception {
     Object[][] cases = {
-      {PgType.BOOL, true}, {PgType.INT2, (short) 3}, {PgType.INT4, -5}, {PgType.INT8, 7L},
-      {PgType.FLOAT4, 2.5f}, {PgType.FLOAT8, -0.25d}, {PgType.TEXT, "x"},
-      {PgType.VARCHAR, "héllo"}, {PgType.DATE, LocalDate.of(1970, 1, 1)},
+      {PgType.BOOL, true},
+      {PgType.INT2, (short) 3},
+      {PgType.INT4, -5},
+      {PgType.INT8, 7L},
+      {PgType.FLOAT4, 2.5f},
+      {PgType.FLOAT8, -0.25d},
+      {PgType.TEXT, "x"},
+      {PgType.VARCHAR, "héllo"},
+      {PgType.DATE, LocalDate.of(1970, 1, 1)},
       {PgType.TIMESTAMP, LocalDateTime.of(1999, 12, 31, 23, 59, 59, 999_999_000)},
       {PgType.TIMESTAMPTZ, OffsetDateTime.of(2024, 1, 31, 13, 45, 0, 0, ZoneOffset.UTC)},
       {PgType.UUID, UUID.randomUUID()}

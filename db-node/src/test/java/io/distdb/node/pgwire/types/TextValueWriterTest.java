@@ -53,10 +53,23 @@ class TextValueWriterTest {
 
   @ParameterizedTest
   @CsvSource({
-    "1.5, 1.5", "100, 100", "0.1, 0.1", "1e20, 1e+20", "1.5e-7, 1.5e-07", "-2.25, -2.25",
-    "123456789012345, 123456789012345", "1e15, 1e+15", "0.0001, 0.0001", "0.00001, 1e-05",
-    "3.141592653589793, 3.141592653589793", "Infinity, Infinity", "-Infinity, -Infinity",
-    "NaN, NaN", "0, 0", "-0.0, -0", "1.2345678901234567e+300, 1.2345678901234567e+300"
+    "1.5, 1.5",
+    "100, 100",
+    "0.1, 0.1",
+    "1e20, 1e+20",
+    "1.5e-7, 1.5e-07",
+    "-2.25, -2.25",
+    "123456789012345, 123456789012345",
+    "1e15, 1e+15",
+    "0.0001, 0.0001",
+    "0.00001, 1e-05",
+    "3.141592653589793, 3.141592653589793",
+    "Infinity, Infinity",
+    "-Infinity, -Infinity",
+    "NaN, NaN",
+    "0, 0",
+    "-0.0, -0",
+    "1.2345678901234567e+300, 1.2345678901234567e+300"
   })
   void float8LikePostgres(double value, String expected) {
     assertThat(text(PgType.FLOAT8, value)).isEqualTo(expected);
@@ -64,7 +77,11 @@ class TextValueWriterTest {
 
   @ParameterizedTest
   @CsvSource({
-    "1.5, 1.5", "100000, 100000", "1000000, 1e+06", "0.1, 0.1", "3.14159, 3.14159",
+    "1.5, 1.5",
+    "100000, 100000",
+    "1000000, 1e+06",
+    "0.1, 0.1",
+    "3.14159, 3.14159",
     "1.5e-7, 1.5e-07"
   })
   void float4LikePostgres(float value, String expected) {
@@ -81,8 +98,10 @@ class TextValueWriterTest {
         .isEqualTo("2024-01-31 13:45:00.5");
     assertThat(text(PgType.TIMESTAMP, LocalDateTime.of(2024, 1, 31, 13, 45, 1, 123_456_000)))
         .isEqualTo("2024-01-31 13:45:01.123456");
-    assertThat(text(PgType.TIMESTAMPTZ,
-        OffsetDateTime.of(2024, 1, 31, 15, 45, 0, 0, ZoneOffset.ofHours(2))))
+    assertThat(
+            text(
+                PgType.TIMESTAMPTZ,
+                OffsetDateTime.of(2024, 1, 31, 15, 45, 0, 0, ZoneOffset.ofHours(2))))
         .isEqualTo("2024-01-31 13:45:00+00");
     assertThat(text(PgType.TIME, LocalTime.of(13, 45))).isEqualTo("13:45:00");
     assertThat(text(PgType.TIME, LocalTime.of(13, 45, 2, 10_000))).isEqualTo("13:45:02.00001");

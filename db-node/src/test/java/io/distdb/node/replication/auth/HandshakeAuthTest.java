@@ -81,11 +81,13 @@ class HandshakeAuthTest {
 
     assertThat(auth.verifyMasterProof(w, auth.newNonce(), serverNonce, "c1")).isFalse();
     assertThat(auth.verifyMasterProof(w, clientNonce, serverNonce, "c2")).isFalse();
-    assertThat(auth.verifyMasterProof(
-        new Welcome("m2", 4, 100, StartMode.STREAM, proof), clientNonce, serverNonce, "c1"))
+    assertThat(
+            auth.verifyMasterProof(
+                new Welcome("m2", 4, 100, StartMode.STREAM, proof), clientNonce, serverNonce, "c1"))
         .isFalse();
-    assertThat(auth.verifyMasterProof(
-        new Welcome("m1", 5, 100, StartMode.STREAM, proof), clientNonce, serverNonce, "c1"))
+    assertThat(
+            auth.verifyMasterProof(
+                new Welcome("m1", 5, 100, StartMode.STREAM, proof), clientNonce, serverNonce, "c1"))
         .isFalse();
     HandshakeAuth other = HandshakeAuth.fromText("some other secret, also long enough");
     assertThat(other.verifyMasterProof(w, clientNonce, serverNonce, "c1")).isFalse();
@@ -106,27 +108,62 @@ class HandshakeAuthTest {
   }
 
   private static Hello withNode(Hello h, String nodeId) {
-    return new Hello(h.protocolVersion(), h.clusterId(), nodeId, h.epoch(), h.lastDurableLsn(),
-        h.advertisedAddress(), h.clientNonce(), h.proof());
+    return new Hello(
+        h.protocolVersion(),
+        h.clusterId(),
+        nodeId,
+        h.epoch(),
+        h.lastDurableLsn(),
+        h.advertisedAddress(),
+        h.clientNonce(),
+        h.proof());
   }
 
   private static Hello withCluster(Hello h, String clusterId) {
-    return new Hello(h.protocolVersion(), clusterId, h.nodeId(), h.epoch(), h.lastDurableLsn(),
-        h.advertisedAddress(), h.clientNonce(), h.proof());
+    return new Hello(
+        h.protocolVersion(),
+        clusterId,
+        h.nodeId(),
+        h.epoch(),
+        h.lastDurableLsn(),
+        h.advertisedAddress(),
+        h.clientNonce(),
+        h.proof());
   }
 
   private static Hello withEpoch(Hello h, long epoch) {
-    return new Hello(h.protocolVersion(), h.clusterId(), h.nodeId(), epoch, h.lastDurableLsn(),
-        h.advertisedAddress(), h.clientNonce(), h.proof());
+    return new Hello(
+        h.protocolVersion(),
+        h.clusterId(),
+        h.nodeId(),
+        epoch,
+        h.lastDurableLsn(),
+        h.advertisedAddress(),
+        h.clientNonce(),
+        h.proof());
   }
 
   private static Hello withLsn(Hello h, long lsn) {
-    return new Hello(h.protocolVersion(), h.clusterId(), h.nodeId(), h.epoch(), lsn,
-        h.advertisedAddress(), h.clientNonce(), h.proof());
+    return new Hello(
+        h.protocolVersion(),
+        h.clusterId(),
+        h.nodeId(),
+        h.epoch(),
+        lsn,
+        h.advertisedAddress(),
+        h.clientNonce(),
+        h.proof());
   }
 
   private static Hello withClientNonce(Hello h, byte[] nonce) {
-    return new Hello(h.protocolVersion(), h.clusterId(), h.nodeId(), h.epoch(),
-        h.lastDurableLsn(), h.advertisedAddress(), nonce, h.proof());
+    return new Hello(
+        h.protocolVersion(),
+        h.clusterId(),
+        h.nodeId(),
+        h.epoch(),
+        h.lastDurableLsn(),
+        h.advertisedAddress(),
+        nonce,
+        h.proof());
   }
 }

@@ -57,10 +57,14 @@ class HandshakeValidatorTest {
   @Test
   void emptyLogAfterSnapshotStreamsOnlyToCaughtUpSlaves() {
     MasterState fresh = new MasterState(VERSION, "c1", "m1", 5, 100, 101);
-    assertThat(((Accepted) validator.validate(fresh, serverNonce, hello(VERSION, "c1", "s1", 5,
-        100))).mode()).isEqualTo(StartMode.STREAM);
-    assertThat(((Accepted) validator.validate(fresh, serverNonce, hello(VERSION, "c1", "s1", 5,
-        99))).mode()).isEqualTo(StartMode.SNAPSHOT);
+    assertThat(
+            ((Accepted) validator.validate(fresh, serverNonce, hello(VERSION, "c1", "s1", 5, 100)))
+                .mode())
+        .isEqualTo(StartMode.STREAM);
+    assertThat(
+            ((Accepted) validator.validate(fresh, serverNonce, hello(VERSION, "c1", "s1", 5, 99)))
+                .mode())
+        .isEqualTo(StartMode.SNAPSHOT);
   }
 
   @Test
@@ -115,7 +119,7 @@ class HandshakeValidatorTest {
 
   private void assertRejected(Hello h, RejectReason reason) {
     HandshakeResult r = validate(h);
-    assertThat(r).isInstanceOfSatisfying(Rejected.class,
-        rej -> assertThat(rej.reason()).isEqualTo(reason));
+    assertThat(r)
+        .isInstanceOfSatisfying(Rejected.class, rej -> assertThat(rej.reason()).isEqualTo(reason));
   }
 }

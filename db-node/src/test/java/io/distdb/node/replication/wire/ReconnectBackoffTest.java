@@ -25,8 +25,8 @@ class ReconnectBackoffTest {
 
   @Test
   void delaysStayWithinZeroAndTheCeiling() {
-    ReconnectBackoff b = new ReconnectBackoff(
-        Duration.ofMillis(100), Duration.ofSeconds(5), new Random(7));
+    ReconnectBackoff b =
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random(7));
     for (int i = 0; i < 200; i++) {
       Duration ceiling = b.currentCeiling();
       Duration d = b.nextDelay();
@@ -36,8 +36,8 @@ class ReconnectBackoffTest {
 
   @Test
   void delaysGrowOnAverage() {
-    ReconnectBackoff b = new ReconnectBackoff(
-        Duration.ofMillis(100), Duration.ofSeconds(5), new Random(42));
+    ReconnectBackoff b =
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random(42));
     long early = 0;
     long late = 0;
     for (int run = 0; run < 200; run++) {
@@ -54,10 +54,10 @@ class ReconnectBackoffTest {
 
   @Test
   void sameSeedSameDelays() {
-    ReconnectBackoff a = new ReconnectBackoff(Duration.ofMillis(10), Duration.ofSeconds(1),
-        new Random(3));
-    ReconnectBackoff b = new ReconnectBackoff(Duration.ofMillis(10), Duration.ofSeconds(1),
-        new Random(3));
+    ReconnectBackoff a =
+        new ReconnectBackoff(Duration.ofMillis(10), Duration.ofSeconds(1), new Random(3));
+    ReconnectBackoff b =
+        new ReconnectBackoff(Duration.ofMillis(10), Duration.ofSeconds(1), new Random(3));
     for (int i = 0; i < 20; i++) {
       assertThat(a.nextDelay()).isEqualTo(b.nextDelay());
     }
@@ -65,8 +65,8 @@ class ReconnectBackoffTest {
 
   @Test
   void resetStartsOverAtBase() {
-    ReconnectBackoff b = new ReconnectBackoff(
-        Duration.ofMillis(100), Duration.ofSeconds(5), new Random(1));
+    ReconnectBackoff b =
+        new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(5), new Random(1));
     for (int i = 0; i < 10; i++) {
       b.nextDelay();
     }
@@ -79,9 +79,11 @@ class ReconnectBackoffTest {
 
   @Test
   void rejectsNonsenseBounds() {
-    assertThatThrownBy(() -> new ReconnectBackoff(Duration.ZERO, Duration.ofSeconds(1),
-        new Random())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ReconnectBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1),
-        new Random())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new ReconnectBackoff(Duration.ZERO, Duration.ofSeconds(1), new Random()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new ReconnectBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1), new Random()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

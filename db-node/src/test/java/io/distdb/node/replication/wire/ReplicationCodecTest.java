@@ -32,10 +32,13 @@ class ReplicationCodecTest {
         new Welcome("m", 8, 0, StartMode.SNAPSHOT, new byte[0]),
         new Reject(RejectReason.STALE_EPOCH, "epoch 9 > 8"),
         new Reject(RejectReason.DUPLICATE_NODE, ""),
-        new Entries(3, 10, List.of(
-            new Entries.Entry(5, new byte[] {1}),
-            new Entries.Entry(6, new byte[0]),
-            new Entries.Entry(7, "payload".getBytes(StandardCharsets.UTF_8)))),
+        new Entries(
+            3,
+            10,
+            List.of(
+                new Entries.Entry(5, new byte[] {1}),
+                new Entries.Entry(6, new byte[0]),
+                new Entries.Entry(7, "payload".getBytes(StandardCharsets.UTF_8)))),
         new Entries(3, 10, List.of()),
         new Ack(3, 7, 6),
         new Heartbeat(3, 10, 1_700_000_000_000L),
@@ -48,7 +51,8 @@ class ReplicationCodecTest {
   @MethodSource("allMessages")
   void roundTripsWhenFedOneByteAtATime(ReplicationMessage msg) {
     byte[] wire = encode(msg);
-    assertThat(wire.length).isEqualTo(MessageCodec.LENGTH_FIELD_BYTES + MessageCodec.frameLength(msg));
+    assertThat(wire.length)
+        .isEqualTo(MessageCodec.LENGTH_FIELD_BYTES + MessageCodec.frameLength(msg));
 
     EmbeddedChannel ch = decoderChannel(ReplicationFrameDecoder.DEFAULT_MAX_FRAME_LENGTH);
     for (int i = 0; i < wire.length; i++) {
@@ -143,8 +147,8 @@ class ReplicationCodecTest {
   @Test
   void trailingBytesAreCorrupt() {
     EmbeddedChannel ch = decoderChannel(1024);
-    ByteBuf ackPlusOne = frame(MessageType.ACK.code(),
-        b -> b.writeLong(1).writeLong(2).writeLong(3).writeByte(0));
+    ByteBuf ackPlusOne =
+        frame(MessageType.ACK.code(), b -> b.writeLong(1).writeLong(2).writeLong(3).writeByte(0));
     assertThatThrownBy(() -> ch.writeInbound(ackPlusOne))
         .isInstanceOf(CorruptFrameException.class)
         .hasMessageContaining("trailing");
@@ -154,8 +158,10 @@ class ReplicationCodecTest {
   void forgedArrayLengthsInsideAFrameAreRejectedBeforeAllocation() {
     for (int len : new int[] {Integer.MAX_VALUE, -1, 5}) {
       EmbeddedChannel ch = decoderChannel(1024);
-      ByteBuf challenge = frame(MessageType.CHALLENGE.code(),
-          b -> b.writeInt(1).writeInt(len).writeInt(0)); // 4 bytes remain, not len
+      ByteBuf challenge =
+          frame(
+              MessageType.CHALLENGE.code(),
+              b -> b.writeInt(1).writeInt(len).writeInt(0)); // 4 bytes remain, not len
       assertThatThrownBy(() -> ch.writeInbound(challenge))
           .isInstanceOf(CorruptFrameException.class)
           .hasMessageContaining("serverNonce");
@@ -165,8 +171,10 @@ class ReplicationCodecTest {
   @Test
   void forgedEntryCountIsRejectedBeforeAllocation() {
     EmbeddedChannel ch = decoderChannel(1024);
-    ByteBuf entries = frame(MessageType.ENTRIES.code(),
-        b -> b.writeLong(1).writeLong(1).writeInt(Integer.MAX_VALUE));
+    ByteBuf entries =
+        frame(
+            MessageType.ENTRIES.code(),
+            b -> b.writeLong(1).writeLong(1).writeInt(Integer.MAX_VALUE));
     assertThatThrownBy(() -> ch.writeInbound(entries))
         .isInstanceOf(CorruptFrameException.class)
         .hasMessageContaining("entries");
@@ -176,11 +184,14 @@ class ReplicationCodecTest {
   void nonContiguousEntriesAreRejectedOnDecode() {
     for (long second : new long[] {8, 6, 5}) {
       EmbeddedChannel ch = decoderChannel(1024);
-      ByteBuf entries = frame(MessageType.ENTRIES.code(), b -> {
-        b.writeLong(1).writeLong(10).writeInt(2);
-        b.writeLong(6).writeInt(1).writeByte(42);
-        b.writeLong(second).writeInt(0);
-      });
+      ByteBuf entries =
+          frame(
+              MessageType.ENTRIES.code(),
+              b -> {
+                b.writeLong(1).writeLong(10).writeInt(2);
+                b.writeLong(6).writeInt(1).writeByte(42);
+                b.writeLong(second).writeInt(0);
+              });
       assertThatThrownBy(() -> ch.writeInbound(entries))
           .isInstanceOf(CorruptFrameException.class)
           .hasMessageContaining("non-contiguous");
@@ -189,22 +200,38 @@ class ReplicationCodecTest {
 
   @Test
   void nonContiguousEntriesCannotEvenBeBuilt() {
-    assertThatThrownBy(() -> new Entries(1, 1, List.of(
-        new Entries.Entry(1, new byte[0]), new Entries.Entry(3, new byte[0]))))
+    assertThatThrownBy(
+            () ->
+                new Entries(
+                    1,
+                    1,
+                    List.of(new Entries.Entry(1, new byte[0]), new Entries.Entry(3, new byte[0]))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void unknownEnumCodesAreCorrupt() {
     EmbeddedChannel reject = decoderChannel(1024);
-    assertThatThrownBy(() -> reject.writeInbound(
-        frame(MessageType.REJECT.code(), b -> b.writeByte(0).writeInt(0))))
+    assertThatThrownBy(
+            () ->
+                reject.writeInbound(
+                    frame(MessageType.REJECT.code(), b -> b.writeByte(0).writeInt(0))))
         .isInstanceOf(CorruptFrameException.class)
         .hasMessageContaining("reject reason");
 
     EmbeddedChannel welcome = decoderChannel(1024);
-    assertThatThrownBy(() -> welcome.writeInbound(frame(MessageType.WELCOME.code(),
-        b -> b.writeInt(1).writeByte('m').writeLong(1).writeLong(1).writeByte(9).writeInt(0))))
+    assertThatThrownBy(
+            () ->
+                welcome.writeInbound(
+                    frame(
+                        MessageType.WELCOME.code(),
+                        b ->
+                            b.writeInt(1)
+                                .writeByte('m')
+                                .writeLong(1)
+                                .writeLong(1)
+                                .writeByte(9)
+                                .writeInt(0))))
         .isInstanceOf(CorruptFrameException.class)
         .hasMessageContaining("start mode");
   }
@@ -212,8 +239,14 @@ class ReplicationCodecTest {
   @Test
   void malformedUtf8IsCorrupt() {
     EmbeddedChannel ch = decoderChannel(1024);
-    ByteBuf reject = frame(MessageType.REJECT.code(),
-        b -> b.writeByte(RejectReason.BAD_PROOF.code()).writeInt(2).writeByte(0xC3).writeByte(0x28));
+    ByteBuf reject =
+        frame(
+            MessageType.REJECT.code(),
+            b ->
+                b.writeByte(RejectReason.BAD_PROOF.code())
+                    .writeInt(2)
+                    .writeByte(0xC3)
+                    .writeByte(0x28));
     assertThatThrownBy(() -> ch.writeInbound(reject))
         .isInstanceOf(CorruptFrameException.class)
         .hasMessageContaining("UTF-8");

@@ -39,7 +39,8 @@ class ReplicationPipelineTest {
   private EmbeddedChannel channel(int maxFrameLength) {
     recorder = new Recorder();
     EmbeddedChannel ch = new EmbeddedChannel();
-    ReplicationChannelInitializer.install(ch.pipeline(),
+    ReplicationChannelInitializer.install(
+        ch.pipeline(),
         new ReplicationWireConfig(maxFrameLength, Duration.ofSeconds(5), Duration.ofSeconds(1)),
         recorder);
     return ch;
@@ -99,11 +100,15 @@ class ReplicationPipelineTest {
   @Test
   void idleEventsReachTheBusinessHandler() throws Exception {
     EmbeddedChannel ch = new EmbeddedChannel();
-    ReplicationChannelInitializer.install(ch.pipeline(),
-        new ReplicationWireConfig(1024, Duration.ofMillis(50), Duration.ofMillis(20)), recorder);
+    ReplicationChannelInitializer.install(
+        ch.pipeline(),
+        new ReplicationWireConfig(1024, Duration.ofMillis(50), Duration.ofMillis(20)),
+        recorder);
     Thread.sleep(80);
     ch.runPendingTasks();
-    assertThat(recorder.events).contains(
-        IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT, IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+    assertThat(recorder.events)
+        .contains(
+            IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT,
+            IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
   }
 }

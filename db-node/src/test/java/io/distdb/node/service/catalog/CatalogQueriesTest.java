@@ -27,11 +27,14 @@ class CatalogQueriesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    connection = DriverManager.getConnection("jdbc:h2:mem:catalogtest;MODE=PostgreSQL;"
-        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    connection =
+        DriverManager.getConnection(
+            "jdbc:h2:mem:catalogtest;MODE=PostgreSQL;"
+                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE t (id integer PRIMARY KEY, name character varying(20) NOT NULL,"
-          + " note text DEFAULT 'x', qty bigint)");
+      s.execute(
+          "CREATE TABLE t (id integer PRIMARY KEY, name character varying(20) NOT NULL,"
+              + " note text DEFAULT 'x', qty bigint)");
       s.execute("CREATE TABLE u (a integer, b text, CONSTRAINT u_b_uq UNIQUE (b))");
       s.execute("CREATE INDEX u_a ON u (a)");
       s.execute("CREATE TABLE tags (id integer, t_id integer REFERENCES t (id), UNIQUE (id))");
@@ -40,8 +43,14 @@ class CatalogQueriesTest {
       s.execute("CREATE SCHEMA other");
       s.execute("CREATE TABLE other.t2 (x integer)");
     }
-    catalog = new CatalogQueries(new CatalogContext("alice", "shop", "15.0 (distdb 0.1.0)",
-        () -> List.of("distdb", "shop"), connection));
+    catalog =
+        new CatalogQueries(
+            new CatalogContext(
+                "alice",
+                "shop",
+                "15.0 (distdb 0.1.0)",
+                () -> List.of("distdb", "shop"),
+                connection));
   }
 
   @AfterEach
@@ -55,19 +64,28 @@ class CatalogQueriesTest {
   @Test
   void listDatabases() throws Exception {
     CatalogAnswer a = answer("list-databases.sql");
-    assertThat(names(a.columns())).containsExactly("Name", "Owner", "Encoding", "Collate",
-        "Ctype", "ICU Locale", "Locale Provider", "Access privileges");
+    assertThat(names(a.columns()))
+        .containsExactly(
+            "Name",
+            "Owner",
+            "Encoding",
+            "Collate",
+            "Ctype",
+            "ICU Locale",
+            "Locale Provider",
+            "Access privileges");
     assertThat(a.columns().get(0).type()).isEqualTo(PgType.NAME);
-    assertThat(rows(a)).containsExactly("distdb|alice|UTF8|C|C|null|libc|null",
-        "shop|alice|UTF8|C|C|null|libc|null");
+    assertThat(rows(a))
+        .containsExactly(
+            "distdb|alice|UTF8|C|C|null|libc|null", "shop|alice|UTF8|C|C|null|libc|null");
   }
 
   @Test
   void listTablesIsVisibleUserTablesOnly() throws Exception {
     CatalogAnswer a = answer("list-tables.sql");
     assertThat(names(a.columns())).containsExactly("Schema", "Name", "Type", "Owner");
-    assertThat(rows(a)).containsExactly("public|t|table|alice", "public|tags|table|alice",
-        "public|u|table|alice");
+    assertThat(rows(a))
+        .containsExactly("public|t|table|alice", "public|tags|table|alice", "public|u|table|alice");
   }
 
   @Test
@@ -84,9 +102,12 @@ class CatalogQueriesTest {
     assertThat(names(a.columns())).containsExactly("Schema", "Name", "Type", "Owner", "Table");
     // H2's PRIMARY_KEY_x and CONSTRAINT_x names become t_pkey, tags_id_key; H2's index for the
     // foreign key does not show (PostgreSQL makes none).
-    assertThat(rows(a)).containsExactly("public|t_pkey|index|alice|t",
-        "public|tags_id_key|index|alice|tags", "public|u_a|index|alice|u",
-        "public|u_b_uq|index|alice|u");
+    assertThat(rows(a))
+        .containsExactly(
+            "public|t_pkey|index|alice|t",
+            "public|tags_id_key|index|alice|tags",
+            "public|u_a|index|alice|u",
+            "public|u_b_uq|index|alice|u");
   }
 
   @Test
@@ -102,17 +123,29 @@ class CatalogQueriesTest {
         .containsExactly("0|r|true|false|false|false|false|false|false||0||p|d|heap");
 
     CatalogAnswer columns = answer("describe-3.sql", oid);
-    assertThat(names(columns.columns())).containsExactly("attname", "format_type",
-        "pg_get_expr", "attnotnull", "attcollation", "attidentity", "attgenerated");
-    assertThat(rows(columns)).containsExactly("id|integer|null|true|null||",
-        "name|character varying(20)|null|true|null||", "note|text|'x'::text|false|null||",
-        "qty|bigint|null|false|null||");
+    assertThat(names(columns.columns()))
+        .containsExactly(
+            "attname",
+            "format_type",
+            "pg_get_expr",
+            "attnotnull",
+            "attcollation",
+            "attidentity",
+            "attgenerated");
+    assertThat(rows(columns))
+        .containsExactly(
+            "id|integer|null|true|null||",
+            "name|character varying(20)|null|true|null||",
+            "note|text|'x'::text|false|null||",
+            "qty|bigint|null|false|null||");
 
     CatalogAnswer indexes = answer("describe-4.sql", oid);
     assertThat(indexes.columns()).hasSize(12);
-    assertThat(rows(indexes)).containsExactly("t_pkey|true|true|false|true"
-        + "|CREATE UNIQUE INDEX t_pkey ON t USING btree (id)|PRIMARY KEY (id)|p"
-        + "|false|false|false|0");
+    assertThat(rows(indexes))
+        .containsExactly(
+            "t_pkey|true|true|false|true"
+                + "|CREATE UNIQUE INDEX t_pkey ON t USING btree (id)|PRIMARY KEY (id)|p"
+                + "|false|false|false|0");
 
     for (int i = 5; i <= 9; i++) {
       CatalogAnswer empty = answer("describe-" + i + ".sql", oid);
@@ -145,8 +178,11 @@ class CatalogQueriesTest {
     String reflowed = fixture("list-tables.sql").replaceAll("\\s+", "\n   ") + " ;";
     assertThat(catalog.answer(reflowed)).isNotNull();
     // \dt+ asks for sizes and descriptions: not recognised, so it goes to H2 and fails there.
-    String verbose = fixture("list-tables.sql").replace("as \"Owner\"",
-        "as \"Owner\",\n  pg_catalog.pg_size_pretty(pg_catalog.pg_table_size(c.oid)) as \"Size\"");
+    String verbose =
+        fixture("list-tables.sql")
+            .replace(
+                "as \"Owner\"",
+                "as \"Owner\",\n  pg_catalog.pg_size_pretty(pg_catalog.pg_table_size(c.oid)) as \"Size\"");
     assertThat(catalog.answer(verbose)).isNull();
     assertThat(catalog.answer("SELECT relname FROM pg_catalog.pg_class")).isNull();
     assertThat(catalog.answer("SELECT * FROM t")).isNull();
@@ -157,9 +193,11 @@ class CatalogQueriesTest {
     CatalogAnswer v = catalog.answer("select version();");
     assertThat(names(v.columns())).containsExactly("version");
     assertThat((String) v.rows().get().get(0)[0])
-        .startsWith("PostgreSQL 15.0 (distdb 0.1.0) on ").endsWith(", compiled by javac 17, 64-bit");
-    CatalogAnswer several = catalog.answer(
-        "SELECT pg_catalog.version() AS v, current_database(), CURRENT_USER, session_user \"S\"");
+        .startsWith("PostgreSQL 15.0 (distdb 0.1.0) on ")
+        .endsWith(", compiled by javac 17, 64-bit");
+    CatalogAnswer several =
+        catalog.answer(
+            "SELECT pg_catalog.version() AS v, current_database(), CURRENT_USER, session_user \"S\"");
     assertThat(names(several.columns()))
         .containsExactly("v", "current_database", "current_user", "S");
     assertThat(rows(several).get(0)).endsWith("|shop|alice|alice");
@@ -182,8 +220,8 @@ class CatalogQueriesTest {
   }
 
   private static String fixture(String name) throws Exception {
-    try (InputStream in = CatalogQueriesTest.class.getClassLoader()
-        .getResourceAsStream("psql-catalog/" + name)) {
+    try (InputStream in =
+        CatalogQueriesTest.class.getClassLoader().getResourceAsStream("psql-catalog/" + name)) {
       return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
     }
   }
