@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param nodeId this node's id
  * @param role {@code master} or {@code slave}
- * @param state {@code starting}, {@code ready} or {@code failed}
+ * @param state {@code starting}, {@code catching-up} (a slave that has not yet applied what its
+ *     master had; not ready), {@code ready} or {@code failed}
  * @param failure why the node failed, null while it has not
  * @param databases the logical databases, sorted
  * @param lastLsn the last LSN in the node's log

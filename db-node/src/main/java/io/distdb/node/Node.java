@@ -282,7 +282,13 @@ public final class Node implements AutoCloseable {
           return "starting";
         }
         String failure = failure();
-        return failure == null ? null : "failed: " + failure;
+        if (failure != null) {
+          return "failed: " + failure;
+        }
+        if (follower != null && !follower.hasCaughtUp()) {
+          return "catching up: this replica has not yet applied what its master had";
+        }
+        return null;
       }
 
       @Override
@@ -311,7 +317,12 @@ public final class Node implements AutoCloseable {
 
   public NodeStatus status() {
     String failure = failure();
-    String state = failure != null ? "failed" : ready ? "ready" : "starting";
+    String state =
+        failure != null
+            ? "failed"
+            : !ready
+                ? "starting"
+                : follower != null && !follower.hasCaughtUp() ? "catching-up" : "ready";
     ReplicationConfig r = config.replication();
     MasterReplicationStatus master =
         primary == null

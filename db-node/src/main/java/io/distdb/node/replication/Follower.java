@@ -52,6 +52,11 @@ public final class Follower implements PeerHandler, AutoCloseable {
   private byte[] clientNonce;
   private byte[] serverNonce;
   private volatile boolean established;
+  private volatile boolean caughtUp;
+
+  /** The master's last LSN when this replica first connected: what "caught up" means. */
+  private volatile long catchUpTarget = Long.MAX_VALUE;
+
   private SnapshotReceiver snapshot;
 
   /**
@@ -75,7 +80,7 @@ public final class Follower implements PeerHandler, AutoCloseable {
     this.epoch = settings.epoch();
     this.auth = new HandshakeAuth(settings.secret());
     this.onEstablished = onEstablished;
-    this.applier = new ReplicaApplier(replicationLog, storage, appliedLsn, lsn -> sendAck());
+    this.applier = new ReplicaApplier(replicationLog, storage, appliedLsn, lsn -> applied());
   }
 
   public long appliedLsn() {
@@ -177,8 +182,12 @@ public final class Follower implements PeerHandler, AutoCloseable {
     established = true;
     lastError = null;
     masterLastLsn = welcome.masterLastLsn();
+    if (catchUpTarget == Long.MAX_VALUE) {
+      catchUpTarget = welcome.masterLastLsn();
+    }
     state = welcome.mode() == StartMode.SNAPSHOT ? "snapshot" : "streaming";
     onEstablished.run();
+    noteIfCaughtUp();
     log.atInfo()
         .addKeyValue("master", welcome.masterNodeId())
         .addKeyValue("epoch", epoch)
@@ -248,6 +257,26 @@ public final class Follower implements PeerHandler, AutoCloseable {
         .addKeyValue("databases", files.keySet())
         .log("snapshot installed");
     sendAck();
+  }
+
+  private void applied() {
+    noteIfCaughtUp();
+    sendAck();
+  }
+
+  private void noteIfCaughtUp() {
+    if (!caughtUp && established && applier.appliedLsn() >= catchUpTarget) {
+      caughtUp = true;
+      log.atInfo().addKeyValue("lsn", applier.appliedLsn()).log("caught up with the master");
+    }
+  }
+
+  /**
+   * Whether this replica has once applied everything its master had when it connected: until then
+   * its reads could be arbitrarily stale, so it reports itself not ready.
+   */
+  public boolean hasCaughtUp() {
+    return caughtUp;
   }
 
   private void sendAck() {
