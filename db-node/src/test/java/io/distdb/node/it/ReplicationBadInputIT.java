@@ -69,6 +69,8 @@ class ReplicationBadInputIT {
             });
     assertThat(slave.status().slave().state()).isNotEqualTo("streaming");
     assertThat(slave.status().lastLsn()).isZero();
+    // A refused replica has nothing to serve: it must not report ready.
+    assertThat(slave.status().state()).isEqualTo("catching-up");
   }
 
   private static void goodSlaveStillFollows() throws Exception {
