@@ -10,6 +10,7 @@ import io.distdb.node.storage.Storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,10 @@ public final class CommandApplier implements AutoCloseable {
   private final Storage storage;
   private final Map<String, Connection> connections = new HashMap<>();
   private final Map<String, Long> appliedLsn = new HashMap<>();
+
+  /** Per database, the last entry applied but not yet committed. */
+  private final Map<String, Long> uncommitted = new HashMap<>();
+
   private long lastApplied;
 
   public CommandApplier(Storage storage) {
@@ -51,20 +56,55 @@ public final class CommandApplier implements AutoCloseable {
     return lastApplied;
   }
 
-  /** Applies the entry unless storage already holds its effect. */
+  /**
+   * Applies the entry unless storage already holds its effect. Plain data entries stay uncommitted
+   * until {@link #commitPending()}, so a run of entries costs one storage commit; schema and
+   * database changes, which the engine commits at once, first commit what is pending.
+   */
   public void apply(long lsn, Command command) throws ApplyException {
     try {
       if (command instanceof CreateDatabase c) {
+        commitPending();
         createDatabase(lsn, new DatabaseName(c.name()));
       } else if (command instanceof DropDatabase d) {
+        commitPending();
         dropDatabase(lsn, new DatabaseName(d.name()));
       } else {
         applyTransaction(lsn, (Transaction) command);
       }
       lastApplied = Math.max(lastApplied, lsn);
     } catch (SQLException | RuntimeException e) {
+      rollbackPending();
       throw new ApplyException(lsn, e.getMessage(), e);
     }
+  }
+
+  /** Commits every applied entry, recording each database's last LSN in the same commit. */
+  public void commitPending() throws ApplyException {
+    try {
+      for (Map.Entry<String, Long> e : uncommitted.entrySet()) {
+        Connection c = connections.get(e.getKey());
+        AppliedLsn.set(c, e.getValue());
+        c.commit();
+        appliedLsn.put(e.getKey(), e.getValue());
+      }
+      uncommitted.clear();
+    } catch (SQLException e) {
+      long lsn = lastApplied;
+      rollbackPending();
+      throw new ApplyException(lsn, "commit failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void rollbackPending() {
+    for (String db : uncommitted.keySet()) {
+      try {
+        connections.get(db).rollback();
+      } catch (SQLException e) {
+        log.atDebug().addKeyValue("database", db).log("rollback failed: {}", e.getMessage());
+      }
+    }
+    uncommitted.clear();
   }
 
   private void createDatabase(long lsn, DatabaseName name) {
@@ -81,30 +121,31 @@ public final class CommandApplier implements AutoCloseable {
     appliedLsn.remove(name.value());
   }
 
-  private void applyTransaction(long lsn, Transaction tx) throws SQLException {
+  private void applyTransaction(long lsn, Transaction tx) throws SQLException, ApplyException {
     DatabaseName name = new DatabaseName(tx.database());
     if (!storage.exists(name)) {
       // Dropped later in the log than this entry: nothing left to apply it to.
       return;
     }
-    if (applied(name) >= lsn) {
+    if (Math.max(applied(name), uncommitted.getOrDefault(name.value(), 0L)) >= lsn) {
       return;
     }
+    boolean ddl = tx.statements().stream().anyMatch(SqlStatement::ddl);
+    if (ddl) {
+      commitPending();
+    }
     Connection c = connection(name);
-    try {
-      for (SqlStatement s : tx.statements()) {
-        runReplay(c, lsn, s);
-      }
-      if (tx.rolledBack()) {
-        // Undo the data but keep what the statements did to sequences, as on the master.
-        c.rollback();
-      }
-      AppliedLsn.set(c, lsn);
-      c.commit();
-      appliedLsn.put(name.value(), lsn);
-    } catch (SQLException e) {
-      c.rollback();
-      throw e;
+    // Undo a rolled-back entry's data but keep what it did to sequences, as on the master.
+    Savepoint undo = tx.rolledBack() ? c.setSavepoint() : null;
+    for (SqlStatement s : tx.statements()) {
+      runReplay(c, lsn, s);
+    }
+    if (undo != null) {
+      c.rollback(undo);
+    }
+    uncommitted.put(name.value(), lsn);
+    if (ddl) {
+      commitPending();
     }
   }
 
@@ -179,8 +220,10 @@ public final class CommandApplier implements AutoCloseable {
     }
   }
 
+  /** Rolls back anything not yet committed (a caller that wanted it kept commits first). */
   @Override
   public void close() {
+    rollbackPending();
     for (String name : List.copyOf(connections.keySet())) {
       closeConnection(name);
     }

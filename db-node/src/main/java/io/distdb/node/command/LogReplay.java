@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class LogReplay {
 
   private static final Logger log = LoggerFactory.getLogger(LogReplay.class);
+  private static final int COMMIT_EVERY = 1_024;
 
   private LogReplay() {}
 
@@ -27,8 +28,11 @@ public final class LogReplay {
     try (LogCursor cursor = replicationLog.read(replicationLog.firstLsn())) {
       for (LogEntry e = cursor.next(); e != null; e = cursor.next()) {
         applier.apply(e.lsn(), CommandCodec.decode(e.payload()));
-        read++;
+        if (++read % COMMIT_EVERY == 0) {
+          applier.commitPending();
+        }
       }
+      applier.commitPending();
     }
     log.atInfo()
         .addKeyValue("entries", read)

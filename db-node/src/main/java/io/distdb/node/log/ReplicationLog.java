@@ -113,6 +113,25 @@ public final class ReplicationLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Follower path for a batch: appends entries under the master's LSNs {@code firstLsn}, {@code
+   * firstLsn + 1}, ... under one lock hold; {@code firstLsn} must be lastLsn() + 1.
+   */
+  public void appendAll(long firstLsn, List<byte[]> payloads) throws IOException {
+    lock.lock();
+    try {
+      if (firstLsn != lastLsn + 1) {
+        throw new IllegalArgumentException(
+            "out-of-order log append: expected LSN " + (lastLsn + 1) + " but got LSN " + firstLsn);
+      }
+      for (byte[] payload : payloads) {
+        appendLocked(lastLsn + 1, Objects.requireNonNull(payload, "payload"));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Follower path: appends an entry under the master's LSN, which must be lastLsn() + 1. */
   public void append(long lsn, byte[] payload) throws IOException {
     Objects.requireNonNull(payload, "payload");

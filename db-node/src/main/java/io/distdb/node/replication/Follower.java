@@ -20,6 +20,8 @@ import io.distdb.node.replication.wire.Welcome;
 import io.distdb.node.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,13 +203,22 @@ public final class Follower implements PeerHandler, AutoCloseable {
       return;
     }
     masterLastLsn = Math.max(masterLastLsn, entries.masterDurableLsn());
+    long first = 0;
     long last = 0;
+    List<byte[]> payloads = new ArrayList<>(entries.entries().size());
     for (Entries.Entry e : entries.entries()) {
       if (e.lsn() <= replicationLog.lastLsn()) {
-        continue;
+        continue; // resent after a reconnect or a stall: already here
       }
-      replicationLog.append(e.lsn(), e.payload());
+      if (first == 0) {
+        first = e.lsn();
+      }
+      payloads.add(e.payload());
       last = e.lsn();
+    }
+    if (first > 0) {
+      // One append for the batch: the log's flusher then covers it with one fsync.
+      replicationLog.appendAll(first, payloads);
     }
     if (last > 0) {
       replicationLog

@@ -103,17 +103,22 @@ final class ReplicaApplier implements AutoCloseable {
     if (cursor == null) {
       cursor = replicationLog.read(appliedLsn + 1);
     }
-    boolean progressed = false;
+    long last = 0;
     for (int i = 0; i < 1024; i++) {
       LogEntry e = cursor.next();
       if (e == null) {
         break;
       }
       applier.apply(e.lsn(), CommandCodec.decode(e.payload()));
-      appliedLsn = e.lsn();
-      progressed = true;
+      last = e.lsn();
     }
-    return progressed;
+    if (last == 0) {
+      return false;
+    }
+    // One storage commit for the run; readers see it, and the master hears of it, after.
+    applier.commitPending();
+    appliedLsn = last;
+    return true;
   }
 
   /**

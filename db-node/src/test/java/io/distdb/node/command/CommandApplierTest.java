@@ -42,6 +42,7 @@ class CommandApplierTest {
           applier.apply(i + 1, entries.get(i));
         }
       }
+      applier.commitPending();
       assertThat(query(storage, "shop", "SELECT v FROM t")).isEqualTo("ab");
       assertThat(storage.appliedLsn(new DatabaseName("shop"))).isEqualTo(4);
     }
@@ -57,6 +58,7 @@ class CommandApplierTest {
             Transaction.committed(
                 "db", List.of(new SqlStatement("CREATE TABLE c (n INT)", List.of(), true))));
         applier.apply(3, Transaction.committed("db", List.of(sql("INSERT INTO c VALUES (1)"))));
+        applier.commitPending();
       }
       try (CommandApplier again = new CommandApplier(storage)) {
         // A restart replays the whole log; nothing may be applied twice, DDL included.
@@ -67,6 +69,7 @@ class CommandApplierTest {
                 "db", List.of(new SqlStatement("CREATE TABLE c (n INT)", List.of(), true))));
         again.apply(3, Transaction.committed("db", List.of(sql("INSERT INTO c VALUES (1)"))));
         again.apply(4, Transaction.committed("db", List.of(sql("INSERT INTO c VALUES (2)"))));
+        again.commitPending();
       }
       assertThat(query(storage, "db", "SELECT sum(n) FROM c")).isEqualTo("3");
     }
@@ -111,6 +114,7 @@ class CommandApplierTest {
                   sql("INSERT INTO s (v) VALUES (NULL)").asFailed()),
               true));
       applier.apply(4, Transaction.committed("db", List.of(sql("INSERT INTO s (v) VALUES (2)"))));
+      applier.commitPending();
       assertThat(query(storage, "db", "SELECT count(*) FROM s")).isEqualTo("1");
       // The master's sequence moved past 1 and 2 in the rolled-back transaction.
       assertThat(query(storage, "db", "SELECT id FROM s")).isEqualTo("3");
@@ -134,6 +138,7 @@ class CommandApplierTest {
           for (int i = 0; i < log.size(); i++) {
             applier.apply(i + 1, log.get(i));
           }
+          applier.commitPending();
         }
       }
       assertThat(
