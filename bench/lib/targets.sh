@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
-# Benchmark targets: a target (distdb | postgres) in a topology (single; later master+slaves).
-# Source after common.sh, distdb.sh and postgres.sh.
+# Benchmark targets: a target (distdb | postgres) in a topology: single, or async2 / sync2
+# (master + 2 slaves / primary + 2 streaming standbys, see lib/replication.sh).
+# Source after common.sh, distdb.sh and postgres.sh (this file sources replication.sh).
 #
 #   target_start TARGET TOPOLOGY DIR PASSWORD_FILE   start fresh servers under DIR
 #   target_port DIR                                  the port clients use (the master's)
 #   target_load TARGET DIR PASSWORD_FILE             create + fill the tables, check the count
 #   target_stop TARGET TOPOLOGY DIR                  stop everything target_start started
 #
-# To add a topology (e.g. "async2": master + 2 slaves), start the extra servers in
+# Topologies with replicas start the extra servers in
 # subdirectories of DIR in target_start, keep the master in DIR/master, stop them in target_stop.
 
 BENCH_DIR=${BENCH_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+. "$(dirname "${BASH_SOURCE[0]}")/replication.sh"
 BENCH_ACCOUNTS=${BENCH_ACCOUNTS:-100000}
 
 target_start() {
   local target=$1 topology=$2 dir=$3 pwfile=$4
   case "$topology" in
     single) ;;
-    *) die "topology '$topology' is not implemented yet (only: single)" ;;
+    async2|sync2) repl_start "$target" "${topology%2}" "$dir" "$pwfile"; return ;;
+    *) die "unknown topology '$topology' (single | async2 | sync2)" ;;
   esac
   mkdir -p "$dir"
   case "$target" in
@@ -31,6 +34,7 @@ target_port() { cat "$1/master/port"; }
 
 target_stop() {
   local target=$1 topology=$2 dir=$3
+  if [[ $topology != single ]]; then repl_stop "$target" "$dir"; return; fi
   case "$target" in
     distdb) distdb_stop "$dir/master" ;;
     postgres) pg_stop "$dir/master" ;;
