@@ -45,6 +45,11 @@ public final class LogRetention {
 
   /** One retention pass; returns the first LSN the log keeps afterwards. */
   public long runOnce() throws Exception {
+    if (replicationLog.segmentCount() <= 1) {
+      // Only whole sealed segments are ever deleted: without one there is nothing to gain, and
+      // the pause and storage checkpoint below are not free.
+      return replicationLog.firstLsn();
+    }
     long committed = committedLsn.call();
     storage.checkpoint();
     long keepFrom = committed + 1;
