@@ -72,24 +72,8 @@ final class DatabaseWriter implements AutoCloseable {
    */
   long commitOwned(Connection owner, List<SqlStatement> statements) throws SqlException {
     health.checkWritable();
-    long lsn;
-    try {
-      lsn = replicationLog.append(CommandCodec.encode(Transaction.committed(database, statements)));
-    } catch (Exception e) {
-      rollbackQuietly(owner);
-      throw SqlErrors.ioFailure(e);
-    }
-    try {
-      replicationLog.awaitDurable(lsn);
-      AppliedLsn.set(owner, lsn);
-      owner.commit();
-      return lsn;
-    } catch (Exception e) {
-      // The entry is in the log but not in storage: only a restart's replay can reconcile them.
-      health.fail("commit of log entry " + lsn + " failed: " + e.getMessage());
-      rollbackQuietly(owner);
-      throw SqlErrors.ioFailure(e);
-    }
+    return logAndCommit(
+        owner, List.of(CommandCodec.encode(Transaction.committed(database, statements))));
   }
 
   /**
@@ -102,17 +86,38 @@ final class DatabaseWriter implements AutoCloseable {
       return;
     }
     try {
-      long lsn =
-          replicationLog.append(CommandCodec.encode(new Transaction(database, statements, true)));
-      replicationLog.awaitDurable(lsn);
-      AppliedLsn.set(owner, lsn);
-      owner.commit();
+      logAndCommit(
+          owner, List.of(CommandCodec.encode(new Transaction(database, statements, true))));
+    } catch (SqlException e) {
+      // logAndCommit has failed the node; the block is rolled back either way.
+    }
+  }
+
+  /**
+   * The one way entries reach the log on the master: append them with consecutive LSNs, wait for
+   * the fsync, record the last LSN in {@code c}'s transaction and commit it. Returns the first LSN.
+   * Any failure leaves log and storage possibly apart, which only a restart's replay reconciles, so
+   * the node stops taking writes.
+   */
+  private long logAndCommit(Connection c, List<byte[]> payloads) throws SqlException {
+    long first = 0;
+    try {
+      first = replicationLog.appendAll(payloads);
+      long last = first + payloads.size() - 1;
+      replicationLog.awaitDurable(last);
+      AppliedLsn.set(c, last);
+      c.commit();
+      return first;
     } catch (Exception e) {
-      health.fail("logging a rolled-back transaction failed: " + e.getMessage());
-      rollbackQuietly(owner);
+      health.fail(
+          (first == 0 ? "log append" : "commit of log entries from " + first)
+              + " failed: "
+              + e.getMessage());
+      rollbackQuietly(c);
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
+      throw SqlErrors.ioFailure(e);
     }
   }
 
@@ -207,25 +212,9 @@ final class DatabaseWriter implements AutoCloseable {
   private void commitBatch(PendingEntries pending) {
     long first;
     try {
-      first = replicationLog.appendAll(pending.payloads);
-    } catch (Exception e) {
-      health.fail("log append failed: " + e.getMessage());
-      rollbackQuietly(connection);
-      failAll(pending, SqlErrors.ioFailure(e));
-      return;
-    }
-    long last = first + pending.payloads.size() - 1;
-    try {
-      replicationLog.awaitDurable(last);
-      AppliedLsn.set(connection, last);
-      connection.commit();
-    } catch (Exception e) {
-      health.fail("commit of log entries up to " + last + " failed: " + e.getMessage());
-      rollbackQuietly(connection);
-      failAll(pending, SqlErrors.ioFailure(e));
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+      first = logAndCommit(connection, pending.payloads);
+    } catch (SqlException e) {
+      failAll(pending, e);
       return;
     }
     for (int i = 0; i < pending.requests.size(); i++) {
