@@ -23,6 +23,12 @@ public final class NodeMetrics implements AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private Supplier<NodeStatus> statusSource;
 
+  /**
+   * The status document as of the current scrape: building it lists databases and slaves, so the
+   * replication meters share one copy per scrape instead of building it each.
+   */
+  private volatile NodeStatus latest;
+
   public NodeMetrics(ReplicationLog log, SessionRegistry sessions) {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -52,26 +58,26 @@ public final class NodeMetrics implements AutoCloseable {
 
   /** Replication meters, read from the node's status document so both always agree. */
   public void bindReplication(Supplier<NodeStatus> status) {
-    // Micrometer holds gauge state weakly; this field keeps the supplier alive.
     this.statusSource = status;
+    this.latest = status.get();
     Gauge.builder(
             "distdb_replication_slaves_streaming",
-            status,
-            s ->
-                s.get().master() == null
+            this,
+            m ->
+                m.latest.master() == null
                     ? 0
-                    : s.get().master().slaves().stream()
+                    : m.latest.master().slaves().stream()
                         .filter(x -> x.state().equals("streaming"))
                         .count())
         .description("Slaves streaming from this master")
         .register(registry);
     Gauge.builder(
             "distdb_replication_max_lag_entries",
-            status,
-            s ->
-                s.get().master() == null
+            this,
+            m ->
+                m.latest.master() == null
                     ? 0
-                    : s.get().master().slaves().stream()
+                    : m.latest.master().slaves().stream()
                         .mapToLong(SlaveStatus::lagEntries)
                         .max()
                         .orElse(0))
@@ -79,23 +85,23 @@ public final class NodeMetrics implements AutoCloseable {
         .register(registry);
     Gauge.builder(
             "distdb_replication_sync_degraded",
-            status,
-            s -> s.get().master() != null && s.get().master().degraded() ? 1 : 0)
+            this,
+            m -> m.latest.master() != null && m.latest.master().degraded() ? 1 : 0)
         .description("1 while synchronous replication has degraded to asynchronous")
         .register(registry);
     FunctionCounter.builder(
             "distdb_replication_ack_timeouts",
-            status,
-            s -> s.get().master() == null ? 0 : s.get().master().ackTimeouts())
+            this,
+            m -> m.latest.master() == null ? 0 : m.latest.master().ackTimeouts())
         .description("Commits that hit the replication ack timeout")
         .register(registry);
     Gauge.builder(
             "distdb_replication_lag_entries",
-            status,
-            s -> s.get().slave() == null ? 0 : s.get().slave().lagEntries())
+            this,
+            m -> m.latest.slave() == null ? 0 : m.latest.slave().lagEntries())
         .description("On a slave: entries behind the master")
         .register(registry);
-    Gauge.builder("distdb_applied_lsn", status, s -> s.get().appliedLsn())
+    Gauge.builder("distdb_applied_lsn", this, m -> m.latest.appliedLsn())
         .description("Last LSN applied to storage")
         .register(registry);
   }
@@ -105,6 +111,9 @@ public final class NodeMetrics implements AutoCloseable {
   }
 
   public String scrape() {
+    if (statusSource != null) {
+      latest = statusSource.get();
+    }
     return registry.scrape();
   }
 
