@@ -30,6 +30,21 @@ public final class NodeEnvironment {
   public static final String ACK_TIMEOUT_MS = "DISTDB_ACK_TIMEOUT_MS";
   public static final String ON_ACK_TIMEOUT = "DISTDB_ON_ACK_TIMEOUT";
 
+  /**
+   * Bearer token that {@code /status}, {@code /checksums} and {@code /metrics} require (the probes
+   * stay open). The operator keeps it in a Secret and sends {@code Authorization: Bearer <token>}.
+   */
+  public static final String ADMIN_TOKEN = "DISTDB_ADMIN_TOKEN";
+
+  public static final String ADMIN_TOKEN_FILE = "DISTDB_ADMIN_TOKEN_FILE";
+
+  /**
+   * Identifies one incarnation of a node (on Kubernetes the pod's UID): a master counts acks only
+   * from the incarnation of a slave id it registered, so a force-deleted pod that still runs cannot
+   * confirm writes for its replacement.
+   */
+  public static final String INCARNATION = "DISTDB_INCARNATION";
+
   public static final int DEFAULT_PG_PORT = 5432;
   public static final int DEFAULT_ADMIN_PORT = 8080;
   public static final int DEFAULT_REPLICATION_PORT = 7432;
