@@ -37,6 +37,7 @@ import io.distdb.node.service.SqlException;
 import io.distdb.node.service.WriteExecutor;
 import io.distdb.node.storage.DatabaseChecksum;
 import io.distdb.node.storage.DatabaseName;
+import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -109,7 +110,14 @@ public final class Node implements AutoCloseable {
     }
     WriteExecutor writes = config.role() == Role.MASTER ? startMaster() : startSlave();
     NodeSqlService service =
-        new NodeSqlService(storage, writes, sessions, SERVER_VERSION, Clock.systemUTC());
+        new NodeSqlService(
+            storage,
+            writes,
+            sessions,
+            SERVER_VERSION,
+            Clock.systemUTC(),
+            config.role() == Role.MASTER ? EngineUser.WRITER : EngineUser.READER,
+            health);
     metrics = own(new NodeMetrics(replicationLog, sessions));
     metrics.bindReplication(this::status);
     pgServer = own(new PgServer(pgConfig(), service, authenticator()));
@@ -276,6 +284,11 @@ public final class Node implements AutoCloseable {
 
   private AdminEndpoints endpoints() {
     return new AdminEndpoints() {
+      @Override
+      public String notLiveReason() {
+        return health.failure();
+      }
+
       @Override
       public String notReadyReason() {
         if (!ready) {

@@ -65,7 +65,12 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     String path = new QueryStringDecoder(request.uri()).path();
     switch (path) {
       case NodeEnvironment.PATH_HEALTHZ:
-        return text(HttpResponseStatus.OK, TEXT, "ok\n");
+        {
+          String reason = endpoints.notLiveReason();
+          return reason == null
+              ? text(HttpResponseStatus.OK, TEXT, "ok\n")
+              : text(HttpResponseStatus.SERVICE_UNAVAILABLE, TEXT, "failed: " + reason + "\n");
+        }
       case NodeEnvironment.PATH_READYZ:
         {
           String reason = endpoints.notReadyReason();

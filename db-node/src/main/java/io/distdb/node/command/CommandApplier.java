@@ -6,6 +6,7 @@ import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.Command.Transaction;
 import io.distdb.node.storage.AppliedLsn;
 import io.distdb.node.storage.DatabaseName;
+import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -146,6 +147,7 @@ public final class CommandApplier implements AutoCloseable {
     uncommitted.put(name.value(), lsn);
     if (ddl) {
       commitPending();
+      storage.refreshReaderGrants(name);
     }
   }
 
@@ -202,7 +204,7 @@ public final class CommandApplier implements AutoCloseable {
   private Connection connection(DatabaseName name) throws SQLException {
     Connection c = connections.get(name.value());
     if (c == null || c.isClosed()) {
-      c = storage.connect(name);
+      c = storage.connect(name, EngineUser.WRITER);
       c.setAutoCommit(false);
       connections.put(name.value(), c);
     }

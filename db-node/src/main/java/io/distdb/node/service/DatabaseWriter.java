@@ -36,6 +36,7 @@ final class DatabaseWriter implements AutoCloseable {
   private final Semaphore permit = new Semaphore(1, true);
   private final Thread thread;
   private final NodeHealth health;
+  private final StatementFailures failures;
   private volatile boolean running = true;
 
   DatabaseWriter(
@@ -45,6 +46,7 @@ final class DatabaseWriter implements AutoCloseable {
     this.connection = connection;
     this.replicationLog = replicationLog;
     this.health = health;
+    this.failures = new StatementFailures(health);
     connection.setAutoCommit(false);
     this.thread = new Thread(this::run, "writer-" + database);
     thread.setDaemon(true);
@@ -137,6 +139,14 @@ final class DatabaseWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
+      } catch (Error e) {
+        // The writer thread must outlive anything a statement does, or its database hangs.
+        log.atError().setCause(e).addKeyValue("database", database).log("writer batch failed");
+        rollbackQuietly(connection);
+        SqlException failure = failures.onError(e);
+        for (WriteRequest r : batch) {
+          r.failIfPending(failure);
+        }
       } finally {
         for (WriteRequest r : batch) {
           r.failIfPending(new SqlException("57P01", "the node is shutting down"));

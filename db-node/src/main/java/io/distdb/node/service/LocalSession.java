@@ -90,6 +90,7 @@ final class LocalSession implements SqlSession {
   private final Clock clock;
   private final TransactionBlock block;
   private final CatalogQueries catalog;
+  private final StatementFailures failures;
   private boolean closed;
 
   /**
@@ -105,7 +106,9 @@ final class LocalSession implements SqlSession {
       WriteExecutor writes,
       SessionSettings settings,
       Clock clock,
+      StatementFailures failures,
       Runnable onClose) {
+    this.failures = failures;
     this.database = database;
     this.connection = connection;
     this.writes = writes;
@@ -125,6 +128,16 @@ final class LocalSession implements SqlSession {
 
   @Override
   public PreparedSql prepare(String sql, int[] parameterTypeOids) throws SqlException {
+    try {
+      return prepareChecked(sql, parameterTypeOids);
+    } catch (SqlException e) {
+      throw failures.onEngineError(e);
+    } catch (Error e) {
+      throw failures.onError(e);
+    }
+  }
+
+  private PreparedSql prepareChecked(String sql, int[] parameterTypeOids) throws SqlException {
     StatementInfo info = StatementInfo.classify(sql);
     return switch (info.kind()) {
       case READ -> {
@@ -193,19 +206,28 @@ final class LocalSession implements SqlSession {
               + prepared.parameterCount());
     }
     try {
-      return switch (info.kind()) {
-        case EMPTY -> ExecutionResult.command("");
-        case READ -> read(prepared, parameters);
-        case WRITE, DDL -> write(prepared, parameters);
-        case DATABASE_DDL -> databaseDdl(info);
-        case TRANSACTION -> ExecutionResult.command(block.control(info));
-        case SESSION -> session(info);
-        case OTHER -> other(info);
-      };
+      return executeChecked(prepared, parameters);
     } catch (SqlException e) {
       block.failed();
-      throw e;
+      throw failures.onEngineError(e);
+    } catch (Error e) {
+      block.failed();
+      throw failures.onError(e);
     }
+  }
+
+  private ExecutionResult executeChecked(LocalPreparedSql prepared, List<Object> parameters)
+      throws SqlException {
+    StatementInfo info = prepared.info();
+    return switch (info.kind()) {
+      case EMPTY -> ExecutionResult.command("");
+      case READ -> read(prepared, parameters);
+      case WRITE, DDL -> write(prepared, parameters);
+      case DATABASE_DDL -> databaseDdl(info);
+      case TRANSACTION -> ExecutionResult.command(block.control(info));
+      case SESSION -> session(info);
+      case OTHER -> other(info);
+    };
   }
 
   private ExecutionResult read(LocalPreparedSql prepared, List<Object> parameters)

@@ -8,6 +8,7 @@ import io.distdb.node.replication.CommitGate;
 import io.distdb.node.replication.CommitNotConfirmedException;
 import io.distdb.node.replication.WriteQuiescer;
 import io.distdb.node.storage.DatabaseName;
+import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -271,7 +272,9 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
         if (!storage.exists(db)) {
           throw new SqlException("3D000", "database \"" + database + "\" does not exist");
         }
-        w = new DatabaseWriter(database, storage.connect(db), replicationLog, health);
+        w =
+            new DatabaseWriter(
+                database, storage.connect(db, EngineUser.WRITER), replicationLog, health);
         writers.put(database, w);
       }
       return w;

@@ -1,6 +1,7 @@
 package io.distdb.node.service;
 
 import io.distdb.node.storage.DatabaseName;
+import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,13 +17,23 @@ public final class NodeSqlService implements SqlService {
   private final SessionRegistry sessions;
   private final String serverVersion;
   private final Clock clock;
+  private final EngineUser sessionUser;
+  private final StatementFailures failures;
 
+  /**
+   * @param sessionUser who sessions' engine connections act as: {@link EngineUser#READER} on a node
+   *     that takes no writes, so its storage refuses any change a session attempts
+   */
   public NodeSqlService(
       Storage storage,
       WriteExecutor writes,
       SessionRegistry sessions,
       String serverVersion,
-      Clock clock) {
+      Clock clock,
+      EngineUser sessionUser,
+      NodeHealth health) {
+    this.sessionUser = sessionUser;
+    this.failures = new StatementFailures(health);
     this.storage = storage;
     this.writes = writes;
     this.sessions = sessions;
@@ -37,7 +48,7 @@ public final class NodeSqlService implements SqlService {
     }
     Connection connection;
     try {
-      connection = storage.connect(new DatabaseName(database));
+      connection = storage.connect(new DatabaseName(database), sessionUser);
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
     }
@@ -51,6 +62,7 @@ public final class NodeSqlService implements SqlService {
         writes,
         new SessionSettings(serverVersion),
         clock,
+        failures,
         () -> sessions.closed(database));
   }
 }

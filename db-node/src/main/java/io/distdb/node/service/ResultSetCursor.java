@@ -36,6 +36,9 @@ final class ResultSetCursor implements RowCursor {
       }
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      rows = null;
+      throw StatementFailures.statementError(e);
     }
     return rows;
   }

@@ -25,7 +25,8 @@ public final class StatementClassifier {
    * Classifies {@code sql}, which holds at most one statement (a trailing semicolon is allowed).
    *
    * @throws StatementException 42601 for unterminated quotes or comments, for several statements,
-   *     and for malformed transaction, session and database commands
+   *     and for malformed transaction, session and database commands; 42501 or 0A000 for the
+   *     storage engine's own features (see {@link EngineFeatureGuard})
    */
   public static Statement classify(String sql) throws StatementException {
     List<Token> tokens = withoutTrailingSemicolons(SqlLexer.tokenize(sql));
@@ -39,6 +40,7 @@ public final class StatementClassifier {
             "cannot insert multiple commands into a prepared statement");
       }
     }
+    EngineFeatureGuard.check(tokens);
     return classify(tokens, sql);
   }
 

@@ -112,6 +112,15 @@ public final class H2ErrorTranslator {
         return error("08P01", m.lowerFirst());
       case ErrorCode.FEATURE_NOT_SUPPORTED_1:
         return error("0A000", m.lowerFirst());
+      case ErrorCode.OUT_OF_MEMORY:
+        return error("53200", "out of memory");
+      case ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1, ErrorCode.ADMIN_RIGHTS_REQUIRED:
+        return error("42501", "permission denied");
+      case ErrorCode.GENERAL_ERROR_1:
+        if (causedBy(h2, StackOverflowError.class)) {
+          return stackDepthExceeded();
+        }
+        return error(passThroughState(h2.getSQLState()), m.lowerFirst());
       default:
         return error(passThroughState(h2.getSQLState()), m.lowerFirst());
     }
@@ -211,6 +220,20 @@ public final class H2ErrorTranslator {
       return error("22003", "numeric field overflow");
     }
     return error("22001", "value too long for type " + type);
+  }
+
+  /** PostgreSQL's answer to a statement nested too deeply to evaluate. */
+  public static TranslatedError stackDepthExceeded() {
+    return error("54001", "stack depth limit exceeded");
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String passThroughState(String state) {

@@ -30,9 +30,26 @@ public final class Storage implements AutoCloseable {
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
           + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=65536";
 
+  /**
+   * What a non-administrator may set when connecting: the database itself is always opened first by
+   * an administrator connection with {@link #H2_OPTIONS} (and stays open), so these only have to
+   * match it.
+   */
+  private static final String SESSION_OPTIONS =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+
+  static {
+    EngineHardening.install();
+  }
+
   private final Path root;
+  private final EngineUsers users = new EngineUsers();
+
+  /** Databases whose engine users this process has installed (their passwords change per start). */
+  private final java.util.Set<String> secured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Storage(Path root) {
+    EngineHardening.verify();
     this.root = root;
     try {
       Files.createDirectories(root);
@@ -92,6 +109,7 @@ public final class Storage implements AutoCloseable {
       try (Connection c = DriverManager.getConnection(url(dir))) {
         shutdown(c);
       }
+      secured.remove(name.value());
       Path doomed = root.resolve(name.value() + DROPPING);
       deleteTree(doomed);
       Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
@@ -102,13 +120,53 @@ public final class Storage implements AutoCloseable {
     log.atInfo().addKeyValue("database", name).log("database dropped");
   }
 
-  /** A new connection to an existing database (autocommit on). */
+  /**
+   * A new administrator connection to an existing database (autocommit on), for distdb's own
+   * bookkeeping only: never run a client's statement on it.
+   */
   public Connection connect(DatabaseName name) throws SQLException {
+    return DriverManager.getConnection(url(existing(name)));
+  }
+
+  /**
+   * A new connection acting as {@code user} (autocommit on): the only kind clients' SQL runs on.
+   */
+  public Connection connect(DatabaseName name, EngineUser user) throws SQLException {
+    Path dir = existing(name);
+    secure(name, dir);
+    return DriverManager.getConnection(sessionUrl(dir), user.engineName(), users.password());
+  }
+
+  /**
+   * Installs the engine users once per process and database, through an administrator connection
+   * that also opens the database with all of {@link #H2_OPTIONS}.
+   */
+  private synchronized void secure(DatabaseName name, Path dir) throws SQLException {
+    if (secured.contains(name.value())) {
+      return;
+    }
+    try (Connection admin = DriverManager.getConnection(url(dir))) {
+      users.install(admin);
+    }
+    secured.add(name.value());
+  }
+
+  /**
+   * Lets the reader see schemas created since its grants were last brought up to date; called after
+   * every schema change, on the master and on each replica alike.
+   */
+  public void refreshReaderGrants(DatabaseName name) throws SQLException {
+    try (Connection admin = connect(name)) {
+      users.refreshReaderGrants(admin);
+    }
+  }
+
+  private Path existing(DatabaseName name) throws SQLException {
     Path dir = dir(name);
     if (!Files.isDirectory(dir)) {
       throw new SQLException("database \"" + name + "\" does not exist", "3D000");
     }
-    return DriverManager.getConnection(url(dir));
+    return dir;
   }
 
   public long appliedLsn(DatabaseName name) {
@@ -150,6 +208,7 @@ public final class Storage implements AutoCloseable {
    */
   public void replaceAll(java.util.Map<String, Path> backups) {
     close();
+    secured.clear();
     try {
       Path staging = root.resolve(".install" + CREATING);
       deleteTree(staging);
@@ -197,6 +256,7 @@ public final class Storage implements AutoCloseable {
   /** Shuts every database down cleanly. */
   @Override
   public void close() {
+    secured.clear();
     for (String n : names()) {
       try (Connection c = connect(new DatabaseName(n))) {
         shutdown(c);
@@ -212,6 +272,10 @@ public final class Storage implements AutoCloseable {
 
   private static String url(Path dir) {
     return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("data") + H2_OPTIONS;
+  }
+
+  private static String sessionUrl(Path dir) {
+    return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("data") + SESSION_OPTIONS;
   }
 
   private static void shutdown(Connection c) throws SQLException {

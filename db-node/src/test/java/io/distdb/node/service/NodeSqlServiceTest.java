@@ -10,6 +10,7 @@ import io.distdb.node.log.LogEntry;
 import io.distdb.node.log.LogOptions;
 import io.distdb.node.log.ReplicationLog;
 import io.distdb.node.replication.CommitGate;
+import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +51,9 @@ class NodeSqlServiceTest {
             writes,
             sessions,
             "15.0",
-            Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC),
+            EngineUser.WRITER,
+            new NodeHealth());
     writes.createDatabase("app");
   }
 
@@ -194,7 +197,9 @@ class NodeSqlServiceTest {
             new ReadOnlyWriteExecutor("master.example:5432"),
             sessions,
             "15.0",
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            EngineUser.READER,
+            new NodeHealth());
     try (SqlSession s = replica.open("u", "app")) {
       for (String sql :
           List.of(

@@ -97,16 +97,6 @@ class StatementClassifierTest {
             "create or replace temp recursive view v(n) as select 1", DDL, "CREATE VIEW", false),
         arguments("create sequence s", DDL, "CREATE SEQUENCE", false),
         arguments("create schema if not exists app", DDL, "CREATE SCHEMA", false),
-        arguments(
-            "create or replace function f() returns int as $$ select 1 $$ language sql",
-            DDL,
-            "CREATE FUNCTION",
-            false),
-        arguments(
-            "create constraint trigger tr after insert on t for each row execute function f()",
-            DDL,
-            "CREATE TRIGGER",
-            false),
         arguments("create type mood as enum ('a')", DDL, "CREATE TYPE", false),
         arguments("alter table t add column b int", DDL, "ALTER TABLE", false),
         arguments("alter sequence s restart", DDL, "ALTER SEQUENCE", false),

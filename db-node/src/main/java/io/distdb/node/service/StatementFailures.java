@@ -1,0 +1,51 @@
+package io.distdb.node.service;
+
+import io.distdb.node.storage.H2ErrorTranslator;
+import io.distdb.node.storage.TranslatedError;
+
+/**
+ * What a statement's {@link Error} means for its client and for the node. Deep nesting fails only
+ * that statement (54001); running out of memory fails it (53200), and when the storage engine
+ * reports it the engine has closed the database, so the node fails and a restart recovers from the
+ * log; any other {@code Error} is a defect nobody can reason about, so the node fails too and its
+ * probes tell the kubelet to restart it, instead of a thread dying silently.
+ */
+final class StatementFailures {
+
+  private final NodeHealth health;
+
+  StatementFailures(NodeHealth health) {
+    this.health = health;
+  }
+
+  /** The client's error for {@code e}, failing the node where the table above says so. */
+  SqlException onError(Error e) {
+    if (e instanceof StackOverflowError || e instanceof OutOfMemoryError) {
+      return statementError((VirtualMachineError) e);
+    }
+    health.fail("unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    return new SqlException("XX000", "internal error: " + e.getClass().getSimpleName(), e);
+  }
+
+  /** The error of a statement that overflowed the stack or ran out of memory. */
+  static SqlException statementError(VirtualMachineError e) {
+    if (e instanceof StackOverflowError) {
+      TranslatedError t = H2ErrorTranslator.stackDepthExceeded();
+      return new SqlException(
+          t.sqlState(),
+          t.message(),
+          null,
+          "The statement is nested too deeply; simplify it or split it up.",
+          null);
+    }
+    return new SqlException("53200", "out of memory", null, null, null);
+  }
+
+  /** Passes {@code e} on, first failing the node if the engine ran out of memory under it. */
+  SqlException onEngineError(SqlException e) {
+    if (e.sqlState().equals("53200")) {
+      health.fail("the storage engine ran out of memory and closed a database");
+    }
+    return e;
+  }
+}
