@@ -147,7 +147,10 @@ final class LocalSession implements SqlSession {
             ? new LocalPreparedSql(sql, info, answer)
             : prepareForEngine(sql, info, parameterTypeOids);
       }
-      case WRITE, DDL -> prepareForEngine(sql, info, parameterTypeOids);
+      case WRITE, DDL -> {
+        writes.checkAcceptsWrites(info.kind() == Kind.DDL);
+        yield prepareForEngine(sql, info, parameterTypeOids);
+      }
       case SESSION ->
           new LocalPreparedSql(
               sql,

@@ -32,6 +32,11 @@ public final class ReadOnlyWriteExecutor implements WriteExecutor {
   }
 
   @Override
+  public void checkAcceptsWrites(boolean ddl) throws SqlException {
+    throw refuse(ddl ? "DDL" : "a write");
+  }
+
+  @Override
   public TransactionWrites beginWrites(String database) throws SqlException {
     throw refuse("a write");
   }

@@ -26,6 +26,12 @@ public interface WriteExecutor {
   void createDatabase(String name) throws SqlException;
 
   /**
+   * Throws the refusal a write or DDL statement would meet here, so a node that takes no writes
+   * refuses it before preparing it against storage it may not change; nothing on a master.
+   */
+  default void checkAcceptsWrites(boolean ddl) throws SqlException {}
+
+  /**
    * Drops a database.
    *
    * @param sessionDatabase the database the requesting session is connected to (it cannot drop it)
