@@ -182,8 +182,10 @@ final class DatabaseWriter implements AutoCloseable {
         WriteResult result = execute(r.statement());
         pending.add(r, result, Transaction.committed(database, List.of(r.statement())));
       } catch (SQLException e) {
-        r.fail(SqlErrors.translate(e));
-        if (!ddl) {
+        SqlException failure = failures.afterFailure(SqlErrors.translate(e), connection);
+        r.fail(failure);
+        // Replaying a statement that exhausted memory would exhaust it again in recovery.
+        if (!ddl && !StatementFailures.outOfMemory(failure)) {
           // Logged only so replicas replay the failure (and its sequence effects).
           pending.add(
               null, null, new Transaction(database, List.of(r.statement().asFailed()), true));

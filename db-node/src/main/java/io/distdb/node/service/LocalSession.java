@@ -131,9 +131,9 @@ final class LocalSession implements SqlSession {
     try {
       return prepareChecked(sql, parameterTypeOids);
     } catch (SqlException e) {
-      throw failures.onEngineError(e);
+      throw failures.afterFailure(e, connection);
     } catch (Error e) {
-      throw failures.onError(e);
+      throw failures.afterFailure(failures.onError(e), connection);
     }
   }
 
@@ -212,10 +212,10 @@ final class LocalSession implements SqlSession {
       return executeChecked(prepared, parameters);
     } catch (SqlException e) {
       block.failed();
-      throw failures.onEngineError(e);
+      throw failures.afterFailure(e, connection);
     } catch (Error e) {
       block.failed();
-      throw failures.onError(e);
+      throw failures.afterFailure(failures.onError(e), connection);
     }
   }
 

@@ -41,11 +41,26 @@ final class StatementFailures {
     return new SqlException("53200", "out of memory", null, null, null);
   }
 
-  /** Passes {@code e} on, first failing the node if the engine ran out of memory under it. */
-  SqlException onEngineError(SqlException e) {
-    if (e.sqlState().equals("53200")) {
+  /**
+   * Passes {@code e} on. After running out of memory, {@code connection} tells whether the engine
+   * closed its database (it does when memory runs out while it executes): then the node fails.
+   */
+  SqlException afterFailure(SqlException e, java.sql.Connection connection) {
+    if (outOfMemory(e) && !usable(connection)) {
       health.fail("the storage engine ran out of memory and closed a database");
     }
     return e;
+  }
+
+  static boolean outOfMemory(SqlException e) {
+    return e.sqlState().equals("53200");
+  }
+
+  private static boolean usable(java.sql.Connection connection) {
+    try {
+      return connection.isValid(1);
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
   }
 }

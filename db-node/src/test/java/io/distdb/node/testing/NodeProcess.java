@@ -24,6 +24,7 @@ public final class NodeProcess implements AutoCloseable {
   private final int pgPort;
   private final int adminPort;
   private final int replicationPort;
+  private String maxHeap = "-Xmx512m";
   private Process process;
 
   public NodeProcess(Path dataDir, String... extraArgs) {
@@ -32,6 +33,12 @@ public final class NodeProcess implements AutoCloseable {
     this.pgPort = FreePorts.next();
     this.adminPort = FreePorts.next();
     this.replicationPort = FreePorts.next();
+  }
+
+  /** Runs the node with {@code -Xmx<size>} (e.g. {@code 256m}), so memory limits are real. */
+  public NodeProcess withMaxHeap(String size) {
+    this.maxHeap = "-Xmx" + size;
+    return this;
   }
 
   public static Path jar() {
@@ -50,7 +57,7 @@ public final class NodeProcess implements AutoCloseable {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+                maxHeap,
                 "-jar",
                 jar().toString(),
                 "--data-dir",
