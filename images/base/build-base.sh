@@ -36,10 +36,12 @@ for deb in "$work"/debs/*.deb; do dpkg-deb -x "$deb" "$rootfs"; done
 
 # jdk.unsupported: Netty's and H2's Unsafe access; jdk.crypto.ec: TLS to the Kubernetes API;
 # jdk.management: container-aware JVM metrics; jdk.zipfs: jar file systems; jdk.naming.dns: DNS
-# lookups through JNDI; jdk.jfr: flight recordings for diagnosis.
+# lookups through JNDI; jdk.jfr: flight recordings for diagnosis. The CDS archive of the JDK classes
+# saves a few hundred milliseconds of every container start.
 "$jdk/bin/jlink" --module-path "$jdk/jmods" \
   --add-modules java.se,jdk.unsupported,jdk.crypto.ec,jdk.management,jdk.zipfs,jdk.naming.dns,jdk.jfr \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$rootfs/opt/java"
+  --generate-cds-archive --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --output "$rootfs/opt/java"
 # Debian's JDK links cacerts to /etc/ssl: replace the dangling link with the JDK's own store content.
 if [[ -L "$rootfs/opt/java/lib/security/cacerts" ]]; then
   rm "$rootfs/opt/java/lib/security/cacerts"
