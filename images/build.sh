@@ -35,11 +35,16 @@ images/base/build-base.sh
 build() {
   local name=$1
   local start=$SECONDS
-  local out
+  local out old
+  old="$(docker image inspect -f '{{.Id}}' "distdb/$name:$tag" 2>/dev/null || true)"
   # The legacy builder's deprecation notice is noise here: show the output only on failure.
   if ! out="$(docker build -q --build-arg "VERSION=$tag" -f "images/$name/Dockerfile" -t "distdb/$name:$tag" . 2>&1)"; then
     echo "$out" >&2
     exit 1
+  fi
+  # The image the tag pointed to before is garbage now (unless a container still uses it).
+  if [[ -n "$old" && "$old" != "$(docker image inspect -f '{{.Id}}' "distdb/$name:$tag")" ]]; then
+    docker rmi "$old" >/dev/null 2>&1 || true
   fi
   echo "built distdb/$name:$tag in $((SECONDS - start)) s"
 }

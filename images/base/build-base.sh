@@ -63,6 +63,7 @@ rm -rf "$rootfs/usr/share/doc" "$rootfs/usr/share/man" "$rootfs/usr/share/lintia
 tar -C "$rootfs" -cf "$work/rootfs.tar" .
 # A failed step above must not become an empty image that only fails when a container starts.
 [[ -x "$rootfs/opt/java/bin/java" && -s "$work/rootfs.tar" ]] || { echo "rootfs is incomplete" >&2; exit 1; }
+old="$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
 docker import \
   -c 'ENV JAVA_HOME=/opt/java' \
   -c 'ENV PATH=/opt/java/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
@@ -72,5 +73,8 @@ docker import \
   -c "LABEL $label=$recipe" \
   -c 'LABEL org.opencontainers.image.description="Java 17 runtime (jlink) on Debian bookworm libraries, for distdb"' \
   "$work/rootfs.tar" "$tag" >/dev/null
+if [[ -n "$old" && "$old" != "$(docker image inspect -f '{{.Id}}' "$tag")" ]]; then
+  docker rmi "$old" >/dev/null 2>&1 || true # the previous base, unless an image still uses it
+fi
 docker run --rm "$tag" java -version 2>&1 | sed -n 1p
 echo "built base image $tag ($(docker image inspect -f '{{.Size}}' "$tag" | awk '{printf "%.0f MB", $1/1e6}'))"
