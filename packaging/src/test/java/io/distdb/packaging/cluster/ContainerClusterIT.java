@@ -79,11 +79,7 @@ class ContainerClusterIT {
     insertRange(1, 100);
 
     for (NodeContainer slave : slaves) {
-      Awaitility.await(slave.name() + " has the master's rows")
-          .atMost(CONVERGE)
-          .ignoreExceptions()
-          .until(() -> ids(slave).size() == 100);
-      assertThat(ids(slave)).containsExactlyElementsOf(range(1, 100));
+      awaitRows(slave, 100);
     }
     awaitConverged();
   }
@@ -98,11 +94,7 @@ class ContainerClusterIT {
     insertRange(101, 300); // acknowledged by the other slave meanwhile (sync mode, 1 ack)
 
     victim.restart();
-    Awaitility.await(victim.name() + " caught up")
-        .atMost(CONVERGE)
-        .ignoreExceptions()
-        .until(() -> ids(victim).size() == 300);
-    assertThat(ids(victim)).containsExactlyElementsOf(range(1, 300));
+    awaitRows(victim, 300);
     awaitConverged();
   }
 
@@ -169,6 +161,15 @@ class ContainerClusterIT {
       }
     }
     return ids;
+  }
+
+  /** Waits until {@code node} has rows 1..{@code last}, exactly those. */
+  private static void awaitRows(NodeContainer node, int last) throws SQLException {
+    Awaitility.await(node.name() + " has rows 1.." + last)
+        .atMost(CONVERGE)
+        .ignoreExceptions()
+        .until(() -> ids(node).size() == last);
+    assertThat(ids(node)).containsExactlyElementsOf(range(1, last));
   }
 
   private static List<Integer> range(int from, int to) {
