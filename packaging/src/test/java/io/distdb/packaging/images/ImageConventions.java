@@ -1,0 +1,31 @@
+package io.distdb.packaging.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.model.ContainerConfig;
+import java.util.Arrays;
+import java.util.List;
+
+/** What every distdb image promises Kubernetes, checked on the image's configuration. */
+final class ImageConventions {
+
+  private ImageConventions() {}
+
+  /**
+   * Numeric non-root user (so {@code runAsNonRoot} can verify it), java as PID 1 in exec form (so
+   * SIGTERM reaches the JVM, not a shell), the JVM sized from the container's memory and ended on
+   * OutOfMemoryError, and no Docker HEALTHCHECK (Kubernetes probes do that).
+   */
+  static void assertKubernetesReady(InspectImageResponse image, String jar) {
+    ContainerConfig config = image.getConfig();
+    assertThat(config.getUser()).isEqualTo("10001:10001");
+    assertThat(config.getHealthcheck()).isNull();
+    List<String> entrypoint = Arrays.asList(config.getEntrypoint());
+    assertThat(entrypoint.get(0)).isEqualTo("java");
+    assertThat(entrypoint)
+        .contains("-XX:+ExitOnOutOfMemoryError", "-jar", jar)
+        .anyMatch(arg -> arg.startsWith("-XX:MaxRAMPercentage="));
+    assertThat(config.getCmd()).isNullOrEmpty();
+  }
+}
