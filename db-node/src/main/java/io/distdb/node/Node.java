@@ -28,6 +28,7 @@ import io.distdb.node.replication.wire.ReconnectBackoff;
 import io.distdb.node.replication.wire.ReplicationClient;
 import io.distdb.node.replication.wire.ReplicationServer;
 import io.distdb.node.replication.wire.ReplicationWireConfig;
+import io.distdb.node.service.DiskReserve;
 import io.distdb.node.service.LocalWriteExecutor;
 import io.distdb.node.service.NodeHealth;
 import io.distdb.node.service.NodeSqlService;
@@ -68,7 +69,7 @@ public final class Node implements AutoCloseable {
   private final NodeConfig config;
   private final long startedAt = System.currentTimeMillis();
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-  private final NodeHealth health = new NodeHealth();
+  private NodeHealth health = new NodeHealth();
   private final SessionRegistry sessions = new SessionRegistry();
   private ReplicationLog replicationLog;
   private Storage storage;
@@ -99,6 +100,8 @@ public final class Node implements AutoCloseable {
 
   private void boot() throws Exception {
     DataDirectory.check(config.dataDir(), config.minFreeBytes());
+    // The same reserve start-up demands is kept free at run time: see DiskReserve.
+    health = new NodeHealth(DiskReserve.of(config.dataDir(), config.minFreeBytes()));
     replicationLog =
         own(
             ReplicationLog.open(

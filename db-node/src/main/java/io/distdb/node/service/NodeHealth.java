@@ -6,13 +6,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether the node can still take writes. After a failure between the log and storage the two may
- * disagree; only a restart (which replays the log) reconciles them, so the node fails stop.
+ * disagree; only a restart (which replays the log) reconciles them, so the node fails stop. A full
+ * disk only holds writes back until space is freed (see {@link DiskReserve}).
  */
 public final class NodeHealth {
 
   private static final Logger log = LoggerFactory.getLogger(NodeHealth.class);
 
   private final AtomicReference<String> failure = new AtomicReference<>();
+  private final DiskReserve disk;
+
+  public NodeHealth() {
+    this(DiskReserve.none());
+  }
+
+  public NodeHealth(DiskReserve disk) {
+    this.disk = disk;
+  }
 
   public void fail(String reason) {
     if (failure.compareAndSet(null, reason)) {
@@ -34,5 +44,6 @@ public final class NodeHealth {
     if (reason != null) {
       throw new SqlException("58030", "the node refuses writes after a storage failure: " + reason);
     }
+    disk.check();
   }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,9 @@ class DbNodeImageIT {
   void imageFollowsTheKubernetesConventions() {
     InspectImageResponse image = LocalImages.assumeDbNode();
     ImageConventions.assertKubernetesReady(image, "/opt/distdb/db-node.jar");
+    // Out of memory fails the statement (53200), not the process: see OutOfMemoryIT.
+    assertThat(Arrays.asList(image.getConfig().getEntrypoint()))
+        .doesNotContain("-XX:+ExitOnOutOfMemoryError");
     assertThat(image.getConfig().getVolumes()).containsKey("/var/lib/distdb");
     assertThat(image.getConfig().getWorkingDir()).isEqualTo("/opt/distdb");
     assertThat(image.getConfig().getEnv()).contains("DISTDB_DATA_DIR=/var/lib/distdb");

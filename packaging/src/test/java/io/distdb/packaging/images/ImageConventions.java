@@ -14,17 +14,18 @@ final class ImageConventions {
 
   /**
    * Numeric non-root user (so {@code runAsNonRoot} can verify it), java as PID 1 in exec form (so
-   * SIGTERM reaches the JVM, not a shell), the JVM sized from the container's memory and ended on
-   * OutOfMemoryError, and no Docker HEALTHCHECK (Kubernetes probes do that).
+   * SIGTERM reaches the JVM, not a shell), the JVM sized from the container's memory, and no Docker
+   * HEALTHCHECK (Kubernetes probes do that). {@code jvmFlags} are further flags the image needs.
    */
-  static void assertKubernetesReady(InspectImageResponse image, String jar) {
+  static void assertKubernetesReady(InspectImageResponse image, String jar, String... jvmFlags) {
     ContainerConfig config = image.getConfig();
     assertThat(config.getUser()).isEqualTo("10001:10001");
     assertThat(config.getHealthcheck()).isNull();
     List<String> entrypoint = Arrays.asList(config.getEntrypoint());
     assertThat(entrypoint.get(0)).isEqualTo("java");
     assertThat(entrypoint)
-        .contains("-XX:+ExitOnOutOfMemoryError", "-jar", jar)
+        .contains("-jar", jar)
+        .contains(jvmFlags)
         .anyMatch(arg -> arg.startsWith("-XX:MaxRAMPercentage="));
     assertThat(config.getCmd()).isNullOrEmpty();
   }

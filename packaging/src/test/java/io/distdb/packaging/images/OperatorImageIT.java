@@ -18,7 +18,8 @@ class OperatorImageIT {
             LocalImages.operator(),
             "run images/build.sh once operator/target/distdb-operator.jar exists"
                 + " (the operator module builds no runnable jar yet)");
-    ImageConventions.assertKubernetesReady(image, "/opt/distdb/distdb-operator.jar");
+    ImageConventions.assertKubernetesReady(
+        image, "/opt/distdb/distdb-operator.jar", "-XX:+ExitOnOutOfMemoryError");
     assertThat(image.getConfig().getExposedPorts())
         .extracting(Object::toString)
         .contains("8081/tcp");
