@@ -7,12 +7,14 @@ import io.distdb.node.admin.AdminServer;
 import io.distdb.node.admin.NodeMetrics;
 import io.distdb.node.command.CommandApplier;
 import io.distdb.node.command.LogReplay;
+import io.distdb.node.config.ClientLimits;
 import io.distdb.node.config.DataDirectory;
 import io.distdb.node.config.NodeConfig;
 import io.distdb.node.config.ReplicationConfig;
 import io.distdb.node.config.Role;
 import io.distdb.node.log.LogOptions;
 import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.pgwire.PgLimits;
 import io.distdb.node.pgwire.PgServer;
 import io.distdb.node.pgwire.PgServerConfig;
 import io.distdb.node.pgwire.auth.Authenticator;
@@ -34,6 +36,7 @@ import io.distdb.node.service.NodeSqlService;
 import io.distdb.node.service.ReadOnlyWriteExecutor;
 import io.distdb.node.service.SessionRegistry;
 import io.distdb.node.service.SqlException;
+import io.distdb.node.service.TimeoutSetting;
 import io.distdb.node.service.WriteExecutor;
 import io.distdb.node.storage.DatabaseChecksum;
 import io.distdb.node.storage.DatabaseName;
@@ -109,7 +112,17 @@ public final class Node implements AutoCloseable {
     }
     WriteExecutor writes = config.role() == Role.MASTER ? startMaster() : startSlave();
     NodeSqlService service =
-        new NodeSqlService(storage, writes, sessions, SERVER_VERSION, Clock.systemUTC());
+        new NodeSqlService(
+            storage,
+            writes,
+            sessions,
+            SERVER_VERSION,
+            Clock.systemUTC(),
+            Map.of(
+                TimeoutSetting.STATEMENT_TIMEOUT,
+                String.valueOf(config.clientLimits().statementTimeoutMillis()),
+                TimeoutSetting.IDLE_IN_TRANSACTION_TIMEOUT,
+                String.valueOf(config.clientLimits().idleInTransactionTimeoutMillis())));
     metrics = own(new NodeMetrics(replicationLog, sessions));
     metrics.bindReplication(this::status);
     pgServer = own(new PgServer(pgConfig(), service, authenticator()));
@@ -265,7 +278,17 @@ public final class Node implements AutoCloseable {
         config.pgPort(),
         config.maxMessageBytes(),
         SERVER_VERSION,
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        pgLimits(config.clientLimits()));
+  }
+
+  private static PgLimits pgLimits(ClientLimits c) {
+    return new PgLimits(
+        c.maxConnections(),
+        c.reservedConnections(),
+        PgLimits.addresses(c.reservedFrom()),
+        c.authenticationTimeoutMillis(),
+        c.maxPreparedStatements());
   }
 
   private Authenticator authenticator() {

@@ -5,6 +5,7 @@ import io.distdb.node.storage.Storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The node's {@link SqlService}: sessions on local storage, writes through a {@link WriteExecutor}.
@@ -16,6 +17,7 @@ public final class NodeSqlService implements SqlService {
   private final SessionRegistry sessions;
   private final String serverVersion;
   private final Clock clock;
+  private final Map<String, String> settingDefaults;
 
   public NodeSqlService(
       Storage storage,
@@ -23,6 +25,21 @@ public final class NodeSqlService implements SqlService {
       SessionRegistry sessions,
       String serverVersion,
       Clock clock) {
+    this(storage, writes, sessions, serverVersion, clock, Map.of());
+  }
+
+  /**
+   * @param settingDefaults run-time parameters every session starts with, e.g. the node's {@code
+   *     statement_timeout}
+   */
+  public NodeSqlService(
+      Storage storage,
+      WriteExecutor writes,
+      SessionRegistry sessions,
+      String serverVersion,
+      Clock clock,
+      Map<String, String> settingDefaults) {
+    this.settingDefaults = Map.copyOf(settingDefaults);
     this.storage = storage;
     this.writes = writes;
     this.sessions = sessions;
@@ -49,7 +66,7 @@ public final class NodeSqlService implements SqlService {
         storage::names,
         connection,
         writes,
-        new SessionSettings(serverVersion),
+        new SessionSettings(serverVersion, settingDefaults),
         clock,
         () -> sessions.closed(database));
   }
