@@ -127,7 +127,11 @@ public final class Node implements AutoCloseable {
     metrics.bindReplication(this::status);
     pgServer = own(new PgServer(pgConfig(), service, authenticator()));
     pgServer.start();
-    adminServer = own(new AdminServer(config.bind(), config.adminPort(), endpoints()));
+    adminServer =
+        own(new AdminServer(config.bind(), config.adminPort(), endpoints(), config.adminToken()));
+    if (config.adminToken() == null) {
+      log.atInfo().log("no admin token: /status, /checksums and /metrics are open to anyone");
+    }
     ready = true;
     log.atInfo()
         .addKeyValue("node", config.nodeId())
