@@ -156,7 +156,8 @@ public final class Node implements AutoCloseable {
         r.minSyncAcks(),
         Duration.ofMillis(r.ackTimeoutMillis()),
         r.degradeOnTimeout(),
-        r.logRetentionBytes());
+        r.logRetentionBytes(),
+        config.incarnation());
   }
 
   private WriteExecutor startMaster() throws Exception {
@@ -191,7 +192,16 @@ public final class Node implements AutoCloseable {
                 storage, replicationLog, syncGate, health, sessions, config.lockTimeoutMillis()));
     SnapshotSource snapshots =
         new SnapshotSource(storage, replicationLog, writes, workDir("snapshots"));
-    primary = own(new Primary(settings, replicationLog, snapshots, syncGate));
+    // A slave gone longer than the log is kept for it is forgotten: it needs a snapshot anyway.
+    primary =
+        own(
+            new Primary(
+                settings,
+                replicationLog,
+                snapshots,
+                syncGate,
+                r.logRetentionMillis(),
+                Primary.HANDSHAKE_TIMEOUT_MILLIS));
     primaryRef.set(primary);
     replicationServer =
         own(
