@@ -9,6 +9,7 @@ import io.distdb.node.command.CommandApplier;
 import io.distdb.node.command.LogReplay;
 import io.distdb.node.config.ClientLimits;
 import io.distdb.node.config.DataDirectory;
+import io.distdb.node.config.FileModes;
 import io.distdb.node.config.NodeConfig;
 import io.distdb.node.config.ReplicationConfig;
 import io.distdb.node.config.Role;
@@ -67,6 +68,9 @@ public final class Node implements AutoCloseable {
   public static final String SERVER_VERSION = "15.0 (distdb 0.1.0)";
   private static final long RETENTION_INTERVAL_MILLIS = 2_000;
 
+  /** How often files the storage engine created are brought to mode 0600. */
+  private static final long FILE_MODE_INTERVAL_MILLIS = 5_000;
+
   private final NodeConfig config;
   private final long startedAt = System.currentTimeMillis();
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -82,6 +86,7 @@ public final class Node implements AutoCloseable {
   private ReplicationServer replicationServer;
   private Follower follower;
   private volatile boolean ready;
+  private ScheduledExecutorService maintenance;
 
   private Node(NodeConfig config) {
     this.config = config;
@@ -129,6 +134,8 @@ public final class Node implements AutoCloseable {
     pgServer.start();
     adminServer =
         own(new AdminServer(config.bind(), config.adminPort(), endpoints(), config.adminToken()));
+    FileModes.restrictTree(config.dataDir());
+    scheduleFileModes();
     if (config.adminToken() == null) {
       log.atInfo().log("no admin token: /status, /checksums and /metrics are open to anyone");
     }
@@ -258,26 +265,43 @@ public final class Node implements AutoCloseable {
     return config.dataDir().resolve(name);
   }
 
+  /** The thread for periodic housekeeping (log retention, file modes), created on first use. */
+  private ScheduledExecutorService maintenance() {
+    if (maintenance == null) {
+      maintenance =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "node-maintenance");
+                t.setDaemon(true);
+                return t;
+              });
+      own(maintenance::shutdownNow);
+    }
+    return maintenance;
+  }
+
   private void scheduleRetention(LogRetention retention) {
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "log-retention");
-              t.setDaemon(true);
-              return t;
-            });
-    own(timer::shutdownNow);
-    timer.scheduleWithFixedDelay(
-        () -> {
-          try {
-            retention.runOnce();
-          } catch (Exception e) {
-            log.atDebug().log("log retention pass skipped: {}", e.toString());
-          }
-        },
-        RETENTION_INTERVAL_MILLIS,
-        RETENTION_INTERVAL_MILLIS,
-        TimeUnit.MILLISECONDS);
+    maintenance()
+        .scheduleWithFixedDelay(
+            () -> {
+              try {
+                retention.runOnce();
+              } catch (Exception e) {
+                log.atDebug().log("log retention pass skipped: {}", e.toString());
+              }
+            },
+            RETENTION_INTERVAL_MILLIS,
+            RETENTION_INTERVAL_MILLIS,
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void scheduleFileModes() {
+    maintenance()
+        .scheduleWithFixedDelay(
+            () -> FileModes.restrictTree(config.dataDir()),
+            FILE_MODE_INTERVAL_MILLIS,
+            FILE_MODE_INTERVAL_MILLIS,
+            TimeUnit.MILLISECONDS);
   }
 
   private void ensureDefaultDatabase(LocalWriteExecutor writes) throws SqlException {
