@@ -29,6 +29,18 @@ public final class NodeEnvironment {
   public static final String MIN_SYNC_ACKS = "DISTDB_MIN_SYNC_ACKS";
   public static final String ACK_TIMEOUT_MS = "DISTDB_ACK_TIMEOUT_MS";
   public static final String ON_ACK_TIMEOUT = "DISTDB_ON_ACK_TIMEOUT";
+  public static final String MAX_MESSAGE_BYTES = "DISTDB_MAX_MESSAGE_BYTES";
+  public static final String MAX_CONNECTIONS = "DISTDB_MAX_CONNECTIONS";
+  public static final String RESERVED_CONNECTIONS = "DISTDB_RESERVED_CONNECTIONS";
+
+  /** Comma-separated IP addresses that may use the reserved connection slots. */
+  public static final String RESERVED_CONNECTIONS_FROM = "DISTDB_RESERVED_CONNECTIONS_FROM";
+
+  public static final String AUTHENTICATION_TIMEOUT_MS = "DISTDB_AUTHENTICATION_TIMEOUT_MS";
+  public static final String MAX_PREPARED_STATEMENTS = "DISTDB_MAX_PREPARED_STATEMENTS";
+  public static final String STATEMENT_TIMEOUT_MS = "DISTDB_STATEMENT_TIMEOUT_MS";
+  public static final String IDLE_IN_TRANSACTION_SESSION_TIMEOUT_MS =
+      "DISTDB_IDLE_IN_TRANSACTION_SESSION_TIMEOUT_MS";
 
   /**
    * Bearer token that {@code /status}, {@code /checksums} and {@code /metrics} require (the probes

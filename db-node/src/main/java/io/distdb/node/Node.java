@@ -7,12 +7,15 @@ import io.distdb.node.admin.AdminServer;
 import io.distdb.node.admin.NodeMetrics;
 import io.distdb.node.command.CommandApplier;
 import io.distdb.node.command.LogReplay;
+import io.distdb.node.config.ClientLimits;
 import io.distdb.node.config.DataDirectory;
+import io.distdb.node.config.FileModes;
 import io.distdb.node.config.NodeConfig;
 import io.distdb.node.config.ReplicationConfig;
 import io.distdb.node.config.Role;
 import io.distdb.node.log.LogOptions;
 import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.pgwire.PgLimits;
 import io.distdb.node.pgwire.PgServer;
 import io.distdb.node.pgwire.PgServerConfig;
 import io.distdb.node.pgwire.auth.Authenticator;
@@ -35,6 +38,7 @@ import io.distdb.node.service.NodeSqlService;
 import io.distdb.node.service.ReadOnlyWriteExecutor;
 import io.distdb.node.service.SessionRegistry;
 import io.distdb.node.service.SqlException;
+import io.distdb.node.service.TimeoutSetting;
 import io.distdb.node.service.WriteExecutor;
 import io.distdb.node.storage.DatabaseChecksum;
 import io.distdb.node.storage.DatabaseName;
@@ -66,6 +70,9 @@ public final class Node implements AutoCloseable {
   public static final String SERVER_VERSION = "15.0 (distdb 0.1.0)";
   private static final long RETENTION_INTERVAL_MILLIS = 2_000;
 
+  /** How often files the storage engine created are brought to mode 0600. */
+  private static final long FILE_MODE_INTERVAL_MILLIS = 5_000;
+
   private final NodeConfig config;
   private final long startedAt = System.currentTimeMillis();
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -81,6 +88,7 @@ public final class Node implements AutoCloseable {
   private ReplicationServer replicationServer;
   private Follower follower;
   private volatile boolean ready;
+  private ScheduledExecutorService maintenance;
 
   private Node(NodeConfig config) {
     this.config = config;
@@ -120,12 +128,23 @@ public final class Node implements AutoCloseable {
             SERVER_VERSION,
             Clock.systemUTC(),
             config.role() == Role.MASTER ? EngineUser.WRITER : EngineUser.READER,
-            health);
+            health,
+            Map.of(
+                TimeoutSetting.STATEMENT_TIMEOUT,
+                String.valueOf(config.clientLimits().statementTimeoutMillis()),
+                TimeoutSetting.IDLE_IN_TRANSACTION_TIMEOUT,
+                String.valueOf(config.clientLimits().idleInTransactionTimeoutMillis())));
     metrics = own(new NodeMetrics(replicationLog, sessions));
     metrics.bindReplication(this::status);
     pgServer = own(new PgServer(pgConfig(), service, authenticator()));
     pgServer.start();
-    adminServer = own(new AdminServer(config.bind(), config.adminPort(), endpoints()));
+    adminServer =
+        own(new AdminServer(config.bind(), config.adminPort(), endpoints(), config.adminToken()));
+    FileModes.restrictTree(config.dataDir());
+    scheduleFileModes();
+    if (config.adminToken() == null) {
+      log.atInfo().log("no admin token: /status, /checksums and /metrics are open to anyone");
+    }
     ready = true;
     log.atInfo()
         .addKeyValue("node", config.nodeId())
@@ -150,7 +169,8 @@ public final class Node implements AutoCloseable {
         r.minSyncAcks(),
         Duration.ofMillis(r.ackTimeoutMillis()),
         r.degradeOnTimeout(),
-        r.logRetentionBytes());
+        r.logRetentionBytes(),
+        config.incarnation());
   }
 
   private WriteExecutor startMaster() throws Exception {
@@ -185,7 +205,16 @@ public final class Node implements AutoCloseable {
                 storage, replicationLog, syncGate, health, sessions, config.lockTimeoutMillis()));
     SnapshotSource snapshots =
         new SnapshotSource(storage, replicationLog, writes, workDir("snapshots"));
-    primary = own(new Primary(settings, replicationLog, snapshots, syncGate));
+    // A slave gone longer than the log is kept for it is forgotten: it needs a snapshot anyway.
+    primary =
+        own(
+            new Primary(
+                settings,
+                replicationLog,
+                snapshots,
+                syncGate,
+                r.logRetentionMillis(),
+                Primary.HANDSHAKE_TIMEOUT_MILLIS));
     primaryRef.set(primary);
     replicationServer =
         own(
@@ -242,26 +271,43 @@ public final class Node implements AutoCloseable {
     return config.dataDir().resolve(name);
   }
 
+  /** The thread for periodic housekeeping (log retention, file modes), created on first use. */
+  private ScheduledExecutorService maintenance() {
+    if (maintenance == null) {
+      maintenance =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "node-maintenance");
+                t.setDaemon(true);
+                return t;
+              });
+      own(maintenance::shutdownNow);
+    }
+    return maintenance;
+  }
+
   private void scheduleRetention(LogRetention retention) {
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "log-retention");
-              t.setDaemon(true);
-              return t;
-            });
-    own(timer::shutdownNow);
-    timer.scheduleWithFixedDelay(
-        () -> {
-          try {
-            retention.runOnce();
-          } catch (Exception e) {
-            log.atDebug().log("log retention pass skipped: {}", e.toString());
-          }
-        },
-        RETENTION_INTERVAL_MILLIS,
-        RETENTION_INTERVAL_MILLIS,
-        TimeUnit.MILLISECONDS);
+    maintenance()
+        .scheduleWithFixedDelay(
+            () -> {
+              try {
+                retention.runOnce();
+              } catch (Exception e) {
+                log.atDebug().log("log retention pass skipped: {}", e.toString());
+              }
+            },
+            RETENTION_INTERVAL_MILLIS,
+            RETENTION_INTERVAL_MILLIS,
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void scheduleFileModes() {
+    maintenance()
+        .scheduleWithFixedDelay(
+            () -> FileModes.restrictTree(config.dataDir()),
+            FILE_MODE_INTERVAL_MILLIS,
+            FILE_MODE_INTERVAL_MILLIS,
+            TimeUnit.MILLISECONDS);
   }
 
   private void ensureDefaultDatabase(LocalWriteExecutor writes) throws SqlException {
@@ -276,7 +322,17 @@ public final class Node implements AutoCloseable {
         config.pgPort(),
         config.maxMessageBytes(),
         SERVER_VERSION,
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        pgLimits(config.clientLimits()));
+  }
+
+  private static PgLimits pgLimits(ClientLimits c) {
+    return new PgLimits(
+        c.maxConnections(),
+        c.reservedConnections(),
+        PgLimits.addresses(c.reservedFrom()),
+        c.authenticationTimeoutMillis(),
+        c.maxPreparedStatements());
   }
 
   private Authenticator authenticator() {

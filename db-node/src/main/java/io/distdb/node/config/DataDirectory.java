@@ -24,6 +24,8 @@ public final class DataDirectory {
     } catch (IOException e) {
       throw new IllegalStateException("cannot create data directory " + dir + ": " + e, e);
     }
+    // Owner-only, also for data an older version left with the umask's modes.
+    FileModes.restrictTree(dir);
     Path probe = dir.resolve(".write-probe");
     try (FileChannel ch =
         FileChannel.open(

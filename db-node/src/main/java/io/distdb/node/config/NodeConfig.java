@@ -24,7 +24,10 @@ public record NodeConfig(
     long minFreeBytes,
     int maxMessageBytes,
     String writeTarget,
-    ReplicationConfig replication) {
+    ReplicationConfig replication,
+    ClientLimits clientLimits,
+    String adminToken,
+    String incarnation) {
 
   static NodeConfig from(NodeOptions o) {
     Role role = parseRole(o.role);
@@ -69,7 +72,17 @@ public record NodeConfig(
         o.minFreeBytes,
         o.maxMessageBytes,
         writeTarget,
-        replication);
+        replication,
+        ClientLimits.from(o),
+        adminToken(o),
+        o.incarnation.isBlank() ? java.util.UUID.randomUUID().toString() : o.incarnation.strip());
+  }
+
+  /** Null when none is configured: the admin API is then open. */
+  private static String adminToken(NodeOptions o) {
+    String token =
+        o.adminTokenFile != null ? firstLine("--admin-token-file", o.adminTokenFile) : o.adminToken;
+    return token == null || token.isBlank() ? null : token.strip();
   }
 
   private static Role parseRole(String value) {

@@ -51,7 +51,16 @@ public final class NodeOptions {
           Map.entry("ack-timeout-ms", "5000"),
           Map.entry("on-ack-timeout", "fail"),
           Map.entry("log-retention-bytes", "1073741824"),
-          Map.entry("log-retention-ms", "86400000"));
+          Map.entry("log-retention-ms", "86400000"),
+          Map.entry("max-connections", "100"),
+          Map.entry("reserved-connections", "3"),
+          Map.entry("reserved-connections-from", "127.0.0.1,::1"),
+          Map.entry("authentication-timeout-ms", "60000"),
+          Map.entry("max-prepared-statements", "10000"),
+          Map.entry("statement-timeout-ms", "0"),
+          Map.entry("idle-in-transaction-session-timeout-ms", "0"),
+          Map.entry("admin-token", ""),
+          Map.entry("incarnation", ""));
 
   @Option(names = "--config", description = "Properties file with option values.")
   Path config;
@@ -232,6 +241,72 @@ public final class NodeOptions {
           "Age after which log kept only for a"
               + " lagging slave is released; that slave then gets a snapshot (default: ${DEFAULT-VALUE}).")
   long logRetentionMillis;
+
+  @Option(
+      names = "--max-connections",
+      description =
+          "PostgreSQL connections served at once (max_connections); beyond it clients get"
+              + " 53300 (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(
+      names = "--reserved-connections",
+      description =
+          "Of --max-connections, how many only clients from --reserved-connections-from may use"
+              + " (default: ${DEFAULT-VALUE}).")
+  int reservedConnections;
+
+  @Option(
+      names = "--reserved-connections-from",
+      description =
+          "Comma-separated IP addresses that may use the reserved slots; by default loopback, i.e."
+              + " psql run inside the pod (default: ${DEFAULT-VALUE}).")
+  String reservedConnectionsFrom;
+
+  @Option(
+      names = "--authentication-timeout-ms",
+      description =
+          "A connection that has not authenticated this long after accept is closed"
+              + " (authentication_timeout; default: ${DEFAULT-VALUE}).")
+  long authenticationTimeoutMillis;
+
+  @Option(
+      names = "--max-prepared-statements",
+      description =
+          "Named prepared statements (and named portals) one session may hold; beyond it 54000"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxPreparedStatements;
+
+  @Option(
+      names = "--statement-timeout-ms",
+      description =
+          "Default statement_timeout; sessions may SET their own; 0 = none"
+              + " (default: ${DEFAULT-VALUE}).")
+  long statementTimeoutMillis;
+
+  @Option(
+      names = "--idle-in-transaction-session-timeout-ms",
+      description =
+          "Default idle_in_transaction_session_timeout: a session idle this long inside a"
+              + " transaction block is closed with 25P03; 0 = never (default: ${DEFAULT-VALUE}).")
+  long idleInTransactionTimeoutMillis;
+
+  @Option(
+      names = "--admin-token",
+      description =
+          "Bearer token that /status, /checksums and /metrics require. Prefer"
+              + " --admin-token-file or DISTDB_ADMIN_TOKEN. Without one those paths are open.")
+  String adminToken;
+
+  @Option(names = "--admin-token-file", description = "File whose first line is the admin token.")
+  Path adminTokenFile;
+
+  @Option(
+      names = "--incarnation",
+      description =
+          "This run of the node (on Kubernetes the pod UID); a master counts acks only from the"
+              + " newest incarnation of each slave id (default: a random UUID per start).")
+  String incarnation;
 
   /** Parses the arguments; null when help or version was printed instead. */
   public static NodeOptions parse(String[] args, Map<String, String> env) {

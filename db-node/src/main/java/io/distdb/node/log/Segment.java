@@ -1,5 +1,6 @@
 package io.distdb.node.log;
 
+import io.distdb.node.config.FileModes;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -54,7 +55,8 @@ final class Segment {
   /** Creates a new, empty segment; the header is written but not yet fsynced. */
   static Segment create(Path dir, long baseLsn) throws IOException {
     Path path = dir.resolve(fileName(baseLsn));
-    Files.createFile(path); // fails if it exists: never overwrite a segment
+    // Fails if it exists: never overwrite a segment. Owner-only whatever the umask.
+    Files.createFile(path, FileModes.OWNER_ONLY_FILE);
     RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw");
     try {
       raf.write(RecordCodec.encodeSegmentHeader(baseLsn).array());

@@ -10,12 +10,16 @@ import io.distdb.node.pgwire.protocol.FrontendMessage.Describe;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Execute;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Flush;
 import io.distdb.node.pgwire.protocol.FrontendMessage.FunctionCall;
+import io.distdb.node.pgwire.protocol.FrontendMessage.InvalidText;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Parse;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Query;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Sync;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Terminate;
+import io.distdb.node.pgwire.protocol.InvalidTextException;
 import io.distdb.node.service.SqlException;
 import io.distdb.node.service.SqlSession;
+import io.distdb.node.service.TimeoutSetting;
+import io.distdb.node.service.TransactionStatus;
 
 /**
  * The authenticated connection: dispatches simple and extended query messages and owns the
@@ -29,14 +33,27 @@ final class CommandPhase implements Phase {
   private final ErrorReporter errors;
   private final SimpleQueryRunner simple;
   private final ExtendedQueryHandler extended;
+  private final Runnable onClose;
   private boolean discardUntilSync;
+  private String idleTimeoutText;
+  private long idleTimeoutMillis;
 
-  CommandPhase(SqlSession session, ConnectionOutput out) {
+  /**
+   * @param maxNamed limit on named prepared statements and named portals
+   * @param onClose run once the session is closed (forgets its cancel key)
+   */
+  CommandPhase(
+      SqlSession session,
+      ConnectionOutput out,
+      StatementControl control,
+      int maxNamed,
+      Runnable onClose) {
     this.session = session;
     this.out = out;
+    this.onClose = onClose;
     this.errors = new ErrorReporter(out);
-    this.simple = new SimpleQueryRunner(session, out, errors);
-    this.extended = new ExtendedQueryHandler(session, out);
+    this.simple = new SimpleQueryRunner(session, out, errors, control);
+    this.extended = new ExtendedQueryHandler(session, out, control, maxNamed);
   }
 
   @Override
@@ -47,6 +64,14 @@ final class CommandPhase implements Phase {
       discardUntilSync = false;
       extended.sync(session.transactionStatus());
       readyForQuery();
+    } else if (msg instanceof InvalidText invalid && !discardUntilSync) {
+      // PostgreSQL rejects the message with an ERROR; the session lives on.
+      errors.report(new SqlException(InvalidTextException.SQLSTATE, invalid.message()));
+      if (invalid.type() == 'Q') {
+        readyForQuery();
+      } else {
+        discardUntilSync = true;
+      }
     } else if (discardUntilSync || msg instanceof CopyMessage) {
       // Discarded: PostgreSQL ignores COPY messages outside COPY, and everything after an
       // extended-protocol error until Sync.
@@ -98,11 +123,41 @@ final class CommandPhase implements Phase {
   }
 
   @Override
+  public long idleInTransactionTimeoutMillis() {
+    if (session.transactionStatus() == TransactionStatus.IDLE) {
+      return 0;
+    }
+    String text = session.parameter(TimeoutSetting.IDLE_IN_TRANSACTION_TIMEOUT);
+    if (text == null) {
+      return 0;
+    }
+    if (!text.equals(idleTimeoutText)) {
+      try {
+        idleTimeoutMillis = TimeoutSetting.millis(TimeoutSetting.IDLE_IN_TRANSACTION_TIMEOUT, text);
+      } catch (SqlException e) {
+        idleTimeoutMillis = 0; // SET validated it; unreachable in practice.
+      }
+      idleTimeoutText = text;
+    }
+    return idleTimeoutMillis;
+  }
+
+  @Override
+  public void idleInTransactionTimedOut() {
+    if (session.transactionStatus() != TransactionStatus.IDLE) {
+      out.fatal(
+          ErrorResponse.fatal(
+              "25P03", "terminating connection due to idle-in-transaction timeout"));
+    }
+  }
+
+  @Override
   public void close() {
     try {
       extended.closeAll();
     } finally {
       session.close();
+      onClose.run();
     }
   }
 }

@@ -113,6 +113,34 @@ final class ConnectionOutput {
     channel.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
   }
 
+  /**
+   * Like {@link #fatal} but the error goes out only after {@code delayMillis}, from a timer rather
+   * than a sleeping thread; nothing else is read or sent meanwhile.
+   */
+  void fatalAfter(ErrorResponse error, long delayMillis) {
+    closing = true;
+    handOver(true);
+    channel.config().setAutoRead(false);
+    channel
+        .eventLoop()
+        .schedule(
+            () -> channel.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE),
+            delayMillis,
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** The connection's event loop, which also runs its timers. */
+  java.util.concurrent.ScheduledExecutorService timers() {
+    return channel.eventLoop();
+  }
+
+  /** The client's IP address, or null when it has none (embedded test channels). */
+  java.net.InetAddress remoteAddress() {
+    return channel.remoteAddress() instanceof java.net.InetSocketAddress inet
+        ? inet.getAddress()
+        : null;
+  }
+
   void close() {
     closing = true;
     handOver(true);

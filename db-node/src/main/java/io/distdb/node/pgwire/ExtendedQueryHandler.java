@@ -39,11 +39,19 @@ final class ExtendedQueryHandler {
   private final ResultStreamer streamer;
   private final Map<String, StatementHandle> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
+  private final StatementControl control;
+  private final int maxNamed;
 
-  ExtendedQueryHandler(SqlSession session, ConnectionOutput out) {
+  /**
+   * @param maxNamed how many named statements, and separately named portals, the session may hold
+   */
+  ExtendedQueryHandler(
+      SqlSession session, ConnectionOutput out, StatementControl control, int maxNamed) {
     this.session = session;
     this.out = out;
-    this.streamer = new ResultStreamer(out);
+    this.control = control;
+    this.maxNamed = maxNamed;
+    this.streamer = new ResultStreamer(out, control);
   }
 
   void parse(Parse msg) throws SqlException {
@@ -52,6 +60,8 @@ final class ExtendedQueryHandler {
       closeStatement(name);
     } else if (statements.containsKey(name)) {
       throw new SqlException("42P05", "prepared statement \"" + name + "\" already exists");
+    } else if (statements.size() >= maxNamed) {
+      throw tooMany("prepared statements");
     }
     PreparedSql prepared = session.prepare(msg.sql(), msg.parameterTypes());
     statements.put(name, new StatementHandle(prepared));
@@ -84,11 +94,22 @@ final class ExtendedQueryHandler {
       closePortal(name);
     } else if (portals.containsKey(name)) {
       throw new SqlException("42P03", "cursor \"" + name + "\" already exists");
+    } else if (portals.size() >= maxNamed) {
+      throw tooMany("portals");
     }
     portals.put(
         name,
         new Portal(statement.retain(), Collections.unmodifiableList(values), msg.resultFormats()));
     out.write(new BindComplete());
+  }
+
+  private SqlException tooMany(String what) {
+    return new SqlException(
+        "54000",
+        "too many " + what + ": a session may hold at most " + maxNamed,
+        null,
+        "Close unused ones, or raise --max-prepared-statements.",
+        null);
   }
 
   void describe(Describe msg) throws SqlException {
@@ -107,7 +128,7 @@ final class ExtendedQueryHandler {
   void execute(Execute msg) throws SqlException {
     Portal portal = portal(msg.portal());
     try {
-      executePortal(portal, msg.maxRows());
+      control.run(() -> executePortal(portal, msg.maxRows()));
     } catch (SqlException | RuntimeException e) {
       // A failed portal cannot be resumed; PostgreSQL drops it with the aborted transaction.
       closePortal(msg.portal());
@@ -115,14 +136,14 @@ final class ExtendedQueryHandler {
     }
   }
 
-  private void executePortal(Portal portal, int maxRows) throws SqlException {
+  private Void executePortal(Portal portal, int maxRows) throws SqlException {
     if (portal.statement.sql().isEmpty()) {
       out.write(new EmptyQueryResponse());
-      return;
+      return null;
     }
     if (portal.completed) {
       out.write(new CommandComplete(portal.result.completionTag(0)));
-      return;
+      return null;
     }
     if (!portal.started()) {
       portal.result = session.execute(portal.statement.sql(), portal.parameters);
@@ -131,7 +152,7 @@ final class ExtendedQueryHandler {
     if (!result.returnsRows()) {
       portal.complete();
       out.write(new CommandComplete(result.tag()));
-      return;
+      return null;
     }
     boolean[] binary = ResultFormats.resolve(portal.resultFormatCodes, result.columns().size());
     ResultStreamer.Outcome outcome =
@@ -143,6 +164,7 @@ final class ExtendedQueryHandler {
     } else {
       out.write(new PortalSuspended());
     }
+    return null;
   }
 
   void close(Close msg) {

@@ -38,6 +38,17 @@ final class PgConnection {
     }
   }
 
+  /** See {@link Phase#idleInTransactionTimeoutMillis()}. */
+  long idleInTransactionTimeoutMillis() {
+    return closed || !out.isOpen() ? 0 : phase.idleInTransactionTimeoutMillis();
+  }
+
+  void idleInTransactionTimedOut() {
+    if (!closed && out.isOpen()) {
+      phase.idleInTransactionTimedOut();
+    }
+  }
+
   /** The frame decoder rejected the byte stream: 08P01 and close, as PostgreSQL does. */
   void protocolViolation(ProtocolException e) {
     if (!closed && out.isOpen()) {

@@ -6,6 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,11 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
   private final ConnectionOutput out;
   private final PgConnection connection;
   private final AtomicInteger queued = new AtomicInteger();
+
+  /** Bumped when a message's task starts: a pending idle timer that sees it changed is stale. */
+  private volatile long activity;
+
+  private ScheduledFuture<?> idleTimer;
 
   PgConnectionHandler(SerialExecutor executor, ConnectionOutput out, PgConnection connection) {
     this.executor = executor;
@@ -51,16 +58,51 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     executor.execute(
         () -> {
+          activity++;
           try {
             connection.handle(message);
           } finally {
             // "<=" rather than "==": the pause may land after the queue already drained past the
             // mark, and the task queued right behind the pause must still be able to resume.
-            if (queued.decrementAndGet() <= RESUME_READING_AT && !channel.config().isAutoRead()) {
+            int left = queued.decrementAndGet();
+            if (left <= RESUME_READING_AT && !channel.config().isAutoRead()) {
               channel.config().setAutoRead(true);
+            }
+            if (left == 0) {
+              armIdleTimer(channel);
             }
           }
         });
+  }
+
+  /**
+   * Nothing is queued: the client is now waiting or thinking. Inside a transaction block that may
+   * last only {@code idle_in_transaction_session_timeout}. The timer's check runs on the serial
+   * executor, behind any message that arrived meanwhile, and gives up if one did.
+   */
+  private void armIdleTimer(Channel channel) {
+    if (idleTimer != null) {
+      idleTimer.cancel(false);
+      idleTimer = null;
+    }
+    long timeout = connection.idleInTransactionTimeoutMillis();
+    if (timeout <= 0) {
+      return;
+    }
+    long seen = activity;
+    idleTimer =
+        channel
+            .eventLoop()
+            .schedule(
+                () ->
+                    executor.execute(
+                        () -> {
+                          if (activity == seen) {
+                            connection.idleInTransactionTimedOut();
+                          }
+                        }),
+                timeout,
+                TimeUnit.MILLISECONDS);
   }
 
   @Override

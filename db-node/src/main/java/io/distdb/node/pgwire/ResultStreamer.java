@@ -20,9 +20,11 @@ final class ResultStreamer {
   record Outcome(long rows, boolean exhausted) {}
 
   private final ConnectionOutput out;
+  private final StatementControl control;
 
-  ResultStreamer(ConnectionOutput out) {
+  ResultStreamer(ConnectionOutput out, StatementControl control) {
     this.out = out;
+    this.control = control;
   }
 
   static PgType[] types(List<Column> columns) {
@@ -49,6 +51,7 @@ final class ResultStreamer {
       out.write(new DataRows(rows, types, binary));
       sent += rows.size();
       boolean continuing = rows.size() == want && (maxRows == 0 || sent < maxRows);
+      control.checkNotCancelled();
       if (continuing) {
         // More will be fetched: let the client start reading, and stop producing while it is
         // behind. When maxRows is reached the client's Flush or Sync decides when to send.

@@ -26,10 +26,18 @@ final class SessionStarter {
 
   private final ConnectionOutput out;
   private final String serverVersion;
+  private final CancelRegistry cancels;
+  private final int maxPreparedStatements;
 
-  SessionStarter(ConnectionOutput out, String serverVersion) {
+  SessionStarter(
+      ConnectionOutput out,
+      String serverVersion,
+      CancelRegistry cancels,
+      int maxPreparedStatements) {
     this.out = out;
     this.serverVersion = serverVersion;
+    this.cancels = cancels;
+    this.maxPreparedStatements = maxPreparedStatements;
   }
 
   /** The command phase, or empty when the session could not be opened (a FATAL was sent). */
@@ -51,7 +59,11 @@ final class SessionStarter {
     for (Map.Entry<String, String> p : parameterStatus(user, startupParameters).entrySet()) {
       out.write(new ParameterStatus(p.getKey(), p.getValue()));
     }
-    out.write(new BackendKeyData((int) out.id(), RANDOM.nextInt()));
+    int processId = (int) out.id();
+    int secretKey = RANDOM.nextInt();
+    StatementControl control = new StatementControl(session, out.timers());
+    cancels.register(processId, secretKey, control);
+    out.write(new BackendKeyData(processId, secretKey));
     out.write(new ReadyForQuery(session.transactionStatus().code()));
     out.flush();
     log.atDebug()
@@ -59,7 +71,9 @@ final class SessionStarter {
         .addKeyValue("user", user)
         .addKeyValue("database", database)
         .log("session started");
-    return Optional.of(new CommandPhase(session, out));
+    return Optional.of(
+        new CommandPhase(
+            session, out, control, maxPreparedStatements, () -> cancels.unregister(processId)));
   }
 
   private Map<String, String> parameterStatus(String user, Map<String, String> startup) {

@@ -22,12 +22,15 @@ final class SimpleQueryRunner {
   private final ConnectionOutput out;
   private final ErrorReporter errors;
   private final ResultStreamer streamer;
+  private final StatementControl control;
 
-  SimpleQueryRunner(SqlSession session, ConnectionOutput out, ErrorReporter errors) {
+  SimpleQueryRunner(
+      SqlSession session, ConnectionOutput out, ErrorReporter errors, StatementControl control) {
     this.session = session;
     this.out = out;
     this.errors = errors;
-    this.streamer = new ResultStreamer(out);
+    this.control = control;
+    this.streamer = new ResultStreamer(out, control);
   }
 
   void run(String query) {
@@ -37,7 +40,7 @@ final class SimpleQueryRunner {
         out.write(new EmptyQueryResponse());
       }
       for (String sql : statements) {
-        runOne(sql);
+        control.run(() -> runOne(sql));
         if (!out.isOpen()) {
           return;
         }
@@ -47,16 +50,16 @@ final class SimpleQueryRunner {
     }
   }
 
-  private void runOne(String sql) throws SqlException {
+  private Void runOne(String sql) throws SqlException {
     try (PreparedSql prepared = session.prepare(sql, NO_PARAMETER_TYPES)) {
       if (prepared.isEmpty()) {
         out.write(new EmptyQueryResponse());
-        return;
+        return null;
       }
       ExecutionResult result = session.execute(prepared, List.of());
       if (!result.returnsRows()) {
         out.write(new CommandComplete(result.tag()));
-        return;
+        return null;
       }
       try (RowCursor rows = result.rows()) {
         out.write(new RowDescription(result.columns(), null));
@@ -65,5 +68,6 @@ final class SimpleQueryRunner {
         out.write(new CommandComplete(result.completionTag(outcome.rows())));
       }
     }
+    return null;
   }
 }

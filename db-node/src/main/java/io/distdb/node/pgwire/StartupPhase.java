@@ -13,15 +13,18 @@ import io.distdb.node.pgwire.protocol.BackendMessage.NegotiateProtocolVersion;
 import io.distdb.node.pgwire.protocol.FrontendMessage;
 import io.distdb.node.pgwire.protocol.FrontendMessage.CancelRequest;
 import io.distdb.node.pgwire.protocol.FrontendMessage.GssEncRequest;
+import io.distdb.node.pgwire.protocol.FrontendMessage.InvalidText;
 import io.distdb.node.pgwire.protocol.FrontendMessage.PasswordMessage;
 import io.distdb.node.pgwire.protocol.FrontendMessage.SslRequest;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Startup;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Terminate;
+import io.distdb.node.pgwire.protocol.InvalidTextException;
 import io.distdb.node.pgwire.protocol.PayloadReader;
 import io.distdb.node.pgwire.protocol.ProtocolCodes;
 import io.distdb.node.pgwire.protocol.ProtocolException;
 import io.distdb.node.service.SqlService;
 import io.netty.buffer.Unpooled;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,6 +49,10 @@ final class StartupPhase implements Phase {
   private final SqlService service;
   private final Authenticator authenticator;
   private final SessionStarter starter;
+  private final ConnectionSlots.Admission admission;
+  private final LoginThrottle throttle;
+  private final CancelRegistry cancels;
+  private final AuthenticationDeadline deadline;
   private State state = State.AWAIT_STARTUP;
   private String user;
   private Map<String, String> parameters;
@@ -55,11 +62,19 @@ final class StartupPhase implements Phase {
       ConnectionOutput out,
       SqlService service,
       Authenticator authenticator,
-      SessionStarter starter) {
+      SessionStarter starter,
+      ConnectionSlots.Admission admission,
+      LoginThrottle throttle,
+      CancelRegistry cancels,
+      AuthenticationDeadline deadline) {
     this.out = out;
     this.service = service;
     this.authenticator = authenticator;
     this.starter = starter;
+    this.admission = admission;
+    this.throttle = throttle;
+    this.cancels = cancels;
+    this.deadline = deadline;
   }
 
   @Override
@@ -68,10 +83,14 @@ final class StartupPhase implements Phase {
     if (awaitingStartup && (msg instanceof SslRequest || msg instanceof GssEncRequest)) {
       out.write(new EncryptionRefused());
       out.flush();
-    } else if (awaitingStartup && msg instanceof CancelRequest) {
-      // We do not track running queries by key; closing without a reply is what PostgreSQL
-      // does with every cancel connection anyway.
+    } else if (awaitingStartup && msg instanceof CancelRequest cancel) {
+      // Served even when every slot is taken; PostgreSQL never answers a cancel connection.
+      if (!cancels.cancel(cancel.processId(), cancel.secretKey())) {
+        log.atDebug().addKeyValue("conn", out.id()).log("cancel request with an unknown key");
+      }
       out.close();
+    } else if (msg instanceof InvalidText invalid) {
+      fatal(InvalidTextException.SQLSTATE, invalid.message());
     } else if (awaitingStartup && msg instanceof Startup) {
       return startup((Startup) msg);
     } else if (!awaitingStartup && msg instanceof PasswordMessage) {
@@ -94,6 +113,17 @@ final class StartupPhase implements Phase {
               + "."
               + ProtocolCodes.minor(code)
               + ": server supports 3.0 to 3.0");
+      return this;
+    }
+    if (admission == ConnectionSlots.Admission.TOO_MANY) {
+      fatal("53300", "sorry, too many clients already");
+      return this;
+    }
+    if (admission == ConnectionSlots.Admission.RESERVED) {
+      fatal(
+          "53300",
+          "remaining connection slots are reserved for connections from the reserved addresses"
+              + " (--reserved-connections-from)");
       return this;
     }
     parameters = msg.parameters();
@@ -122,6 +152,7 @@ final class StartupPhase implements Phase {
       state = State.AWAIT_SASL_INITIAL;
       return this;
     }
+    deadline.passed();
     out.write(new AuthenticationOk());
     return openSession();
   }
@@ -144,6 +175,10 @@ final class StartupPhase implements Phase {
         return this;
       }
       out.write(new AuthenticationSaslFinal(scram.serverFinal(data)));
+      if (out.remoteAddress() != null) {
+        throttle.succeeded(out.remoteAddress());
+      }
+      deadline.passed();
       out.write(new AuthenticationOk());
       return openSession();
     } catch (ProtocolException e) {
@@ -152,14 +187,29 @@ final class StartupPhase implements Phase {
       if (e.isMalformed()) {
         fatal("08P01", e.getMessage());
       } else {
-        log.atDebug()
-            .addKeyValue("conn", out.id())
-            .addKeyValue("user", user)
-            .log("password authentication failed");
-        fatal("28P01", "password authentication failed for user \"" + user + "\"");
+        authenticationFailed();
       }
     }
     return this;
+  }
+
+  private void authenticationFailed() {
+    InetAddress remote = out.remoteAddress();
+    long delay = remote == null ? 0 : throttle.failed(remote);
+    log.atInfo()
+        .addKeyValue("conn", out.id())
+        .addKeyValue("user", user)
+        .addKeyValue("remote", remote == null ? "local" : remote.getHostAddress())
+        .addKeyValue("recentFailures", remote == null ? 1 : throttle.failures(remote))
+        .addKeyValue("delayMs", delay)
+        .log("password authentication failed");
+    ErrorResponse error =
+        ErrorResponse.fatal("28P01", "password authentication failed for user \"" + user + "\"");
+    if (delay > 0) {
+      out.fatalAfter(error, delay);
+    } else {
+      out.fatal(error);
+    }
   }
 
   private Phase openSession() {

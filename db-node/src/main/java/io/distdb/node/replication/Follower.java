@@ -168,7 +168,8 @@ public final class Follower implements PeerHandler, AutoCloseable {
             durable,
             advertisedAddress,
             clientNonce,
-            proof));
+            proof,
+            settings.incarnation()));
   }
 
   private void welcome(PeerConnection c, Welcome welcome) {

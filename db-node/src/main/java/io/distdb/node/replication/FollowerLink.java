@@ -16,6 +16,12 @@ final class FollowerLink {
   volatile long appliedLsn;
   volatile long lastAckMillis;
 
+  /** The registered incarnation; only its connection's acks count. Null before the first. */
+  String incarnation;
+
+  /** When the link last lost its connection; 0 while connected. */
+  volatile long disconnectedAtMillis;
+
   /** When the durable LSN last advanced, or the slave last had nothing outstanding. */
   long lastProgressMillis;
 

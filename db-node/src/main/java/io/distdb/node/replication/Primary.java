@@ -15,6 +15,8 @@ import io.distdb.node.replication.wire.Heartbeat;
 import io.distdb.node.replication.wire.Hello;
 import io.distdb.node.replication.wire.PeerConnection;
 import io.distdb.node.replication.wire.PeerHandler;
+import io.distdb.node.replication.wire.Reject;
+import io.distdb.node.replication.wire.RejectReason;
 import io.distdb.node.replication.wire.ReplicationMessage;
 import io.distdb.node.replication.wire.StartMode;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -63,8 +66,15 @@ public final class Primary implements PeerHandler, AutoCloseable {
   private final HandshakeAuth auth;
   private final HandshakeValidator validator;
   private final AckListener ackListener;
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
+
+  /** A connection that has not sent its Hello this long after connecting is closed. */
+  public static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+
+  /** How often disconnected slaves are checked for {@link #forgetAfterMillis}. */
+  static final long FORGET_SWEEP_MILLIS = 10_000;
+
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "replication-primary");
             t.setDaemon(true);
@@ -84,6 +94,9 @@ public final class Primary implements PeerHandler, AutoCloseable {
   private final Map<String, FollowerLink> links = new ConcurrentHashMap<>();
 
   private final AtomicBoolean pumpQueued = new AtomicBoolean();
+  private final long forgetAfterMillis;
+  private final long handshakeTimeoutMillis;
+  private final RetiredIncarnations incarnations = new RetiredIncarnations();
 
   /** Told whenever a slave's durable LSN advances (commit waiters listen). */
   public interface AckListener {
@@ -95,6 +108,25 @@ public final class Primary implements PeerHandler, AutoCloseable {
       ReplicationLog replicationLog,
       SnapshotSource snapshots,
       AckListener ackListener) {
+    this(settings, replicationLog, snapshots, ackListener, 86_400_000L, HANDSHAKE_TIMEOUT_MILLIS);
+  }
+
+  /**
+   * @param forgetAfterMillis a slave disconnected this long is dropped from {@code /status} (and no
+   *     longer holds log back); it gets a snapshot if it returns
+   * @param handshakeTimeoutMillis how long a new connection may take to send its Hello
+   */
+  public Primary(
+      ReplicationSettings settings,
+      ReplicationLog replicationLog,
+      SnapshotSource snapshots,
+      AckListener ackListener,
+      long forgetAfterMillis,
+      long handshakeTimeoutMillis) {
+    this.forgetAfterMillis = forgetAfterMillis;
+    this.handshakeTimeoutMillis = handshakeTimeoutMillis;
+    long sweep = Math.min(FORGET_SWEEP_MILLIS, Math.max(1, forgetAfterMillis / 2));
+    thread.scheduleWithFixedDelay(this::forgetLongGone, sweep, sweep, TimeUnit.MILLISECONDS);
     this.settings = settings;
     this.replicationLog = replicationLog;
     this.snapshots = snapshots;
@@ -139,6 +171,17 @@ public final class Primary implements PeerHandler, AutoCloseable {
     }
   }
 
+  private void forgetLongGone() {
+    long now = System.currentTimeMillis();
+    links
+        .values()
+        .removeIf(
+            l ->
+                l.state == LinkState.DISCONNECTED
+                    && l.disconnectedAtMillis > 0
+                    && now - l.disconnectedAtMillis > forgetAfterMillis);
+  }
+
   public List<SlaveStatus> status() {
     long last = replicationLog.lastLsn();
     long now = System.currentTimeMillis();
@@ -175,6 +218,14 @@ public final class Primary implements PeerHandler, AutoCloseable {
           byte[] nonce = auth.newNonce();
           pendingHandshakes.put(c, nonce);
           c.send(new Challenge(ReplicationSettings.PROTOCOL_VERSION, nonce));
+          thread.schedule(
+              () -> {
+                if (pendingHandshakes.remove(c) != null) {
+                  refuse(c, "no Hello within " + handshakeTimeoutMillis + " ms");
+                }
+              },
+              handshakeTimeoutMillis,
+              TimeUnit.MILLISECONDS);
         });
   }
 
@@ -214,6 +265,7 @@ public final class Primary implements PeerHandler, AutoCloseable {
           FollowerLink l = byConnection.remove(c);
           if (l != null && l.connection == c) {
             l.state = LinkState.DISCONNECTED;
+            l.disconnectedAtMillis = System.currentTimeMillis();
             l.connection = null;
             l.closeCursor();
             if (l.snapshot != null) {
@@ -260,9 +312,10 @@ public final class Primary implements PeerHandler, AutoCloseable {
             replicationLog.firstLsn());
     HandshakeResult result = validator.validate(state, nonce, hello);
     if (result instanceof HandshakeResult.Rejected rejected) {
+      boolean namedValidly = rejected.reason() != RejectReason.BAD_NODE_ID;
       log.atWarn()
           .addKeyValue("peer", c.remoteAddress())
-          .addKeyValue("node", hello.nodeId())
+          .addKeyValue("node", namedValidly ? hello.nodeId() : "(invalid)")
           .addKeyValue("reason", rejected.reason())
           .log("slave refused: {}", rejected.message());
       c.send(rejected.toMessage());
@@ -270,19 +323,54 @@ public final class Primary implements PeerHandler, AutoCloseable {
       return;
     }
     HandshakeResult.Accepted accepted = (HandshakeResult.Accepted) result;
+    if (incarnations.isRetired(hello.nodeId(), hello.incarnation())) {
+      log.atWarn()
+          .addKeyValue("peer", c.remoteAddress())
+          .addKeyValue("node", hello.nodeId())
+          .addKeyValue("incarnation", hello.incarnation())
+          .log("slave refused: a newer incarnation of this node id has registered");
+      c.send(
+          new Reject(
+              RejectReason.SUPERSEDED,
+              "a newer incarnation of node '" + hello.nodeId() + "' has registered"));
+      c.close();
+      return;
+    }
     FollowerLink l = links.computeIfAbsent(hello.nodeId(), FollowerLink::new);
+    boolean newIncarnation = !hello.incarnation().equals(l.incarnation);
+    if (newIncarnation && l.incarnation != null) {
+      // A replacement (a new pod for the same id): the old run's acks must not count any more,
+      // and it may never come back.
+      incarnations.retire(l.nodeId, l.incarnation);
+      log.atInfo()
+          .addKeyValue("slave", l.nodeId)
+          .addKeyValue("old", l.incarnation)
+          .addKeyValue("new", hello.incarnation())
+          .log("new incarnation replaces the old registration");
+    }
     if (l.connection != null) {
-      // The slave reconnected before its old connection timed out: the new one wins.
+      // The slave reconnected before its old connection timed out, or was replaced: the new
+      // connection wins.
       byConnection.remove(l.connection);
       l.connection.close();
       l.closeCursor();
+      if (l.snapshot != null) {
+        l.snapshot.close();
+        l.snapshot = null;
+      }
     }
+    if (newIncarnation) {
+      l.incarnation = hello.incarnation();
+      l.appliedLsn = 0;
+    }
+    l.disconnectedAtMillis = 0;
     l.connection = c;
     l.address = hello.advertisedAddress();
     l.durableLsn = Math.min(hello.lastDurableLsn(), replicationLog.lastLsn());
     l.lastAckMillis = System.currentTimeMillis();
     l.lastProgressMillis = l.lastAckMillis;
     byConnection.put(c, l);
+    c.authenticated();
     c.send(accepted.welcome());
     log.atInfo()
         .addKeyValue("slave", l.nodeId)
@@ -422,6 +510,10 @@ public final class Primary implements PeerHandler, AutoCloseable {
     PeerConnection c = l.connection;
     snapshotThread.execute(
         () -> {
+          if (!c.isOpen()) {
+            // The slave left while this waited behind other snapshots: do not build it.
+            return;
+          }
           try {
             Snapshot s = snapshots.create();
             thread.execute(

@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param waitForApply in sync mode, wait until slaves have applied the entry (so a client can read
  *     its own write on them), not only made it durable
  * @param degradeOnTimeout whether an ack timeout degrades to async instead of failing the write
+ * @param incarnation this run of the node, sent by a slave in its Hello
  */
 public record ReplicationSettings(
     String clusterId,
@@ -20,8 +21,35 @@ public record ReplicationSettings(
     int minSyncAcks,
     Duration ackTimeout,
     boolean degradeOnTimeout,
-    long logRetentionBytes) {
+    long logRetentionBytes,
+    String incarnation) {
 
-  /** The replication protocol version this node speaks. */
-  public static final int PROTOCOL_VERSION = 1;
+  /** The replication protocol version this node speaks (2: Hello carries the incarnation). */
+  public static final int PROTOCOL_VERSION = 2;
+
+  /** Settings with a fresh random incarnation. */
+  public ReplicationSettings(
+      String clusterId,
+      String nodeId,
+      long epoch,
+      byte[] secret,
+      boolean sync,
+      boolean waitForApply,
+      int minSyncAcks,
+      Duration ackTimeout,
+      boolean degradeOnTimeout,
+      long logRetentionBytes) {
+    this(
+        clusterId,
+        nodeId,
+        epoch,
+        secret,
+        sync,
+        waitForApply,
+        minSyncAcks,
+        ackTimeout,
+        degradeOnTimeout,
+        logRetentionBytes,
+        java.util.UUID.randomUUID().toString());
+  }
 }

@@ -93,6 +93,9 @@ final class LocalSession implements SqlSession {
   private final StatementFailures failures;
   private boolean closed;
 
+  /** The engine statement running now, for {@link #cancel()} from another thread. */
+  private volatile java.sql.Statement executing;
+
   /**
    * @param user the authenticated user, who owns everything catalog answers list
    * @param databases the node's databases, for {@code \l}
@@ -246,7 +249,13 @@ final class LocalSession implements SqlSession {
         ps = connection.prepareStatement(prepared.engineSql());
       }
       CommandApplier.bind(ps, parameters);
-      ResultSet rs = ps.executeQuery();
+      ResultSet rs;
+      executing = ps;
+      try {
+        rs = ps.executeQuery();
+      } finally {
+        executing = null;
+      }
       List<Column> columns = prepared.columns();
       return ExecutionResult.rows(
           columns,
@@ -322,6 +331,23 @@ final class LocalSession implements SqlSession {
       throw new SqlException("0A000", "statement not supported by distdb: " + verb);
     }
     throw new SqlException("42601", "syntax error at or near \"" + firstWord + "\"");
+  }
+
+  @Override
+  public void cancel() {
+    java.sql.Statement running = executing;
+    if (running != null) {
+      try {
+        running.cancel();
+      } catch (SQLException ignored) {
+        // It finished or closed meanwhile: nothing left to cancel.
+      }
+    }
+  }
+
+  @Override
+  public String parameter(String name) {
+    return settings.get(name);
   }
 
   @Override

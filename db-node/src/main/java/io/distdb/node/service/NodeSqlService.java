@@ -6,6 +6,7 @@ import io.distdb.node.storage.Storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The node's {@link SqlService}: sessions on local storage, writes through a {@link WriteExecutor}.
@@ -19,6 +20,7 @@ public final class NodeSqlService implements SqlService {
   private final Clock clock;
   private final EngineUser sessionUser;
   private final StatementFailures failures;
+  private final Map<String, String> settingDefaults;
 
   /**
    * @param sessionUser who sessions' engine connections act as: {@link EngineUser#READER} on a node
@@ -32,8 +34,25 @@ public final class NodeSqlService implements SqlService {
       Clock clock,
       EngineUser sessionUser,
       NodeHealth health) {
+    this(storage, writes, sessions, serverVersion, clock, sessionUser, health, Map.of());
+  }
+
+  /**
+   * @param settingDefaults run-time parameters every session starts with, e.g. the node's {@code
+   *     statement_timeout}
+   */
+  public NodeSqlService(
+      Storage storage,
+      WriteExecutor writes,
+      SessionRegistry sessions,
+      String serverVersion,
+      Clock clock,
+      EngineUser sessionUser,
+      NodeHealth health,
+      Map<String, String> settingDefaults) {
     this.sessionUser = sessionUser;
     this.failures = new StatementFailures(health);
+    this.settingDefaults = Map.copyOf(settingDefaults);
     this.storage = storage;
     this.writes = writes;
     this.sessions = sessions;
@@ -60,7 +79,7 @@ public final class NodeSqlService implements SqlService {
         storage::names,
         connection,
         writes,
-        new SessionSettings(serverVersion),
+        new SessionSettings(serverVersion, settingDefaults),
         clock,
         failures,
         () -> sessions.closed(database));

@@ -11,8 +11,18 @@ import java.util.Map;
 final class SessionSettings {
 
   private final Map<String, String> values = new HashMap<>();
+  private final Map<String, String> nodeDefaults;
 
   SessionSettings(String serverVersion) {
+    this(serverVersion, Map.of());
+  }
+
+  /**
+   * @param nodeDefaults values the node was configured with (e.g. {@code statement_timeout}); they
+   *     win over the built-in ones and are what RESET returns to
+   */
+  SessionSettings(String serverVersion, Map<String, String> nodeDefaults) {
+    this.nodeDefaults = nodeDefaults;
     values.put("server_version", serverVersion);
     values.put("server_version_num", "150000");
     values.put("server_encoding", "UTF8");
@@ -30,16 +40,38 @@ final class SessionSettings {
     values.put("extra_float_digits", "1");
     values.put("max_identifier_length", "63");
     values.put("is_superuser", "on");
+    for (String timeout : TimeoutSetting.NAMES) {
+      values.put(timeout, "0");
+    }
+    values.putAll(nodeDefaults);
   }
 
-  void set(String name, String value) {
-    values.put(name.toLowerCase(Locale.ROOT), value);
+  void set(String name, String value) throws SqlException {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (TimeoutSetting.NAMES.contains(key)) {
+      TimeoutSetting.millis(key, value);
+    }
+    values.put(key, value);
   }
 
   void reset(String name) {
-    if (!"all".equalsIgnoreCase(name)) {
-      values.remove(name.toLowerCase(Locale.ROOT));
+    if ("all".equalsIgnoreCase(name)) {
+      values.putAll(nodeDefaults);
+      return;
     }
+    String key = name.toLowerCase(Locale.ROOT);
+    if (nodeDefaults.containsKey(key)) {
+      values.put(key, nodeDefaults.get(key));
+    } else if (TimeoutSetting.NAMES.contains(key)) {
+      values.put(key, "0");
+    } else {
+      values.remove(key);
+    }
+  }
+
+  /** The current value, or null when the session has none. */
+  String get(String name) {
+    return values.get(name);
   }
 
   /** The value, or throws 42704 like PostgreSQL for a parameter it does not know. */

@@ -37,6 +37,18 @@ public interface SqlSession extends AutoCloseable {
   /** The status byte the next ReadyForQuery carries. */
   TransactionStatus transactionStatus();
 
+  /**
+   * Cancels the statement this session is running right now, if any, so that it fails with 57014; a
+   * statement that has already finished is not affected. Unlike every other method this one is
+   * called from another thread (a CancelRequest or a statement timeout).
+   */
+  default void cancel() {}
+
+  /** A run-time parameter's current value (as SET or the node's default left it), or null. */
+  default String parameter(String name) {
+    return null;
+  }
+
   /** Rolls back any open transaction and frees its resources. Never throws. */
   @Override
   void close();

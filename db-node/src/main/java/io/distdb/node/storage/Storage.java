@@ -28,7 +28,9 @@ public final class Storage implements AutoCloseable {
   private static final String DROPPING = ".dropping";
   private static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-          + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=65536";
+          + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=65536"
+          // No .trace.db: it would keep the text of failed statements, literals included.
+          + ";TRACE_LEVEL_FILE=0";
 
   /**
    * What a non-administrator may set when connecting: the database itself is always opened first by

@@ -44,6 +44,40 @@ class NodeOptionsTest {
   }
 
   @Test
+  void clientLimitsAdminTokenAndIncarnation() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "t0ken\n");
+    Map<String, String> env =
+        Map.of(
+            "DISTDB_PASSWORD",
+            "pw",
+            io.distdb.adminapi.NodeEnvironment.ADMIN_TOKEN_FILE,
+            token.toString(),
+            io.distdb.adminapi.NodeEnvironment.STATEMENT_TIMEOUT_MS,
+            "1500",
+            io.distdb.adminapi.NodeEnvironment.INCARNATION,
+            "pod-uid-1");
+    NodeConfig c = NodeOptions.parse(new String[] {"--max-connections", "20"}, env).toConfig();
+    assertThat(c.clientLimits().maxConnections()).isEqualTo(20);
+    assertThat(c.clientLimits().reservedConnections()).isEqualTo(3);
+    assertThat(c.clientLimits().reservedFrom()).containsExactly("127.0.0.1", "::1");
+    assertThat(c.clientLimits().authenticationTimeoutMillis()).isEqualTo(60_000);
+    assertThat(c.clientLimits().statementTimeoutMillis()).isEqualTo(1500);
+    assertThat(c.adminToken()).isEqualTo("t0ken");
+    assertThat(c.incarnation()).isEqualTo("pod-uid-1");
+    NodeConfig defaults =
+        NodeOptions.parse(new String[0], Map.of("DISTDB_PASSWORD", "pw")).toConfig();
+    assertThat(defaults.adminToken()).isNull();
+    assertThat(defaults.incarnation()).isNotBlank();
+    assertThatThrownBy(
+            () ->
+                NodeOptions.parse(
+                        new String[] {"--max-connections", "3", "--reserved-connections", "3"},
+                        Map.of("DISTDB_PASSWORD", "pw"))
+                    .toConfig())
+        .hasMessageContaining("--reserved-connections");
+  }
+
+  @Test
   void slavesNeedAMasterAndASecret() {
     Map<String, String> env = Map.of("DISTDB_PASSWORD", "pw");
     assertThatThrownBy(() -> NodeOptions.parse(new String[] {"--role", "slave"}, env).toConfig())

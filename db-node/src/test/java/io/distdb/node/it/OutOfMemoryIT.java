@@ -29,7 +29,7 @@ class OutOfMemoryIT {
   @Test
   void aStatementThatExhaustsTheHeapFailsAndARestartRecoversEverything() throws Exception {
     Path data = dir.resolve("node");
-    try (NodeProcess node = new NodeProcess(data).withMaxHeap("256m").start()) {
+    try (NodeProcess node = new NodeProcess(data).heap("256m").start()) {
       try (Connection c = InProcessNode.connect(node.pgPort(), "distdb");
           Statement s = c.createStatement()) {
         s.execute("CREATE TABLE t (id INT PRIMARY KEY, v TEXT)");
@@ -62,7 +62,7 @@ class OutOfMemoryIT {
       }
       node.kill();
     }
-    try (NodeProcess node = new NodeProcess(data).withMaxHeap("256m").start();
+    try (NodeProcess node = new NodeProcess(data).heap("256m").start();
         Connection c = InProcessNode.connect(node.pgPort(), "distdb");
         Statement s = c.createStatement()) {
       assertThat(column(s.executeQuery("SELECT count(*) FROM t"))).containsExactly("50");

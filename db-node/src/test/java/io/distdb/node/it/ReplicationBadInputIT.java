@@ -103,6 +103,68 @@ class ReplicationBadInputIT {
   }
 
   @Test
+  void aNodeIdThatIsNoDnsLabelIsRefused() throws Exception {
+    try (Node bad = badSlave("Bad_Node", "--replication-secret", Cluster.SECRET)) {
+      awaitRefused(bad, "BAD_NODE_ID");
+    }
+    goodSlaveStillFollows();
+  }
+
+  @Test
+  void beforeTheHandshakeOnlySmallFramesAreAccepted() throws Exception {
+    try (Socket s =
+        new Socket(InetAddress.getLoopbackAddress(), cluster.master().replicationPort())) {
+      s.setSoTimeout(10_000);
+      // 100 kB would be a fine frame after authentication; from a stranger it is refused at once.
+      byte[] header = java.nio.ByteBuffer.allocate(5).putInt(100_000).put((byte) 2).array();
+      s.getOutputStream().write(header);
+      s.getOutputStream().flush();
+      assertThat(drainUntilClosed(s)).isTrue();
+    }
+    goodSlaveStillFollows();
+  }
+
+  @Test
+  void aPeerThatDribblesItsHandshakeIsClosed() throws Exception {
+    try (Socket s =
+        new Socket(InetAddress.getLoopbackAddress(), cluster.master().replicationPort())) {
+      s.setSoTimeout(1_000);
+      OutputStream out = s.getOutputStream();
+      out.write(java.nio.ByteBuffer.allocate(4).putInt(200).array());
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      boolean closed = false;
+      // One byte a second keeps the read timeout happy; the handshake timeout must not be.
+      while (!closed && System.nanoTime() < deadline) {
+        try {
+          out.write(0);
+          out.flush();
+          closed = drainUntilClosed(s);
+        } catch (java.io.IOException e) {
+          closed = true;
+        }
+      }
+      assertThat(closed).isTrue();
+    }
+    goodSlaveStillFollows();
+  }
+
+  /** Reads until end of stream (true) or the socket's timeout (false). */
+  private static boolean drainUntilClosed(Socket s) throws java.io.IOException {
+    try {
+      byte[] buf = new byte[4096];
+      while (true) {
+        if (s.getInputStream().read(buf) < 0) {
+          return true;
+        }
+      }
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (java.net.SocketException e) {
+      return true;
+    }
+  }
+
+  @Test
   void wrongSecretIsRefused() throws Exception {
     try (Node bad = badSlave("wrong-secret", "--replication-secret", "not-the-right-secret")) {
       awaitRefused(bad, "BAD_PROOF");

@@ -24,8 +24,9 @@ public final class NodeProcess implements AutoCloseable {
   private final int pgPort;
   private final int adminPort;
   private final int replicationPort;
-  private String maxHeap = "-Xmx512m";
   private Process process;
+  private String heap = "512m";
+  private String umask;
 
   public NodeProcess(Path dataDir, String... extraArgs) {
     this.dataDir = dataDir;
@@ -35,9 +36,15 @@ public final class NodeProcess implements AutoCloseable {
     this.replicationPort = FreePorts.next();
   }
 
-  /** Runs the node with {@code -Xmx<size>} (e.g. {@code 256m}), so memory limits are real. */
-  public NodeProcess withMaxHeap(String size) {
-    this.maxHeap = "-Xmx" + size;
+  /** The JVM's -Xmx, e.g. {@code 256m} so memory limits are real. */
+  public NodeProcess heap(String xmx) {
+    this.heap = xmx;
+    return this;
+  }
+
+  /** Starts the node under this umask (e.g. {@code 000}), through {@code sh}. */
+  public NodeProcess umask(String mask) {
+    this.umask = mask;
     return this;
   }
 
@@ -57,7 +64,7 @@ public final class NodeProcess implements AutoCloseable {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                maxHeap,
+                "-Xmx" + heap,
                 "-jar",
                 jar().toString(),
                 "--data-dir",
@@ -84,8 +91,15 @@ public final class NodeProcess implements AutoCloseable {
   /** Starts the process and waits until {@code /readyz} answers 200. */
   public NodeProcess start() throws Exception {
     Path out = dataDir.resolveSibling(dataDir.getFileName() + ".out");
+    List<String> command = command();
+    if (umask != null) {
+      List<String> wrapped =
+          new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+      wrapped.addAll(command);
+      command = wrapped;
+    }
     process =
-        new ProcessBuilder(command())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
             .start();

@@ -56,4 +56,10 @@ public sealed interface FrontendMessage {
 
   /** 'd', 'c', 'f': COPY sub-protocol messages, which PostgreSQL ignores outside COPY. */
   record CopyMessage(char type) implements FrontendMessage {}
+
+  /**
+   * A well-framed message whose text is not valid UTF-8: {@code type} is the message's type byte (0
+   * in the startup phase), {@code message} PostgreSQL's 22021 text.
+   */
+  record InvalidText(char type, String message) implements FrontendMessage {}
 }

@@ -9,6 +9,7 @@ import io.distdb.node.pgwire.protocol.FrontendMessage.Execute;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Flush;
 import io.distdb.node.pgwire.protocol.FrontendMessage.FunctionCall;
 import io.distdb.node.pgwire.protocol.FrontendMessage.GssEncRequest;
+import io.distdb.node.pgwire.protocol.FrontendMessage.InvalidText;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Parse;
 import io.distdb.node.pgwire.protocol.FrontendMessage.PasswordMessage;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Query;
@@ -39,7 +40,14 @@ public final class FrontendMessageDecoder extends MessageToMessageDecoder<RawFra
   /** Decodes one frame; visible for tests that bypass the pipeline. */
   public static FrontendMessage decode(RawFrame frame) {
     PayloadReader in = new PayloadReader(frame.content());
-    FrontendMessage msg = frame.isStartup() ? startup(in) : normal((char) frame.type(), in);
+    FrontendMessage msg;
+    try {
+      msg = frame.isStartup() ? startup(in) : normal((char) frame.type(), in);
+    } catch (InvalidTextException e) {
+      // The frame's length was valid, so the stream is still in sync: the phase decides whether
+      // the session survives.
+      return new InvalidText((char) frame.type(), e.getMessage());
+    }
     in.expectEnd();
     return msg;
   }

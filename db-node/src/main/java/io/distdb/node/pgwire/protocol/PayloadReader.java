@@ -2,7 +2,6 @@ package io.distdb.node.pgwire.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds-checked reads from a message body. Every read that would run past the end throws a {@link
@@ -36,15 +35,20 @@ public final class PayloadReader {
     return buf.readInt();
   }
 
-  /** A NUL-terminated UTF-8 string. */
+  /**
+   * A NUL-terminated UTF-8 string.
+   *
+   * @throws InvalidTextException if it is not valid UTF-8 (the reader has moved past it)
+   */
   public String readCString() {
     int end = buf.indexOf(buf.readerIndex(), buf.writerIndex(), (byte) 0);
     if (end < 0) {
       throw new ProtocolException("invalid string in message");
     }
-    String s = buf.toString(buf.readerIndex(), end - buf.readerIndex(), StandardCharsets.UTF_8);
+    int length = end - buf.readerIndex();
+    byte[] bytes = ByteBufUtil.getBytes(buf, buf.readerIndex(), length);
     buf.readerIndex(end + 1);
-    return s;
+    return Utf8.decode(bytes, 0, length);
   }
 
   public byte[] readBytes(int length) {

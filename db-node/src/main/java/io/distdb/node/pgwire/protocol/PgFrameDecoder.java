@@ -39,12 +39,29 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
 
   private static final String KNOWN_TYPES = "QPBDESHCXpFdcf";
 
-  private final int maxMessageSize;
+  private final int maxAuthenticatedSize;
+  private volatile int maxMessageSize;
   private boolean startupPhase = true;
   private boolean failed;
 
+  /** The same limit before and after authentication. */
   public PgFrameDecoder(int maxMessageSize) {
-    this.maxMessageSize = maxMessageSize;
+    this(maxMessageSize, maxMessageSize);
+  }
+
+  /**
+   * @param maxUnauthenticatedSize the limit until {@link #authenticated()}: password and SASL
+   *     messages are small, and a stranger should not make us buffer megabytes
+   * @param maxAuthenticatedSize the limit after it
+   */
+  public PgFrameDecoder(int maxUnauthenticatedSize, int maxAuthenticatedSize) {
+    this.maxMessageSize = Math.min(maxUnauthenticatedSize, maxAuthenticatedSize);
+    this.maxAuthenticatedSize = maxAuthenticatedSize;
+  }
+
+  /** The client has authenticated: from now on the larger limit applies. */
+  public void authenticated() {
+    maxMessageSize = maxAuthenticatedSize;
   }
 
   @Override
@@ -100,9 +117,9 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
     if (length < 4) {
       throw new ProtocolException("invalid message length " + length);
     }
-    if (length > maxMessageSize) {
-      throw new ProtocolException(
-          "message length " + length + " exceeds the maximum of " + maxMessageSize);
+    int max = maxMessageSize;
+    if (length > max) {
+      throw new ProtocolException("message length " + length + " exceeds the maximum of " + max);
     }
     if (in.readableBytes() < length + 1) {
       return null;

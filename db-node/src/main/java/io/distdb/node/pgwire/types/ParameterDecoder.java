@@ -1,10 +1,11 @@
 package io.distdb.node.pgwire.types;
 
+import io.distdb.node.pgwire.protocol.InvalidTextException;
+import io.distdb.node.pgwire.protocol.Utf8;
 import io.distdb.node.service.PgType;
 import io.distdb.node.service.SqlException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ public final class ParameterDecoder {
       return null;
     }
     if (format == TEXT) {
-      return new String(bytes, StandardCharsets.UTF_8);
+      return text(bytes);
     }
     if (format != BINARY) {
       throw new SqlException("22023", "unsupported format code: " + format);
@@ -42,6 +43,14 @@ public final class ParameterDecoder {
     } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
       throw new SqlException(
           "22P03", "incorrect binary data format in bind parameter " + (index + 1));
+    }
+  }
+
+  private static String text(byte[] bytes) throws SqlException {
+    try {
+      return Utf8.decodeValue(bytes);
+    } catch (InvalidTextException e) {
+      throw new SqlException(InvalidTextException.SQLSTATE, e.getMessage());
     }
   }
 
@@ -92,7 +101,9 @@ public final class ParameterDecoder {
       case CHAR:
       case JSON:
       case UNKNOWN:
-        return in.readCharSequence(length, StandardCharsets.UTF_8).toString();
+        byte[] text = new byte[length];
+        in.readBytes(text);
+        return text(text);
       default:
         throw new SqlException("0A000", "binary format is not supported for type " + type);
     }

@@ -14,6 +14,8 @@ import java.util.Objects;
  *
  * <ol>
  *   <li>protocol version ({@code VERSION_MISMATCH}) — nothing else is comparable otherwise;
+ *   <li>node id and incarnation syntax ({@code BAD_NODE_ID}) — so that nothing a stranger chose
+ *       reaches a log line;
  *   <li>proof ({@code BAD_PROOF}) — before anything else, so an unauthenticated peer learns nothing
  *       about the cluster's ids, epochs or positions;
  *   <li>cluster id ({@code CLUSTER_MISMATCH}) and node id equal to the master's own ({@code
@@ -51,6 +53,14 @@ public final class HandshakeValidator {
               + master.protocolVersion()
               + ", slave sent "
               + hello.protocolVersion());
+    }
+    if (!PeerIdentity.isValidNodeId(hello.nodeId())
+        || !PeerIdentity.isValidIncarnation(hello.incarnation())) {
+      return new Rejected(
+          RejectReason.BAD_NODE_ID,
+          "node ids are at most "
+              + PeerIdentity.MAX_NODE_ID_LENGTH
+              + " of [a-z0-9.-], incarnations at most 64 of [A-Za-z0-9-]");
     }
     if (!auth.verifySlaveProof(hello, serverNonce)) {
       return new Rejected(RejectReason.BAD_PROOF, "authentication failed");

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param advertisedAddress host:port where the slave can be reached (for status / failover); may be
  *     empty
+ * @param incarnation this run of the slave (a pod UID, or a UUID per process start): the master
+ *     counts acks only from the newest incarnation it registered for a node id
  */
 public record Hello(
     int protocolVersion,
@@ -19,10 +21,34 @@ public record Hello(
     long lastDurableLsn,
     String advertisedAddress,
     byte[] clientNonce,
-    byte[] proof)
+    byte[] proof,
+    String incarnation)
     implements ReplicationMessage {
 
+  /** A Hello with an empty incarnation. */
+  public Hello(
+      int protocolVersion,
+      String clusterId,
+      String nodeId,
+      long epoch,
+      long lastDurableLsn,
+      String advertisedAddress,
+      byte[] clientNonce,
+      byte[] proof) {
+    this(
+        protocolVersion,
+        clusterId,
+        nodeId,
+        epoch,
+        lastDurableLsn,
+        advertisedAddress,
+        clientNonce,
+        proof,
+        "");
+  }
+
   public Hello {
+    Objects.requireNonNull(incarnation, "incarnation");
     Objects.requireNonNull(clusterId, "clusterId");
     Objects.requireNonNull(nodeId, "nodeId");
     Objects.requireNonNull(advertisedAddress, "advertisedAddress");
@@ -45,7 +71,8 @@ public record Hello(
         && lastDurableLsn == h.lastDurableLsn
         && advertisedAddress.equals(h.advertisedAddress)
         && Arrays.equals(clientNonce, h.clientNonce)
-        && Arrays.equals(proof, h.proof);
+        && Arrays.equals(proof, h.proof)
+        && incarnation.equals(h.incarnation);
   }
 
   @Override
@@ -73,6 +100,8 @@ public record Hello(
         + Bytes.describe(clientNonce)
         + ", proof="
         + Bytes.describe(proof)
+        + ", incarnation="
+        + incarnation
         + "]";
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  * CHALLENGE      int32 protocolVersion | bytes serverNonce
  * HELLO          int32 protocolVersion | str clusterId | str nodeId | int64 epoch
  *                | int64 lastDurableLsn | str advertisedAddress | bytes clientNonce | bytes proof
+ *                | str incarnation
  * WELCOME        str masterNodeId | int64 epoch | int64 masterLastLsn | uint8 mode | bytes proof
  * REJECT         uint8 reason | str message
  * ENTRIES        int64 epoch | int64 masterDurableLsn | int32 count
@@ -62,6 +63,7 @@ public final class MessageCodec {
       writeString(out, m.advertisedAddress());
       writeBytes(out, m.clientNonce());
       writeBytes(out, m.proof());
+      writeString(out, m.incarnation());
     } else if (msg instanceof Welcome m) {
       writeString(out, m.masterNodeId());
       out.writeLong(m.epoch());
@@ -132,7 +134,8 @@ public final class MessageCodec {
             r.readLong(),
             r.readString("advertisedAddress"),
             r.readBytes("clientNonce"),
-            r.readBytes("proof"));
+            r.readBytes("proof"),
+            r.readString("incarnation"));
       case WELCOME:
         return new Welcome(
             r.readString("masterNodeId"),
@@ -181,7 +184,8 @@ public final class MessageCodec {
           + 16
           + str(m.advertisedAddress())
           + bytes(m.clientNonce())
-          + bytes(m.proof());
+          + bytes(m.proof())
+          + str(m.incarnation());
     } else if (msg instanceof Welcome m) {
       return str(m.masterNodeId()) + 16 + 1 + bytes(m.proof());
     } else if (msg instanceof Reject m) {

@@ -93,6 +93,14 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ReplicationMe
     }
 
     @Override
+    public void authenticated() {
+      if (channel.pipeline().get(ReplicationChannelInitializer.FRAME_DECODER)
+          instanceof ReplicationFrameDecoder frames) {
+        frames.authenticated();
+      }
+    }
+
+    @Override
     public boolean isOpen() {
       return channel.isActive();
     }

@@ -11,6 +11,9 @@ public interface PeerConnection {
 
   void close();
 
+  /** The peer has authenticated: lift the handshake's small frame limit. */
+  default void authenticated() {}
+
   boolean isOpen();
 
   /** The peer's address, for status and logs. */

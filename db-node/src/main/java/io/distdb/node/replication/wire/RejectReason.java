@@ -15,7 +15,11 @@ public enum RejectReason {
   /** The contacted node is not (or no longer) the master. */
   NOT_MASTER(6),
   /** Another live session already uses this node id, or the id is the master's own. */
-  DUPLICATE_NODE(7);
+  DUPLICATE_NODE(7),
+  /** The node id or incarnation is not a DNS-label-like name (see PeerIdentity). */
+  BAD_NODE_ID(8),
+  /** A newer incarnation of this node id has registered since; this one is retired. */
+  SUPERSEDED(9);
 
   private final int code;
 

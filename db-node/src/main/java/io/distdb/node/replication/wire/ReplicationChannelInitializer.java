@@ -31,6 +31,7 @@ public final class ReplicationChannelInitializer extends ChannelInitializer<Chan
 
   private final ReplicationWireConfig config;
   private final Supplier<? extends ChannelHandler> businessHandlerFactory;
+  private final boolean smallFramesUntilAuthenticated;
 
   /**
    * @param businessHandlerFactory called once per channel; return a fresh handler unless it is
@@ -38,6 +39,18 @@ public final class ReplicationChannelInitializer extends ChannelInitializer<Chan
    */
   public ReplicationChannelInitializer(
       ReplicationWireConfig config, Supplier<? extends ChannelHandler> businessHandlerFactory) {
+    this(config, businessHandlerFactory, false);
+  }
+
+  /**
+   * @param smallFramesUntilAuthenticated the master's side: a stranger may send only
+   *     handshake-sized frames until {@code PeerConnection.authenticated()}
+   */
+  public ReplicationChannelInitializer(
+      ReplicationWireConfig config,
+      Supplier<? extends ChannelHandler> businessHandlerFactory,
+      boolean smallFramesUntilAuthenticated) {
+    this.smallFramesUntilAuthenticated = smallFramesUntilAuthenticated;
     this.config = Objects.requireNonNull(config, "config");
     this.businessHandlerFactory =
         Objects.requireNonNull(businessHandlerFactory, "businessHandlerFactory");
@@ -46,6 +59,13 @@ public final class ReplicationChannelInitializer extends ChannelInitializer<Chan
   @Override
   protected void initChannel(Channel ch) {
     install(ch.pipeline(), config, businessHandlerFactory.get());
+    if (smallFramesUntilAuthenticated) {
+      ch.pipeline()
+          .replace(
+              FRAME_DECODER,
+              FRAME_DECODER,
+              ReplicationFrameDecoder.untilAuthenticated(config.maxFrameLength()));
+    }
   }
 
   /** Installs the replication handlers into an existing pipeline (e.g. an EmbeddedChannel's). */

@@ -32,7 +32,11 @@ public final class ReplicationFrameDecoder extends ByteToMessageDecoder {
   /** Default maximum value of the length field: 16 MiB. */
   public static final int DEFAULT_MAX_FRAME_LENGTH = 16 * 1024 * 1024;
 
-  private final int maxFrameLength;
+  /** Frames a peer may send before it has authenticated: a Hello is a few hundred bytes. */
+  public static final int MAX_HANDSHAKE_FRAME_LENGTH = 4 * 1024;
+
+  private final int maxAuthenticatedLength;
+  private volatile int maxFrameLength;
   private boolean corrupt;
 
   public ReplicationFrameDecoder() {
@@ -44,6 +48,19 @@ public final class ReplicationFrameDecoder extends ByteToMessageDecoder {
       throw new IllegalArgumentException("maxFrameLength must be >= 1: " + maxFrameLength);
     }
     this.maxFrameLength = maxFrameLength;
+    this.maxAuthenticatedLength = maxFrameLength;
+  }
+
+  /** Only handshake-sized frames until {@link #authenticated()}. */
+  static ReplicationFrameDecoder untilAuthenticated(int maxFrameLength) {
+    ReplicationFrameDecoder d = new ReplicationFrameDecoder(maxFrameLength);
+    d.maxFrameLength = Math.min(maxFrameLength, MAX_HANDSHAKE_FRAME_LENGTH);
+    return d;
+  }
+
+  /** The peer proved it knows the secret: full-size frames from now on. */
+  void authenticated() {
+    maxFrameLength = maxAuthenticatedLength;
   }
 
   @Override
@@ -56,11 +73,11 @@ public final class ReplicationFrameDecoder extends ByteToMessageDecoder {
       return;
     }
     int length = in.getInt(in.readerIndex());
-    if (length < 1 || length > maxFrameLength) {
+    int max = maxFrameLength;
+    if (length < 1 || length > max) {
       corrupt = true;
       in.skipBytes(in.readableBytes());
-      throw new CorruptFrameException(
-          "frame length " + length + " outside [1, " + maxFrameLength + "]");
+      throw new CorruptFrameException("frame length " + length + " outside [1, " + max + "]");
     }
     if (in.readableBytes() < MessageCodec.LENGTH_FIELD_BYTES + length) {
       return; // wait for the rest; the cumulation grows only as bytes actually arrive

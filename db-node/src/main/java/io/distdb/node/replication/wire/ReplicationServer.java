@@ -30,7 +30,8 @@ public final class ReplicationServer implements AutoCloseable {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
             .childHandler(
-                new ReplicationChannelInitializer(config, () -> new PeerChannelHandler(handler)))
+                new ReplicationChannelInitializer(
+                    config, () -> new PeerChannelHandler(handler), true))
             .bind(bind, port)
             .sync()
             .channel();
