@@ -2,6 +2,8 @@ package io.distdb.node.service;
 
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.CommandApplier;
+import io.distdb.node.dialect.Dialect;
+import io.distdb.node.dialect.Schema;
 import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.catalog.CatalogAnswer;
 import io.distdb.node.service.catalog.CatalogContext;
@@ -90,6 +92,8 @@ final class LocalSession implements SqlSession {
   private final Clock clock;
   private final TransactionBlock block;
   private final CatalogQueries catalog;
+  private final Dialect dialect;
+  private final Schema schema;
   private boolean closed;
 
   /**
@@ -105,6 +109,7 @@ final class LocalSession implements SqlSession {
       WriteExecutor writes,
       SessionSettings settings,
       Clock clock,
+      Dialect dialect,
       Runnable onClose) {
     this.database = database;
     this.connection = connection;
@@ -112,6 +117,8 @@ final class LocalSession implements SqlSession {
     this.settings = settings;
     this.clock = clock;
     this.onClose = onClose;
+    this.dialect = dialect;
+    this.schema = new EngineSchema(connection);
     this.block = new TransactionBlock(connection, writes, database);
     this.catalog =
         new CatalogQueries(
@@ -151,7 +158,7 @@ final class LocalSession implements SqlSession {
 
   private PreparedSql prepareForEngine(String sql, StatementInfo info, int[] declaredOids)
       throws SqlException {
-    StatementInfo.EngineSql engine = StatementInfo.toEngine(sql);
+    StatementInfo.EngineSql engine = StatementInfo.toEngine(dialect, sql, schema);
     if (info.kind() == Kind.DDL) {
       // Schema changes return no rows and take no typed parameters: nothing to ask the engine,
       // and on a replica the statement must be refused, not half-checked against its schema.
@@ -241,7 +248,9 @@ final class LocalSession implements SqlSession {
   private ExecutionResult write(LocalPreparedSql prepared, List<Object> parameters)
       throws SqlException {
     StatementInfo info = prepared.info();
-    String deterministic = StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant());
+    String deterministic =
+        StatementInfo.makeDeterministic(
+            prepared.engineSql(), clock.instant(), info.kind() == Kind.WRITE);
     SqlStatement statement = new SqlStatement(deterministic, parameters, info.kind() == Kind.DDL);
     WriteResult result =
         block.isOpen() ? block.write(statement) : writes.autocommit(database, statement);

@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.dialect.Dialect;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.Storage;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ public final class NodeSqlService implements SqlService {
   private final SessionRegistry sessions;
   private final String serverVersion;
   private final Clock clock;
+  private final Dialect dialect = new Dialect(Dialect.DEFAULT_CACHE_SIZE);
 
   public NodeSqlService(
       Storage storage,
@@ -51,6 +53,7 @@ public final class NodeSqlService implements SqlService {
         writes,
         new SessionSettings(serverVersion),
         clock,
+        dialect,
         () -> sessions.closed(database));
   }
 }
