@@ -27,6 +27,7 @@ public final class Dialect {
           new OutputNameRewrite(), // before the rewrites below change the functions it names
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(),
+          new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE
           new OnConflictRewrite());
   private final List<String> stems = rewrites.stream().flatMap(r -> r.stems().stream()).toList();

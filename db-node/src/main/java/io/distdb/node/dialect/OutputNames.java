@@ -3,6 +3,7 @@ package io.distdb.node.dialect;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -72,6 +73,10 @@ final class OutputNames {
     if (e instanceof Function f && f.getName() != null) {
       String name = functionName(f);
       return MISLABELLED_FUNCTIONS.contains(name) ? name : null;
+    }
+    if (e instanceof AnalyticExpression a && a.getName() != null) {
+      // Window functions and FILTER: H2 labels them ?column?, PostgreSQL by the function.
+      return a.getName().substring(a.getName().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
     if (e instanceof CastExpression cast && cast.getColDataType() != null) {
       Expression inner = cast.getLeftExpression();

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * {@code TRUNCATE [TABLE] [ONLY] t [*] [, ...] [RESTART | CONTINUE IDENTITY] [RESTRICT]} becomes
- * one H2 {@code TRUNCATE TABLE t [RESTART IDENTITY]} per table, run as one statement. {@code
- * CASCADE} is refused (0A000): H2 cannot truncate the tables that reference the ones named.
+ * one H2 {@code TRUNCATE TABLE t [RESTART IDENTITY]} per table, run as one statement. H2 cannot
+ * truncate a table a foreign key references, so {@code CASCADE} works only where nothing references
+ * the tables.
  */
 final class TruncateRewrite implements TextRewrite {
 
@@ -37,11 +38,9 @@ final class TruncateRewrite implements TextRewrite {
         if (i >= tokens.size() || !tokens.get(i).isKeyword("IDENTITY")) {
           throw syntax(i < tokens.size() ? tokens.get(i).text() : "end of input");
         }
-      } else if (tok.isKeyword("CASCADE")) {
-        throw new StatementException(
-            StatementException.FEATURE_NOT_SUPPORTED, "TRUNCATE ... CASCADE is not supported");
-      } else if (tok.isKeyword("RESTRICT")) {
-        // the default
+      } else if (tok.isKeyword("CASCADE") || tok.isKeyword("RESTRICT")) {
+        // H2 refuses to truncate a table that a foreign key references (0A000, as PostgreSQL
+        // without CASCADE): CASCADE is only honoured where there is nothing to cascade to.
       } else if (tok.isName() || tok.is(".")) {
         name.append(tok.text());
       } else {
