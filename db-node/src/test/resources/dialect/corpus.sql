@@ -54,6 +54,20 @@ SELECT count(*) FILTER (WHERE qty > 5) FROM items;
 SELECT sku FROM items ORDER BY label NULLS FIRST, sku LIMIT 3;
 SELECT left('abcdef', 2), right('abcdef', 2), concat_ws('-', 'a', 'b'), regexp_replace('abc', 'b', 'x');
 
+SELECT sku, row_number() OVER (ORDER BY sku) FROM items ORDER BY sku LIMIT 2;
+SELECT date_trunc('day', TIMESTAMP '2024-03-04 05:06:07'), to_char(DATE '2024-03-04', 'YYYY-MM-DD');
+SELECT split_part('a,b,c', ',', 2);
+SELECT md5('abc');
+SELECT initcap('hello world');
+SELECT string_agg(sku, ',' ORDER BY sku) FROM items;
+SELECT coalesce(label, '-') FROM items WHERE sku = 'd';
+SELECT CASE WHEN qty > 5 THEN 'big' ELSE 'small' END FROM items WHERE sku = 'a';
+SELECT EXISTS (SELECT 1 FROM items WHERE qty > 1000);
+SELECT sku FROM items WHERE qty = ANY (ARRAY[7, 9]) ORDER BY sku;
+SELECT '{"a": {"b": 1}}'::jsonb -> 'a';
+SELECT '{"a": "x"}'::jsonb ->> 'a';
+SELECT '\x0102'::bytea;
+
 -- UPDATE ... FROM, DELETE ... USING
 INSERT INTO events (item_id, kind, n) VALUES (1, 'view', 1), (2, 'view', 2), (2, 'buy', 3);
 UPDATE items SET qty = 0 FROM events WHERE events.item_id = items.id AND events.kind = 'buy';
@@ -72,6 +86,15 @@ TRUNCATE events CASCADE;
 
 -- Session statements
 SET application_name = 'corpus';
+SET TIME ZONE 'UTC';
+SET search_path TO public;
+SET statement_timeout = 0;
+SET client_encoding = 'UTF8';
+SHOW TimeZone;
+SHOW search_path;
+SHOW standard_conforming_strings;
+SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED;
+DISCARD ALL;
 SHOW application_name;
 RESET application_name;
 COMMENT ON TABLE items IS 'things we sell';

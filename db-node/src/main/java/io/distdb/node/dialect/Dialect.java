@@ -27,6 +27,8 @@ public final class Dialect {
           new OutputNameRewrite(), // before the rewrites below change the functions it names
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(),
+          new FunctionRewrite(),
+          new JsonOperatorRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE
           new OnConflictRewrite());

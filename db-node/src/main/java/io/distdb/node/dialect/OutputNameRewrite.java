@@ -26,14 +26,18 @@ final class OutputNameRewrite implements Rewrite {
         "min(",
         "max(",
         "_agg(",
+        "stddev",
+        "variance",
+        "every(",
+        "bool_",
         "::",
         "cast(",
         "cast (",
         "advisory",
-        "stddev",
-        "variance",
-        "every(",
-        "bool_");
+        "over",
+        "filter",
+        "case",
+        "exists");
   }
 
   @Override

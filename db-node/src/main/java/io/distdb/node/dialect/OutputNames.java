@@ -4,9 +4,11 @@ import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
@@ -41,6 +43,7 @@ final class OutputNames {
           "bit_or",
           "json_agg",
           "jsonb_agg",
+          "md5",
           "pg_advisory_lock",
           "pg_advisory_lock_shared",
           "pg_try_advisory_lock",
@@ -73,6 +76,12 @@ final class OutputNames {
     if (e instanceof Function f && f.getName() != null) {
       String name = functionName(f);
       return MISLABELLED_FUNCTIONS.contains(name) ? name : null;
+    }
+    if (e instanceof CaseExpression) {
+      return "case";
+    }
+    if (e instanceof ExistsExpression) {
+      return "exists";
     }
     if (e instanceof AnalyticExpression a && a.getName() != null) {
       // Window functions and FILTER: H2 labels them ?column?, PostgreSQL by the function.

@@ -149,7 +149,7 @@ final class LocalSession implements SqlSession {
               sql,
               new int[0],
               info.verb().equals("SHOW")
-                  ? List.of(new Column(info.settingName(), PgType.TEXT))
+                  ? List.of(new Column(SessionSettings.label(info.settingName()), PgType.TEXT))
                   : List.of(),
               null);
       default -> new LocalPreparedSql(sql, info, sql, new int[0], List.of(), null);
@@ -285,12 +285,16 @@ final class LocalSession implements SqlSession {
       case "SHOW" -> {
         String value = settings.show(info.settingName());
         return ExecutionResult.rows(
-            List.of(new Column(info.settingName(), PgType.TEXT)),
+            List.of(new Column(SessionSettings.label(info.settingName()), PgType.TEXT)),
             new ListCursor(List.<Object[]>of(new Object[] {value})),
             "SHOW");
       }
       default -> {
-        // DISCARD, DEALLOCATE: the protocol layer owns prepared statements; nothing held here.
+        // DISCARD, DEALLOCATE: the protocol layer owns prepared statements; nothing held here
+        // but the settings, which DISCARD ALL resets.
+        if (info.verb().equals("DISCARD ALL")) {
+          settings.reset("all");
+        }
       }
     }
     return ExecutionResult.command(info.verb());

@@ -10,7 +10,12 @@ import java.util.Map;
  */
 final class SessionSettings {
 
+  /** PostgreSQL's spelling of parameter names that are not all lower case, for SHOW's label. */
+  private static final Map<String, String> LABELS =
+      Map.of("timezone", "TimeZone", "datestyle", "DateStyle", "intervalstyle", "IntervalStyle");
+
   private final Map<String, String> values = new HashMap<>();
+  private final Map<String, String> defaults;
 
   SessionSettings(String serverVersion) {
     values.put("server_version", serverVersion);
@@ -30,16 +35,33 @@ final class SessionSettings {
     values.put("extra_float_digits", "1");
     values.put("max_identifier_length", "63");
     values.put("is_superuser", "on");
+    defaults = Map.copyOf(values);
   }
 
   void set(String name, String value) {
     values.put(name.toLowerCase(Locale.ROOT), value);
   }
 
+  /** Back to the value at connect; {@code all} (RESET ALL, DISCARD ALL) resets every one. */
   void reset(String name) {
-    if (!"all".equalsIgnoreCase(name)) {
-      values.remove(name.toLowerCase(Locale.ROOT));
+    if ("all".equalsIgnoreCase(name)) {
+      values.clear();
+      values.putAll(defaults);
+      return;
     }
+    String key = name.toLowerCase(Locale.ROOT);
+    String initial = defaults.get(key);
+    if (initial != null) {
+      values.put(key, initial);
+    } else {
+      values.remove(key);
+    }
+  }
+
+  /** SHOW's column label: the parameter's name as PostgreSQL spells it ({@code TimeZone}). */
+  static String label(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    return LABELS.getOrDefault(key, key);
   }
 
   /** The value, or throws 42704 like PostgreSQL for a parameter it does not know. */

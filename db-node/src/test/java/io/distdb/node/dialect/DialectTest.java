@@ -216,6 +216,29 @@ class DialectTest {
   }
 
   @Test
+  void caseAndExistsAreLabelledLikePostgres() throws Exception {
+    assertThat(engine("SELECT CASE WHEN a THEN 1 END, EXISTS (SELECT 1) FROM t"))
+        .isEqualTo(
+            "SELECT CASE WHEN a THEN 1 END AS \"case\", EXISTS (SELECT 1) AS \"exists\" FROM t");
+  }
+
+  @Test
+  void md5AndHexByteaLiterals() throws Exception {
+    assertThat(engine("SELECT md5(name) FROM t"))
+        .isEqualTo("SELECT LOWER(RAWTOHEX(HASH('MD5', STRINGTOUTF8(name)))) AS \"md5\" FROM t");
+    assertThat(engine("INSERT INTO t (b) VALUES ('\\x00ff'::bytea)"))
+        .isEqualTo("INSERT INTO t (b) VALUES (X'00ff'::bytea)");
+  }
+
+  @Test
+  void jsonbOperatorsAreRefusedByName() {
+    assertThatThrownBy(() -> engine("SELECT body ->> 'name' FROM docs"))
+        .isInstanceOfSatisfying(
+            StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"))
+        .hasMessageContaining("operator ->>");
+  }
+
+  @Test
   void concurrentlyIsDropped() throws Exception {
     assertThat(engine("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix ON t (a)"))
         .isEqualTo("CREATE UNIQUE INDEX  IF NOT EXISTS ix ON t (a)");
