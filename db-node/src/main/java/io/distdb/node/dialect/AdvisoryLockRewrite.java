@@ -2,6 +2,7 @@ package io.distdb.node.dialect;
 
 import java.util.List;
 import java.util.Set;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
@@ -30,25 +31,22 @@ final class AdvisoryLockRewrite implements Rewrite {
 
   @Override
   public void apply(Translation t) {
-    boolean[] changed = {false};
-    ExpressionWalker.walk(
-        t.tree(),
-        cast -> {},
-        f -> {
-          String name = OutputNames.functionName(f);
-          if (!name.contains("advisory") || !OutputNames.MISLABELLED_FUNCTIONS.contains(name)) {
-            return;
-          }
-          // void prints as an empty string in PostgreSQL's text format.
-          f.setName("COALESCE");
-          f.setParameters(
-              VOID_FUNCTIONS.contains(name)
-                  ? new ExpressionList<>(new StringValue(""))
-                  : new ExpressionList<>(new Column("TRUE")));
-          changed[0] = true;
-        });
-    if (changed[0]) {
+    if (ExpressionWalker.rewrite(t.tree(), ExpressionWalker.NONE, AdvisoryLockRewrite::grant)) {
       t.changed();
     }
+  }
+
+  private static boolean grant(Function f) {
+    String name = OutputNames.functionName(f);
+    if (!name.contains("advisory") || !OutputNames.MISLABELLED_FUNCTIONS.contains(name)) {
+      return false;
+    }
+    // void prints as an empty string in PostgreSQL's text format.
+    f.setName("COALESCE");
+    f.setParameters(
+        VOID_FUNCTIONS.contains(name)
+            ? new ExpressionList<>(new StringValue(""))
+            : new ExpressionList<>(new Column("TRUE")));
+    return true;
   }
 }

@@ -3,6 +3,7 @@ package io.distdb.node.dialect;
 import java.util.List;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 
@@ -24,30 +25,27 @@ final class AggregateTypeRewrite implements Rewrite {
 
   @Override
   public void apply(Translation t) {
-    boolean[] changed = {false};
-    ExpressionWalker.walk(
-        t.tree(),
-        cast -> {},
-        f -> {
-          if (!OutputNames.functionName(f).equals("avg")
-              || f.getParameters() == null
-              || f.getParameters().size() != 1
-              || f.isDistinct()) {
-            return;
-          }
-          Expression arg = f.getParameters().get(0);
-          CastExpression numeric = new CastExpression();
-          numeric.setLeftExpression(arg);
-          ColDataType type = new ColDataType();
-          type.setDataType("NUMERIC");
-          type.setArgumentsStringList(List.of("38", "6"));
-          numeric.setColDataType(type);
-          numeric.setUseCastKeyword(true);
-          f.setParameters(new ExpressionList<>(numeric));
-          changed[0] = true;
-        });
-    if (changed[0]) {
+    if (ExpressionWalker.rewrite(t.tree(), ExpressionWalker.NONE, AggregateTypeRewrite::exact)) {
       t.changed();
     }
+  }
+
+  private static boolean exact(Function f) {
+    if (!OutputNames.functionName(f).equals("avg")
+        || f.getParameters() == null
+        || f.getParameters().size() != 1
+        || f.isDistinct()) {
+      return false;
+    }
+    Expression arg = f.getParameters().get(0);
+    CastExpression numeric = new CastExpression();
+    numeric.setLeftExpression(arg);
+    ColDataType type = new ColDataType();
+    type.setDataType("NUMERIC");
+    type.setArgumentsStringList(List.of("38", "6"));
+    numeric.setColDataType(type);
+    numeric.setUseCastKeyword(true);
+    f.setParameters(new ExpressionList<>(numeric));
+    return true;
   }
 }

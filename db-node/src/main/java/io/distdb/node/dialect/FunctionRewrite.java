@@ -23,26 +23,23 @@ final class FunctionRewrite implements Rewrite {
 
   @Override
   public void apply(Translation t) {
-    boolean[] changed = {false};
-    ExpressionWalker.walk(
-        t.tree(),
-        cast -> changed[0] |= hexBytea(cast),
-        f -> {
-          if (OutputNames.functionName(f).equals("md5")
-              && f.getParameters() != null
-              && f.getParameters().size() == 1) {
-            // md5(x) = lower(rawtohex(hash('MD5', stringtoutf8(x)))); labelled md5 as before.
-            Expression arg = f.getParameters().get(0);
-            Function bytes = call("STRINGTOUTF8", arg);
-            Function hash = call("HASH", new StringValue("MD5"), bytes);
-            f.setName("LOWER");
-            f.setParameters(new ExpressionList<>(call("RAWTOHEX", hash)));
-            changed[0] = true;
-          }
-        });
-    if (changed[0]) {
+    if (ExpressionWalker.rewrite(t.tree(), FunctionRewrite::hexBytea, FunctionRewrite::md5)) {
       t.changed();
     }
+  }
+
+  /** md5(x) = lower(rawtohex(hash('MD5', stringtoutf8(x)))), labelled md5 by OutputNames. */
+  private static boolean md5(Function f) {
+    if (!OutputNames.functionName(f).equals("md5")
+        || f.getParameters() == null
+        || f.getParameters().size() != 1) {
+      return false;
+    }
+    Expression arg = f.getParameters().get(0);
+    Function hash = call("HASH", new StringValue("MD5"), call("STRINGTOUTF8", arg));
+    f.setName("LOWER");
+    f.setParameters(new ExpressionList<>(call("RAWTOHEX", hash)));
+    return true;
   }
 
   private static boolean hexBytea(CastExpression cast) {

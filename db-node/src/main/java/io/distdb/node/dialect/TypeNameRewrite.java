@@ -23,24 +23,25 @@ final class TypeNameRewrite implements Rewrite {
 
   @Override
   public void apply(Translation t) {
-    boolean[] changed = {false};
+    boolean changed = false;
     if (t.tree() instanceof CreateTable create && create.getColumnDefinitions() != null) {
       for (ColumnDefinition column : create.getColumnDefinitions()) {
-        changed[0] |= fix(column.getColDataType());
+        changed |= fix(column.getColDataType());
       }
     }
     if (t.tree() instanceof Alter alter && alter.getAlterExpressions() != null) {
       for (AlterExpression e : alter.getAlterExpressions()) {
         if (e.getColDataTypeList() != null) {
           for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
-            changed[0] |= fix(c.getColDataType());
+            changed |= fix(c.getColDataType());
           }
         }
       }
     }
-    ExpressionWalker.walk(
-        t.tree(), cast -> changed[0] |= fix(cast.getColDataType()), function -> {});
-    if (changed[0]) {
+    changed |=
+        ExpressionWalker.rewrite(
+            t.tree(), cast -> fix(cast.getColDataType()), ExpressionWalker.NONE);
+    if (changed) {
       t.changed();
     }
   }
