@@ -91,7 +91,7 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     try {
       asPostgres(
           BIN.resolve("pg_ctl").toString(),
@@ -106,7 +106,7 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  private void asPostgres(String... command) throws Exception {
+  private void asPostgres(String... command) throws IOException {
     List<String> full = new ArrayList<>();
     if (isRoot()) {
       full.addAll(List.of("runuser", "-u", "postgres", "--"));
@@ -115,7 +115,16 @@ public final class PostgresServer implements AutoCloseable {
     exec(full);
   }
 
-  private static void exec(List<String> command) throws Exception {
+  private static void exec(List<String> command) throws IOException {
+    try {
+      run(command);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted: " + command, e);
+    }
+  }
+
+  private static void run(List<String> command) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(command)
             .directory(Path.of("/").toFile())
