@@ -31,6 +31,8 @@ INSERT INTO items (sku, qty) VALUES ('a', 7), ('b', 8) ON CONFLICT (sku) DO UPDA
 INSERT INTO items AS i (sku, qty) VALUES ('b', 1) ON CONFLICT (sku) DO UPDATE SET qty = i.qty + excluded.qty RETURNING sku, qty;
 INSERT INTO items (id, sku, qty) VALUES (1, 'zz', 0) ON CONFLICT ON CONSTRAINT items_pkey DO UPDATE SET label = 'upserted' RETURNING id, sku, label;
 INSERT INTO items (sku) VALUES ('q') ON CONFLICT DO UPDATE SET qty = 1;
+INSERT INTO items (sku, qty) VALUES ('a', 1), ('g', 1) ON CONFLICT DO NOTHING RETURNING sku;
+INSERT INTO items (sku, qty) VALUES ('g', 2), ('h', 2) ON CONFLICT (sku) DO NOTHING RETURNING sku, qty;
 SELECT id, sku, qty, label FROM items ORDER BY id;
 
 -- Queries: labels and types
