@@ -17,6 +17,9 @@ import java.util.UUID;
 /** Maps the storage engine's JDBC types and values to the PostgreSQL types clients see. */
 final class JdbcTypes {
 
+  /** The length H2 gives a CHARACTER VARYING declared without one. */
+  private static final int UNBOUNDED_VARCHAR = 1_000_000_000;
+
   private JdbcTypes() {}
 
   static PgType pgType(int jdbcType, String typeName) {
@@ -51,9 +54,24 @@ final class JdbcTypes {
     List<Column> columns = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
       PgType type = pgType(md.getColumnType(i), md.getColumnTypeName(i));
+      if (type == PgType.VARCHAR && isText(md, i)) {
+        type = PgType.TEXT;
+      }
       columns.add(new Column(md.getColumnLabel(i), type.oid(), typeModifier(type, md, i)));
     }
     return columns;
+  }
+
+  /**
+   * H2 stores PostgreSQL's {@code text} as an unbounded CHARACTER VARYING, and types string
+   * expressions the same way. PostgreSQL reports both as text (25): a column of unbounded length,
+   * or a string that is not a table column at all ({@code 'x'}, {@code a || b}, {@code lower(a)}).
+   * Only a column declared {@code varchar(n)} stays varchar (an unbounded {@code varchar} column is
+   * reported as text, a documented difference).
+   */
+  private static boolean isText(ResultSetMetaData md, int i) throws SQLException {
+    String table = md.getTableName(i);
+    return md.getPrecision(i) >= UNBOUNDED_VARCHAR || table == null || table.isEmpty();
   }
 
   /** PostgreSQL's atttypmod: varchar(n) is n+4, numeric(p,s) is ((p << 16) | s) + 4. */

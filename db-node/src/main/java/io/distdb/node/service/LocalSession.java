@@ -2,6 +2,8 @@ package io.distdb.node.service;
 
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.CommandApplier;
+import io.distdb.node.dialect.Dialect;
+import io.distdb.node.dialect.Schema;
 import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.catalog.CatalogAnswer;
 import io.distdb.node.service.catalog.CatalogContext;
@@ -91,6 +93,8 @@ final class LocalSession implements SqlSession {
   private final TransactionBlock block;
   private final CatalogQueries catalog;
   private final StatementFailures failures;
+  private final Dialect dialect;
+  private final Schema schema;
   private boolean closed;
 
   /** The engine statement running now, for {@link #cancel()} from another thread. */
@@ -110,6 +114,7 @@ final class LocalSession implements SqlSession {
       SessionSettings settings,
       Clock clock,
       StatementFailures failures,
+      Dialect dialect,
       Runnable onClose) {
     this.failures = failures;
     this.database = database;
@@ -118,6 +123,8 @@ final class LocalSession implements SqlSession {
     this.settings = settings;
     this.clock = clock;
     this.onClose = onClose;
+    this.dialect = dialect;
+    this.schema = new EngineSchema(connection);
     this.block = new TransactionBlock(connection, writes, database);
     this.catalog =
         new CatalogQueries(
@@ -161,7 +168,7 @@ final class LocalSession implements SqlSession {
               sql,
               new int[0],
               info.verb().equals("SHOW")
-                  ? List.of(new Column(info.settingName(), PgType.TEXT))
+                  ? List.of(new Column(SessionSettings.label(info.settingName()), PgType.TEXT))
                   : List.of(),
               null);
       default -> new LocalPreparedSql(sql, info, sql, new int[0], List.of(), null);
@@ -170,7 +177,7 @@ final class LocalSession implements SqlSession {
 
   private PreparedSql prepareForEngine(String sql, StatementInfo info, int[] declaredOids)
       throws SqlException {
-    StatementInfo.EngineSql engine = StatementInfo.toEngine(sql);
+    StatementInfo.EngineSql engine = StatementInfo.toEngine(dialect, sql, schema);
     if (info.kind() == Kind.DDL) {
       // Schema changes return no rows and take no typed parameters: nothing to ask the engine,
       // and on a replica the statement must be refused, not half-checked against its schema.
@@ -275,7 +282,9 @@ final class LocalSession implements SqlSession {
   private ExecutionResult write(LocalPreparedSql prepared, List<Object> parameters)
       throws SqlException {
     StatementInfo info = prepared.info();
-    String deterministic = StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant());
+    String deterministic =
+        StatementInfo.makeDeterministic(
+            prepared.engineSql(), clock.instant(), info.kind() == Kind.WRITE);
     SqlStatement statement = new SqlStatement(deterministic, parameters, info.kind() == Kind.DDL);
     WriteResult result =
         block.isOpen() ? block.write(statement) : writes.autocommit(database, statement);
@@ -310,12 +319,16 @@ final class LocalSession implements SqlSession {
       case "SHOW" -> {
         String value = settings.show(info.settingName());
         return ExecutionResult.rows(
-            List.of(new Column(info.settingName(), PgType.TEXT)),
+            List.of(new Column(SessionSettings.label(info.settingName()), PgType.TEXT)),
             new ListCursor(List.<Object[]>of(new Object[] {value})),
             "SHOW");
       }
       default -> {
-        // DISCARD, DEALLOCATE: the protocol layer owns prepared statements; nothing held here.
+        // DISCARD, DEALLOCATE: the protocol layer owns prepared statements; nothing held here
+        // but the settings, which DISCARD ALL resets.
+        if (info.verb().equals("DISCARD ALL")) {
+          settings.reset("all");
+        }
       }
     }
     return ExecutionResult.command(info.verb());

@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.dialect.Dialect;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
@@ -21,6 +22,7 @@ public final class NodeSqlService implements SqlService {
   private final EngineUser sessionUser;
   private final StatementFailures failures;
   private final Map<String, String> settingDefaults;
+  private final Dialect dialect = new Dialect(Dialect.DEFAULT_CACHE_SIZE);
 
   /**
    * @param sessionUser who sessions' engine connections act as: {@link EngineUser#READER} on a node
@@ -82,6 +84,7 @@ public final class NodeSqlService implements SqlService {
         new SessionSettings(serverVersion, settingDefaults),
         clock,
         failures,
+        dialect,
         () -> sessions.closed(database));
   }
 }

@@ -10,8 +10,12 @@ import java.util.Map;
  */
 final class SessionSettings {
 
+  /** PostgreSQL's spelling of parameter names that are not all lower case, for SHOW's label. */
+  private static final Map<String, String> LABELS =
+      Map.of("timezone", "TimeZone", "datestyle", "DateStyle", "intervalstyle", "IntervalStyle");
+
   private final Map<String, String> values = new HashMap<>();
-  private final Map<String, String> nodeDefaults;
+  private final Map<String, String> defaults;
 
   SessionSettings(String serverVersion) {
     this(serverVersion, Map.of());
@@ -22,7 +26,6 @@ final class SessionSettings {
    *     win over the built-in ones and are what RESET returns to
    */
   SessionSettings(String serverVersion, Map<String, String> nodeDefaults) {
-    this.nodeDefaults = nodeDefaults;
     values.put("server_version", serverVersion);
     values.put("server_version_num", "150000");
     values.put("server_encoding", "UTF8");
@@ -44,6 +47,7 @@ final class SessionSettings {
       values.put(timeout, "0");
     }
     values.putAll(nodeDefaults);
+    defaults = Map.copyOf(values);
   }
 
   void set(String name, String value) throws SqlException {
@@ -54,16 +58,17 @@ final class SessionSettings {
     values.put(key, value);
   }
 
+  /** Back to the value at connect; {@code all} (RESET ALL, DISCARD ALL) resets every one. */
   void reset(String name) {
     if ("all".equalsIgnoreCase(name)) {
-      values.putAll(nodeDefaults);
+      values.clear();
+      values.putAll(defaults);
       return;
     }
     String key = name.toLowerCase(Locale.ROOT);
-    if (nodeDefaults.containsKey(key)) {
-      values.put(key, nodeDefaults.get(key));
-    } else if (TimeoutSetting.NAMES.contains(key)) {
-      values.put(key, "0");
+    String initial = defaults.get(key);
+    if (initial != null) {
+      values.put(key, initial);
     } else {
       values.remove(key);
     }
@@ -72,6 +77,12 @@ final class SessionSettings {
   /** The current value, or null when the session has none. */
   String get(String name) {
     return values.get(name);
+  }
+
+  /** SHOW's column label: the parameter's name as PostgreSQL spells it ({@code TimeZone}). */
+  static String label(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    return LABELS.getOrDefault(key, key);
   }
 
   /** The value, or throws 42704 like PostgreSQL for a parameter it does not know. */

@@ -1,8 +1,10 @@
 package io.distdb.node.service;
 
+import io.distdb.node.dialect.Dialect;
+import io.distdb.node.dialect.EngineStatement;
+import io.distdb.node.dialect.Schema;
 import io.distdb.node.sql.DatabaseCommand;
 import io.distdb.node.sql.Determinism;
-import io.distdb.node.sql.Placeholders;
 import io.distdb.node.sql.SessionCommand;
 import io.distdb.node.sql.Statement;
 import io.distdb.node.sql.StatementClassifier;
@@ -100,20 +102,27 @@ record StatementInfo(
     }
   }
 
-  static EngineSql toEngine(String sql) throws SqlException {
+  /** The statement in H2's dialect, translated by the {@code dialect} package. */
+  static EngineSql toEngine(Dialect dialect, String sql, Schema schema) throws SqlException {
     try {
-      Placeholders.Rewritten r = Placeholders.toH2(sql);
-      return new EngineSql(r.sql(), r.parameterCount());
+      EngineStatement e = dialect.translate(sql, schema);
+      return new EngineSql(e.sql(), e.parameterCount());
     } catch (StatementException e) {
       throw translate(e);
     }
   }
 
-  /** The statement with clock readings fixed, so that every replica computes the same values. */
-  static String makeDeterministic(String engineSql, Instant now) throws SqlException {
+  /**
+   * The statement with clock readings fixed, so that every replica computes the same values.
+   *
+   * @param write true for a data-changing statement, which the engine text may hide: a RETURNING
+   *     clause makes it {@code SELECT ... FROM FINAL TABLE (INSERT ...)}
+   */
+  static String makeDeterministic(String engineSql, Instant now, boolean write)
+      throws SqlException {
     try {
       Determinism.checkTableDefinition(engineSql);
-      return Determinism.rewrite(engineSql, now);
+      return write ? Determinism.rewriteWrite(engineSql, now) : Determinism.rewrite(engineSql, now);
     } catch (StatementException e) {
       throw translate(e);
     }

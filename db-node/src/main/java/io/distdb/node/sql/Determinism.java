@@ -80,6 +80,18 @@ public final class Determinism {
     if (!evaluatesNow(StatementClassifier.classify(sql))) {
       return sql;
     }
+    return rewriteWrite(sql, now);
+  }
+
+  /**
+   * {@link #rewrite} for a statement the caller knows to change data, whatever its text's first
+   * keyword: the dialect layer runs {@code INSERT ... RETURNING} as {@code SELECT ... FROM FINAL
+   * TABLE (INSERT ...)}.
+   */
+  public static String rewriteWrite(String sql, Instant now) throws StatementException {
+    if (!mightNeedRewrite(sql)) {
+      return sql;
+    }
     List<Token> tokens = SqlLexer.tokenize(sql);
     StringBuilder out = null;
     int copied = 0;

@@ -94,6 +94,11 @@ public final class H2ErrorTranslator {
         return valueTooLong(m);
       case ErrorCode.DIVISION_BY_ZERO_1:
         return error("22012", "division by zero");
+      case ErrorCode.CANNOT_TRUNCATE_1:
+        return error("0A000", "cannot truncate a table referenced in a foreign key constraint");
+      case ErrorCode.UNKNOWN_DATA_TYPE_1:
+        // H2 upper-cases the name it could not resolve; PostgreSQL echoes it as written (folded).
+        return error("42704", "type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
       case ErrorCode.FUNCTION_NOT_FOUND_1:
         return error("42883", "function " + name + " does not exist");
       case ErrorCode.LOCK_TIMEOUT_1:

@@ -90,6 +90,38 @@ class ReplicationIT {
     }
   }
 
+  @Test
+  void statementsTheDialectRewritesReachEverySlaveIdentically() throws Exception {
+    try (Connection c = InProcessNode.connect(cluster.master(), "distdb");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE dialect");
+    }
+    try (Connection c = InProcessNode.connect(cluster.master(), "dialect");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE kv (id serial PRIMARY KEY, k text UNIQUE, v int4, at timestamptz)");
+      s.execute("CREATE TABLE gone (k text)");
+      s.execute("INSERT INTO kv (k, v, at) VALUES ('a', 1, now()), ('b', 2, now()) RETURNING id");
+      s.execute(
+          "INSERT INTO kv (k, v, at) VALUES ('a', 10, now()), ('c', 3, now())"
+              + " ON CONFLICT (k) DO UPDATE SET v = kv.v + excluded.v, at = excluded.at"
+              + " RETURNING id, v");
+      s.execute("INSERT INTO gone VALUES ('b')");
+      s.execute("DELETE FROM kv USING gone WHERE kv.k = gone.k RETURNING kv.id");
+      s.execute("TRUNCATE gone RESTART IDENTITY");
+      s.execute("UPDATE kv SET v = v * 2 WHERE k = 'c' RETURNING v");
+    }
+    Map<String, DatabaseChecksum.Result> expected = cluster.awaitConverged(CONVERGE);
+    assertThat(expected).containsKey("dialect");
+    for (Node slave : cluster.slaves()) {
+      assertThat(slave.checksums().get("dialect")).isEqualTo(expected.get("dialect"));
+      try (Connection c = InProcessNode.connect(slave, "dialect");
+          Statement s = c.createStatement()) {
+        assertThat(column(s.executeQuery("SELECT k || '=' || v FROM kv ORDER BY k")))
+            .isEqualTo(List.of("a=11", "c=6"));
+      }
+    }
+  }
+
   /** Inserts, updates, deletes, transactions (some rolled back) and failing statements. */
   private static void mixedClient(int client) throws SQLException {
     try (Connection c = InProcessNode.connect(cluster.master(), "mixed");

@@ -135,6 +135,34 @@ class NodeSqlServiceTest {
   }
 
   @Test
+  void dialectRewritesAreLoggedAsTheEngineStatementWithTheMastersClock() throws Exception {
+    try (SqlSession s = service.open("u", "app")) {
+      run(s, "CREATE TABLE u (k text PRIMARY KEY, at timestamptz, n int4)");
+      run(s, "INSERT INTO u (k, n) VALUES ('a', 1)");
+      ExecutionResult r =
+          run(
+              s,
+              "INSERT INTO u (k, at, n) VALUES ('a', now(), 2), ('b', now(), 3)"
+                  + " ON CONFLICT (k) DO UPDATE SET at = excluded.at, n = u.n + excluded.n"
+                  + " RETURNING k, n");
+      assertThat(rows(r)).extracting(row -> row[1]).containsExactlyInAnyOrder(3, 3);
+    }
+    String logged = null;
+    try (LogCursor c = log.read(log.firstLsn())) {
+      for (LogEntry e = c.next(); e != null; e = c.next()) {
+        if (CommandCodec.decode(e.payload()) instanceof Command.Transaction t) {
+          logged = t.statements().get(0).sql();
+        }
+      }
+    }
+    // Replicas replay exactly this text: the MERGE inside the delta table, clock frozen.
+    assertThat(logged)
+        .startsWith("SELECT k, n FROM FINAL TABLE (MERGE INTO u USING")
+        .contains("2024-05-01")
+        .doesNotContain("now()");
+  }
+
+  @Test
   void transactionBlockStatesFollowPostgres() throws Exception {
     try (SqlSession s = service.open("u", "app")) {
       run(s, "CREATE TABLE k (id INT PRIMARY KEY)");

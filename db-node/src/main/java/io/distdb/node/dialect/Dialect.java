@@ -1,0 +1,113 @@
+package io.distdb.node.dialect;
+
+import io.distdb.node.sql.Placeholders;
+import io.distdb.node.sql.SqlLexer;
+import io.distdb.node.sql.StatementException;
+import io.distdb.node.sql.Token;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * Translates PostgreSQL statements into H2's dialect: parses each statement once with JSqlParser,
+ * runs a list of small {@link Rewrite}s over the tree and renders the result. Translations are
+ * cached by text. A statement JSqlParser cannot parse, or one no rewrite touches, reaches H2 as the
+ * client wrote it (parameters renumbered), exactly as before this layer existed. See DESIGN.md.
+ */
+public final class Dialect {
+
+  /** Entries in the translation cache; a few thousand distinct statement texts is typical. */
+  public static final int DEFAULT_CACHE_SIZE = 4096;
+
+  private final List<TextRewrite> textRewrites =
+      List.of(new TruncateRewrite(), new ConcurrentIndexRewrite());
+  private final List<Rewrite> rewrites =
+      List.of(
+          new TypeNameRewrite(),
+          new OutputNameRewrite(), // before the rewrites below change the functions it names
+          new AdvisoryLockRewrite(),
+          new AggregateTypeRewrite(),
+          new FunctionRewrite(),
+          new JsonOperatorRewrite(),
+          new DeleteUsingRewrite(),
+          new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE
+          new OnConflictRewrite());
+  private final List<String> stems = rewrites.stream().flatMap(r -> r.stems().stream()).toList();
+  private final StatementCache cache;
+
+  public Dialect(int cacheSize) {
+    this.cache = new StatementCache(cacheSize);
+  }
+
+  /** {@link #translate(String, Schema)} for statements that need no catalog lookups. */
+  public EngineStatement translate(String postgresSql) throws StatementException {
+    return translate(postgresSql, Schema.NONE);
+  }
+
+  /**
+   * @param postgresSql one statement as the client sent it
+   * @param schema the engine's catalog, read by the few rewrites that need it
+   * @throws StatementException 42P02 for {@code $0}, 42601 for unterminated quotes, 0A000 for a
+   *     PostgreSQL construct distdb cannot run
+   */
+  public EngineStatement translate(String postgresSql, Schema schema) throws StatementException {
+    EngineStatement cached = cache.get(postgresSql);
+    if (cached != null) {
+      return cached;
+    }
+    Translated t = translateUncached(postgresSql, schema);
+    if (t.cacheable()) {
+      cache.put(postgresSql, t.statement());
+    }
+    return t.statement();
+  }
+
+  private record Translated(EngineStatement statement, boolean cacheable) {}
+
+  private Translated translateUncached(String sql, Schema schema) throws StatementException {
+    String lower = sql.toLowerCase(Locale.ROOT);
+    if (lower.contains("truncate") || lower.contains("concurrently")) {
+      List<Token> tokens = SqlLexer.tokenize(sql);
+      for (TextRewrite r : textRewrites) {
+        String rewritten = r.rewrite(sql, tokens);
+        if (rewritten != null) {
+          return new Translated(engine(rewritten, true), true);
+        }
+      }
+    }
+    if (!mightNeedRewrite(lower)) {
+      return new Translated(engine(sql, false), true);
+    }
+    Statement tree = PostgresParser.parse(sql);
+    if (tree == null) {
+      return new Translated(engine(sql, false), true);
+    }
+    Translation translation = new Translation(tree, schema);
+    for (Rewrite r : rewrites) {
+      r.apply(translation);
+    }
+    if (!translation.isChanged()) {
+      return new Translated(engine(sql, false), translation.isCacheable());
+    }
+    return new Translated(engine(translation.render(), true), translation.isCacheable());
+  }
+
+  private boolean mightNeedRewrite(String lower) {
+    for (String stem : stems) {
+      if (lower.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static EngineStatement engine(String sql, boolean rewritten) throws StatementException {
+    Placeholders.Rewritten r = Placeholders.toH2(sql);
+    return new EngineStatement(r.sql(), r.parameterCount(), rewritten);
+  }
+
+  /** Translations held in the cache (for tests and metrics). */
+  int cachedStatements() {
+    return cache.size();
+  }
+}

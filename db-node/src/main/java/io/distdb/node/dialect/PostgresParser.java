@@ -1,0 +1,26 @@
+package io.distdb.node.dialect;
+
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * JSqlParser, called on the caller's thread. {@code CCJSqlParserUtil.parse} runs each parse on a
+ * helper thread with a timeout, which costs a thread hand-off per statement; the session threads
+ * call the generated parser directly instead, without the slow "complex parsing" retry.
+ */
+final class PostgresParser {
+
+  private PostgresParser() {}
+
+  /**
+   * The tree of {@code sql}, or null if JSqlParser cannot parse it (its token manager throws
+   * unchecked exceptions; deeply nested input can exhaust the stack).
+   */
+  static Statement parse(String sql) {
+    try {
+      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
+    } catch (Exception | StackOverflowError e) {
+      return null;
+    }
+  }
+}

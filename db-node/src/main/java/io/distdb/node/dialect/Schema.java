@@ -1,0 +1,38 @@
+package io.distdb.node.dialect;
+
+import io.distdb.node.sql.StatementException;
+import java.util.List;
+
+/**
+ * What a few rewrites must read from the engine's catalog. The session implements it on its own
+ * engine connection; translations that used it are not cached, since the schema may change.
+ */
+public interface Schema {
+
+  /** A schema for contexts without a database: every lookup fails with 0A000. */
+  Schema NONE =
+      new Schema() {
+        @Override
+        public List<String> columns(String table) throws StatementException {
+          throw new StatementException(
+              StatementException.FEATURE_NOT_SUPPORTED, "this statement needs the table's columns");
+        }
+
+        @Override
+        public List<String> constraintColumns(String table, String constraint)
+            throws StatementException {
+          throw new StatementException(
+              StatementException.FEATURE_NOT_SUPPORTED, "this statement needs the constraint");
+        }
+      };
+
+  /** The table's column names in order (lower case, as the engine stores them). */
+  List<String> columns(String table) throws StatementException;
+
+  /**
+   * The columns of a unique or primary key constraint of {@code table}.
+   *
+   * @throws StatementException 42704 if the table has no such constraint
+   */
+  List<String> constraintColumns(String table, String constraint) throws StatementException;
+}

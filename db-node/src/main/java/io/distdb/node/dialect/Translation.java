@@ -1,0 +1,65 @@
+package io.distdb.node.dialect;
+
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * The state one statement's rewrites share: its parse tree, and what the rewrites decided about the
+ * text H2 gets. Most rewrites edit the tree in place; the few H2 constructs JSqlParser cannot print
+ * (MERGE from an upsert, data-change delta tables for RETURNING) are rendered as text around the
+ * tree's own rendering.
+ */
+final class Translation {
+
+  private final Statement tree;
+  private final Schema schema;
+  private String body;
+  private String prefix = "";
+  private String suffix = "";
+  private boolean changed;
+  private boolean cacheable = true;
+
+  Translation(Statement tree, Schema schema) {
+    this.tree = tree;
+    this.schema = schema;
+  }
+
+  Statement tree() {
+    return tree;
+  }
+
+  /** The engine's catalog, for rewrites that must know a table's columns or constraints. */
+  Schema schema() {
+    cacheable = false; // the answer depends on the schema, not only on the text
+    return schema;
+  }
+
+  /** Marks the statement as rewritten: H2 gets the rendering, not the client's text. */
+  void changed() {
+    changed = true;
+  }
+
+  boolean isChanged() {
+    return changed;
+  }
+
+  boolean isCacheable() {
+    return cacheable;
+  }
+
+  /** Replaces the tree's rendering with {@code sql} (a statement JSqlParser cannot represent). */
+  void replaceBody(String sql) {
+    body = sql;
+    changed = true;
+  }
+
+  /** Wraps the statement: {@code prefix + body + suffix}. */
+  void wrap(String prefix, String suffix) {
+    this.prefix = prefix + this.prefix;
+    this.suffix = this.suffix + suffix;
+    changed = true;
+  }
+
+  String render() {
+    return prefix + (body != null ? body : tree.toString()) + suffix;
+  }
+}

@@ -1,0 +1,102 @@
+package io.distdb.node.service;
+
+import io.distdb.node.dialect.Schema;
+import io.distdb.node.sql.StatementException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The dialect layer's view of a session's catalog, read from H2's INFORMATION_SCHEMA on the
+ * session's engine connection. Constraint names also resolve by PostgreSQL's default names, which
+ * H2 does not generate: {@code <table>_pkey} is the primary key.
+ */
+final class EngineSchema implements Schema {
+
+  private static final String COLUMNS =
+      "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
+          + " ORDER BY ORDINAL_POSITION";
+  private static final String CONSTRAINT_COLUMNS =
+      "SELECT k.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS c"
+          + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k"
+          + " ON k.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = c.CONSTRAINT_NAME"
+          + " WHERE c.TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND c.TABLE_NAME = ?"
+          + " AND c.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE')"
+          + " AND (c.CONSTRAINT_NAME = ? OR (c.CONSTRAINT_TYPE = 'PRIMARY KEY' AND ? = ?))"
+          + " ORDER BY k.ORDINAL_POSITION";
+
+  private final Connection connection;
+
+  EngineSchema(Connection connection) {
+    this.connection = connection;
+  }
+
+  @Override
+  public List<String> columns(String table) throws StatementException {
+    Name name = Name.of(table);
+    List<String> columns = query(COLUMNS, name.schema(), name.table());
+    if (columns.isEmpty()) {
+      throw new StatementException("42P01", "relation \"" + table + "\" does not exist");
+    }
+    return columns;
+  }
+
+  @Override
+  public List<String> constraintColumns(String table, String constraint) throws StatementException {
+    Name name = Name.of(table);
+    String wanted = unquote(constraint);
+    List<String> columns =
+        query(
+            CONSTRAINT_COLUMNS,
+            name.schema(),
+            name.table(),
+            wanted,
+            wanted,
+            name.table() + "_pkey");
+    if (columns.isEmpty()) {
+      throw new StatementException(
+          "42704",
+          "constraint \"" + wanted + "\" for table \"" + name.table() + "\" does not exist");
+    }
+    return columns;
+  }
+
+  private List<String> query(String sql, String... args) throws StatementException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 1, args[i]);
+      }
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
+  }
+
+  private record Name(String schema, String table) {
+    static Name of(String qualified) {
+      int dot = qualified.lastIndexOf('.');
+      return dot < 0
+          ? new Name(null, unquote(qualified))
+          : new Name(unquote(qualified.substring(0, dot)), unquote(qualified.substring(dot + 1)));
+    }
+  }
+
+  /** {@code "Foo"} → Foo; {@code Foo} → foo (PostgreSQL's and DATABASE_TO_LOWER's folding). */
+  private static String unquote(String identifier) {
+    if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
+      return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
+    }
+    return identifier.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,104 @@
+-- Statements run on PostgreSQL 15 and on distdb by PostgresDifferentialIT, one after the other on
+-- one connection each, in the simple and then the extended protocol. Every result (command tag,
+-- column labels, type OIDs, rows in text format, SQLSTATE) must be equal, or the difference must
+-- be listed in expected-differences.txt with a reason. One statement per entry, ended by ';' at
+-- the end of a line. No clock or random values: both servers must compute the same rows.
+
+-- DDL with PostgreSQL type names
+CREATE TABLE items (id serial PRIMARY KEY, sku text UNIQUE NOT NULL, qty int4, price numeric(10,2), label varchar(20), at timestamptz, flag bool);
+CREATE TABLE events (id bigserial PRIMARY KEY, item_id int8 REFERENCES items(id), kind text, n int2, ratio float8, score float4);
+CREATE TABLE docs (id int PRIMARY KEY, body jsonb, raw bytea, tags text[], uid uuid);
+CREATE TABLE bad (x nosuchtype);
+CREATE INDEX CONCURRENTLY IF NOT EXISTS items_qty ON items (qty);
+CREATE UNIQUE INDEX IF NOT EXISTS events_kind_n ON events (kind, n);
+
+-- INSERT, RETURNING
+INSERT INTO items (sku, qty, price, label, flag) VALUES ('a', 1, 1.50, 'first', true);
+INSERT INTO items (sku, qty, price, label, flag) VALUES ('b', 2, 2.25, 'second', false), ('c', 3, 10.00, 'third', NULL) RETURNING id;
+INSERT INTO items (sku, qty) VALUES ('d', 4) RETURNING *;
+INSERT INTO items (sku, qty) VALUES ('e', 5) RETURNING id, qty * 2, sku AS code;
+INSERT INTO items (sku, qty) VALUES ('a', 9);
+UPDATE items SET qty = qty + 10 WHERE qty >= 4 RETURNING sku, qty;
+UPDATE items SET label = 'x' WHERE sku = 'nope';
+DELETE FROM items WHERE sku = 'e' RETURNING id, sku;
+DELETE FROM items WHERE sku = 'nope';
+
+-- ON CONFLICT
+INSERT INTO items (sku, qty) VALUES ('a', 100) ON CONFLICT (sku) DO NOTHING;
+INSERT INTO items (sku, qty) VALUES ('a', 100) ON CONFLICT DO NOTHING;
+INSERT INTO items (sku, qty) VALUES ('a', 7), ('f', 6) ON CONFLICT (sku) DO UPDATE SET qty = excluded.qty;
+INSERT INTO items (sku, qty) VALUES ('a', 7), ('b', 8) ON CONFLICT (sku) DO UPDATE SET qty = excluded.qty WHERE items.qty <> excluded.qty;
+INSERT INTO items AS i (sku, qty) VALUES ('b', 1) ON CONFLICT (sku) DO UPDATE SET qty = i.qty + excluded.qty RETURNING sku, qty;
+INSERT INTO items (id, sku, qty) VALUES (1, 'zz', 0) ON CONFLICT ON CONSTRAINT items_pkey DO UPDATE SET label = 'upserted' RETURNING id, sku, label;
+INSERT INTO items (sku) VALUES ('q') ON CONFLICT DO UPDATE SET qty = 1;
+INSERT INTO items (sku, qty) VALUES ('a', 1), ('g', 1) ON CONFLICT DO NOTHING RETURNING sku;
+INSERT INTO items (sku, qty) VALUES ('g', 2), ('h', 2) ON CONFLICT (sku) DO NOTHING RETURNING sku, qty;
+SELECT id, sku, qty, label FROM items ORDER BY id;
+
+-- Queries: labels and types
+SELECT count(*) FROM items;
+SELECT count(*), sum(qty), min(sku), max(price) FROM items;
+SELECT avg(qty) FROM items WHERE sku IN ('a', 'b');
+SELECT sum(price) FROM items;
+SELECT qty::int8, price::text, 1::bigint, '7'::int2, CAST(qty AS float8) FROM items WHERE sku = 'a';
+SELECT 1 + 1, 'lit', sku || '!', upper(sku), lower(label) FROM items WHERE sku = 'a';
+SELECT sku, label FROM items WHERE sku = 'b';
+SELECT '2024-01-02 03:04:05+00'::timestamptz;
+SELECT 1::nosuchtype;
+
+-- Operators PostgreSQL has
+SELECT sku FROM items WHERE sku ILIKE 'A' ORDER BY sku;
+SELECT sku FROM items WHERE sku ~ '^[ab]$' ORDER BY sku;
+SELECT sku FROM items WHERE label IS DISTINCT FROM 'first' ORDER BY sku;
+SELECT sku FROM items WHERE label IS NOT DISTINCT FROM NULL ORDER BY sku;
+SELECT DISTINCT ON (flag) flag, sku FROM items ORDER BY flag, sku;
+SELECT count(*) FILTER (WHERE qty > 5) FROM items;
+SELECT sku FROM items ORDER BY label NULLS FIRST, sku LIMIT 3;
+SELECT left('abcdef', 2), right('abcdef', 2), concat_ws('-', 'a', 'b'), regexp_replace('abc', 'b', 'x');
+
+SELECT sku, row_number() OVER (ORDER BY sku) FROM items ORDER BY sku LIMIT 2;
+SELECT date_trunc('day', TIMESTAMP '2024-03-04 05:06:07'), to_char(DATE '2024-03-04', 'YYYY-MM-DD');
+SELECT split_part('a,b,c', ',', 2);
+SELECT md5('abc');
+SELECT initcap('hello world');
+SELECT string_agg(sku, ',' ORDER BY sku) FROM items;
+SELECT coalesce(label, '-') FROM items WHERE sku = 'd';
+SELECT CASE WHEN qty > 5 THEN 'big' ELSE 'small' END FROM items WHERE sku = 'a';
+SELECT EXISTS (SELECT 1 FROM items WHERE qty > 1000);
+SELECT sku FROM items WHERE qty = ANY (ARRAY[7, 9]) ORDER BY sku;
+SELECT '{"a": {"b": 1}}'::jsonb -> 'a';
+SELECT '{"a": "x"}'::jsonb ->> 'a';
+SELECT '\x0102'::bytea;
+
+-- UPDATE ... FROM, DELETE ... USING
+INSERT INTO events (item_id, kind, n) VALUES (1, 'view', 1), (2, 'view', 2), (2, 'buy', 3);
+UPDATE items SET qty = 0 FROM events WHERE events.item_id = items.id AND events.kind = 'buy';
+DELETE FROM events USING items WHERE events.item_id = items.id AND items.sku = 'a';
+SELECT kind, n FROM events ORDER BY n;
+
+-- Advisory locks (Flyway)
+SELECT pg_try_advisory_lock(77431708279161);
+SELECT pg_advisory_unlock(77431708279161);
+
+-- TRUNCATE
+TRUNCATE events;
+TRUNCATE TABLE events RESTART IDENTITY;
+INSERT INTO events (kind) VALUES ('after') RETURNING id;
+TRUNCATE events CASCADE;
+
+-- Session statements
+SET application_name = 'corpus';
+SET TIME ZONE 'UTC';
+SET search_path TO public;
+SET statement_timeout = 0;
+SET client_encoding = 'UTF8';
+SHOW TimeZone;
+SHOW search_path;
+SHOW standard_conforming_strings;
+SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED;
+DISCARD ALL;
+SHOW application_name;
+RESET application_name;
+COMMENT ON TABLE items IS 'things we sell';
+DROP TABLE IF EXISTS nothing_here;
+DROP TABLE docs;
