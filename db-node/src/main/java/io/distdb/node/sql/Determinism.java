@@ -77,7 +77,7 @@ public final class Determinism {
     if (!mightNeedRewrite(sql)) {
       return sql;
     }
-    if (!evaluatesNow(StatementClassifier.classify(sql))) {
+    if (!evaluatesNow(StatementClassifier.classifyEngineSql(sql))) {
       return sql;
     }
     return rewriteWrite(sql, now);
@@ -133,7 +133,7 @@ public final class Determinism {
     if (!mightNeedRewrite(sql)) {
       return;
     }
-    String tag = StatementClassifier.classify(sql).commandTag();
+    String tag = StatementClassifier.classifyEngineSql(sql).commandTag();
     if (!tag.equals("CREATE TABLE") && !tag.equals("ALTER TABLE")) {
       return;
     }

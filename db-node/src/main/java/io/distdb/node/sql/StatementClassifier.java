@@ -29,6 +29,18 @@ public final class StatementClassifier {
    *     storage engine's own features (see {@link EngineFeatureGuard})
    */
   public static Statement classify(String sql) throws StatementException {
+    return classify(sql, true);
+  }
+
+  /**
+   * Classifies engine SQL distdb produced itself (the dialect layer's rewrites use H2 syntax such
+   * as delta tables), so the guard that keeps H2's features from clients does not apply.
+   */
+  static Statement classifyEngineSql(String sql) throws StatementException {
+    return classify(sql, false);
+  }
+
+  private static Statement classify(String sql, boolean fromClient) throws StatementException {
     List<Token> tokens = withoutTrailingSemicolons(SqlLexer.tokenize(sql));
     if (tokens.isEmpty()) {
       return SimpleStatement.EMPTY;
@@ -40,7 +52,9 @@ public final class StatementClassifier {
             "cannot insert multiple commands into a prepared statement");
       }
     }
-    EngineFeatureGuard.check(tokens);
+    if (fromClient) {
+      EngineFeatureGuard.check(tokens);
+    }
     return classify(tokens, sql);
   }
 
