@@ -7,6 +7,7 @@ import io.distdb.operator.naming.Labels;
 import io.distdb.operator.naming.ResourceNames;
 import io.distdb.operator.spec.ResolvedSpec;
 import io.distdb.operator.status.EventRecorder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -71,7 +72,7 @@ final class SlaveSet {
       claims.stream()
           .filter(c -> c.getMetadata().getName().equals(desired.getMetadata().getName()))
           .findFirst()
-          .ifPresent(actual -> applier.patchIfDifferent(actual, ownershipOnly(desired)));
+          .ifPresent(actual -> keepOwnership(actual, desired));
     }
     return new Result(plan, progress(spec, plan, pods));
   }
@@ -90,13 +91,22 @@ final class SlaveSet {
     return pods;
   }
 
-  /** Claims' specs are immutable: only their metadata (owner references, labels) is kept up. */
-  private static PersistentVolumeClaim ownershipOnly(PersistentVolumeClaim desired) {
-    PersistentVolumeClaim copy = new PersistentVolumeClaim();
-    copy.setApiVersion(desired.getApiVersion());
-    copy.setKind(desired.getKind());
-    copy.setMetadata(desired.getMetadata());
-    return copy;
+  /**
+   * A claim's spec is immutable; only its owner references follow the spec (owned = deleted with
+   * the database). Compared explicitly: an empty list does not survive serialization.
+   */
+  private void keepOwnership(PersistentVolumeClaim actual, PersistentVolumeClaim desired) {
+    List<OwnerReference> want = desired.getMetadata().getOwnerReferences();
+    List<OwnerReference> have = actual.getMetadata().getOwnerReferences();
+    if (!(have == null ? List.of() : have).equals(want == null ? List.of() : want)) {
+      client
+          .resource(actual)
+          .edit(
+              c -> {
+                c.getMetadata().setOwnerReferences(new ArrayList<>(want));
+                return c;
+              });
+    }
   }
 
   private static String progress(ResolvedSpec spec, SlavePlan plan, List<Pod> before) {

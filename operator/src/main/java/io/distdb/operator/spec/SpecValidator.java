@@ -80,7 +80,7 @@ public final class SpecValidator {
     int minSyncAcks = orDefault(repl.getMinSyncAcks(), 1);
     if (minSyncAcks < 0) {
       v.add(new Violation("spec.replication.minSyncAcks", "must be 0 or more"));
-    } else if (minSyncAcks > slaves) {
+    } else if (mode != ReplicationMode.ASYNC && minSyncAcks > slaves) {
       v.add(
           new Violation(
               "spec.replication.minSyncAcks",

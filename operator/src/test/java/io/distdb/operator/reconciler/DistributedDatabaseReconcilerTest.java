@@ -161,7 +161,7 @@ class DistributedDatabaseReconcilerTest {
                 .get())
         .isNotNull();
 
-    awaitTrue(() -> cluster.get(db).getStatus() != null);
+    awaitTrue(() -> cluster.get(db).getStatus().getObservedGeneration() != null);
     DistributedDatabase ddb = cluster.get(db);
     assertThat(ddb.getStatus().getPhase()).isEqualTo(Phase.Pending);
     assertThat(condition(ddb, "Ready").getStatus()).isEqualTo("False");

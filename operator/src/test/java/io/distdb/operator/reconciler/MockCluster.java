@@ -58,12 +58,17 @@ final class MockCluster implements AutoCloseable {
   private volatile boolean closed;
 
   MockCluster() {
+    // expectations (server.expect()) and the CRUD dispatcher must share one response map
+    var responses =
+        new HashMap<
+            io.fabric8.mockwebserver.ServerRequest,
+            java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
     server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
             new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesMixedDispatcher(new HashMap<>()),
+            responses,
+            new KubernetesMixedDispatcher(responses),
             false);
     server.init();
     client = server.createClient();
@@ -245,7 +250,7 @@ final class MockCluster implements AutoCloseable {
   }
 
   static void awaitTrue(java.util.concurrent.Callable<Boolean> condition) {
-    Awaitility.await().atMost(Duration.ofSeconds(15)).until(condition);
+    Awaitility.await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(condition);
   }
 
   static void check(boolean b) {

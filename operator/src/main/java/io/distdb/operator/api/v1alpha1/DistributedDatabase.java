@@ -36,9 +36,4 @@ public class DistributedDatabase
   public static final String VERSION = "v1alpha1";
   public static final String PLURAL = "distributeddatabases";
   public static final String KIND = "DistributedDatabase";
-
-  @Override
-  protected DistributedDatabaseStatus initStatus() {
-    return new DistributedDatabaseStatus();
-  }
 }

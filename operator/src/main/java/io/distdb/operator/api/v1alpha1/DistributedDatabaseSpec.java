@@ -15,9 +15,10 @@ import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
     value =
-        "!has(self.replication) || !has(self.replication.minSyncAcks)"
+        "!has(self.replication) || !has(self.replication.mode)"
+            + " || self.replication.mode == 'async' || !has(self.replication.minSyncAcks)"
             + " || self.replication.minSyncAcks <= self.slaves",
-    message = "spec.replication.minSyncAcks must not exceed spec.slaves")
+    message = "spec.replication.minSyncAcks must not exceed spec.slaves in sync modes")
 public class DistributedDatabaseSpec {
 
   /** Largest accepted {@link #slaves}; more would not fit the per-hour reschedule budget. */

@@ -80,7 +80,11 @@ class GeneratedCrdTest {
   void celRulesForCrossFieldAndImmutableFields() {
     assertThat(spec.getXKubernetesValidations())
         .extracting(ValidationRule::getRule)
-        .anySatisfy(r -> assertThat(r).contains("self.replication.minSyncAcks <= self.slaves"));
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .contains("self.replication.minSyncAcks <= self.slaves")
+                    .contains("async"));
     var storageClass = spec.getProperties().get("storage").getProperties().get("storageClassName");
     assertThat(storageClass.getXKubernetesValidations())
         .extracting(ValidationRule::getRule)
