@@ -30,7 +30,12 @@ public final class NodeAdminClient {
 
   /** A client with its own HTTP client whose connect timeout is {@code connectTimeout}. */
   public static NodeAdminClient create(Duration connectTimeout) {
-    return new NodeAdminClient(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+    // HTTP/1.1: the admin API is plain HTTP/1.1; no h2c upgrade attempt on every poll
+    return new NodeAdminClient(
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build());
   }
 
   /**
