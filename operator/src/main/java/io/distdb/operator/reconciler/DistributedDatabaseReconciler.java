@@ -9,6 +9,7 @@ import io.distdb.operator.dependent.SecretDependent;
 import io.distdb.operator.dependent.ServiceDependent;
 import io.distdb.operator.dependent.StatefulSetDependent;
 import io.distdb.operator.health.HealthMonitor;
+import io.distdb.operator.health.NodeObservation;
 import io.distdb.operator.naming.Labels;
 import io.distdb.operator.naming.ResourceNames;
 import io.distdb.operator.spec.ResolvedSpec;
@@ -40,6 +41,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +76,7 @@ public final class DistributedDatabaseReconciler
   private final HealthMonitor health;
   private final SlaveSet slaves;
   private final HealthTargets healthTargets;
+  private final SlaveHealer healer;
   private final SimpleInboundEventSource<DistributedDatabase> healthEvents =
       new SimpleInboundEventSource<>("health");
 
@@ -90,6 +94,7 @@ public final class DistributedDatabaseReconciler
     this.health = health;
     this.slaves = new SlaveSet(client, applier, events);
     this.healthTargets = new HealthTargets(client);
+    this.healer = new SlaveHealer(client, events, Clock.systemUTC());
   }
 
   /** Called by the health monitor when what a node reports changed. */
@@ -186,15 +191,22 @@ public final class DistributedDatabaseReconciler
     List<Pod> slavePods = slaves.pods(names);
     String key = key(ddb);
     healthTargets.watch(health, key, spec, master, slavePods);
+    Map<String, NodeObservation> observations = health.observations(key);
+    SlaveHealer.Result healing = healer.heal(key, spec, master, slavePods, observations);
+    if (healing.hold() != null) {
+      append(progress, healing.hold());
+    }
+    Map<String, String> classes = new LinkedHashMap<>();
+    healing.classes().forEach((pod, c) -> classes.put(pod, c.name()));
     ClusterView view =
         new ClusterView(
             sts,
             master,
             slavePods,
-            health.observations(key),
+            observations,
             progress.length() == 0 ? null : progress.toString(),
-            Map.of(),
-            Map.of());
+            classes,
+            healing.reschedules());
     statusWriter.write(ddb, StatusComputer.compute(spec, view));
     return UpdateControl.noUpdate();
   }
@@ -202,6 +214,7 @@ public final class DistributedDatabaseReconciler
   @Override
   public DeleteControl cleanup(DistributedDatabase ddb, Context<DistributedDatabase> context) {
     health.forget(key(ddb));
+    healer.forget(key(ddb));
     LOG.info(
         "database {}/{} deleted; owned objects go with it, volumes {}",
         ddb.getMetadata().getNamespace(),

@@ -1,6 +1,7 @@
 package io.distdb.operator.status;
 
 import io.distdb.operator.health.NodeObservation;
+import io.distdb.operator.health.RescheduleRecord;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.List;
@@ -24,4 +25,4 @@ public record ClusterView(
     Map<String, NodeObservation> observations,
     String progressing,
     Map<String, String> healthByPod,
-    Map<String, String[]> reschedules) {}
+    Map<String, RescheduleRecord> reschedules) {}

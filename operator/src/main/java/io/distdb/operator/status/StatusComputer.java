@@ -7,6 +7,7 @@ import io.distdb.operator.api.v1alpha1.NodeMemberStatus;
 import io.distdb.operator.api.v1alpha1.Phase;
 import io.distdb.operator.dependent.PodConditions;
 import io.distdb.operator.health.NodeObservation;
+import io.distdb.operator.health.RescheduleRecord;
 import io.distdb.operator.naming.Labels;
 import io.distdb.operator.spec.ResolvedSpec;
 import io.distdb.operator.spec.Violation;
@@ -192,10 +193,10 @@ public final class StatusComputer {
         m.setState("unreachable");
       }
     }
-    String[] reschedule = view.reschedules().get(name);
+    RescheduleRecord reschedule = view.reschedules().get(name);
     if (reschedule != null) {
-      m.setLastRescheduleTime(reschedule[0]);
-      m.setLastRescheduleReason(reschedule[1]);
+      m.setLastRescheduleTime(reschedule.time());
+      m.setLastRescheduleReason(reschedule.reason());
     }
     return m;
   }
