@@ -1,6 +1,7 @@
 package io.distdb.operator;
 
 import io.distdb.adminapi.NodeAdminClient;
+import io.distdb.adminapi.NodeEnvironment;
 import io.distdb.operator.health.HealthMonitor;
 import io.distdb.operator.reconciler.DistributedDatabaseReconciler;
 import io.distdb.operator.spec.SpecValidator;
@@ -45,7 +46,8 @@ public final class OperatorMain {
             new SpecValidator(config.dbNodeImage()),
             new StatusWriter(client, clock),
             new EventRecorder(client, clock),
-            health);
+            health,
+            NodeEnvironment.DEFAULT_ADMIN_PORT);
     Operator operator =
         new Operator(
             o -> {

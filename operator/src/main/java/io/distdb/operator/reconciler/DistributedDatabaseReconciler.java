@@ -77,6 +77,7 @@ public final class DistributedDatabaseReconciler
   private final SlaveSet slaves;
   private final HealthTargets healthTargets;
   private final SlaveHealer healer;
+  private final RoleLabeler roleLabeler;
   private final SimpleInboundEventSource<DistributedDatabase> healthEvents =
       new SimpleInboundEventSource<>("health");
 
@@ -85,7 +86,8 @@ public final class DistributedDatabaseReconciler
       SpecValidator validator,
       StatusWriter statusWriter,
       EventRecorder events,
-      HealthMonitor health) {
+      HealthMonitor health,
+      int adminPort) {
     this.client = client;
     this.validator = validator;
     this.applier = new ObjectApplier(client);
@@ -93,8 +95,9 @@ public final class DistributedDatabaseReconciler
     this.events = events;
     this.health = health;
     this.slaves = new SlaveSet(client, applier, events);
-    this.healthTargets = new HealthTargets(client);
+    this.healthTargets = new HealthTargets(client, adminPort);
     this.healer = new SlaveHealer(client, events, Clock.systemUTC());
+    this.roleLabeler = new RoleLabeler(client);
   }
 
   /** Called by the health monitor when what a node reports changed. */
@@ -192,6 +195,13 @@ public final class DistributedDatabaseReconciler
     String key = key(ddb);
     healthTargets.watch(health, key, spec, master, slavePods);
     Map<String, NodeObservation> observations = health.observations(key);
+    List<Pod> nodes = new java.util.ArrayList<>(slavePods);
+    if (master != null) {
+      nodes.add(0, master);
+    }
+    if (roleLabeler.relabel(nodes, observations) > 0) {
+      append(progress, "relabelled pods to their observed roles");
+    }
     SlaveHealer.Result healing = healer.heal(key, spec, master, slavePods, observations);
     if (healing.hold() != null) {
       append(progress, healing.hold());

@@ -1,6 +1,5 @@
 package io.distdb.operator.reconciler;
 
-import io.distdb.adminapi.NodeEnvironment;
 import io.distdb.operator.dependent.SecretKeys;
 import io.distdb.operator.health.HealthMonitor;
 import io.distdb.operator.health.PollTarget;
@@ -19,9 +18,14 @@ import java.util.List;
 final class HealthTargets {
 
   private final KubernetesClient client;
+  private final int adminPort;
 
-  HealthTargets(KubernetesClient client) {
+  /**
+   * @param adminPort the nodes' admin port (db-node's default; tests' fake nodes use others)
+   */
+  HealthTargets(KubernetesClient client, int adminPort) {
     this.client = client;
+    this.adminPort = adminPort;
   }
 
   void watch(HealthMonitor health, String key, ResolvedSpec spec, Pod master, List<Pod> slaves) {
@@ -38,7 +42,7 @@ final class HealthTargets {
         Duration.ofSeconds(spec.timeoutSeconds()));
   }
 
-  private static void add(List<PollTarget> targets, Pod pod) {
+  private void add(List<PollTarget> targets, Pod pod) {
     String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
     if (ip == null || ip.isEmpty()) {
       return; // not scheduled or not started: nothing to poll yet
@@ -48,7 +52,7 @@ final class HealthTargets {
         new PollTarget(
             pod.getMetadata().getName(),
             pod.getMetadata().getUid(),
-            URI.create("http://" + host + ":" + NodeEnvironment.DEFAULT_ADMIN_PORT)));
+            URI.create("http://" + host + ":" + adminPort)));
   }
 
   private String token(ResolvedSpec spec) {

@@ -3,6 +3,7 @@ package io.distdb.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distdb.adminapi.NodeAdminClient;
+import io.distdb.adminapi.NodeEnvironment;
 import io.distdb.operator.api.v1alpha1.DistributedDatabase;
 import io.distdb.operator.health.HealthMonitor;
 import io.distdb.operator.naming.ResourceNames;
@@ -58,6 +59,11 @@ final class MockCluster implements AutoCloseable {
   private volatile boolean closed;
 
   MockCluster() {
+    this(NodeEnvironment.DEFAULT_ADMIN_PORT);
+  }
+
+  /** A cluster whose nodes' admin API is polled on {@code adminPort} (fake nodes in tests). */
+  MockCluster(int adminPort) {
     // expectations (server.expect()) and the CRUD dispatcher must share one response map
     var responses =
         new HashMap<
@@ -102,7 +108,8 @@ final class MockCluster implements AutoCloseable {
             new SpecValidator("distdb/db-node:test"),
             new StatusWriter(operatorClient, clock),
             new EventRecorder(operatorClient, clock),
-            health);
+            health,
+            adminPort);
     operator =
         new Operator(
             o ->
