@@ -1,7 +1,6 @@
 package io.distdb.operator.dependent;
 
 import io.distdb.adminapi.NodeEnvironment;
-import io.distdb.operator.naming.Labels;
 import io.distdb.operator.spec.ResolvedSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -18,12 +17,7 @@ public final class ConfigMapDependent {
 
   public static ConfigMap desired(ResolvedSpec spec) {
     return new ConfigMapBuilder()
-        .withNewMetadata()
-        .withName(spec.names().configMap())
-        .withNamespace(spec.names().namespace())
-        .withLabels(Labels.common(spec.names().database()))
-        .withOwnerReferences(Owners.of(spec.ddb()))
-        .endMetadata()
+        .withMetadata(Owners.metadata(spec, spec.names().configMap()))
         .withData(data(spec))
         .build();
   }

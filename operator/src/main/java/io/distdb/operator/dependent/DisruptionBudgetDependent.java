@@ -55,12 +55,7 @@ public final class DisruptionBudgetDependent {
       IntOrString minAvailable,
       IntOrString maxUnavailable) {
     return new PodDisruptionBudgetBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(spec.names().namespace())
-        .withLabels(Labels.common(spec.names().database()))
-        .withOwnerReferences(Owners.of(spec.ddb()))
-        .endMetadata()
+        .withMetadata(Owners.metadata(spec, name))
         .withNewSpec()
         .withMinAvailable(minAvailable)
         .withMaxUnavailable(maxUnavailable)

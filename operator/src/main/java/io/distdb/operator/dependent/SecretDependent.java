@@ -1,6 +1,5 @@
 package io.distdb.operator.dependent;
 
-import io.distdb.operator.naming.Labels;
 import io.distdb.operator.naming.ResourceNames;
 import io.distdb.operator.spec.ResolvedSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -51,12 +50,7 @@ public final class SecretDependent {
 
   private static Secret secret(ResolvedSpec spec, String name, Map<String, String> data) {
     return new SecretBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(spec.names().namespace())
-        .withLabels(Labels.common(spec.names().database()))
-        .withOwnerReferences(Owners.of(spec.ddb()))
-        .endMetadata()
+        .withMetadata(Owners.metadata(spec, name))
         .withType("Opaque")
         .withStringData(data)
         .build();

@@ -53,12 +53,7 @@ public final class ServiceDependent {
   private static Service service(
       ResolvedSpec spec, String name, Map<String, String> selector, List<ServicePort> ports) {
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(spec.names().namespace())
-        .withLabels(Labels.common(spec.names().database()))
-        .withOwnerReferences(Owners.of(spec.ddb()))
-        .endMetadata()
+        .withMetadata(Owners.metadata(spec, name))
         .withNewSpec()
         .withSelector(selector)
         .withPorts(ports)

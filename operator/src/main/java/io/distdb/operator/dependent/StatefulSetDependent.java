@@ -30,12 +30,7 @@ public final class StatefulSetDependent {
     Map<String, String> podLabels = Labels.pod(db, Labels.MASTER);
     String retention = spec.deleteClaimsOnDelete() ? "Delete" : "Retain";
     return new StatefulSetBuilder()
-        .withNewMetadata()
-        .withName(names.masterStatefulSet())
-        .withNamespace(names.namespace())
-        .withLabels(Labels.common(db))
-        .withOwnerReferences(Owners.of(spec.ddb()))
-        .endMetadata()
+        .withMetadata(Owners.metadata(spec, names.masterStatefulSet()))
         .withNewSpec()
         .withReplicas(1)
         .withServiceName(names.headlessService())

@@ -18,24 +18,10 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The reconciler against the mock API server: owned objects, status, scaling, rolling. */
-class DistributedDatabaseReconcilerTest {
-
-  static MockCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = new MockCluster();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
+class DistributedDatabaseReconcilerTest extends MockClusterTest {
 
   private static ResourceNames names(String db) {
     return ResourceNames.of(db, NAMESPACE);

@@ -8,24 +8,10 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The same event twice is one Event with count 2 and a later lastTimestamp. */
-class EventRecorderTest {
-
-  static MockCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = new MockCluster();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
+class EventRecorderTest extends MockClusterTest {
 
   @Test
   void repeatedEventIsCountedNotDuplicated() {

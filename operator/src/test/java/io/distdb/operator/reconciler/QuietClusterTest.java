@@ -10,8 +10,6 @@ import io.distdb.operator.naming.ResourceNames;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,19 +17,7 @@ import org.junit.jupiter.api.Test;
  * window here is {@code -Ddistdb.test.quietSeconds} (default 10 s, to keep CI short), with a resync
  * of every informer inside it forced by touching a pod's status.
  */
-class QuietClusterTest {
-
-  static MockCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = new MockCluster();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
+class QuietClusterTest extends MockClusterTest {
 
   @Test
   void healthyUnchangedDatabaseWritesNothing() {

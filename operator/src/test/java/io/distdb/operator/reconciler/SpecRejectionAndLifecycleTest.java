@@ -15,27 +15,13 @@ import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bad specs (the mock enforces no schema, so the reconciler's own checks are what is tested),
  * immutable fields, deletion, and a 409 on the status write.
  */
-class SpecRejectionAndLifecycleTest {
-
-  static MockCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = new MockCluster();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
+class SpecRejectionAndLifecycleTest extends MockClusterTest {
 
   private static List<Event> events(String db, String reason) {
     return cluster.client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
