@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.Objects;
 
 /**
  * Creates an object that is missing and patches one whose fields differ from the desired ones; an
@@ -32,21 +33,45 @@ public final class ObjectApplier {
 
   /** Makes {@code desired} exist as given. */
   public <T extends HasMetadata> Outcome apply(T desired) {
+    return apply(desired, false);
+  }
+
+  /**
+   * Like {@link #apply(HasMetadata)} for an object whose whole {@code spec} the operator owns (a
+   * PodDisruptionBudget): a field the desired spec leaves out is removed, so switching from
+   * maxUnavailable to minAvailable does not leave both set.
+   */
+  public <T extends HasMetadata> Outcome applyWholeSpec(T desired) {
+    return apply(desired, true);
+  }
+
+  private <T extends HasMetadata> Outcome apply(T desired, boolean wholeSpec) {
     T actual = client.resource(desired).get();
     if (actual == null) {
       client.resource(desired).create();
       return Outcome.CREATED;
     }
-    return patchIfDifferent(actual, desired) ? Outcome.UPDATED : Outcome.UNCHANGED;
+    return write(actual, desired, wholeSpec) ? Outcome.UPDATED : Outcome.UNCHANGED;
   }
 
   /** Updates {@code actual} to {@code desired} unless it already matches; true if it wrote. */
   public <T extends HasMetadata> boolean patchIfDifferent(T actual, T desired) {
+    return write(actual, desired, false);
+  }
+
+  private <T extends HasMetadata> boolean write(T actual, T desired, boolean wholeSpec) {
     JsonNode want = comparable(desired);
-    if (JsonSubset.contains(JSON.valueToTree(actual), want)) {
+    ObjectNode have = JSON.valueToTree(actual);
+    boolean same =
+        JsonSubset.contains(have, want)
+            && (!wholeSpec || Objects.equals(have.get("spec"), want.get("spec")));
+    if (same) {
       return false;
     }
-    ObjectNode merged = JSON.valueToTree(actual);
+    ObjectNode merged = have.deepCopy();
+    if (wholeSpec) {
+      merged.remove("spec");
+    }
     merge(merged, want);
     @SuppressWarnings("unchecked")
     T update = (T) JSON.convertValue(merged, actual.getClass());

@@ -161,10 +161,11 @@ public final class DistributedDatabaseReconciler
         events.normal(ddb, "Created", "created Secret " + secret.getMetadata().getName());
       }
     }
-    applyAll(ddb, List.of(ConfigMapDependent.desired(spec)), progress);
-    applyAll(ddb, ServiceDependent.desired(spec), progress);
-    List<PodDisruptionBudget> budgets = DisruptionBudgetDependent.desired(spec);
-    applyAll(ddb, budgets, progress);
+    applyAll(ddb, List.of(ConfigMapDependent.desired(spec)));
+    applyAll(ddb, ServiceDependent.desired(spec));
+    for (PodDisruptionBudget budget : DisruptionBudgetDependent.desired(spec)) {
+      event(ddb, budget, applier.applyWholeSpec(budget));
+    }
     if (spec.slaves() == 0) {
       deleteSlaveBudget(names);
     }
@@ -258,17 +259,20 @@ public final class DistributedDatabaseReconciler
         || !ddb.getStatus().getObservedGeneration().equals(ddb.getMetadata().getGeneration());
   }
 
-  private void applyAll(
-      DistributedDatabase ddb, List<? extends HasMetadata> desired, StringBuilder progress) {
+  private void applyAll(DistributedDatabase ddb, List<? extends HasMetadata> desired) {
     for (var object : desired) {
-      ObjectApplier.Outcome outcome = applier.apply(object);
-      if (outcome != ObjectApplier.Outcome.UNCHANGED) {
-        String verb = outcome == ObjectApplier.Outcome.CREATED ? "Created" : "Updated";
-        events.normal(
-            ddb,
-            verb,
-            verb.toLowerCase() + " " + object.getKind() + " " + object.getMetadata().getName());
-      }
+      event(ddb, object, applier.apply(object));
+    }
+  }
+
+  /** A Normal Event for an object the apply created or updated. */
+  private void event(DistributedDatabase ddb, HasMetadata object, ObjectApplier.Outcome outcome) {
+    if (outcome != ObjectApplier.Outcome.UNCHANGED) {
+      String verb = outcome == ObjectApplier.Outcome.CREATED ? "Created" : "Updated";
+      events.normal(
+          ddb,
+          verb,
+          verb.toLowerCase() + " " + object.getKind() + " " + object.getMetadata().getName());
     }
   }
 

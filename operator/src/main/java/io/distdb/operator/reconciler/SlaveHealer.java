@@ -7,6 +7,7 @@ import io.distdb.operator.health.HealthClass;
 import io.distdb.operator.health.NodeObservation;
 import io.distdb.operator.health.RescheduleDecider;
 import io.distdb.operator.health.RescheduleRecord;
+import io.distdb.operator.health.RestartWindow;
 import io.distdb.operator.health.SlaveClassifier;
 import io.distdb.operator.health.SlaveFacts;
 import io.distdb.operator.spec.ResolvedSpec;
@@ -15,11 +16,13 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Gathers the witnesses for each slave, classifies it, and carries out what the database's {@link
@@ -40,8 +43,13 @@ final class SlaveHealer {
   private final KubernetesClient client;
   private final EventRecorder events;
   private final Clock clock;
+
+  /** Restarts within this window count towards a crash loop. */
+  static final Duration CRASH_LOOP_WINDOW = Duration.ofMinutes(10);
+
   private final SlaveClassifier classifier =
       new SlaveClassifier(SlaveClassifier.Thresholds.DEFAULT);
+  private final Map<String, RestartWindow> restartWindows = new ConcurrentHashMap<>();
   private final Map<String, RescheduleDecider> deciders = new ConcurrentHashMap<>();
   private final Map<String, Map<String, RescheduleRecord>> history = new ConcurrentHashMap<>();
 
@@ -61,11 +69,14 @@ final class SlaveHealer {
         master == null ? null : observations.get(master.getMetadata().getName());
     NodeStatus masterStatus = masterObs == null ? null : masterObs.status();
     boolean anyReachable = observations.values().stream().anyMatch(NodeObservation::reachable);
+    RestartWindow restarts =
+        restartWindows.computeIfAbsent(key, k -> new RestartWindow(CRASH_LOOP_WINDOW));
+    restarts.retain(slaves.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
     Map<String, HealthClass> classes = new LinkedHashMap<>();
     for (Pod pod : slaves) {
       String name = pod.getMetadata().getName();
       NodeObservation o = observations.get(name);
-      classes.put(name, classifier.classify(facts(spec, pod, o, masterStatus)));
+      classes.put(name, classifier.classify(facts(spec, pod, o, masterStatus, restarts)));
     }
     Map<String, RescheduleRecord> done =
         history.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
@@ -86,6 +97,7 @@ final class SlaveHealer {
 
   void forget(String key) {
     deciders.remove(key);
+    restartWindows.remove(key);
     history.remove(key);
   }
 
@@ -108,7 +120,8 @@ final class SlaveHealer {
     return new RescheduleRecord(Instant.now(clock).toString(), reason);
   }
 
-  private SlaveFacts facts(ResolvedSpec spec, Pod pod, NodeObservation o, NodeStatus master) {
+  private SlaveFacts facts(
+      ResolvedSpec spec, Pod pod, NodeObservation o, NodeStatus master, RestartWindow restarts) {
     boolean ready = PodConditions.isReady(pod);
     NodeStatus s = o == null ? null : o.status();
     Boolean masterSees = null;
@@ -132,7 +145,7 @@ final class SlaveHealer {
         pod.getMetadata().getName(),
         true,
         ready,
-        PodConditions.restarts(pod),
+        restarts.recent(pod.getMetadata().getUid(), PodConditions.restarts(pod), clock.instant()),
         unschedulable(pod),
         ready ? 0 : nodeNotReadyMillis(pod),
         claimExists,

@@ -63,6 +63,11 @@ class DistributedDatabaseReconcilerTest extends MockClusterTest {
     ResourceNames n = names(db);
     var c = cluster.client;
     awaitTrue(() -> slaves(db).size() == 2);
+    // the StatefulSet is written after the slave set in a reconcile
+    awaitTrue(
+        () ->
+            c.apps().statefulSets().inNamespace(NAMESPACE).withName(n.masterStatefulSet()).get()
+                != null);
     StatefulSet sts =
         c.apps().statefulSets().inNamespace(NAMESPACE).withName(n.masterStatefulSet()).get();
     assertThat(sts.getSpec().getReplicas()).isEqualTo(1);
@@ -240,6 +245,24 @@ class DistributedDatabaseReconcilerTest extends MockClusterTest {
                           + p.getStatus()));
       throw e;
     }
+  }
+
+  @Test
+  void slaveBudgetFollowsTheReplicationMode() {
+    String db = "budget";
+    cluster.create(database(db, 2));
+    var pdbs = cluster.client.policy().v1().podDisruptionBudget().inNamespace(NAMESPACE);
+    String name = names(db).slaveDisruptionBudget();
+    awaitTrue(() -> pdbs.withName(name).get().getSpec().getMaxUnavailable().getIntVal() == 1);
+    cluster.edit(
+        db,
+        d ->
+            d.getSpec()
+                .getReplication()
+                .setMode(io.distdb.operator.api.v1alpha1.ReplicationMode.SYNC));
+    awaitTrue(() -> pdbs.withName(name).get().getSpec().getMinAvailable() != null);
+    assertThat(pdbs.withName(name).get().getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+    assertThat(pdbs.withName(name).get().getSpec().getMaxUnavailable()).isNull();
   }
 
   private static String image(Pod pod) {
