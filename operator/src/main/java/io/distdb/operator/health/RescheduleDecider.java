@@ -47,6 +47,9 @@ public final class RescheduleDecider {
   /** The decision and, when nothing is done for a slave that needs it, why. */
   public record Decision(Optional<Reschedule> reschedule, Hold hold) {}
 
+  /** A restored reschedule older than this is no longer waited for. */
+  static final Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(10);
+
   private final Limits limits;
   private final Clock clock;
   private final Deque<Instant> recent = new ArrayDeque<>();
@@ -57,6 +60,23 @@ public final class RescheduleDecider {
   public RescheduleDecider(Limits limits, Clock clock) {
     this.limits = limits;
     this.clock = clock;
+  }
+
+  /**
+   * Restores a reschedule recorded in the status by an earlier operator process, so a restart
+   * mid-reschedule neither repeats it at once nor forgets the budget: it counts against the hour,
+   * sets the slave's backoff, and is in flight again if it is recent.
+   */
+  public void restore(String pod, Instant at) {
+    Instant now = clock.instant();
+    tries.merge(pod, 1, Integer::sum);
+    last.merge(pod, at, (a, b) -> a.isAfter(b) ? a : b);
+    if (at.isAfter(now.minus(Duration.ofHours(1)))) {
+      recent.addLast(at);
+    }
+    if (at.isAfter(now.minus(IN_FLIGHT_LIMIT))) {
+      inFlight = pod;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.distdb.operator.reconciler;
 
+import io.distdb.adminapi.NodeRole;
 import io.distdb.operator.health.NodeObservation;
 import io.distdb.operator.naming.Labels;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -25,13 +26,14 @@ final class RoleLabeler {
     int changed = 0;
     for (Pod pod : pods) {
       NodeObservation o = observations.get(pod.getMetadata().getName());
-      if (o == null || !o.reachable() || o.status().role() == null) {
+      if (o == null || !o.reachable()) {
         continue;
       }
-      String observed = o.status().role();
-      if (!observed.equals(Labels.MASTER) && !observed.equals(Labels.SLAVE)) {
+      NodeRole role = NodeRole.of(o.status().role());
+      if (role == null) {
         continue;
       }
+      String observed = role.value();
       if (!observed.equals(pod.getMetadata().getLabels().get(Labels.ROLE))) {
         client
             .pods()

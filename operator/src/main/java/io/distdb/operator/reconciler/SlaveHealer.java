@@ -1,5 +1,6 @@
 package io.distdb.operator.reconciler;
 
+import io.distdb.adminapi.NodeState;
 import io.distdb.adminapi.NodeStatus;
 import io.distdb.adminapi.SlaveStatus;
 import io.distdb.operator.dependent.PodConditions;
@@ -82,9 +83,7 @@ final class SlaveHealer {
         history.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
     String hold = null;
     if (!observations.isEmpty()) {
-      RescheduleDecider decider =
-          deciders.computeIfAbsent(
-              key, k -> new RescheduleDecider(RescheduleDecider.Limits.DEFAULT, clock));
+      RescheduleDecider decider = deciders.computeIfAbsent(key, k -> restoredDecider(done));
       RescheduleDecider.Decision decision = decider.decide(classes, anyReachable);
       decision.reschedule().ifPresent(r -> done.put(r.pod(), execute(spec, r)));
       if (decision.hold() != RescheduleDecider.Hold.NONE) {
@@ -93,6 +92,28 @@ final class SlaveHealer {
     }
     done.keySet().retainAll(classes.keySet());
     return new Result(classes, Map.copyOf(done), hold);
+  }
+
+  /** The reschedules the status records (they survive an operator restart). */
+  private static Map<String, RescheduleRecord> recorded(ResolvedSpec spec) {
+    Map<String, RescheduleRecord> recorded = new LinkedHashMap<>();
+    var status = spec.ddb().getStatus();
+    if (status != null && status.getNodes() != null) {
+      for (var node : status.getNodes()) {
+        if (node.getLastRescheduleTime() != null) {
+          recorded.put(
+              node.getPod(),
+              new RescheduleRecord(node.getLastRescheduleTime(), node.getLastRescheduleReason()));
+        }
+      }
+    }
+    return recorded;
+  }
+
+  private RescheduleDecider restoredDecider(Map<String, RescheduleRecord> done) {
+    RescheduleDecider decider = new RescheduleDecider(RescheduleDecider.Limits.DEFAULT, clock);
+    done.forEach((pod, r) -> decider.restore(pod, Instant.parse(r.time())));
+    return decider;
   }
 
   void forget(String key) {
@@ -151,11 +172,11 @@ final class SlaveHealer {
         claimExists,
         o != null && o.unreachable(spec.failureThreshold()),
         s != null
-            && "failed".equals(s.state())
+            && NodeState.of(s.state()) == NodeState.FAILED
             && s.failure() != null
             && (s.failure().contains("corrupt") || s.failure().contains("checksum")),
         masterSees,
-        s != null && "catching-up".equals(s.state()));
+        s != null && NodeState.of(s.state()) == NodeState.CATCHING_UP);
   }
 
   private static String claimName(Pod pod) {

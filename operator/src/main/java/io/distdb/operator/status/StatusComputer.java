@@ -1,5 +1,6 @@
 package io.distdb.operator.status;
 
+import io.distdb.adminapi.NodeState;
 import io.distdb.adminapi.NodeStatus;
 import io.distdb.operator.api.v1alpha1.DistributedDatabase;
 import io.distdb.operator.api.v1alpha1.DistributedDatabaseStatus;
@@ -84,7 +85,7 @@ public final class StatusComputer {
         if ("streaming".equals(o.status().slave().state())) {
           streaming++;
         }
-        lagging |= "catching-up".equals(o.status().state());
+        lagging |= NodeState.of(o.status().state()) == NodeState.CATCHING_UP;
       } else if (o == null && podReady) {
         streaming++; // not polled yet: the pod's readiness (caught up) is the only witness
       }

@@ -119,4 +119,14 @@ class RescheduleDeciderTest {
         .as("second backoff is 60 s")
         .isEqualTo(Hold.BACKING_OFF);
   }
+
+  @Test
+  void aRestoredRecentRescheduleIsInFlightAndBacksOff() {
+    decider.restore("s-1", clock.now.minusSeconds(5));
+    var d = decider.decide(classes(HealthClass.NodeLost, HealthClass.Starting), true);
+    assertThat(d.hold()).as("operator restarted mid-reschedule").isEqualTo(Hold.IN_FLIGHT);
+    decider.decide(classes(HealthClass.Healthy, HealthClass.Healthy), true);
+    d = decider.decide(classes(HealthClass.Healthy, HealthClass.NodeLost), true);
+    assertThat(d.hold()).isEqualTo(Hold.BACKING_OFF);
+  }
 }
