@@ -16,6 +16,7 @@ import io.distdb.operator.status.EventRecorder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,7 +204,13 @@ final class SlaveHealer {
     if (nodeName == null) {
       return 0;
     }
-    Node node = client.nodes().withName(nodeName).get();
+    Node node;
+    try {
+      node = client.nodes().withName(nodeName).get();
+    } catch (KubernetesClientException e) {
+      // namespace-scoped installs may not grant nodes/get: then Kubernetes' node view is no witness
+      return 0;
+    }
     if (node == null) {
       return Long.MAX_VALUE; // the node object is gone: lost
     }
