@@ -28,6 +28,8 @@ import java.util.TreeSet;
  *       with their claims.
  *   <li>A spec change (image, resources, settings) rolls one slave at a time, and only while every
  *       other slave is ready; the master follows once {@link SlavePlan#upToDate()}.
+ *   <li>A claim being deleted (a lost volume) blocks its ordinal until it is gone, so the new pod
+ *       never binds to the dying claim.
  * </ul>
  */
 public final class SlaveSetPlanner {
@@ -66,6 +68,12 @@ public final class SlaveSetPlanner {
     boolean allCurrent = true;
     Integer stale = null;
     for (int ordinal : wanted) {
+      PersistentVolumeClaim existingClaim = claimsByOrdinal.get(ordinal);
+      if (existingClaim != null && existingClaim.getMetadata().getDeletionTimestamp() != null) {
+        // a lost volume being deleted: wait until it is gone, then make pod and claim afresh
+        allReady = false;
+        continue;
+      }
       PersistentVolumeClaim claim = desiredClaim(spec, ordinal);
       if (claimsByOrdinal.containsKey(ordinal)) {
         claimsToPatch.add(claim);
