@@ -38,11 +38,13 @@ class ApplyToReadyIT {
         FakeKubelet kubelet = new FakeKubelet(cluster.client, NAMESPACE, jar, data)) {
       String db = "shop";
       ResourceNames n = ResourceNames.of(db, NAMESPACE);
+      long start = System.nanoTime();
       cluster.create(database(db, 2));
       Awaitility.await()
           .atMost(Duration.ofSeconds(90))
           .ignoreExceptions()
           .until(() -> "True".equals(condition(cluster.get(db), "Ready").getStatus()));
+      System.out.printf("e2e: apply -> Ready in %d ms%n", (System.nanoTime() - start) / 1_000_000);
       var secret =
           cluster
               .client
@@ -64,6 +66,9 @@ class ApplyToReadyIT {
             .ignoreExceptions()
             .until(() -> count(ip, user, password) == 2);
       }
+      System.out.printf(
+          "e2e: rows readable on both slaves %d ms after apply%n",
+          (System.nanoTime() - start) / 1_000_000);
       // the operator's polls of /status end up in the status: every node ready
       Awaitility.await()
           .atMost(Duration.ofSeconds(30))
