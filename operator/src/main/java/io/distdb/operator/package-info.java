@@ -1,7 +1,7 @@
 /**
- * The distdb operator (stage 2). It will reconcile a {@code DistributedDatabase} into a master
- * StatefulSet, slave pods and Services, and poll each node through the documents in {@code
- * io.distdb.adminapi}. Until that issue lands this module only pins the dependency direction: the
- * operator sees db-node through admin-api alone.
+ * The distdb operator: reconciles a {@code DistributedDatabase} into a master StatefulSet, slave
+ * pods with their claims, Services, a ConfigMap, Secrets and PodDisruptionBudgets, and polls each
+ * node through the admin API's documents in {@code io.distdb.adminapi} (never depending on
+ * db-node). {@link io.distdb.operator.OperatorMain} only wires the packages together.
  */
 package io.distdb.operator;

@@ -1,0 +1,60 @@
+package io.distdb.operator.health;
+
+import java.time.Duration;
+
+/**
+ * Classifies a slave from its {@link SlaveFacts} with the two-witness rule: a class the operator
+ * acts on needs Kubernetes' view AND a second witness (the operator's poll, or the master's view of
+ * its slaves) to agree that the node does not serve. With only one witness it is {@link
+ * HealthClass#Suspect}.
+ */
+public final class SlaveClassifier {
+
+  /**
+   * @param crashLoopRestarts restarts within the window above which a pod is crash-looping
+   * @param nodeLostGrace how long a node must be NotReady before its pods count as lost
+   */
+  public record Thresholds(int crashLoopRestarts, Duration nodeLostGrace) {
+    public static final Thresholds DEFAULT = new Thresholds(5, Duration.ofSeconds(15));
+  }
+
+  private final Thresholds thresholds;
+
+  public SlaveClassifier(Thresholds thresholds) {
+    this.thresholds = thresholds;
+  }
+
+  public HealthClass classify(SlaveFacts f) {
+    boolean notServing = notServing(f);
+    if (!f.claimExists() || f.nodeReportsCorrupt() || f.unschedulable()) {
+      // the node's own report is one witness; the master or the poll must agree it is not serving
+      return notServing || (!f.claimExists() && !f.podExists())
+          ? HealthClass.VolumeLost
+          : HealthClass.Suspect;
+    }
+    if (f.nodeNotReadyMillis() >= thresholds.nodeLostGrace().toMillis()) {
+      return notServing ? HealthClass.NodeLost : HealthClass.Suspect;
+    }
+    if (f.recentRestarts() > thresholds.crashLoopRestarts()) {
+      return notServing ? HealthClass.CrashLoop : HealthClass.Restarted;
+    }
+    if (f.pollUnreachable() || Boolean.FALSE.equals(f.masterSeesStreaming())) {
+      return f.podReady() ? HealthClass.Suspect : HealthClass.Starting;
+    }
+    if (f.recentRestarts() > 0 && !f.podReady()) {
+      return HealthClass.Restarted;
+    }
+    if (f.lagging()) {
+      return HealthClass.Lagging;
+    }
+    return f.podReady() ? HealthClass.Healthy : HealthClass.Starting;
+  }
+
+  /**
+   * The second witness: the operator's polls fail, and the master (when it can be asked) does not
+   * see the slave streaming either.
+   */
+  private static boolean notServing(SlaveFacts f) {
+    return f.pollUnreachable() && !Boolean.TRUE.equals(f.masterSeesStreaming());
+  }
+}
