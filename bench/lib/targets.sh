@@ -49,7 +49,7 @@ target_psql() {
 }
 
 # target_load TARGET DIR PASSWORD_FILE: the same schema and the same rows on every target; only
-# the row generator differs (system_range is H2's, generate_series PostgreSQL's).
+# the row generator differs (both use generate_series; PostgreSQL also vacuums).
 target_load() {
   local target=$1 dir=$2 pwfile=$3
   local t0=$SECONDS
