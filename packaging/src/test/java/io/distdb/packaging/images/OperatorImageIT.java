@@ -9,6 +9,10 @@ import io.distdb.packaging.RepoFiles;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -36,9 +40,10 @@ import org.testcontainers.containers.wait.strategy.Wait;
 /**
  * The operator image: its configuration, and the image itself reconciling a database against
  * Fabric8's mock API server (CRUD mode, in this JVM) the way the chart runs it: numeric user, read-
- * only root filesystem, {@code /tmp} on a tmpfs. The mock runs no pods, so the database cannot
- * become Ready here; the test asserts what a cluster without kubelets shows: the owned objects and
- * a status for the current generation. Skipped without Docker or the image (images/build.sh).
+ * only root filesystem, {@code /tmp} on a tmpfs. The owned objects and a status for the current
+ * generation first; the mock runs no pods, so the test then plays StatefulSet controller and
+ * kubelet (pods reported Ready, nothing running) until the database is Ready. Skipped without
+ * Docker or the image (images/build.sh).
  */
 class OperatorImageIT {
 
@@ -144,12 +149,61 @@ class OperatorImageIT {
                   s -> s.path("observedGeneration").asLong() == generation(client));
       assertThat(condition(status, "Progressing").path("observedGeneration").asLong())
           .isEqualTo(generation(client));
-      // No kubelet: the master pod never exists, so the database is not Ready, and says why.
+      // No pods yet (the mock has no StatefulSet controller): not Ready, and it says why.
       assertThat(condition(status, "Ready").path("status").asText()).isEqualTo("False");
       assertThat(condition(status, "Ready").path("reason").asText()).isEqualTo("MasterNotReady");
       assertThat(status.path("phase").asText()).isEqualTo("Pending");
+
+      // Play the StatefulSet controller and the kubelet, as the operator's own mock tests do: the
+      // pods are reported Ready without a pod IP (nothing runs, so the operator polls nothing).
+      createPodFromTemplate(client, sts, master + "-0");
+      reportReady(client, master + "-0");
+      for (int i = 0; i < 2; i++) {
+        reportReady(client, DATABASE + "-slave-" + i);
+      }
+      JsonNode ready =
+          Awaitility.await()
+              .atMost(CONVERGE)
+              .until(
+                  () -> status(client),
+                  s -> "True".equals(condition(s, "Ready").path("status").asText()));
+      assertThat(condition(ready, "Ready").path("observedGeneration").asLong())
+          .isEqualTo(generation(client));
+      assertThat(ready.path("readyText").asText()).isEqualTo("2/2");
+      assertThat(ready.path("currentMaster").asText()).isEqualTo(master + "-0");
       assertThat(get(operator, "/healthz").statusCode()).isEqualTo(200);
     }
+  }
+
+  /** What the StatefulSet controller would do: the master pod from the template. */
+  private static void createPodFromTemplate(KubernetesClient client, StatefulSet sts, String name) {
+    var template = sts.getSpec().getTemplate();
+    client
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NAMESPACE)
+                .withLabels(template.getMetadata().getLabels())
+                .withAnnotations(template.getMetadata().getAnnotations())
+                .endMetadata()
+                .withSpec(template.getSpec())
+                .build())
+        .create();
+  }
+
+  /** What the kubelet would report once the pod (created by the operator or above) is ready. */
+  private static void reportReady(KubernetesClient client, String name) {
+    Pod pod =
+        Awaitility.await()
+            .atMost(CONVERGE)
+            .until(() -> client.pods().inNamespace(NAMESPACE).withName(name).get(), p -> p != null);
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase("Running")
+            .withConditions(new PodConditionBuilder().withType("Ready").withStatus("True").build())
+            .build());
+    client.resource(pod).updateStatus();
   }
 
   private static InspectImageResponse assumeOperatorImage() {
