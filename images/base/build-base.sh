@@ -36,10 +36,11 @@ for deb in "$work"/debs/*.deb; do dpkg-deb -x "$deb" "$rootfs"; done
 
 # jdk.unsupported: Netty's and H2's Unsafe access; jdk.crypto.ec: TLS to the Kubernetes API;
 # jdk.management: container-aware JVM metrics; jdk.zipfs: jar file systems; jdk.naming.dns: DNS
-# lookups through JNDI; jdk.jfr: flight recordings for diagnosis. The CDS archive of the JDK classes
+# lookups through JNDI; jdk.jfr: flight recordings for diagnosis; jdk.httpserver: the operator's
+# probe server (/healthz, /readyz; OperatorImageIT fails without it). The CDS archive of the JDK classes
 # saves a few hundred milliseconds of every container start.
 "$jdk/bin/jlink" --module-path "$jdk/jmods" \
-  --add-modules java.se,jdk.unsupported,jdk.crypto.ec,jdk.management,jdk.zipfs,jdk.naming.dns,jdk.jfr \
+  --add-modules java.se,jdk.unsupported,jdk.crypto.ec,jdk.management,jdk.zipfs,jdk.naming.dns,jdk.jfr,jdk.httpserver \
   --generate-cds-archive --strip-debug --no-header-files --no-man-pages --compress=2 \
   --output "$rootfs/opt/java"
 # Debian's JDK links cacerts to /etc/ssl: replace the dangling link with the JDK's own store content.

@@ -84,12 +84,41 @@ is given) plus the release namespace, where the leader-election Lease lives. One
 {{- end }}
 {{- end }}
 
-{{/* The operator's permissions, copied from the operator module by bin/render-deploy. */}}
+{{/*
+The operator's permissions (files/operator-permissions.yaml, copied from the operator module by
+bin/render-deploy), or the part of them a scope needs. Call with a dict:
+  ctx   the root context
+  part  "all": every rule as it is (a ClusterRole);
+        "namespaced": the rules on namespaced resources (a Role grants nothing on the others);
+        "cluster": the rules on cluster-scoped resources only (namespace scope's small ClusterRole).
+Rules on cluster-scoped resources are left out unless rbac.clusterScopedRules is true. A rule that
+mixes both kinds of resources is split, keeping its apiGroups and verbs.
+*/}}
 {{- define "distdb.operatorRules" -}}
-{{- $rules := .Files.Get "files/operator-permissions.yaml" }}
-{{- if $rules }}
-{{- $rules }}
+{{- $ctx := .ctx }}
+{{- $part := .part }}
+{{- $clusterScoped := include "distdb.clusterScopedResources" $ctx | splitList " " }}
+{{- $out := list }}
+{{- range $rule := $ctx.Files.Get "files/operator-permissions.yaml" | fromYamlArray }}
+{{- $keep := list }}
+{{- range $resource := $rule.resources }}
+{{- $isCluster := has (first (splitList "/" $resource)) $clusterScoped }}
+{{- if and (or (not $isCluster) $ctx.Values.rbac.clusterScopedRules) (or (eq $part "all") (and (eq $part "cluster") $isCluster) (and (eq $part "namespaced") (not $isCluster))) }}
+{{- $keep = append $keep $resource }}
+{{- end }}
+{{- end }}
+{{- if $keep }}
+{{- $out = append $out (set (omit $rule "resources") "resources" $keep) }}
+{{- end }}
+{{- end }}
+{{- if $out }}
+{{- toYaml $out }}
 {{- else }}
 []
 {{- end }}
+{{- end }}
+
+{{/* Cluster-scoped resources an operator rule may name (space-separated). */}}
+{{- define "distdb.clusterScopedResources" -}}
+nodes namespaces persistentvolumes storageclasses customresourcedefinitions clusterroles clusterrolebindings
 {{- end }}

@@ -25,8 +25,11 @@ final class ImageConventions {
     assertThat(entrypoint.get(0)).isEqualTo("java");
     assertThat(entrypoint)
         .contains("-jar", jar)
-        .contains(jvmFlags)
         .anyMatch(arg -> arg.startsWith("-XX:MaxRAMPercentage="));
+    // AssertJ's contains() rejects an empty group, and the db-node image needs no further flag.
+    if (jvmFlags.length > 0) {
+      assertThat(entrypoint).contains(jvmFlags);
+    }
     assertThat(config.getCmd()).isNullOrEmpty();
   }
 }
