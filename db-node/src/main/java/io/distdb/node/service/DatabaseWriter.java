@@ -183,6 +183,7 @@ final class DatabaseWriter implements AutoCloseable {
         pending.add(r, result, Transaction.committed(database, List.of(r.statement())));
       } catch (SQLException e) {
         SqlException failure = failures.afterFailure(SqlErrors.translate(e), connection);
+        failures.checkWriter(connection);
         r.fail(failure);
         // Replaying a statement that exhausted memory would exhaust it again in recovery.
         if (!ddl && !StatementFailures.outOfMemory(failure)) {

@@ -48,8 +48,33 @@ final class StatementFailures {
   SqlException afterFailure(SqlException e, java.sql.Connection connection) {
     if (outOfMemory(e) && !usable(connection)) {
       health.fail("the storage engine ran out of memory and closed a database");
+    } else if (databaseClosed(e)) {
+      // The engine closed the database under a live node (after running out of memory in another
+      // statement, say): only a restart, replaying the log, brings it back.
+      health.fail("the storage engine closed a database: " + e.getMessage());
     }
     return e;
+  }
+
+  /**
+   * After a failed statement on a database's writer connection: a writer whose connection the
+   * engine closed can never write again, so the node fails instead of refusing every write.
+   */
+  void checkWriter(java.sql.Connection writer) {
+    if (!usable(writer)) {
+      health.fail("the storage engine closed the writer's connection");
+    }
+  }
+
+  private static boolean databaseClosed(SqlException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException s
+          && (s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_CLOSED
+              || s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_CALLED_AT_SHUTDOWN)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean outOfMemory(SqlException e) {
