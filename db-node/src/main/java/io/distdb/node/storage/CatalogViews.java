@@ -1,0 +1,161 @@
+package io.distdb.node.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The schema {@value #SCHEMA}: views that complete H2's PostgreSQL-mode {@code pg_catalog} where
+ * clients read columns, rows or functions it lacks. The dialect maps those {@code pg_catalog} names
+ * onto these views ({@code dialect.CatalogRewrite}); clients cannot name the schema themselves.
+ *
+ * <p>The views are installed with the database's first administrator connection, before any client
+ * statement, on the master and on every replica alike, and never replaced afterwards: H2's object
+ * ids, which are the OIDs its {@code pg_catalog} reports, are allocated in the same order
+ * everywhere, so the OIDs of user objects are equal on every replica and stable across restarts.
+ * Views hold no rows, so the database checksum (base tables) does not see them, and they read only
+ * H2's metadata, never a user table.
+ */
+public final class CatalogViews {
+
+  /** The schema of the views. */
+  public static final String SCHEMA = "distdb_catalog";
+
+  private static final String KEYWORDS = "pg-keywords.tsv";
+
+  /** H2's pg_attribute joined to information_schema.columns by schema, table and position. */
+  private static final String ATTRIBUTE_COLUMNS =
+      " FROM pg_catalog.pg_attribute a"
+          + " LEFT JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
+          + " LEFT JOIN pg_catalog.pg_namespace n ON n.id = c.relnamespace"
+          + " LEFT JOIN information_schema.columns col ON col.table_schema = n.nspname"
+          + " AND col.table_name = c.relname AND col.ordinal_position = a.attnum";
+
+  private CatalogViews() {}
+
+  /**
+   * Creates the views unless the schema exists already (as administrator).
+   *
+   * @param database the distdb database's name, which {@code current_database()} answers (H2's own
+   *     name for every database is its file's, "data")
+   */
+  static void installIfMissing(Connection admin, String database) throws SQLException {
+    try (Statement s = admin.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT 1 FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'")) {
+        if (rs.next()) {
+          return;
+        }
+      }
+      for (String sql : definitions(database)) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  static List<String> definitions(String database) {
+    List<String> sql = new ArrayList<>();
+    sql.add("CREATE SCHEMA " + SCHEMA);
+    sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
+    // H2 names the key column "id"; distdb's own schemas are not the client's business.
+    sql.add(
+        view(
+            "pg_namespace",
+            "SELECT n.id AS oid, n.nspname, 10 AS nspowner, CAST(NULL AS VARCHAR) AS nspacl"
+                + " FROM pg_catalog.pg_namespace n WHERE n.nspname NOT IN ('"
+                + AppliedLsn.SCHEMA
+                + "', '"
+                + SCHEMA
+                + "')"));
+    // H2's pg_attribute with unbounded varchar reported as text (as result columns are, see
+    // service.JdbcTypes), PostgreSQL's type modifiers (varchar(n): n + 4; numeric(p, s):
+    // (p << 16 | s) + 4) and the columns PostgreSQL 10 (attidentity) and 12 (attgenerated) added,
+    // from H2's information_schema.columns (metadata, never a user table).
+    sql.add(
+        view(
+            "pg_attribute",
+            "SELECT a.oid, a.attrelid, a.attname,"
+                + " CASE WHEN col.data_type = 'character varying'"
+                + " AND col.character_maximum_length >= 1000000000 THEN 25"
+                + " ELSE a.atttypid END AS atttypid, a.attlen, a.attnum,"
+                + " CASE WHEN col.data_type IN ('character varying', 'character')"
+                + " AND col.character_maximum_length < 1000000000"
+                + " THEN CAST(col.character_maximum_length AS INT) + 4"
+                + " WHEN col.declared_numeric_precision IS NOT NULL"
+                + " AND col.data_type IN ('numeric', 'decimal')"
+                + " THEN col.declared_numeric_precision * 65536"
+                + " + COALESCE(col.declared_numeric_scale, 0) + 4"
+                + " ELSE a.atttypmod END AS atttypmod,"
+                + " a.attnotnull, a.attisdropped,"
+                + " col.column_default IS NOT NULL AS atthasdef,"
+                + " CASE WHEN col.is_identity = 'YES' THEN CASE col.identity_generation"
+                + " WHEN 'ALWAYS' THEN 'a' ELSE 'd' END ELSE '' END AS attidentity,"
+                + " CAST('' AS VARCHAR) AS attgenerated"
+                + ATTRIBUTE_COLUMNS));
+    // Column defaults: adbin holds the default's text, which pg_get_expr returns as is.
+    sql.add(
+        view(
+            "pg_attrdef",
+            "SELECT a.oid, a.attrelid AS adrelid, a.attnum AS adnum, col.column_default AS adbin"
+                + ATTRIBUTE_COLUMNS
+                + " WHERE col.column_default IS NOT NULL"));
+    // Limits pgjdbc asks for (getImportedKeys: max_index_keys), with PostgreSQL 15's values.
+    sql.add(
+        view(
+            "pg_settings",
+            "SELECT s.name, s.setting FROM pg_catalog.pg_settings s"
+                + " UNION ALL SELECT * FROM (VALUES ('max_index_keys', '32'),"
+                + " ('max_identifier_length', '63'), ('server_version_num', '150000'))"
+                + " AS x(name, setting)"));
+    sql.add(view("pg_get_keywords", keywordsQuery()));
+    return sql;
+  }
+
+  private static String view(String name, String query) {
+    return "CREATE VIEW " + SCHEMA + "." + name + " AS " + query;
+  }
+
+  /** PostgreSQL 15's {@code pg_get_keywords()}, recorded from a real server. */
+  private static String keywordsQuery() {
+    String rows =
+        readResource(KEYWORDS)
+            .lines()
+            .filter(l -> !l.isBlank())
+            .map(
+                l -> {
+                  String[] f = l.split("\t", -1);
+                  return "('"
+                      + f[0]
+                      + "', '"
+                      + f[1]
+                      + "', "
+                      + ("t".equals(f[2]) ? "TRUE" : "FALSE")
+                      + ", '"
+                      + f[3]
+                      + "', '"
+                      + f[4]
+                      + "')";
+                })
+            .collect(Collectors.joining(", "));
+    return "SELECT * FROM (VALUES " + rows + ") AS k(word, catcode, barelabel, catdesc, baredesc)";
+  }
+
+  private static String readResource(String name) {
+    try (InputStream in = CatalogViews.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + name, e);
+    }
+  }
+}
