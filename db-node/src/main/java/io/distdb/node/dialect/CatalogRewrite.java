@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code pg_catalog.pg_attribute}, {@code pg_attrdef}, {@code pg_namespace}, {@code
- *       pg_settings} (qualified, or unqualified after FROM / JOIN: PostgreSQL searches pg_catalog
- *       first) → {@code distdb_catalog.*};
+ *       pg_settings}, {@code pg_type} (qualified, or unqualified after FROM / JOIN: PostgreSQL
+ *       searches pg_catalog first) → {@code distdb_catalog.*};
  *   <li>{@code pg_get_keywords()} → the view {@code distdb_catalog.pg_get_keywords};
  *   <li>{@code current_database()} → the database's name (H2 would answer its file's name);
  *   <li>{@code current_schemas(true|false)} → {@code ARRAY['pg_catalog', CURRENT_SCHEMA]} or {@code
@@ -30,7 +30,7 @@ import java.util.Set;
 final class CatalogRewrite {
 
   private static final Set<String> RELATIONS =
-      Set.of("pg_attribute", "pg_attrdef", "pg_namespace", "pg_settings");
+      Set.of("pg_attribute", "pg_attrdef", "pg_namespace", "pg_settings", "pg_type");
 
   /** True if {@code lower} (the statement in lower case) may hold a form this rewrite maps. */
   static boolean mightApply(String lower) {

@@ -29,6 +29,7 @@ public final class CatalogViews {
   public static final String SCHEMA = "distdb_catalog";
 
   private static final String KEYWORDS = "pg-keywords.tsv";
+  private static final String TYPES = "pg-types.tsv";
 
   /** H2's pg_attribute joined to information_schema.columns by schema, table and position. */
   private static final String ATTRIBUTE_COLUMNS =
@@ -65,6 +66,7 @@ public final class CatalogViews {
     List<String> sql = new ArrayList<>();
     sql.add("CREATE SCHEMA " + SCHEMA);
     sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
+    sql.add(view("pg_type", typesQuery()));
     // H2 names the key column "id"; distdb's own schemas are not the client's business.
     sql.add(
         view(
@@ -85,7 +87,10 @@ public final class CatalogViews {
             "SELECT a.oid, a.attrelid, a.attname,"
                 + " CASE WHEN col.data_type = 'character varying'"
                 + " AND col.character_maximum_length >= 1000000000 THEN 25"
-                + " ELSE a.atttypid END AS atttypid, a.attlen, a.attnum,"
+                + " ELSE a.atttypid END AS atttypid,"
+                + " COALESCE((SELECT t.typlen FROM "
+                + SCHEMA
+                + ".pg_type t WHERE t.oid = a.atttypid), -1) AS attlen, a.attnum,"
                 + " CASE WHEN col.data_type IN ('character varying', 'character')"
                 + " AND col.character_maximum_length < 1000000000"
                 + " THEN CAST(col.character_maximum_length AS INT) + 4"
@@ -125,27 +130,51 @@ public final class CatalogViews {
 
   /** PostgreSQL 15's {@code pg_get_keywords()}, recorded from a real server. */
   private static String keywordsQuery() {
-    String rows =
-        readResource(KEYWORDS)
-            .lines()
-            .filter(l -> !l.isBlank())
-            .map(
-                l -> {
-                  String[] f = l.split("\t", -1);
-                  return "('"
-                      + f[0]
-                      + "', '"
-                      + f[1]
-                      + "', "
-                      + ("t".equals(f[2]) ? "TRUE" : "FALSE")
-                      + ", '"
-                      + f[3]
-                      + "', '"
-                      + f[4]
-                      + "')";
-                })
-            .collect(Collectors.joining(", "));
-    return "SELECT * FROM (VALUES " + rows + ") AS k(word, catcode, barelabel, catdesc, baredesc)";
+    return "SELECT * FROM (VALUES "
+        + values(KEYWORDS, "SSBSS")
+        + ") AS k(word, catcode, barelabel, catdesc, baredesc)";
+  }
+
+  /**
+   * PostgreSQL 15's built-in types (pg_catalog's and information_schema's scalar, pseudo and domain
+   * types and their arrays, recorded from a real server) in the schema of that name here. Row types
+   * of tables are not listed.
+   */
+  private static String typesQuery() {
+    return "SELECT v.oid, v.typname, n.id AS typnamespace, 10 AS typowner, v.typlen, v.typbyval,"
+        + " v.typtype, v.typcategory, v.typdelim, 0 AS typrelid, v.typelem, v.typarray,"
+        + " v.typinput, v.typbasetype, v.typtypmod, v.typnotnull, 0 AS typndims,"
+        + " 0 AS typcollation, CAST(NULL AS VARCHAR) AS typdefault FROM (VALUES "
+        + values(TYPES, "ISSIBSSSIISIIB")
+        + ") AS v(oid, typname, nspname, typlen, typbyval, typtype, typcategory, typdelim, typelem,"
+        + " typarray, typinput, typbasetype, typtypmod, typnotnull)"
+        + " JOIN pg_catalog.pg_namespace n ON n.nspname = v.nspname";
+  }
+
+  /**
+   * The rows of a tab-separated resource as SQL VALUES rows; {@code kinds} has one letter per
+   * column: I integer, B boolean ({@code t}/{@code f}), S string.
+   */
+  private static String values(String resource, String kinds) {
+    return readResource(resource)
+        .lines()
+        .filter(l -> !l.isBlank())
+        .map(
+            l -> {
+              String[] f = l.split("\t", -1);
+              StringBuilder row = new StringBuilder("(");
+              for (int i = 0; i < kinds.length(); i++) {
+                row.append(i == 0 ? "" : ", ")
+                    .append(
+                        switch (kinds.charAt(i)) {
+                          case 'I' -> String.valueOf(Long.parseLong(f[i]));
+                          case 'B' -> "t".equals(f[i]) ? "TRUE" : "FALSE";
+                          default -> "'" + f[i].replace("'", "''") + "'";
+                        });
+              }
+              return row.append(')').toString();
+            })
+        .collect(Collectors.joining(", "));
   }
 
   private static String readResource(String name) {
