@@ -1,5 +1,7 @@
 package io.distdb.node.dialect;
 
+import io.distdb.node.sql.SqlLexer;
+import io.distdb.node.sql.StatementException;
 import io.distdb.node.sql.Token;
 import io.distdb.node.sql.TokenKind;
 import io.distdb.node.storage.CatalogViews;
@@ -12,16 +14,17 @@ import java.util.Set;
  * CatalogViews}), and turns the catalog functions and forms H2 lacks into expressions it has:
  *
  * <ul>
- *   <li>{@code pg_catalog.pg_attribute}, {@code pg_attrdef}, {@code pg_namespace}, {@code
- *       pg_settings}, {@code pg_type} (qualified, or unqualified after FROM / JOIN: PostgreSQL
- *       searches pg_catalog first) → {@code distdb_catalog.*};
+ *   <li>{@code pg_catalog.pg_attribute}, {@code pg_attrdef}, {@code pg_constraint}, {@code
+ *       pg_namespace}, {@code pg_settings}, {@code pg_type} (qualified, or unqualified after FROM /
+ *       JOIN: PostgreSQL searches pg_catalog first) → {@code distdb_catalog.*};
  *   <li>{@code pg_get_keywords()} → the view {@code distdb_catalog.pg_get_keywords};
  *   <li>{@code current_database()} → the database's name (H2 would answer its file's name);
  *   <li>{@code current_schemas(true|false)} → {@code ARRAY['pg_catalog', CURRENT_SCHEMA]} or {@code
  *       ARRAY[CURRENT_SCHEMA]};
  *   <li>{@code pg_get_expr(col, rel)} → {@code (col)}: distdb's views hold expressions as text;
  *   <li>{@code ANY ('{a,b}')} / {@code ALL ('{a,b}')} → {@code ANY (ARRAY['a', 'b'])};
- *   <li>{@code 'pg_catalog.f'::regproc} → {@code 'f'} (H2 has no regproc; names compare as text).
+ *   <li>{@code 'pg_catalog.f'::regproc} → {@code 'f'} (H2 has no regproc; names compare as text);
+ *   <li>{@code information_schema._pg_expandarray} in a select list: {@link ExpandArrayRewrite}.
  * </ul>
  *
  * Works on tokens, before JSqlParser, because the drivers' catalog queries use constructs
@@ -30,7 +33,8 @@ import java.util.Set;
 final class CatalogRewrite {
 
   private static final Set<String> RELATIONS =
-      Set.of("pg_attribute", "pg_attrdef", "pg_namespace", "pg_settings", "pg_type");
+      Set.of(
+          "pg_attribute", "pg_attrdef", "pg_constraint", "pg_namespace", "pg_settings", "pg_type");
 
   /** True if {@code lower} (the statement in lower case) may hold a form this rewrite maps. */
   static boolean mightApply(String lower) {
@@ -41,9 +45,12 @@ final class CatalogRewrite {
   }
 
   /** The statement with every mapped form replaced, or null if it has none. */
-  String rewrite(String sql, List<Token> tokens) {
+  String rewrite(String clientSql, List<Token> clientTokens) throws StatementException {
+    String expanded = ExpandArrayRewrite.rewrite(clientSql);
+    String sql = expanded == null ? clientSql : expanded;
+    List<Token> tokens = expanded == null ? clientTokens : SqlLexer.tokenize(sql);
     String rewritten = rewriteSpan(sql, tokens, 0, tokens.size(), 0, sql.length());
-    return rewritten.equals(sql) ? null : rewritten;
+    return rewritten.equals(clientSql) ? null : rewritten;
   }
 
   /** Characters [start, end) of the statement, tokens [first, last) of it rewritten. */
@@ -232,7 +239,8 @@ final class CatalogRewrite {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  private static int closingParen(List<Token> tokens, int open) {
+  /** The index of the parenthesis closing the one at {@code open}, or -1. */
+  static int closingParen(List<Token> tokens, int open) {
     int depth = 0;
     for (int j = open; j < tokens.size(); j++) {
       if (tokens.get(j).is("(")) {

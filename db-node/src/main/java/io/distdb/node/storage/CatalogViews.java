@@ -31,6 +31,16 @@ public final class CatalogViews {
   private static final String KEYWORDS = "pg-keywords.tsv";
   private static final String TYPES = "pg-types.tsv";
 
+  /** distdb's own schemas (namespace alias n) are not the client's business. */
+  private static final String HIDE_OWN_SCHEMAS =
+      " WHERE n.nspname NOT IN ('" + AppliedLsn.SCHEMA + "', '" + SCHEMA + "')";
+
+  /** A constraint's columns joined by '_', as PostgreSQL names the constraints it names. */
+  private static final String KEY_COLUMNS =
+      "(SELECT LISTAGG(k.column_name, '_') WITHIN GROUP (ORDER BY k.ordinal_position)"
+          + " FROM information_schema.key_column_usage k WHERE k.constraint_schema = n.nspname"
+          + " AND k.constraint_name = c.conname)";
+
   /** H2's pg_attribute joined to information_schema.columns by schema, table and position. */
   private static final String ATTRIBUTE_COLUMNS =
       " FROM pg_catalog.pg_attribute a"
@@ -72,11 +82,8 @@ public final class CatalogViews {
         view(
             "pg_namespace",
             "SELECT n.id AS oid, n.nspname, 10 AS nspowner, CAST(NULL AS VARCHAR) AS nspacl"
-                + " FROM pg_catalog.pg_namespace n WHERE n.nspname NOT IN ('"
-                + AppliedLsn.SCHEMA
-                + "', '"
-                + SCHEMA
-                + "')"));
+                + " FROM pg_catalog.pg_namespace n"
+                + HIDE_OWN_SCHEMAS));
     // H2's pg_attribute with unbounded varchar reported as text (as result columns are, see
     // service.JdbcTypes), PostgreSQL's type modifiers (varchar(n): n + 4; numeric(p, s):
     // (p << 16 | s) + 4) and the columns PostgreSQL 10 (attidentity) and 12 (attgenerated) added,
@@ -112,6 +119,24 @@ public final class CatalogViews {
             "SELECT a.oid, a.attrelid AS adrelid, a.attnum AS adnum, col.column_default AS adbin"
                 + ATTRIBUTE_COLUMNS
                 + " WHERE col.column_default IS NOT NULL"));
+    // Constraints under PostgreSQL's names where H2 generated one (CONSTRAINT_5 → t_pkey,
+    // t_a_fkey, t_a_key), H2's key columns; not deferrable (distdb checks at once).
+    sql.add(
+        view(
+            "pg_constraint",
+            "SELECT c.oid, CASE WHEN REGEXP_LIKE(c.conname, '^(?i)constraint_[0-9a-f]+$')"
+                + " THEN CASE c.contype WHEN 'p' THEN t.relname || '_pkey'"
+                + " WHEN 'f' THEN t.relname || '_' || "
+                + KEY_COLUMNS
+                + " || '_fkey' WHEN 'u' THEN t.relname || '_' || "
+                + KEY_COLUMNS
+                + " || '_key' ELSE c.conname END ELSE c.conname END AS conname,"
+                + " n.id AS connamespace, c.contype, FALSE AS condeferrable,"
+                + " FALSE AS condeferred, TRUE AS convalidated, c.conrelid, 0 AS contypid,"
+                + " c.confrelid, c.conkey FROM pg_catalog.pg_constraint c"
+                + " JOIN pg_catalog.pg_class t ON t.oid = c.conrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.id = t.relnamespace"
+                + HIDE_OWN_SCHEMAS));
     // Limits pgjdbc asks for (getImportedKeys: max_index_keys), with PostgreSQL 15's values.
     sql.add(
         view(

@@ -55,4 +55,21 @@ class CatalogRewriteTest {
     assertThat(engine("SELECT typinput='pg_catalog.array_in'::regproc"))
         .isEqualTo("SELECT typinput='array_in'");
   }
+
+  @Test
+  void expandArrayInTheSelectListBecomesAJoinWithPositions() throws Exception {
+    assertThat(
+            ExpandArrayRewrite.rewrite(
+                "SELECT r.k FROM (SELECT (information_schema._pg_expandarray(c.conkey)).n AS seq,"
+                    + " information_schema._pg_expandarray(c.conkey) AS keys, a.attnum AS num"
+                    + " FROM t c JOIN u a ON (a.x = c.y) WHERE c.contype = 'p') r"
+                    + " WHERE r.num = (r.keys).x ORDER BY r.seq"))
+        .isEqualTo(
+            "SELECT r.k FROM (SELECT distdb_x.n AS seq,"
+                + " (c.conkey)[distdb_x.n] AS keys, a.attnum AS num"
+                + " FROM t c JOIN u a ON (a.x = c.y) JOIN system_range(1, 32) AS distdb_x(n)"
+                + " ON distdb_x.n <= CARDINALITY(c.conkey) WHERE c.contype = 'p') r"
+                + " WHERE r.num = r.keys ORDER BY r.seq");
+    assertThat(ExpandArrayRewrite.rewrite("SELECT information_schema._pg_expandarray(k)")).isNull();
+  }
 }

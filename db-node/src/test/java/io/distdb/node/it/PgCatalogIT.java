@@ -38,7 +38,8 @@ class PgCatalogIT {
           "CREATE TABLE child (id bigint PRIMARY KEY, parent_id int REFERENCES parent (id),"
               + " amount numeric(10,2) DEFAULT 0, code char(3), flag boolean NOT NULL,"
               + " created timestamp with time zone, score double precision, small smallint)",
-          "CREATE INDEX child_amount ON child (amount)");
+          "CREATE INDEX child_amount ON child (amount)",
+          "CREATE TABLE named (k int CONSTRAINT named_key_is_k PRIMARY KEY)");
   private static final int TIMING_CONNECTIONS = 30;
 
   @TempDir Path dir;
@@ -55,7 +56,8 @@ class PgCatalogIT {
       try (Connection c = pg.connect(DATABASE)) {
         want = answers(c.getMetaData());
       }
-      assertThat(want.get("getTables")).hasSize(2);
+      assertThat(want.get("getTables")).hasSize(3);
+      assertThat(want.get("getPrimaryKeys(named)").get(0)).contains("PK_NAME=named_key_is_k");
       assertThat(want.get("getColumns(child)")).hasSize(8);
       assertThat(want.get("getSQLKeywords").get(0)).contains("analyze").doesNotContain(",select,");
       for (Node node : List.of(cluster.master(), cluster.slave(0))) {
@@ -100,6 +102,11 @@ class PgCatalogIT {
     a.put("getColumns(child)", rows(m.getColumns(null, "public", "child", "%")));
     a.put("getColumns(parent)", rows(m.getColumns(null, "public", "parent", "%")));
     a.put("getColumns(pattern)", rows(m.getColumns(null, "public", "par%", "n%")));
+    // Not yet a composite key declared out of column order (PRIMARY KEY (b, a)): distdb numbers
+    // its columns in table order there, though pg_constraint.conkey is [2, 1] (see DESIGN.md).
+    for (String table : List.of("parent", "child", "named")) {
+      a.put("getPrimaryKeys(" + table + ")", rows(m.getPrimaryKeys(null, "public", table)));
+    }
     a.put("getSchemas", rows(m.getSchemas()));
     a.put("getSchemas(pattern)", rows(m.getSchemas(null, "pub%")));
     a.put("getSQLKeywords", List.of(m.getSQLKeywords()));
