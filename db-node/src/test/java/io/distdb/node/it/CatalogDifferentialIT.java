@@ -7,9 +7,6 @@ import io.distdb.node.testing.InProcessNode;
 import io.distdb.node.testing.PostgresServer;
 import io.distdb.node.testing.ProtocolResult;
 import io.distdb.node.testing.ProtocolRunner;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -41,9 +38,11 @@ class CatalogDifferentialIT {
   @Test
   void pgjdbcCatalogQueriesAnswerLikePostgres() throws Exception {
     PostgresServer.assumeInstalled();
-    Map<String, String> corpus = entries(resource("catalog/pgjdbc-queries.sql"));
+    Map<String, String> corpus =
+        entries(PostgresDifferentialIT.resource("catalog/pgjdbc-queries.sql"));
     Map<String, String> expected =
-        expectedDifferences(resource("catalog/expected-differences.txt"));
+        PostgresDifferentialIT.expectedDifferences(
+            PostgresDifferentialIT.resource("catalog/expected-differences.txt"));
     Set<String> seen = new LinkedHashSet<>();
     List<String> unexpected = new ArrayList<>();
     try (PostgresServer pg = PostgresServer.start();
@@ -143,27 +142,5 @@ class CatalogDifferentialIT {
       }
     }
     return out;
-  }
-
-  /** {@code name | aspect} → reason. */
-  private static Map<String, String> expectedDifferences(String text) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] parts = line.split(" \\| ", 3);
-      if (parts.length != 3 || parts[2].isBlank()) {
-        throw new IllegalArgumentException("expected NAME | ASPECT | REASON: " + line);
-      }
-      out.put(parts[0].strip() + " | " + parts[1].strip(), parts[2].strip());
-    }
-    return out;
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = CatalogDifferentialIT.class.getClassLoader().getResourceAsStream(name)) {
-      return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
