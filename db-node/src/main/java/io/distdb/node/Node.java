@@ -51,6 +51,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,6 +69,10 @@ public final class Node implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Node.class);
   public static final String SERVER_VERSION = "15.0 (distdb 0.1.0)";
+
+  /** The database every node has besides the configured default, as every PostgreSQL server has. */
+  public static final String POSTGRES_DATABASE = "postgres";
+
   private static final long RETENTION_INTERVAL_MILLIS = 2_000;
 
   /** How often files the storage engine created are brought to mode 0600. */
@@ -310,9 +315,16 @@ public final class Node implements AutoCloseable {
             TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Creates the configured default database and {@code postgres} on a master's first start, through
+   * the log like any {@code CREATE DATABASE}, so every slave has them too. Tools (createdb, pgcli,
+   * Django's test runner) connect to {@code postgres} before anything else, as on PostgreSQL.
+   */
   private void ensureDefaultDatabase(LocalWriteExecutor writes) throws SqlException {
-    if (!storage.exists(new DatabaseName(config.defaultDatabase()))) {
-      writes.bootstrapDatabase(config.defaultDatabase());
+    for (String name : List.of(config.defaultDatabase(), POSTGRES_DATABASE)) {
+      if (!storage.exists(new DatabaseName(name))) {
+        writes.bootstrapDatabase(name);
+      }
     }
   }
 

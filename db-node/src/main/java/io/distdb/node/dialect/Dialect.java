@@ -21,6 +21,7 @@ public final class Dialect {
 
   private final List<TextRewrite> textRewrites =
       List.of(new TruncateRewrite(), new ConcurrentIndexRewrite());
+  private final CatalogRewrite catalogRewrite = new CatalogRewrite();
   private final List<Rewrite> rewrites =
       List.of(
           new TypeNameRewrite(),
@@ -64,8 +65,18 @@ public final class Dialect {
 
   private record Translated(EngineStatement statement, boolean cacheable) {}
 
-  private Translated translateUncached(String sql, Schema schema) throws StatementException {
+  private Translated translateUncached(String clientSql, Schema schema) throws StatementException {
+    String sql = clientSql;
     String lower = sql.toLowerCase(Locale.ROOT);
+    boolean catalog = false;
+    if (CatalogRewrite.mightApply(lower)) {
+      String rewritten = catalogRewrite.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+      }
+    }
     if (lower.contains("truncate") || lower.contains("concurrently")) {
       List<Token> tokens = SqlLexer.tokenize(sql);
       for (TextRewrite r : textRewrites) {
@@ -76,18 +87,18 @@ public final class Dialect {
       }
     }
     if (!mightNeedRewrite(lower)) {
-      return new Translated(engine(sql, false), true);
+      return new Translated(engine(sql, catalog), true);
     }
     Statement tree = PostgresParser.parse(sql);
     if (tree == null) {
-      return new Translated(engine(sql, false), true);
+      return new Translated(engine(sql, catalog), true);
     }
     Translation translation = new Translation(tree, schema);
     for (Rewrite r : rewrites) {
       r.apply(translation);
     }
     if (!translation.isChanged()) {
-      return new Translated(engine(sql, false), translation.isCacheable());
+      return new Translated(engine(sql, catalog), translation.isCacheable());
     }
     return new Translated(engine(translation.render(), true), translation.isCacheable());
   }

@@ -132,8 +132,12 @@ final class EngineFeatureGuard {
           "UPDATE",
           "USING");
 
-  /** The schema that holds distdb's bookkeeping (the applied LSN): never a client's to touch. */
-  private static final String INTERNAL_SCHEMA = "distdb_internal";
+  /**
+   * distdb's own schemas, never a client's to touch: the bookkeeping (the applied LSN) and the
+   * PostgreSQL catalog views, which clients reach only through {@code pg_catalog} names the dialect
+   * maps onto them (a writer could otherwise drop or replace them).
+   */
+  private static final Set<String> INTERNAL_SCHEMAS = Set.of("DISTDB_INTERNAL", "DISTDB_CATALOG");
 
   private EngineFeatureGuard() {}
 
@@ -152,8 +156,10 @@ final class EngineFeatureGuard {
         continue;
       }
       String upper = t.value().toUpperCase(java.util.Locale.ROOT);
-      if (upper.equals(INTERNAL_SCHEMA.toUpperCase(java.util.Locale.ROOT))) {
-        throw new StatementException("42501", "permission denied for schema " + INTERNAL_SCHEMA);
+      if (INTERNAL_SCHEMAS.contains(upper)) {
+        throw new StatementException(
+            "42501",
+            "permission denied for schema " + t.value().toLowerCase(java.util.Locale.ROOT));
       }
       boolean call = i + 1 < tokens.size() && tokens.get(i + 1).is("(") && !namesObject(tokens, i);
       if (call && PRIVILEGED_FUNCTIONS.contains(upper)) {

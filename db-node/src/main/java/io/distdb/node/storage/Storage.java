@@ -92,6 +92,7 @@ public final class Storage implements AutoCloseable {
       Files.createDirectories(staging);
       try (Connection c = DriverManager.getConnection(url(staging))) {
         AppliedLsn.install(c, lsn);
+        CatalogViews.installIfMissing(c, name.value());
         shutdown(c);
       }
       Files.move(staging, dir(name), StandardCopyOption.ATOMIC_MOVE);
@@ -148,6 +149,8 @@ public final class Storage implements AutoCloseable {
       return;
     }
     try (Connection admin = DriverManager.getConnection(url(dir))) {
+      // Databases created before the views existed get them here, before any client statement.
+      CatalogViews.installIfMissing(admin, name.value());
       users.install(admin);
     }
     secured.add(name.value());

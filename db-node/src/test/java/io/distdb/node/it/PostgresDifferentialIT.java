@@ -133,8 +133,11 @@ class PostgresDifferentialIT {
     return out;
   }
 
-  /** {@code aspect | statement} → reason. */
-  private static Map<String, String> expectedDifferences(String text) {
+  /**
+   * {@code a | b} → reason, from lines {@code a | b | reason} ({@code aspect | statement} here,
+   * {@code name | aspect} for CatalogDifferentialIT); {@code #} lines are comments.
+   */
+  static Map<String, String> expectedDifferences(String text) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#")) {
@@ -149,7 +152,7 @@ class PostgresDifferentialIT {
     return out;
   }
 
-  private static String resource(String name) throws IOException {
+  static String resource(String name) throws IOException {
     try (InputStream in = PostgresDifferentialIT.class.getClassLoader().getResourceAsStream(name)) {
       return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The output of {@code \dt}, {@code \dt t*}, {@code \d}, {@code \d t}, {@code \d u}, {@code \d
  * nosuch}, {@code \dn} and {@code \di} is byte for byte what PostgreSQL 15 printed for the same
- * schema and user. The intentional differences: {@code \l} lists only distdb's databases (no
- * postgres, template0, template1) with collation C (H2 compares strings by code point); {@code \du}
- * lists only the node's one user; {@code version()} names distdb; and the last query, on a catalog
- * distdb does not emulate, fails (42P01) where PostgreSQL answers — the point is that the
- * connection stays usable afterwards.
+ * schema and user. The intentional differences: {@code \l} lists distdb's databases (with postgres,
+ * and template0/template1 as PostgreSQL lists them), all owned by the node's user, with collation C
+ * (H2 compares strings by code point); {@code \du} lists only the node's one user; {@code
+ * version()} names distdb; and the last query, on a catalog distdb does not emulate, fails (42P01)
+ * where PostgreSQL answers — the point is that the connection stays usable afterwards.
  */
 class PsqlCatalogIT {
 

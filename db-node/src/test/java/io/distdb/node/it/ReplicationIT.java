@@ -211,6 +211,20 @@ class ReplicationIT {
   }
 
   @Test
+  void everyNodeHasThePostgresDatabase() throws Exception {
+    assertThat(cluster.awaitConverged(CONVERGE)).containsKey(Node.POSTGRES_DATABASE);
+    List<Node> nodes = new ArrayList<>(cluster.slaves());
+    nodes.add(cluster.master());
+    for (Node node : nodes) {
+      try (Connection c = InProcessNode.connect(node, Node.POSTGRES_DATABASE);
+          Statement s = c.createStatement();
+          var rs = s.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void masterStatusListsEverySlaveStreaming() throws Exception {
     cluster.awaitConverged(CONVERGE);
     var status = cluster.master().status();

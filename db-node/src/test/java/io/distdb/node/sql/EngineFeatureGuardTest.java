@@ -26,6 +26,8 @@ class EngineFeatureGuardTest {
       insert into t select memory_used()                                | 42501 | function memory_used
       select * from distdb_internal.applied                             | 42501 | schema distdb_internal
       update distdb_internal.applied set lsn = 0                        | 42501 | schema distdb_internal
+      drop view distdb_catalog.pg_attribute                             | 42501 | schema distdb_catalog
+      select * from "DISTDB_CATALOG".pg_settings                        | 42501 | schema distdb_catalog
       script to '/tmp/dump.sql'                                         | 0A000 | SCRIPT
       RUNSCRIPT FROM '/tmp/dump.sql'                                    | 0A000 | RUNSCRIPT
       backup to '/tmp/b.zip'                                            | 0A000 | BACKUP

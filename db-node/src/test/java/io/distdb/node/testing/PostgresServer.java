@@ -83,6 +83,11 @@ public final class PostgresServer implements AutoCloseable {
     return server;
   }
 
+  /** The loopback TCP port the server listens on (for clients other than pgjdbc). */
+  public int port() {
+    return port;
+  }
+
   public Connection connect(String database) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", "postgres");

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * psql's {@code \l [pattern]}: the node's databases. Every database is owned by the node's one
- * user, UTF8, compared by code point like PostgreSQL's C collation, with no access list. {@code
- * \l+} (sizes, tablespaces) is not recognised.
+ * psql's {@code \l [pattern]}: the node's databases and PostgreSQL's two template databases. Every
+ * database is owned by the node's one user, UTF8, compared by code point like PostgreSQL's C
+ * collation, with no access list. {@code \l+} (sizes, tablespaces) is not recognised.
  */
 final class DatabaseList implements Recognizer {
 
@@ -40,6 +40,12 @@ final class DatabaseList implements Recognizer {
           "Access privileges",
           TEXT);
 
+  /**
+   * Listed as PostgreSQL lists them (connect-only for PUBLIC), though distdb has no template
+   * databases: CREATE DATABASE always starts empty, and connecting to one fails with 3D000.
+   */
+  private static final List<String> TEMPLATES = List.of("template0", "template1");
+
   private final CatalogContext context;
 
   DatabaseList(CatalogContext context) {
@@ -61,11 +67,22 @@ final class DatabaseList implements Recognizer {
           List<Object[]> rows = new ArrayList<>();
           for (String db : context.databases().get()) {
             if (name.matcher(db).find()) {
-              rows.add(new Object[] {db, context.user(), "UTF8", "C", "C", null, "libc", null});
+              rows.add(row(db, null));
+            }
+          }
+          String owner = context.user();
+          String templateAcl = "=c/" + owner + "\n" + owner + "=CTc/" + owner;
+          for (String template : TEMPLATES) {
+            if (name.matcher(template).find()) {
+              rows.add(row(template, templateAcl));
             }
           }
           rows.sort(Rows.BY_FIRST_TWO);
           return rows;
         });
+  }
+
+  private Object[] row(String database, String acl) {
+    return new Object[] {database, context.user(), "UTF8", "C", "C", null, "libc", acl};
   }
 }

@@ -2,6 +2,7 @@ package io.distdb.node.service.catalog;
 
 import io.distdb.node.service.SqlException;
 import io.distdb.node.storage.AppliedLsn;
+import io.distdb.node.storage.CatalogViews;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,11 @@ import java.util.regex.Pattern;
 final class H2Catalog {
 
   private static final String HIDDEN_SCHEMAS =
-      "('information_schema', 'pg_catalog', '" + AppliedLsn.SCHEMA + "')";
+      "('information_schema', 'pg_catalog', '"
+          + AppliedLsn.SCHEMA
+          + "', '"
+          + CatalogViews.SCHEMA
+          + "')";
 
   /** H2's name for a constraint created without one (CONSTRAINT_5, constraint_a3). */
   private static final Pattern GENERATED_NAME = Pattern.compile("(?i)constraint_[0-9a-f]+");

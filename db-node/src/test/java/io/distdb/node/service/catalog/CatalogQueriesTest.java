@@ -77,7 +77,10 @@ class CatalogQueriesTest {
     assertThat(a.columns().get(0).type()).isEqualTo(PgType.NAME);
     assertThat(rows(a))
         .containsExactly(
-            "distdb|alice|UTF8|C|C|null|libc|null", "shop|alice|UTF8|C|C|null|libc|null");
+            "distdb|alice|UTF8|C|C|null|libc|null",
+            "shop|alice|UTF8|C|C|null|libc|null",
+            "template0|alice|UTF8|C|C|null|libc|=c/alice\nalice=CTc/alice",
+            "template1|alice|UTF8|C|C|null|libc|=c/alice\nalice=CTc/alice");
   }
 
   @Test
