@@ -2,6 +2,9 @@ package io.distdb.node.service;
 
 import io.distdb.node.storage.H2ErrorTranslator;
 import io.distdb.node.storage.TranslatedError;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 
 /**
  * What a statement's {@link Error} means for its client and for the node. Deep nesting fails only
@@ -45,7 +48,7 @@ final class StatementFailures {
    * Passes {@code e} on. After running out of memory, {@code connection} tells whether the engine
    * closed its database (it does when memory runs out while it executes): then the node fails.
    */
-  SqlException afterFailure(SqlException e, java.sql.Connection connection) {
+  SqlException afterFailure(SqlException e, Connection connection) {
     if (outOfMemory(e) && !usable(connection)) {
       health.fail("the storage engine ran out of memory and closed a database");
     } else if (databaseClosed(e)) {
@@ -60,7 +63,7 @@ final class StatementFailures {
    * After a failed statement on a database's writer connection: a writer whose connection the
    * engine closed can never write again, so the node fails instead of refusing every write.
    */
-  void checkWriter(java.sql.Connection writer) {
+  void checkWriter(Connection writer) {
     if (!usable(writer)) {
       health.fail("the storage engine closed the writer's connection");
     }
@@ -68,9 +71,9 @@ final class StatementFailures {
 
   private static boolean databaseClosed(SqlException e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException s
-          && (s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_CLOSED
-              || s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_CALLED_AT_SHUTDOWN)) {
+      if (t instanceof SQLException s
+          && (s.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED
+              || s.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN)) {
         return true;
       }
     }
@@ -81,10 +84,10 @@ final class StatementFailures {
     return e.sqlState().equals("53200");
   }
 
-  private static boolean usable(java.sql.Connection connection) {
+  private static boolean usable(Connection connection) {
     try {
       return connection.isValid(1);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       return false;
     }
   }

@@ -1,6 +1,7 @@
 package io.distdb.node.sql;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -155,22 +156,22 @@ final class EngineFeatureGuard {
       if (!t.isName()) {
         continue;
       }
-      String upper = t.value().toUpperCase(java.util.Locale.ROOT);
+      String upper = t.value().toUpperCase(Locale.ROOT);
       if (INTERNAL_SCHEMAS.contains(upper)) {
         throw new StatementException(
             "42501",
-            "permission denied for schema " + t.value().toLowerCase(java.util.Locale.ROOT));
+            "permission denied for schema " + t.value().toLowerCase(Locale.ROOT));
       }
       boolean call = i + 1 < tokens.size() && tokens.get(i + 1).is("(") && !namesObject(tokens, i);
       if (call && PRIVILEGED_FUNCTIONS.contains(upper)) {
         throw new StatementException(
-            "42501", "permission denied for function " + t.value().toLowerCase());
+            "42501", "permission denied for function " + t.value().toLowerCase(Locale.ROOT));
       }
       if (call && ENGINE_ONLY_FUNCTIONS.contains(upper)) {
-        throw unsupported("function " + t.value().toLowerCase() + "()");
+        throw unsupported("function " + t.value().toLowerCase(Locale.ROOT) + "()");
       }
       if (JAVA_TYPES.contains(upper) && isTypePosition(tokens, i)) {
-        throw unsupported("type " + t.value().toLowerCase());
+        throw unsupported("type " + t.value().toLowerCase(Locale.ROOT));
       }
       if (isDeltaTable(tokens, i)) {
         throw unsupported(upper + " TABLE (data change delta tables)");
