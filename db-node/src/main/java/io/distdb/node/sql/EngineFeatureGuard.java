@@ -159,8 +159,7 @@ final class EngineFeatureGuard {
       String upper = t.value().toUpperCase(Locale.ROOT);
       if (INTERNAL_SCHEMAS.contains(upper)) {
         throw new StatementException(
-            "42501",
-            "permission denied for schema " + t.value().toLowerCase(Locale.ROOT));
+            "42501", "permission denied for schema " + t.value().toLowerCase(Locale.ROOT));
       }
       boolean call = i + 1 < tokens.size() && tokens.get(i + 1).is("(") && !namesObject(tokens, i);
       if (call && PRIVILEGED_FUNCTIONS.contains(upper)) {
