@@ -16,6 +16,7 @@ import io.distdb.node.pgwire.protocol.FrontendMessage.Query;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Sync;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Terminate;
 import io.distdb.node.pgwire.protocol.InvalidTextException;
+import io.distdb.node.service.CopyIn;
 import io.distdb.node.service.SqlException;
 import io.distdb.node.service.SqlSession;
 import io.distdb.node.service.TimeoutSetting;
@@ -35,6 +36,22 @@ final class CommandPhase implements Phase {
   private final ExtendedQueryHandler extended;
   private final Runnable onClose;
   private boolean discardUntilSync;
+
+  /** After an extended-protocol COPY: the client's Sync follows; an error discards up to it. */
+  private final CopyInPhase.Resume extendedCopyEnd =
+      new CopyInPhase.Resume() {
+        @Override
+        public Phase succeeded() {
+          return CommandPhase.this;
+        }
+
+        @Override
+        public Phase failed() {
+          discardUntilSync = true;
+          return CommandPhase.this;
+        }
+      };
+
   private String idleTimeoutText;
   private long idleTimeoutMillis;
 
@@ -78,20 +95,45 @@ final class CommandPhase implements Phase {
       return this;
     } else if (msg instanceof Query) {
       extended.dropUnnamed();
-      simple.run(((Query) msg).sql());
-      readyForQuery();
+      return afterSimple(simple.run(((Query) msg).sql()));
     } else if (msg instanceof Flush) {
       out.flush();
     } else if (msg instanceof FunctionCall) {
       errors.report(new SqlException("0A000", "function call protocol is not supported"));
       readyForQuery();
     } else {
-      extendedMessage(msg);
+      return extendedMessage(msg);
     }
     return this;
   }
 
-  private void extendedMessage(FrontendMessage msg) {
+  /** A simple Query ran to its end (ReadyForQuery) or paused at a COPY FROM STDIN. */
+  private Phase afterSimple(SimpleQueryRunner.Paused paused) {
+    if (paused == null) {
+      readyForQuery();
+      return this;
+    }
+    return new CopyInPhase(
+        this,
+        paused.copy(),
+        out,
+        errors,
+        new CopyInPhase.Resume() {
+          @Override
+          public Phase succeeded() {
+            return afterSimple(simple.resume(paused));
+          }
+
+          @Override
+          public Phase failed() {
+            // PostgreSQL skips the rest of the query string.
+            readyForQuery();
+            return CommandPhase.this;
+          }
+        });
+  }
+
+  private Phase extendedMessage(FrontendMessage msg) {
     try {
       if (msg instanceof Parse) {
         extended.parse((Parse) msg);
@@ -100,7 +142,10 @@ final class CommandPhase implements Phase {
       } else if (msg instanceof Describe) {
         extended.describe((Describe) msg);
       } else if (msg instanceof Execute) {
-        extended.execute((Execute) msg);
+        CopyIn copy = extended.execute((Execute) msg);
+        if (copy != null) {
+          return new CopyInPhase(this, copy, out, errors, extendedCopyEnd);
+        }
       } else if (msg instanceof Close) {
         extended.close((Close) msg);
       } else {
@@ -113,6 +158,7 @@ final class CommandPhase implements Phase {
       errors.report(e);
       discardUntilSync = true;
     }
+    return this;
   }
 
   private void readyForQuery() {

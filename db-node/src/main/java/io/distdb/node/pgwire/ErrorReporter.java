@@ -44,7 +44,8 @@ final class ErrorReporter {
           e.getMessage(),
           e.detail(),
           e.hint(),
-          false);
+          false,
+          e.context());
     }
     if (failure instanceof ProtocolException) {
       log.atDebug().addKeyValue("conn", connId).log("protocol violation: {}", failure.getMessage());

@@ -3,6 +3,7 @@ package io.distdb.node.pgwire;
 import io.distdb.node.pgwire.protocol.BackendMessage.BindComplete;
 import io.distdb.node.pgwire.protocol.BackendMessage.CloseComplete;
 import io.distdb.node.pgwire.protocol.BackendMessage.CommandComplete;
+import io.distdb.node.pgwire.protocol.BackendMessage.CopyInResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.EmptyQueryResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.NoData;
 import io.distdb.node.pgwire.protocol.BackendMessage.ParameterDescription;
@@ -16,6 +17,7 @@ import io.distdb.node.pgwire.protocol.FrontendMessage.Execute;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Parse;
 import io.distdb.node.pgwire.types.ParameterDecoder;
 import io.distdb.node.service.Column;
+import io.distdb.node.service.CopyIn;
 import io.distdb.node.service.ExecutionResult;
 import io.distdb.node.service.PreparedSql;
 import io.distdb.node.service.SqlException;
@@ -125,10 +127,11 @@ final class ExtendedQueryHandler {
     }
   }
 
-  void execute(Execute msg) throws SqlException {
+  /** Runs a portal; returns the COPY FROM STDIN that now waits for data, else null. */
+  CopyIn execute(Execute msg) throws SqlException {
     Portal portal = portal(msg.portal());
     try {
-      control.run(() -> executePortal(portal, msg.maxRows()));
+      return control.run(() -> executePortal(portal, msg.maxRows()));
     } catch (SqlException | RuntimeException e) {
       // A failed portal cannot be resumed; PostgreSQL drops it with the aborted transaction.
       closePortal(msg.portal());
@@ -136,7 +139,7 @@ final class ExtendedQueryHandler {
     }
   }
 
-  private Void executePortal(Portal portal, int maxRows) throws SqlException {
+  private CopyIn executePortal(Portal portal, int maxRows) throws SqlException {
     if (portal.statement.sql().isEmpty()) {
       out.write(new EmptyQueryResponse());
       return null;
@@ -149,6 +152,19 @@ final class ExtendedQueryHandler {
       portal.result = session.execute(portal.statement.sql(), portal.parameters);
     }
     ExecutionResult result = portal.result;
+    if (result.copyIn() != null) {
+      // Runs once: the portal is done whatever the data brings.
+      portal.complete();
+      out.write(new CopyInResponse(result.columns().size()));
+      out.flush();
+      return result.copyIn();
+    }
+    if (result.copyOut() != null) {
+      long sent = streamer.copyOut(result);
+      portal.complete();
+      out.write(new CommandComplete(result.completionTag(sent)));
+      return null;
+    }
     if (!result.returnsRows()) {
       portal.complete();
       out.write(new CommandComplete(result.tag()));

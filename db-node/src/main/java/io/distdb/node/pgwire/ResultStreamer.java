@@ -1,11 +1,19 @@
 package io.distdb.node.pgwire;
 
+import io.distdb.node.copy.CopyLineEncoder;
+import io.distdb.node.pgwire.protocol.BackendMessage;
+import io.distdb.node.pgwire.protocol.BackendMessage.CopyDataRows;
+import io.distdb.node.pgwire.protocol.BackendMessage.CopyDone;
+import io.distdb.node.pgwire.protocol.BackendMessage.CopyOutResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.DataRows;
 import io.distdb.node.service.Column;
+import io.distdb.node.service.ExecutionResult;
 import io.distdb.node.service.PgType;
 import io.distdb.node.service.RowCursor;
 import io.distdb.node.service.SqlException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Moves rows from a {@link RowCursor} to the client in batches, never holding more than one batch
@@ -41,6 +49,34 @@ final class ResultStreamer {
    */
   Outcome stream(RowCursor cursor, PgType[] types, boolean[] binary, long maxRows)
       throws SqlException {
+    return stream(cursor, rows -> new DataRows(rows, types, binary), maxRows);
+  }
+
+  /**
+   * Sends a COPY TO's rows: CopyOutResponse, one CopyData per line (header first if asked for),
+   * CopyDone; returns how many rows went out. The caller sends CommandComplete.
+   */
+  long copyOut(ExecutionResult result) throws SqlException {
+    CopyLineEncoder encoder = new CopyLineEncoder(result.copyOut());
+    PgType[] types = types(result.columns());
+    out.write(new CopyOutResponse(result.columns().size()));
+    List<String> header = null;
+    if (encoder.options().header()) {
+      header = new ArrayList<>();
+      for (Column c : result.columns()) {
+        header.add(c.name());
+      }
+      out.write(new CopyDataRows(List.of(), types, encoder, header));
+    }
+    long sent =
+        stream(result.rows(), rows -> new CopyDataRows(rows, types, encoder, null), 0).rows();
+    out.write(new CopyDone());
+    return sent;
+  }
+
+  private Outcome stream(
+      RowCursor cursor, Function<List<Object[]>, BackendMessage> batches, long maxRows)
+      throws SqlException {
     long sent = 0;
     while (maxRows == 0 || sent < maxRows) {
       int want = maxRows == 0 ? BATCH_SIZE : (int) Math.min(BATCH_SIZE, maxRows - sent);
@@ -48,7 +84,7 @@ final class ResultStreamer {
       if (rows.isEmpty()) {
         return new Outcome(sent, true);
       }
-      out.write(new DataRows(rows, types, binary));
+      out.write(batches.apply(rows));
       sent += rows.size();
       boolean continuing = rows.size() == want && (maxRows == 0 || sent < maxRows);
       control.checkNotCancelled();

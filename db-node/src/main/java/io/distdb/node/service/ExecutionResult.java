@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.copy.CopyOptions;
 import java.util.List;
 
 /**
@@ -11,8 +12,17 @@ import java.util.List;
  *     statements without rows; for row-returning ones either the tag's prefix ending in a space, to
  *     which the protocol appends the number of rows it sent ({@code "SELECT "}, {@code "INSERT 0
  *     "}), or a complete tag ({@code "SHOW"})
+ * @param copyIn for {@code COPY ... FROM STDIN}: where the client's data goes ({@code columns} are
+ *     the target columns), else null
+ * @param copyOut for {@code COPY ... TO STDOUT}: how {@code rows} are written as CopyData, else
+ *     null
  */
-public record ExecutionResult(List<Column> columns, RowCursor rows, String tag) {
+public record ExecutionResult(
+    List<Column> columns, RowCursor rows, String tag, CopyIn copyIn, CopyOptions copyOut) {
+
+  public ExecutionResult(List<Column> columns, RowCursor rows, String tag) {
+    this(columns, rows, tag, null, null);
+  }
 
   public static ExecutionResult command(String tag) {
     return new ExecutionResult(List.of(), null, tag);
@@ -22,12 +32,23 @@ public record ExecutionResult(List<Column> columns, RowCursor rows, String tag) 
     return new ExecutionResult(List.copyOf(columns), rows, tagPrefix);
   }
 
+  /** A COPY FROM STDIN waiting for the client's data. */
+  public static ExecutionResult copyIn(List<Column> columns, CopyIn sink) {
+    return new ExecutionResult(List.copyOf(columns), null, "COPY ", sink, null);
+  }
+
+  /** A COPY TO STDOUT: {@code rows} go out as CopyData in {@code options}' format. */
+  public static ExecutionResult copyOut(List<Column> columns, RowCursor rows, CopyOptions options) {
+    return new ExecutionResult(List.copyOf(columns), rows, "COPY ", null, options);
+  }
+
+  /** True for rows sent as DataRow messages (not for COPY TO, whose rows are CopyData). */
   public boolean returnsRows() {
-    return rows != null;
+    return rows != null && copyOut == null;
   }
 
   /** The CommandComplete tag once {@code rowCount} rows were sent. */
   public String completionTag(long rowCount) {
-    return returnsRows() && tag.endsWith(" ") ? tag + rowCount : tag;
+    return tag.endsWith(" ") ? tag + rowCount : tag;
   }
 }

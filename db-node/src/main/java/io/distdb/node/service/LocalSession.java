@@ -95,6 +95,7 @@ final class LocalSession implements SqlSession {
   private final StatementFailures failures;
   private final Dialect dialect;
   private final Schema schema;
+  private final CopyStatements copies;
   private boolean closed;
 
   /** The engine statement running now, for {@link #cancel()} from another thread. */
@@ -126,6 +127,7 @@ final class LocalSession implements SqlSession {
     this.dialect = dialect;
     this.schema = new EngineSchema(connection);
     this.block = new TransactionBlock(connection, writes, database);
+    this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
     this.catalog =
         new CatalogQueries(
             new CatalogContext(user, database, serverVersion, databases, connection));
@@ -171,7 +173,10 @@ final class LocalSession implements SqlSession {
                   ? List.of(new Column(SessionSettings.label(info.settingName()), PgType.TEXT))
                   : List.of(),
               null);
-      default -> new LocalPreparedSql(sql, info, sql, new int[0], List.of(), null);
+      default ->
+          info.verb().equals("COPY")
+              ? copies.prepare(sql, info)
+              : new LocalPreparedSql(sql, info, sql, new int[0], List.of(), null);
     };
   }
 
@@ -207,6 +212,9 @@ final class LocalSession implements SqlSession {
   @Override
   public ExecutionResult execute(PreparedSql statement, List<Object> parameters)
       throws SqlException {
+    if (statement instanceof CopyPreparedSql copy) {
+      return copy(copy);
+    }
     LocalPreparedSql prepared = (LocalPreparedSql) statement;
     StatementInfo info = prepared.info();
     block.checkNotAborted(info);
@@ -226,6 +234,16 @@ final class LocalSession implements SqlSession {
     } catch (Error e) {
       block.failed();
       throw failures.afterFailure(failures.onError(e), connection);
+    }
+  }
+
+  private ExecutionResult copy(CopyPreparedSql copy) throws SqlException {
+    block.checkNotAborted(copy.info());
+    try {
+      return copies.execute(copy);
+    } catch (SqlException e) {
+      block.failed();
+      throw failures.afterFailure(e, connection);
     }
   }
 

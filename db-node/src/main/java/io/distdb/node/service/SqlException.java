@@ -10,6 +10,7 @@ public class SqlException extends Exception {
   private final String sqlState;
   private final String detail;
   private final String hint;
+  private final String context;
 
   public SqlException(String sqlState, String message) {
     this(sqlState, message, null, null, null);
@@ -21,10 +22,26 @@ public class SqlException extends Exception {
 
   public SqlException(
       String sqlState, String message, String detail, String hint, Throwable cause) {
+    this(sqlState, message, detail, hint, cause, null);
+  }
+
+  private SqlException(
+      String sqlState,
+      String message,
+      String detail,
+      String hint,
+      Throwable cause,
+      String context) {
     super(message, cause);
     this.sqlState = sqlState;
     this.detail = detail;
     this.hint = hint;
+    this.context = context;
+  }
+
+  /** The same error with a CONTEXT field ({@code COPY t, line 2}), as PostgreSQL adds one. */
+  public SqlException withContext(String context) {
+    return new SqlException(sqlState, getMessage(), detail, hint, getCause(), context);
   }
 
   /** The five-character SQLSTATE, e.g. {@code 42P01}. */
@@ -40,6 +57,11 @@ public class SqlException extends Exception {
   /** Optional HINT field, or null. */
   public String hint() {
     return hint;
+  }
+
+  /** Optional CONTEXT field (where the error happened), or null. */
+  public String context() {
+    return context;
   }
 
   /**

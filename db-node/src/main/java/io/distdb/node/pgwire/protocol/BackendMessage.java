@@ -1,5 +1,6 @@
 package io.distdb.node.pgwire.protocol;
 
+import io.distdb.node.copy.CopyLineEncoder;
 import io.distdb.node.service.Column;
 import io.distdb.node.service.PgType;
 import java.util.List;
@@ -64,10 +65,29 @@ public sealed interface BackendMessage {
 
   record EmptyQueryResponse() implements BackendMessage {}
 
-  /** ErrorResponse ('E') or, with {@code notice}, NoticeResponse ('N'). Detail/hint may be null. */
+  /**
+   * ErrorResponse ('E') or, with {@code notice}, NoticeResponse ('N'). Detail, hint and context
+   * (PostgreSQL's "where" field, e.g. {@code COPY t, line 2}) may be null.
+   */
   record ErrorResponse(
-      String severity, String sqlState, String message, String detail, String hint, boolean notice)
+      String severity,
+      String sqlState,
+      String message,
+      String detail,
+      String hint,
+      boolean notice,
+      String context)
       implements BackendMessage {
+
+    public ErrorResponse(
+        String severity,
+        String sqlState,
+        String message,
+        String detail,
+        String hint,
+        boolean notice) {
+      this(severity, sqlState, message, detail, hint, notice, null);
+    }
 
     public static ErrorResponse error(String sqlState, String message) {
       return new ErrorResponse("ERROR", sqlState, message, null, null, false);
@@ -93,4 +113,27 @@ public sealed interface BackendMessage {
   record PortalSuspended() implements BackendMessage {}
 
   record ParameterDescription(int[] typeOids) implements BackendMessage {}
+
+  /** 'G': the server is ready for COPY data; every column in text format. */
+  record CopyInResponse(int columns) implements BackendMessage {}
+
+  /** 'H': COPY data follows; every column in text format. */
+  record CopyOutResponse(int columns) implements BackendMessage {}
+
+  /** 'c': the end of the server's COPY data. */
+  record CopyDone() implements BackendMessage {}
+
+  /**
+   * Rows of a COPY TO, each encoded as one CopyData ('d') message holding one line in {@code
+   * encoder}'s format; with {@code header}, a line of column names comes first.
+   */
+  record CopyDataRows(
+      List<Object[]> rows, PgType[] types, CopyLineEncoder encoder, List<String> header)
+      implements BackendMessage {
+
+    /** As {@link DataRows#estimatedSize}: about the bytes the lines take. */
+    public long estimatedSize() {
+      return new DataRows(rows, types, null).estimatedSize();
+    }
+  }
 }

@@ -8,6 +8,10 @@ import io.distdb.node.pgwire.protocol.BackendMessage.BackendKeyData;
 import io.distdb.node.pgwire.protocol.BackendMessage.BindComplete;
 import io.distdb.node.pgwire.protocol.BackendMessage.CloseComplete;
 import io.distdb.node.pgwire.protocol.BackendMessage.CommandComplete;
+import io.distdb.node.pgwire.protocol.BackendMessage.CopyDataRows;
+import io.distdb.node.pgwire.protocol.BackendMessage.CopyDone;
+import io.distdb.node.pgwire.protocol.BackendMessage.CopyInResponse;
+import io.distdb.node.pgwire.protocol.BackendMessage.CopyOutResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.DataRows;
 import io.distdb.node.pgwire.protocol.BackendMessage.EmptyQueryResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.EncryptionRefused;
@@ -45,6 +49,8 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
       out.writeByte('N');
     } else if (msg instanceof DataRows) {
       writeDataRows((DataRows) msg, out);
+    } else if (msg instanceof CopyDataRows) {
+      CopyDataWriter.write((CopyDataRows) msg, out);
     } else {
       int start = begin(out, typeOf(msg));
       writeBody(msg, out);
@@ -86,6 +92,12 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
       return 's';
     } else if (msg instanceof ParameterDescription) {
       return 't';
+    } else if (msg instanceof CopyInResponse) {
+      return 'G';
+    } else if (msg instanceof CopyOutResponse) {
+      return 'H';
+    } else if (msg instanceof CopyDone) {
+      return 'c';
     }
     throw new IllegalArgumentException("no wire type for " + msg.getClass().getSimpleName());
   }
@@ -121,6 +133,10 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
       writeCString(((CommandComplete) msg).tag(), out);
     } else if (msg instanceof ErrorResponse) {
       writeError((ErrorResponse) msg, out);
+    } else if (msg instanceof CopyInResponse) {
+      writeCopyResponse(((CopyInResponse) msg).columns(), out);
+    } else if (msg instanceof CopyOutResponse) {
+      writeCopyResponse(((CopyOutResponse) msg).columns(), out);
     } else if (msg instanceof ParameterDescription) {
       int[] oids = ((ParameterDescription) msg).typeOids();
       out.writeShort(oids.length);
@@ -129,6 +145,15 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
       }
     }
     // The remaining messages have an empty body.
+  }
+
+  /** Overall format 0 (text), then each column's format: all text. */
+  private static void writeCopyResponse(int columns, ByteBuf out) {
+    out.writeByte(0);
+    out.writeShort(columns);
+    for (int i = 0; i < columns; i++) {
+      out.writeShort(0);
+    }
   }
 
   private static void writeRowDescription(RowDescription msg, ByteBuf out) {
@@ -152,6 +177,7 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
     field('M', e.message() == null ? "" : e.message(), out);
     field('D', e.detail(), out);
     field('H', e.hint(), out);
+    field('W', e.context(), out);
     out.writeByte(0);
   }
 
@@ -187,14 +213,14 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
     }
   }
 
-  private static int begin(ByteBuf out, char type) {
+  static int begin(ByteBuf out, char type) {
     out.writeByte(type);
     int lengthAt = out.writerIndex();
     out.writeInt(0);
     return lengthAt;
   }
 
-  private static void end(ByteBuf out, int lengthAt) {
+  static void end(ByteBuf out, int lengthAt) {
     out.setInt(lengthAt, out.writerIndex() - lengthAt);
   }
 

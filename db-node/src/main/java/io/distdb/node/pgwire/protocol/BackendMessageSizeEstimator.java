@@ -19,6 +19,10 @@ public final class BackendMessageSizeEstimator implements MessageSizeEstimator {
         if (msg instanceof BackendMessage.DataRows) {
           return (int) Math.min(Integer.MAX_VALUE, ((BackendMessage.DataRows) msg).estimatedSize());
         }
+        if (msg instanceof BackendMessage.CopyDataRows) {
+          return (int)
+              Math.min(Integer.MAX_VALUE, ((BackendMessage.CopyDataRows) msg).estimatedSize());
+        }
         return 64;
       };
 

@@ -54,8 +54,17 @@ public sealed interface FrontendMessage {
   /** 'F': the legacy fast-path function call, not supported. */
   record FunctionCall() implements FrontendMessage {}
 
-  /** 'd', 'c', 'f': COPY sub-protocol messages, which PostgreSQL ignores outside COPY. */
-  record CopyMessage(char type) implements FrontendMessage {}
+  /** 'd', 'c', 'f': the COPY sub-protocol, which PostgreSQL ignores outside COPY FROM STDIN. */
+  sealed interface CopyMessage extends FrontendMessage {}
+
+  /** 'd': a chunk of COPY data, cut anywhere. */
+  record CopyData(byte[] data) implements CopyMessage {}
+
+  /** 'c': the end of COPY data. */
+  record CopyDone() implements CopyMessage {}
+
+  /** 'f': the client gives up the COPY, with its reason. */
+  record CopyFail(String message) implements CopyMessage {}
 
   /**
    * A well-framed message whose text is not valid UTF-8: {@code type} is the message's type byte (0

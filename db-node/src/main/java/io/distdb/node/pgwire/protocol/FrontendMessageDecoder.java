@@ -3,7 +3,9 @@ package io.distdb.node.pgwire.protocol;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Bind;
 import io.distdb.node.pgwire.protocol.FrontendMessage.CancelRequest;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Close;
-import io.distdb.node.pgwire.protocol.FrontendMessage.CopyMessage;
+import io.distdb.node.pgwire.protocol.FrontendMessage.CopyData;
+import io.distdb.node.pgwire.protocol.FrontendMessage.CopyDone;
+import io.distdb.node.pgwire.protocol.FrontendMessage.CopyFail;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Describe;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Execute;
 import io.distdb.node.pgwire.protocol.FrontendMessage.Flush;
@@ -103,10 +105,12 @@ public final class FrontendMessageDecoder extends MessageToMessageDecoder<RawFra
         in.readBytes(in.remaining());
         return new FunctionCall();
       case 'd':
+        return new CopyData(in.readBytes(in.remaining()));
       case 'c':
-      case 'f':
         in.readBytes(in.remaining());
-        return new CopyMessage(type);
+        return new CopyDone();
+      case 'f':
+        return new CopyFail(in.readCString());
       default:
         throw new ProtocolException("invalid frontend message type " + (int) type);
     }
