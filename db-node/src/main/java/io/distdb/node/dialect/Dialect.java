@@ -69,6 +69,14 @@ public final class Dialect {
     String sql = clientSql;
     String lower = sql.toLowerCase(Locale.ROOT);
     boolean catalog = false;
+    if (EscapeStringRewrite.mightApply(lower)) {
+      String rewritten = EscapeStringRewrite.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true; // rewritten: H2 gets this text, not the client's
+      }
+    }
     if (CatalogRewrite.mightApply(lower)) {
       String rewritten = catalogRewrite.rewrite(sql, SqlLexer.tokenize(sql));
       if (rewritten != null) {

@@ -62,15 +62,15 @@ final class CopyInPhase implements Phase {
       if (msg instanceof Flush || msg instanceof Sync) {
         return this;
       }
-      sink.fail();
       if (msg instanceof Terminate) {
+        sink.fail();
         out.close();
         return commands;
       }
       if (msg instanceof CopyFail fail) {
-        throw new SqlException("57014", "COPY from stdin failed: " + fail.message());
+        throw sink.failedBy("57014", "COPY from stdin failed: " + fail.message());
       }
-      throw new SqlException(
+      throw sink.failedBy(
           "08P01",
           "unexpected message " + msg.getClass().getSimpleName() + " during COPY from stdin");
     } catch (SqlException | RuntimeException e) {

@@ -119,6 +119,12 @@ final class CopyFromStdin implements CopyIn {
     }
   }
 
+  @Override
+  public SqlException failedBy(String sqlState, String message) {
+    fail();
+    return new SqlException(sqlState, message).withContext(decoder.rowContext(decoder.lines() + 1));
+  }
+
   private void add(CopyRow row) throws SqlException {
     batch.add(values(row));
     batchLines.add(row.line());

@@ -15,6 +15,13 @@ public interface CopyIn {
   /** CopyDone: the last rows go in and the COPY commits; returns the tag ({@code COPY 3}). */
   String done() throws SqlException;
 
-  /** CopyFail or a broken connection: everything the COPY wrote is undone. Never throws. */
+  /** A broken connection: everything the COPY wrote is undone. Never throws. */
   void fail();
+
+  /**
+   * The client ended the COPY (CopyFail, or a message that has no place in it): undoes it like
+   * {@link #fail} and returns the error to report, located at the line it was reading, as
+   * PostgreSQL does.
+   */
+  SqlException failedBy(String sqlState, String message);
 }

@@ -64,6 +64,9 @@ final class CopyStatements {
   }
 
   private ExecutionResult copyOut(CopyCommand command) throws SqlException {
+    if (command.query() == null) {
+      targetColumns(command);
+    }
     String query = command.sourceQuery();
     if (command.query() != null && StatementInfo.classify(query).kind() != Kind.READ) {
       throw new SqlException(
@@ -84,20 +87,50 @@ final class CopyStatements {
   }
 
   private ExecutionResult copyIn(CopyCommand command) throws SqlException {
-    String select =
-        "SELECT "
-            + (command.columns().isEmpty() ? "*" : String.join(", ", command.columns()))
-            + " FROM "
-            + command.table();
-    List<Column> columns;
-    try (PreparedStatement ps = connection.prepareStatement(select)) {
-      columns = JdbcTypes.columns(ps.getMetaData());
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e);
-    }
+    List<Column> columns = targetColumns(command);
     CopyFromStdin.Target target = block.isOpen() ? new InBlock() : new OwnTransaction();
     return ExecutionResult.copyIn(
         columns, new CopyFromStdin(command, command.table(), columns, target));
+  }
+
+  /**
+   * The table's columns a COPY names (all, in table order, without a list), as the engine describes
+   * them; a missing one is 42703 naming the relation, as in PostgreSQL.
+   */
+  private List<Column> targetColumns(CopyCommand command) throws SqlException {
+    List<Column> all;
+    try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM " + command.table())) {
+      all = JdbcTypes.columns(ps.getMetaData());
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+    if (command.columns().isEmpty()) {
+      return all;
+    }
+    List<Column> chosen = new ArrayList<>();
+    for (String written : command.columns()) {
+      String name = identifier(written);
+      Column match = all.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+      if (match == null) {
+        throw new SqlException(
+            "42703",
+            "column \""
+                + name
+                + "\" of relation \""
+                + command.relationName()
+                + "\" does not exist");
+      }
+      chosen.add(match);
+    }
+    return chosen;
+  }
+
+  /** A column name as PostgreSQL resolves it: quoted kept, unquoted folded to lower case. */
+  private static String identifier(String written) {
+    if (written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")) {
+      return written.substring(1, written.length() - 1).replace("\"\"", "\"");
+    }
+    return written.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Inside BEGIN ... COMMIT: the batches are the block's statements; an error aborts it. */

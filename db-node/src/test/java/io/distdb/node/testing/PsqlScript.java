@@ -35,6 +35,13 @@ public final class PsqlScript {
    */
   public static Result run(Path workDir, int port, String name, String... extraArgs)
       throws Exception {
+    return runAs(workDir, port, InProcessNode.USER, "distdb", name, extraArgs);
+  }
+
+  /** As {@link #run(Path, int, String, String...)}, as {@code user} on {@code database}. */
+  public static Result runAs(
+      Path workDir, int port, String user, String database, String name, String... extraArgs)
+      throws Exception {
     String file = name + ".sql";
     Files.write(workDir.resolve(file), resource("psql/" + file));
     List<String> command =
@@ -47,9 +54,9 @@ public final class PsqlScript {
                 "-p",
                 String.valueOf(port),
                 "-U",
-                InProcessNode.USER,
+                user,
                 "-d",
-                "distdb"));
+                database));
     command.addAll(List.of(extraArgs));
     command.addAll(List.of("-f", file));
     ProcessBuilder pb =
