@@ -61,6 +61,25 @@ SELECT date_trunc('day', TIMESTAMP '2024-03-04 05:06:07'), to_char(DATE '2024-03
 SELECT split_part('a,b,c', ',', 2);
 SELECT md5('abc');
 SELECT initcap('hello world');
+-- PostgreSQL functions H2 lacks, run by distdb's own implementations (storage.PostgresFunctions)
+SELECT split_part('a,,c', ',', 2), split_part('a,b', ',', 5), split_part('a,b,c', ',', -1);
+SELECT split_part('abc', ',', 0);
+SELECT strpos('hello', 'l'), reverse('abc');
+SELECT initcap(sku || ' x-y') FROM items WHERE sku = 'a';
+SELECT format('%s is %L, %I', 'x', 'it''s', 'My Col');
+SELECT make_date(2024, 2, 29);
+SELECT make_date(2023, 2, 29);
+-- escape strings, interval literals as PostgreSQL writes them
+SELECT E'tab\there', E'quote\'s';
+SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 day';
+SELECT TIMESTAMP '2024-01-31 10:00:00' - '90 minutes'::interval;
+SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 month';
+SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 week ago';
+SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 day 02:03:04.5';
+SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 month 1 day';
+-- refused with 0A000 naming the feature (PostgreSQL answers them)
+SELECT qty, count(*) FROM items GROUP BY ROLLUP (qty) ORDER BY qty;
+SELECT sku, x.one FROM items, LATERAL (SELECT 1 AS one) x WHERE sku = 'a';
 SELECT string_agg(sku, ',' ORDER BY sku) FROM items;
 SELECT coalesce(label, '-') FROM items WHERE sku = 'd';
 SELECT CASE WHEN qty > 5 THEN 'big' ELSE 'small' END FROM items WHERE sku = 'a';

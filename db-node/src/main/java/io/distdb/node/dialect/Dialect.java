@@ -24,11 +24,14 @@ public final class Dialect {
   private final CatalogRewrite catalogRewrite = new CatalogRewrite();
   private final List<Rewrite> rewrites =
       List.of(
+          new UnsupportedFeatureRewrite(),
+          new IntervalRewrite(), // before TypeNameRewrite turns a bare interval type into H2's
           new TypeNameRewrite(),
           new OutputNameRewrite(), // before the rewrites below change the functions it names
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(),
           new FunctionRewrite(),
+          new EngineFunctionRewrite(),
           new JsonOperatorRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE

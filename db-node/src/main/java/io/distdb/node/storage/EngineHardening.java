@@ -12,9 +12,11 @@ public final class EngineHardening {
 
   /**
    * No user class may be loaded (triggers, aliases, aggregates and table engines name classes): the
-   * property is a list of allowed names and prefixes, and this class name is no such user class.
+   * property is a list of allowed names and prefixes, and holds only the serializer below and
+   * {@link PostgresFunctions}, the pure functions the node itself installs as aliases.
    */
-  static final String ALLOWED_CLASSES = RefusingObjectSerializer.class.getName();
+  static final String ALLOWED_CLASSES =
+      RefusingObjectSerializer.class.getName() + "," + PostgresFunctions.class.getName();
 
   private EngineHardening() {}
 

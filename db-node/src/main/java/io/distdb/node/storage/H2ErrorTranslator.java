@@ -101,6 +101,8 @@ public final class H2ErrorTranslator {
         return error("42704", "type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
       case ErrorCode.FUNCTION_NOT_FOUND_1:
         return error("42883", "function " + name + " does not exist");
+      case ErrorCode.EXCEPTION_IN_FUNCTION_1:
+        return functionError(h2);
       case ErrorCode.LOCK_TIMEOUT_1:
         return error("55P03", "canceling statement due to lock timeout");
       case ErrorCode.DEADLOCK_1:
@@ -129,6 +131,21 @@ public final class H2ErrorTranslator {
       default:
         return error(passThroughState(h2.getSQLState()), m.lowerFirst());
     }
+  }
+
+  /** {@link PostgresFunctions} throws "SQLSTATE: message"; H2 wraps it as the cause. */
+  private static TranslatedError functionError(SQLException h2) {
+    for (Throwable t = h2.getCause(); t != null; t = t.getCause()) {
+      String text = t.getMessage();
+      if (t instanceof IllegalArgumentException
+          && text != null
+          && text.length() > 7
+          && text.charAt(5) == ':'
+          && text.substring(0, 5).matches("[0-9A-Z]{5}")) {
+        return error(text.substring(0, 5), text.substring(7));
+      }
+    }
+    return error("XX000", "function failed");
   }
 
   private static TranslatedError foreignKeyParentMissing(H2Message m) {

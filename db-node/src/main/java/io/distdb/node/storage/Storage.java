@@ -93,6 +93,7 @@ public final class Storage implements AutoCloseable {
       try (Connection c = DriverManager.getConnection(url(staging))) {
         AppliedLsn.install(c, lsn);
         CatalogViews.installIfMissing(c, name.value());
+        EngineFunctions.install(c);
         shutdown(c);
       }
       Files.move(staging, dir(name), StandardCopyOption.ATOMIC_MOVE);
@@ -151,6 +152,7 @@ public final class Storage implements AutoCloseable {
     try (Connection admin = DriverManager.getConnection(url(dir))) {
       // Databases created before the views existed get them here, before any client statement.
       CatalogViews.installIfMissing(admin, name.value());
+      EngineFunctions.install(admin);
       users.install(admin);
     }
     secured.add(name.value());

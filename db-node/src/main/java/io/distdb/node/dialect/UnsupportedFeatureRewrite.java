@@ -1,0 +1,59 @@
+package io.distdb.node.dialect;
+
+import io.distdb.node.sql.StatementException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses, with 0A000 naming the feature, PostgreSQL constructs H2 cannot run and that it would
+ * otherwise reject with a misleading message ({@code function rollup does not exist}): {@code
+ * GROUPING SETS}, {@code ROLLUP}, {@code CUBE}, {@code grouping()} and {@code LATERAL}.
+ */
+final class UnsupportedFeatureRewrite implements Rewrite {
+
+  private static final Set<String> GROUPING_FUNCTIONS = Set.of("rollup", "cube", "grouping");
+  private static final Pattern GROUPING_SETS = Pattern.compile("\\bGROUPING\\s+SETS\\b");
+  private static final Pattern LATERAL = Pattern.compile("\\bLATERAL\\b");
+  private static final Pattern ROLLUP_OR_CUBE = Pattern.compile("\\b(ROLLUP|CUBE)\\s*\\(");
+
+  @Override
+  public List<String> stems() {
+    return List.of("rollup", "cube", "grouping", "lateral");
+  }
+
+  @Override
+  public void apply(Translation t) throws StatementException {
+    AtomicReference<String> found = new AtomicReference<>();
+    ExpressionWalker.rewrite(
+        t.tree(),
+        ExpressionWalker.NONE,
+        f -> {
+          if (f.getMultipartName().size() == 1
+              && GROUPING_FUNCTIONS.contains(OutputNames.functionName(f))) {
+            found.compareAndSet(null, OutputNames.functionName(f).toUpperCase(Locale.ROOT));
+          }
+          return false;
+        });
+    String rendered = found.get() == null ? t.tree().toString().toUpperCase(Locale.ROOT) : "";
+    if (found.get() == null && GROUPING_SETS.matcher(rendered).find()) {
+      found.set("GROUPING SETS");
+    }
+    java.util.regex.Matcher m = ROLLUP_OR_CUBE.matcher(rendered);
+    if (found.get() == null && m.find()) {
+      found.set(m.group(1));
+    }
+    if (found.get() == null && LATERAL.matcher(rendered).find()) {
+      found.set("LATERAL");
+    }
+    if (found.get() != null) {
+      throw new StatementException(
+          StatementException.FEATURE_NOT_SUPPORTED,
+          found.get().equals("GROUPING")
+              ? "grouping() is not supported by distdb (no GROUPING SETS, ROLLUP or CUBE)"
+              : found.get() + " is not supported by distdb");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.distdb.node.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.distdb.node.sql.StatementException;
+import org.junit.jupiter.api.Test;
+
+class EngineFunctionRewriteTest {
+
+  private final Dialect dialect = new Dialect(16);
+
+  @Test
+  void functionsH2LacksGoToDistdbsImplementations() throws Exception {
+    assertThat(dialect.translate("SELECT initcap(name), split_part(a, ',', $1) FROM t").sql())
+        .isEqualTo(
+            "SELECT distdb_catalog.initcap(name) AS initcap,"
+                + " distdb_catalog.split_part(a, ',', ?1) AS split_part FROM t");
+    assertThat(dialect.translate("SELECT pg_catalog.format('%s', x) FROM t").sql())
+        .doesNotContain("distdb_catalog");
+  }
+
+  @Test
+  void groupingSetsRollupCubeAndLateralAre0A000() {
+    for (String sql :
+        new String[] {
+          "SELECT a, count(*) FROM t GROUP BY ROLLUP (a)",
+          "SELECT a, count(*) FROM t GROUP BY CUBE (a, b)",
+          "SELECT a, count(*) FROM t GROUP BY GROUPING SETS ((a), ())",
+          "SELECT a, grouping(a) FROM t GROUP BY a",
+          "SELECT * FROM t, LATERAL (SELECT t.a) x"
+        }) {
+      assertThatThrownBy(() -> dialect.translate(sql))
+          .as(sql)
+          .isInstanceOfSatisfying(
+              StatementException.class,
+              e -> {
+                assertThat(e.sqlState()).isEqualTo("0A000");
+                assertThat(e.getMessage()).contains("not supported by distdb");
+              });
+    }
+  }
+}
