@@ -121,3 +121,17 @@ RESET application_name;
 COMMENT ON TABLE items IS 'things we sell';
 DROP TABLE IF EXISTS nothing_here;
 DROP TABLE docs;
+
+-- sent by SQLAlchemy 1.4 with psycopg2 (recorded with log_statement=all on PostgreSQL 15)
+show standard_conforming_strings;
+show transaction isolation level;
+select current_schema();
+CREATE TABLE sa_products (id SERIAL NOT NULL, sku VARCHAR(20) NOT NULL, name VARCHAR, price NUMERIC(10, 2), PRIMARY KEY (id), UNIQUE (sku));
+INSERT INTO sa_products (sku, name, price) VALUES ('tea', 'Tea', 1.5) RETURNING sa_products.id;
+INSERT INTO sa_products (sku, name, price) VALUES ('cake', 'Cake', 2.25),('jam', 'Jam', 3);
+UPDATE sa_products SET price=3.5 WHERE sa_products.sku = 'jam';
+SELECT count(*) AS count_1, sum(sa_products.price) AS sum_1 FROM sa_products;
+INSERT INTO sa_products (sku, name, price) VALUES ('tea', 'Green tea', 1.75), ('soup', 'Soup', 4) ON CONFLICT (sku) DO UPDATE SET name = excluded.name, price = excluded.price;
+INSERT INTO sa_products (sku, name, price) VALUES ('tea', 'ignored', 0) ON CONFLICT (sku) DO NOTHING RETURNING sa_products.id;
+SELECT sa_products.sku, sa_products.name, sa_products.price FROM sa_products ORDER BY sa_products.sku;
+DELETE FROM sa_products WHERE sa_products.sku = 'soup' RETURNING sa_products.name;
