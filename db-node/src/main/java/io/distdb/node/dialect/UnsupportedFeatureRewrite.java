@@ -16,6 +16,7 @@ final class UnsupportedFeatureRewrite implements Rewrite {
 
   private static final Set<String> GROUPING_FUNCTIONS = Set.of("rollup", "cube", "grouping");
   private static final Pattern GROUPING_SETS = Pattern.compile("\\bGROUPING\\s+SETS\\b");
+  private static final Pattern STRINGS = Pattern.compile("'(?:[^']|'')*'");
   private static final Pattern LATERAL = Pattern.compile("\\bLATERAL\\b");
   private static final Pattern ROLLUP_OR_CUBE = Pattern.compile("\\b(ROLLUP|CUBE)\\s*\\(");
 
@@ -37,7 +38,11 @@ final class UnsupportedFeatureRewrite implements Rewrite {
           }
           return false;
         });
-    String rendered = found.get() == null ? t.tree().toString().toUpperCase(Locale.ROOT) : "";
+    // String constants may hold any words (pgjdbc's getSQLKeywords lists "lateral" in one).
+    String rendered =
+        found.get() == null
+            ? STRINGS.matcher(t.tree().toString()).replaceAll("''").toUpperCase(Locale.ROOT)
+            : "";
     if (found.get() == null && GROUPING_SETS.matcher(rendered).find()) {
       found.set("GROUPING SETS");
     }
