@@ -77,6 +77,9 @@ SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 month';
 SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 week ago';
 SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 day 02:03:04.5';
 SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 month 1 day';
+-- JOIN ... USING: a bare USING column names the merged column
+SELECT id, sku, kind FROM items JOIN events USING (id) ORDER BY id;
+SELECT id, sku FROM items LEFT JOIN events USING (id) WHERE id <= 2 ORDER BY id;
 -- refused with 0A000 naming the feature (PostgreSQL answers them)
 SELECT qty, count(*) FROM items GROUP BY ROLLUP (qty) ORDER BY qty;
 SELECT sku, x.one FROM items, LATERAL (SELECT 1 AS one) x WHERE sku = 'a';

@@ -33,6 +33,7 @@ public final class Dialect {
           new FunctionRewrite(),
           new EngineFunctionRewrite(),
           new JsonOperatorRewrite(),
+          new JoinUsingRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE
           new OnConflictRewrite());

@@ -68,21 +68,14 @@ final class CopyFromStdin implements CopyIn {
     this.insertPrefix = sql.append(") VALUES ").toString();
   }
 
-  @Override
-  public void data(byte[] data) throws SqlException {
+  /** A step of the COPY that may fail; a failure undoes the COPY before it is reported. */
+  private interface Step<T> {
+    T run() throws SqlException, CopyException;
+  }
+
+  private <T> T undoneOnFailure(Step<T> step) throws SqlException {
     try {
-      bytes += data.length;
-      if (bytes > MAX_BYTES) {
-        throw new SqlException(
-            "54000",
-            "COPY FROM STDIN of more than " + (MAX_BYTES >> 20) + " MB is not supported by distdb",
-            "One COPY is one transaction, and a transaction is one replication log entry.",
-            "Split the input into several COPY commands.",
-            null);
-      }
-      for (CopyRow row : decoder.feed(data)) {
-        add(row);
-      }
+      return step.run();
     } catch (SqlException e) {
       fail();
       throw e;
@@ -93,22 +86,39 @@ final class CopyFromStdin implements CopyIn {
   }
 
   @Override
+  public void data(byte[] data) throws SqlException {
+    undoneOnFailure(
+        () -> {
+          bytes += data.length;
+          if (bytes > MAX_BYTES) {
+            throw new SqlException(
+                "54000",
+                "COPY FROM STDIN of more than "
+                    + (MAX_BYTES >> 20)
+                    + " MB is not supported by distdb",
+                "One COPY is one transaction, and a transaction is one replication log entry.",
+                "Split the input into several COPY commands.",
+                null);
+          }
+          for (CopyRow row : decoder.feed(data)) {
+            add(row);
+          }
+          return null;
+        });
+  }
+
+  @Override
   public String done() throws SqlException {
-    try {
-      for (CopyRow row : decoder.finish()) {
-        add(row);
-      }
-      flush();
-      finished = true;
-      target.commit();
-      return "COPY " + rows;
-    } catch (SqlException e) {
-      fail();
-      throw e;
-    } catch (CopyException e) {
-      fail();
-      throw translate(e);
-    }
+    return undoneOnFailure(
+        () -> {
+          for (CopyRow row : decoder.finish()) {
+            add(row);
+          }
+          flush();
+          finished = true;
+          target.commit();
+          return "COPY " + rows;
+        });
   }
 
   @Override

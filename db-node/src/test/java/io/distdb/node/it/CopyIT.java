@@ -194,9 +194,7 @@ class CopyIT {
       // Copy-in: Flush and Sync are ignored until CopyDone.
       c.send(
           frames(
-              ClientFrames.parse("", "COPY ext FROM STDIN (FORMAT csv)"),
-              ClientFrames.bind("", "", new String[0]),
-              ClientFrames.execute("", 0),
+              executeUnnamed("COPY ext FROM STDIN (FORMAT csv)"),
               ClientFrames.frame('H', io.netty.buffer.Unpooled.EMPTY_BUFFER)));
       seen.add(describe(c.readUntil('G')));
       c.send(
@@ -210,9 +208,7 @@ class CopyIT {
       // A bad value fails the COPY; messages up to Sync are skipped.
       c.send(
           frames(
-              ClientFrames.parse("", "COPY ext FROM STDIN"),
-              ClientFrames.bind("", "", new String[0]),
-              ClientFrames.execute("", 0),
+              executeUnnamed("COPY ext FROM STDIN"),
               copyData("3\tthree\nfour\t4\n"),
               copyDone(),
               ClientFrames.parse("", "SELECT 1"),
@@ -221,9 +217,7 @@ class CopyIT {
       // CopyFail.
       c.send(
           frames(
-              ClientFrames.parse("", "COPY ext FROM STDIN"),
-              ClientFrames.bind("", "", new String[0]),
-              ClientFrames.execute("", 0),
+              executeUnnamed("COPY ext FROM STDIN"),
               copyData("5\tfive\n"),
               copyFail("client gave up"),
               ClientFrames.sync()));
@@ -273,6 +267,14 @@ class CopyIT {
   private static io.netty.buffer.ByteBuf copyData(String s) {
     return ClientFrames.frame(
         'd', io.netty.buffer.Unpooled.copiedBuffer(s, StandardCharsets.UTF_8));
+  }
+
+  /** Parse, Bind and Execute of {@code sql} as the unnamed statement and portal. */
+  private static io.netty.buffer.ByteBuf executeUnnamed(String sql) {
+    return ClientFrames.concat(
+        ClientFrames.parse("", sql),
+        ClientFrames.bind("", "", new String[0]),
+        ClientFrames.execute("", 0));
   }
 
   private static io.netty.buffer.ByteBuf copyDone() {

@@ -2,9 +2,6 @@ package io.distdb.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.distdb.node.Node;
-import io.distdb.node.testing.InProcessNode;
-import io.distdb.node.testing.PostgresServer;
 import io.distdb.node.testing.PythonScript;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,30 +19,9 @@ class PsycopgIT {
   @Test
   void psycopg2RoundTripsTypesLikePostgres() throws Exception {
     PythonScript.assumeModule("psycopg2", "python3-psycopg2");
-    PostgresServer.assumeInstalled();
-    try (PostgresServer pg = PostgresServer.start();
-        Node node = InProcessNode.start(dir.resolve("data"))) {
-      PythonScript.Result want =
-          PythonScript.run(
-              dir,
-              "psycopg2_types.py",
-              "127.0.0.1",
-              String.valueOf(pg.port()),
-              "postgres",
-              "",
-              "postgres");
-      PythonScript.Result got =
-          PythonScript.run(
-              dir,
-              "psycopg2_types.py",
-              "127.0.0.1",
-              String.valueOf(node.pgPort()),
-              InProcessNode.USER,
-              InProcessNode.PASSWORD,
-              "distdb");
-      assertThat(want.exitCode()).as(want.output()).isZero();
-      assertThat(got.output()).isEqualTo(want.output());
-      assertThat(got.exitCode()).isZero();
-    }
+    PythonScript.Outputs both = PythonScript.runOnBoth(dir, "psycopg2_types.py");
+    assertThat(both.postgres().exitCode()).as(both.postgres().output()).isZero();
+    assertThat(both.distdb().output()).isEqualTo(both.postgres().output());
+    assertThat(both.distdb().exitCode()).isZero();
   }
 }

@@ -2,9 +2,6 @@ package io.distdb.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.distdb.node.Node;
-import io.distdb.node.testing.InProcessNode;
-import io.distdb.node.testing.PostgresServer;
 import io.distdb.node.testing.PythonScript;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,31 +25,10 @@ class SqlAlchemyIT {
   void coreAndOrmAnswerLikePostgres() throws Exception {
     PythonScript.assumeModule("sqlalchemy", "python3-sqlalchemy");
     PythonScript.assumeModule("psycopg2", "python3-psycopg2");
-    PostgresServer.assumeInstalled();
-    try (PostgresServer pg = PostgresServer.start();
-        Node node = InProcessNode.start(dir.resolve("data"))) {
-      PythonScript.Result want =
-          PythonScript.run(
-              dir,
-              "sqlalchemy_app.py",
-              "127.0.0.1",
-              String.valueOf(pg.port()),
-              "postgres",
-              "",
-              "postgres");
-      PythonScript.Result got =
-          PythonScript.run(
-              dir,
-              "sqlalchemy_app.py",
-              "127.0.0.1",
-              String.valueOf(node.pgPort()),
-              InProcessNode.USER,
-              InProcessNode.PASSWORD,
-              "distdb");
-      assertThat(want.exitCode()).as(want.output()).isZero();
-      assertThat(want.output()).contains("orm after delete 2");
-      assertThat(got.output()).isEqualTo(want.output());
-      assertThat(got.exitCode()).isZero();
-    }
+    PythonScript.Outputs both = PythonScript.runOnBoth(dir, "sqlalchemy_app.py");
+    assertThat(both.postgres().exitCode()).as(both.postgres().output()).isZero();
+    assertThat(both.postgres().output()).contains("orm after delete 2");
+    assertThat(both.distdb().output()).isEqualTo(both.postgres().output());
+    assertThat(both.distdb().exitCode()).isZero();
   }
 }

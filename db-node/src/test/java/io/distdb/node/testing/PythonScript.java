@@ -45,6 +45,32 @@ public final class PythonScript {
     return run(command);
   }
 
+  /** What the script printed against each server. */
+  public record Outputs(Result postgres, Result distdb) {}
+
+  /**
+   * Runs script {@code name} against a fresh PostgreSQL 15 and a fresh distdb node, each time with
+   * the arguments HOST PORT USER PASSWORD DATABASE.
+   */
+  public static Outputs runOnBoth(Path dir, String name) throws Exception {
+    PostgresServer.assumeInstalled();
+    try (PostgresServer pg = PostgresServer.start();
+        io.distdb.node.Node node = InProcessNode.start(dir.resolve("data"))) {
+      Result postgres =
+          run(dir, name, "127.0.0.1", String.valueOf(pg.port()), "postgres", "", "postgres");
+      Result distdb =
+          run(
+              dir,
+              name,
+              "127.0.0.1",
+              String.valueOf(node.pgPort()),
+              InProcessNode.USER,
+              InProcessNode.PASSWORD,
+              "distdb");
+      return new Outputs(postgres, distdb);
+    }
+  }
+
   private static Result run(List<String> command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output;
