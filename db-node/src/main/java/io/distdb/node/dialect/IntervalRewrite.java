@@ -15,6 +15,7 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * {@code now() - interval '1 day'}, which applications write everywhere, failed with 22007).
  * Literals already in the standard form ({@code INTERVAL '1' DAY}) are left alone.
  */
+@SuppressWarnings("deprecation") // setUseCastKeyword: JSqlParser 5.3 has no replacement yet
 final class IntervalRewrite implements Rewrite {
 
   @Override
@@ -75,6 +76,8 @@ final class IntervalRewrite implements Rewrite {
           literal.setIntervalType(h2.qualifier());
           cast.setLeftExpression(literal);
           cast.setColDataType(new ColDataType("INTERVAL " + h2.qualifier()));
+          cast.setUseCastKeyword(true); // "x::INTERVAL DAY TO SECOND" reads badly; CAST is plain
+
           changed = true;
         }
       }
