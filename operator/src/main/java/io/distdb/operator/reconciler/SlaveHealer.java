@@ -4,6 +4,7 @@ import io.distdb.adminapi.NodeState;
 import io.distdb.adminapi.NodeStatus;
 import io.distdb.adminapi.SlaveStatus;
 import io.distdb.operator.dependent.PodConditions;
+import io.distdb.operator.health.HealingPolicy;
 import io.distdb.operator.health.HealthClass;
 import io.distdb.operator.health.NodeObservation;
 import io.distdb.operator.health.RescheduleDecider;
@@ -18,7 +19,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,19 +46,18 @@ final class SlaveHealer {
   private final EventRecorder events;
   private final Clock clock;
 
-  /** Restarts within this window count towards a crash loop. */
-  static final Duration CRASH_LOOP_WINDOW = Duration.ofMinutes(10);
-
-  private final SlaveClassifier classifier =
-      new SlaveClassifier(SlaveClassifier.Thresholds.DEFAULT);
+  private final HealingPolicy policy;
+  private final SlaveClassifier classifier;
   private final Map<String, RestartWindow> restartWindows = new ConcurrentHashMap<>();
   private final Map<String, RescheduleDecider> deciders = new ConcurrentHashMap<>();
   private final Map<String, Map<String, RescheduleRecord>> history = new ConcurrentHashMap<>();
 
-  SlaveHealer(KubernetesClient client, EventRecorder events, Clock clock) {
+  SlaveHealer(KubernetesClient client, EventRecorder events, Clock clock, HealingPolicy policy) {
     this.client = client;
     this.events = events;
     this.clock = clock;
+    this.policy = policy;
+    this.classifier = new SlaveClassifier(policy.thresholds());
   }
 
   Result heal(
@@ -72,7 +71,7 @@ final class SlaveHealer {
     NodeStatus masterStatus = masterObs == null ? null : masterObs.status();
     boolean anyReachable = observations.values().stream().anyMatch(NodeObservation::reachable);
     RestartWindow restarts =
-        restartWindows.computeIfAbsent(key, k -> new RestartWindow(CRASH_LOOP_WINDOW));
+        restartWindows.computeIfAbsent(key, k -> new RestartWindow(policy.crashLoopWindow()));
     restarts.retain(slaves.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
     Map<String, HealthClass> classes = new LinkedHashMap<>();
     for (Pod pod : slaves) {
@@ -112,7 +111,7 @@ final class SlaveHealer {
   }
 
   private RescheduleDecider restoredDecider(Map<String, RescheduleRecord> done) {
-    RescheduleDecider decider = new RescheduleDecider(RescheduleDecider.Limits.DEFAULT, clock);
+    RescheduleDecider decider = new RescheduleDecider(policy.limits(), clock);
     done.forEach((pod, r) -> decider.restore(pod, Instant.parse(r.time())));
     return decider;
   }
