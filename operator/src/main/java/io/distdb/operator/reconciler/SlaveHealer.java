@@ -52,6 +52,9 @@ final class SlaveHealer {
   private final Map<String, RescheduleDecider> deciders = new ConcurrentHashMap<>();
   private final Map<String, Map<String, RescheduleRecord>> history = new ConcurrentHashMap<>();
 
+  /** Per database, the UID of each slave pod this process deleted ("" when restored). */
+  private final Map<String, Map<String, String>> deletedUids = new ConcurrentHashMap<>();
+
   SlaveHealer(KubernetesClient client, EventRecorder events, Clock clock, HealingPolicy policy) {
     this.client = client;
     this.events = events;
@@ -83,9 +86,18 @@ final class SlaveHealer {
         history.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
     String hold = null;
     if (!observations.isEmpty()) {
-      RescheduleDecider decider = deciders.computeIfAbsent(key, k -> restoredDecider(done));
+      Map<String, String> deleted =
+          deletedUids.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+      RescheduleDecider decider =
+          deciders.computeIfAbsent(key, k -> restoredDecider(done, deleted));
+      for (Pod pod : slaves) {
+        String name = pod.getMetadata().getName();
+        if (classes.get(name).operatorActs() && isReplacement(pod, deleted.get(name))) {
+          decider.replacementFailed(name);
+        }
+      }
       RescheduleDecider.Decision decision = decider.decide(classes, anyReachable);
-      decision.reschedule().ifPresent(r -> done.put(r.pod(), execute(spec, r)));
+      decision.reschedule().ifPresent(r -> done.put(r.pod(), execute(spec, r, slaves, deleted)));
       if (decision.hold() != RescheduleDecider.Hold.NONE) {
         hold = "reschedule held: " + decision.hold();
       }
@@ -110,22 +122,52 @@ final class SlaveHealer {
     return recorded;
   }
 
-  private RescheduleDecider restoredDecider(Map<String, RescheduleRecord> done) {
+  private RescheduleDecider restoredDecider(
+      Map<String, RescheduleRecord> done, Map<String, String> deleted) {
     RescheduleDecider decider = new RescheduleDecider(policy.limits(), clock);
-    done.forEach((pod, r) -> decider.restore(pod, Instant.parse(r.time())));
+    done.forEach(
+        (pod, r) -> {
+          decider.restore(pod, Instant.parse(r.time()));
+          deleted.put(pod, "");
+        });
     return decider;
+  }
+
+  /**
+   * Whether {@code pod} replaced the incarnation deleted by a reschedule: its UID differs (or, with
+   * the UID unknown after an operator restart, it is not itself being deleted).
+   */
+  private static boolean isReplacement(Pod pod, String deletedUid) {
+    if (deletedUid == null) {
+      return false;
+    }
+    return deletedUid.isEmpty()
+        ? pod.getMetadata().getDeletionTimestamp() == null
+        : !deletedUid.equals(pod.getMetadata().getUid());
   }
 
   void forget(String key) {
     deciders.remove(key);
+    deletedUids.remove(key);
     restartWindows.remove(key);
     history.remove(key);
   }
 
-  private RescheduleRecord execute(ResolvedSpec spec, RescheduleDecider.Reschedule r) {
+  private RescheduleRecord execute(
+      ResolvedSpec spec,
+      RescheduleDecider.Reschedule r,
+      List<Pod> slaves,
+      Map<String, String> deleted) {
     String ns = spec.names().namespace();
     var pod = client.pods().inNamespace(ns).withName(r.pod());
-    Pod current = pod.get();
+    Pod current =
+        slaves.stream()
+            .filter(p -> p.getMetadata().getName().equals(r.pod()))
+            .findFirst()
+            .orElse(null);
+    if (current != null) {
+      deleted.put(r.pod(), current.getMetadata().getUid());
+    }
     String claim = current == null ? null : claimName(current);
     if (r.force()) {
       pod.withGracePeriod(0).delete();
