@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.distdb.adminapi.NodeAdminClient;
 import io.distdb.adminapi.NodeEnvironment;
+import io.distdb.adminapi.NodeStatus;
 import io.distdb.operator.api.v1alpha1.DistributedDatabase;
 import io.distdb.operator.api.v1alpha1.HealthCheckSpec;
 import io.distdb.operator.api.v1alpha1.NodeMemberStatus;
@@ -143,6 +145,20 @@ public final class E2eHarness implements AutoCloseable {
       }
     }
     return ids;
+  }
+
+  /** Pod {@code pod}'s {@code /status}. */
+  public NodeStatus status(String db, String pod) throws Exception {
+    return new NodeAdminClient(http)
+        .status(
+            URI.create("http://" + k8s.ip(pod) + ":" + NodeEnvironment.DEFAULT_ADMIN_PORT),
+            secret(db, adminTokenSecret(db), SecretKeys.ADMIN_TOKEN),
+            Duration.ofSeconds(2));
+  }
+
+  /** Applies database {@code name} with {@code slaves} slaves and the default health checks. */
+  public DistributedDatabase applyWithDefaults(String name, int slaves) {
+    return cluster.create(MockCluster.database(name, slaves));
   }
 
   /** Pod {@code pod}'s {@code /checksums}: database → "appliedLsn:checksum". */

@@ -51,6 +51,7 @@ final class Scheduler {
                 p.getSpec().setNodeName(machine);
                 return p;
               });
+      pod.getSpec().setNodeName(machine); // the next pick in this round counts it
     }
   }
 

@@ -88,6 +88,14 @@ public final class MockCluster implements AutoCloseable {
 
   /** A cluster with the operator built as {@code options} say. */
   public MockCluster(OperatorOptions options) {
+    this(options, true);
+  }
+
+  /**
+   * The mock API server alone when {@code inJvmOperator} is false (a benchmark runs the operator as
+   * its own process against {@link #url()}).
+   */
+  public MockCluster(OperatorOptions options, boolean inJvmOperator) {
     this.options = options;
     // expectations (server.expect()) and the CRUD dispatcher must share one response map
     var responses =
@@ -119,7 +127,14 @@ public final class MockCluster implements AutoCloseable {
     Config config =
         new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build();
     operatorClient = new KubernetesClientBuilder().withConfig(config).build();
-    startOperator();
+    if (inJvmOperator) {
+      startOperator();
+    }
+  }
+
+  /** The API server's URL. */
+  public String url() {
+    return client.getConfiguration().getMasterUrl();
   }
 
   /** Stops the operator process (as a crash or a rollout would) and starts a fresh one. */
@@ -129,8 +144,10 @@ public final class MockCluster implements AutoCloseable {
   }
 
   private void stopOperator() {
-    operator.stop();
-    health.close();
+    if (operator != null) {
+      operator.stop();
+      health.close();
+    }
   }
 
   private void startOperator() {
