@@ -1,9 +1,9 @@
 package io.distdb.operator.e2e;
 
-import com.sun.net.httpserver.HttpServer;
 import io.distdb.adminapi.NodeEnvironment;
 import io.distdb.operator.api.v1alpha1.DistributedDatabase;
 import io.distdb.operator.naming.ResourceNames;
+import io.distdb.operator.reconciler.FakeNodes;
 import io.distdb.operator.reconciler.MockCluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -11,14 +11,11 @@ import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -44,14 +41,14 @@ class IdleOperatorBenchmark {
   @Test
   void tenIdleDatabases() throws Exception {
     Path jar = Path.of(System.getProperty("distdb.operator.jar", "target/distdb-operator.jar"));
-    List<HttpServer> nodes = new ArrayList<>();
     Process operator = null;
-    try (MockCluster cluster = new MockCluster(MockCluster.OperatorOptions.defaults(), false)) {
+    try (MockCluster cluster = new MockCluster(MockCluster.OperatorOptions.defaults(), false);
+        FakeNodes nodes = new FakeNodes(NodeEnvironment.DEFAULT_ADMIN_PORT)) {
       for (int d = 0; d < DATABASES; d++) {
         ResourceNames n = ResourceNames.of("db" + d, MockCluster.NAMESPACE);
-        nodes.add(node(ip(d, 0), masterStatus(n)));
-        nodes.add(node(ip(d, 1), slaveStatus(n.slavePod(0))));
-        nodes.add(node(ip(d, 2), slaveStatus(n.slavePod(1))));
+        nodes.serve(ip(d, 0), masterStatus(n));
+        nodes.serve(ip(d, 1), slaveStatus(n.slavePod(0)));
+        nodes.serve(ip(d, 2), slaveStatus(n.slavePod(1)));
       }
       operator = startOperator(jar, cluster.url());
       for (int d = 0; d < DATABASES; d++) {
@@ -85,7 +82,6 @@ class IdleOperatorBenchmark {
       if (operator != null) {
         operator.destroy();
       }
-      nodes.forEach(s -> s.stop(0));
     }
   }
 
@@ -163,21 +159,6 @@ class IdleOperatorBenchmark {
         + pod
         + "\",\"role\":\"slave\",\"state\":\"ready\",\"slave\":{\"state\":\"streaming\","
         + "\"lagEntries\":0}}";
-  }
-
-  private static HttpServer node(String ip, String statusJson) throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(ip, NodeEnvironment.DEFAULT_ADMIN_PORT), 0);
-    server.createContext(
-        NodeEnvironment.PATH_STATUS,
-        ex -> {
-          byte[] body = statusJson.getBytes(StandardCharsets.UTF_8);
-          ex.sendResponseHeaders(200, body.length);
-          ex.getResponseBody().write(body);
-          ex.close();
-        });
-    server.start();
-    return server;
   }
 
   private Process startOperator(Path jar, String url) throws IOException {

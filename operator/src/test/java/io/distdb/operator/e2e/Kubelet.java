@@ -1,6 +1,7 @@
 package io.distdb.operator.e2e;
 
 import io.distdb.adminapi.NodeEnvironment;
+import io.distdb.operator.dependent.PodConditions;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
@@ -227,7 +228,7 @@ final class Kubelet implements AutoCloseable {
     boolean same =
         status != null
             && java.util.Objects.equals(ip, status.getPodIP())
-            && ready == isReady(pod)
+            && ready == PodConditions.isReady(pod)
             && restarts(pod) == r.restarts
             && (running ? "Running" : "Pending").equals(status.getPhase());
     if (same) {
@@ -266,7 +267,7 @@ final class Kubelet implements AutoCloseable {
 
   /** The node controller marks the pods of a machine that stopped reporting not ready. */
   private void nodeNotReady(Pod pod) {
-    if (!isReady(pod)) {
+    if (!PodConditions.isReady(pod)) {
       return;
     }
     client
@@ -305,12 +306,6 @@ final class Kubelet implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private static boolean isReady(Pod pod) {
-    return pod.getStatus() != null
-        && pod.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private static int restarts(Pod pod) {

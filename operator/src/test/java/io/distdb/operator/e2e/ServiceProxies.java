@@ -1,5 +1,6 @@
 package io.distdb.operator.e2e;
 
+import io.distdb.operator.dependent.PodConditions;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -67,10 +68,7 @@ final class ServiceProxies implements AutoCloseable {
         pods.stream()
             .filter(p -> p.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
             .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
-            .filter(
-                p ->
-                    p.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+            .filter(PodConditions::isReady)
             .toList();
     if (ready.isEmpty()) {
       return Optional.empty();
