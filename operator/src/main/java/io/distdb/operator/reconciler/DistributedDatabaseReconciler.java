@@ -230,7 +230,8 @@ public final class DistributedDatabaseReconciler
             observations,
             progress.length() == 0 ? null : progress.toString(),
             classes,
-            healing.reschedules());
+            healing.reschedules(),
+            healing.givenUp());
     statusWriter.write(ddb, StatusComputer.compute(spec, view));
     return UpdateControl.noUpdate();
   }

@@ -38,9 +38,13 @@ final class SlaveHealer {
    * @param classes each slave's class by pod name
    * @param reschedules the last reschedule of each slave
    * @param hold why a slave that needs it was not rescheduled, null if none
+   * @param givenUp the hold is a crash loop given up (the operator will not try again)
    */
   record Result(
-      Map<String, HealthClass> classes, Map<String, RescheduleRecord> reschedules, String hold) {}
+      Map<String, HealthClass> classes,
+      Map<String, RescheduleRecord> reschedules,
+      String hold,
+      boolean givenUp) {}
 
   private final KubernetesClient client;
   private final EventRecorder events;
@@ -85,6 +89,7 @@ final class SlaveHealer {
     Map<String, RescheduleRecord> done =
         history.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
     String hold = null;
+    boolean givenUp = false;
     if (!observations.isEmpty()) {
       Map<String, String> deleted =
           deletedUids.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
@@ -101,9 +106,10 @@ final class SlaveHealer {
       if (decision.hold() != RescheduleDecider.Hold.NONE) {
         hold = "reschedule held: " + decision.hold();
       }
+      givenUp = decision.hold() == RescheduleDecider.Hold.GAVE_UP;
     }
     done.keySet().retainAll(classes.keySet());
-    return new Result(classes, Map.copyOf(done), hold);
+    return new Result(classes, Map.copyOf(done), hold, givenUp);
   }
 
   /** The reschedules the status records (they survive an operator restart). */

@@ -169,9 +169,13 @@ class FailureScenariosIT {
             () ->
                 h.reschedules(DB, pod) == before + tries
                     && condition("Progressing").getMessage().contains("GAVE_UP"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> "CrashLoopGivenUp".equals(condition("Degraded").getReason()));
     System.out.printf(
         "e2e: crash loop given up after %d reschedules: %s%n",
-        tries, condition("Progressing").getMessage());
+        tries, condition("Degraded").getMessage());
     Awaitility.await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(5))

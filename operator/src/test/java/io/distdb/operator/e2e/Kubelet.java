@@ -89,6 +89,8 @@ final class Kubelet implements AutoCloseable {
     this.environment = new PodEnvironment(client, namespace);
     this.nodeJar = nodeJar;
     this.logs = logs;
+    // should the test JVM be stopped (failsafe timeout, Ctrl-C), take the node processes along
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "kubelet-shutdown"));
   }
 
   /** The IP of pod {@code name}'s current incarnation, if it has one. */
