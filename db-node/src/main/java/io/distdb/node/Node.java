@@ -189,7 +189,8 @@ public final class Node implements AutoCloseable {
                   CommitGate.LOCAL,
                   health,
                   sessions,
-                  config.lockTimeoutMillis()));
+                  config.lockTimeoutMillis(),
+                  r.epoch()));
       ensureDefaultDatabase(writes);
       log.atInfo().log("no replication secret: this master runs without slaves");
       return writes;
@@ -207,7 +208,13 @@ public final class Node implements AutoCloseable {
     LocalWriteExecutor writes =
         own(
             new LocalWriteExecutor(
-                storage, replicationLog, syncGate, health, sessions, config.lockTimeoutMillis()));
+                storage,
+                replicationLog,
+                syncGate,
+                health,
+                sessions,
+                config.lockTimeoutMillis(),
+                r.epoch()));
     SnapshotSource snapshots =
         new SnapshotSource(storage, replicationLog, writes, workDir("snapshots"));
     // A slave gone longer than the log is kept for it is forgotten: it needs a snapshot anyway.

@@ -123,9 +123,10 @@ public final class Determinism {
       Set.of("current_date", "current_timestamp", "localtimestamp", "current_time", "localtime");
 
   /**
-   * Refuses a table definition whose DEFAULT, GENERATED or CHECK expressions read the clock or a
-   * random source: each replica evaluates those itself when it replays an INSERT, so the rows would
-   * differ. (Views are fine: they are evaluated by the reading node.)
+   * Refuses the table definitions whose clock or random reads a replica would evaluate itself, now
+   * that rows travel as images: a CHECK constraint (checked again as each replica applies a row)
+   * and {@code ALTER TABLE ... ADD} (which fills the existing rows on every replica separately).
+   * Column defaults of new tables are fine: the master evaluates them and logs the row.
    *
    * @throws StatementException 0A000 naming the function and the way out
    */
@@ -138,9 +139,13 @@ public final class Determinism {
       return;
     }
     List<Token> tokens = SqlLexer.tokenize(sql);
+    boolean risky = false;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.kind() != TokenKind.IDENTIFIER) {
+      if (t.isKeyword("check") || (tag.equals("ALTER TABLE") && t.isKeyword("add"))) {
+        risky = true;
+      }
+      if (!risky || t.kind() != TokenKind.IDENTIFIER) {
         continue;
       }
       String name = t.value();
@@ -150,10 +155,9 @@ public final class Determinism {
         throw new StatementException(
             StatementException.FEATURE_NOT_SUPPORTED,
             (call ? name + "()" : name)
-                + " is not allowed in a column default, generated column"
-                + " or check constraint: each replica would evaluate it itself and the replicas"
-                + " would differ; give the value in the INSERT instead (now() there is fixed to"
-                + " the master's clock)");
+                + " is not allowed in a check constraint or in a column added to an existing"
+                + " table: each replica would evaluate it itself and the replicas would differ;"
+                + " add the column without it, UPDATE the rows, then SET DEFAULT");
       }
     }
   }

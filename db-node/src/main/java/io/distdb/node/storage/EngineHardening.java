@@ -1,5 +1,6 @@
 package io.distdb.node.storage;
 
+import io.distdb.node.storage.capture.CaptureTrigger;
 import org.h2.api.JavaObjectSerializer;
 
 /**
@@ -12,13 +13,18 @@ public final class EngineHardening {
 
   /**
    * No user class may be loaded (triggers, aliases, aggregates and table engines name classes): the
-   * property is a list of allowed names and prefixes, and this class name is no such user class.
+   * property is a list of allowed names and prefixes, and it names exactly two of distdb's own
+   * classes, the serializer below and the change-capture trigger that only the node's administrator
+   * connection installs (clients cannot create triggers: {@code sql.EngineFeatureGuard} refuses it
+   * and the engine users lack the right).
    */
-  static final String ALLOWED_CLASSES = RefusingObjectSerializer.class.getName();
+  static final String ALLOWED_CLASSES =
+      RefusingObjectSerializer.class.getName() + "," + CaptureTrigger.class.getName();
 
   private EngineHardening() {}
 
-  static void install() {
+  /** Idempotent; must run before any other engine class initializes. */
+  public static void install() {
     System.setProperty("h2.allowedClasses", ALLOWED_CLASSES);
     System.setProperty("h2.javaObjectSerializer", RefusingObjectSerializer.class.getName());
   }
