@@ -95,6 +95,24 @@ public final class CommandApplier implements AutoCloseable {
     }
   }
 
+  /**
+   * Decodes and applies one log entry's payload; returns the epoch it was written in. An entry this
+   * node cannot decode (a newer format, corruption) fails like one it cannot apply: never skipped.
+   */
+  public long applyEntry(long lsn, byte[] payload) throws ApplyException {
+    Command command;
+    long epoch;
+    try {
+      epoch = CommandCodec.epochOf(payload);
+      command = CommandCodec.decode(payload);
+    } catch (IllegalArgumentException e) {
+      rollbackPending();
+      throw new ApplyException(lsn, e.getMessage(), e);
+    }
+    apply(lsn, command);
+    return epoch;
+  }
+
   /** Commits every applied entry, recording each database's last LSN in the same commit. */
   public void commitPending() throws ApplyException {
     try {
