@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Makes the one kind of logged statement that still evaluates expressions on every replica mean
- * the same there: data changes travel as row images (the {@code command} package), but schema
- * changes travel as their text, and {@code CREATE TABLE AS} evaluates its query when it runs. In
- * it the clock functions are replaced with literals of the master's instant, and functions whose
- * value differs per replica or per session are refused.
+ * Makes the one kind of logged statement that still evaluates expressions on every replica mean the
+ * same there: data changes travel as row images (the {@code command} package), but schema changes
+ * travel as their text, and {@code CREATE TABLE AS} evaluates its query when it runs. In it the
+ * clock functions are replaced with literals of the master's instant, and functions whose value
+ * differs per replica or per session are refused.
  *
  * <p>Other DDL is returned unchanged: {@code DEFAULT now()} and view bodies are evaluated later, so
  * freezing them into a literal would change the schema's meaning; {@link #checkTableDefinition}
