@@ -71,13 +71,26 @@ final class SequenceApplier {
     pending.clear();
   }
 
-  /** Sets every recorded position (on opening a database, in case a crash came between). */
+  /**
+   * On opening a database, repairs a crash between a commit and {@link #materializePending}: sets
+   * each sequence that stands below its recorded position. Only raises: a master never records
+   * positions while it serves (its own sequences are the truth), so an old record must not pull a
+   * sequence back that has moved on since.
+   */
   void materializeAll() throws SQLException {
+    java.util.Map<String, Long> current = new java.util.HashMap<>();
+    for (var reading : io.distdb.node.storage.capture.EngineTables.sequences(connection)) {
+      current.put(reading.key(), reading.nextValue());
+    }
     try (Statement s = connection.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT seq_schema, seq_name, seq_column, next_value FROM " + TABLE)) {
       while (rs.next()) {
         String column = rs.getString(3);
+        Long now = current.get(rs.getString(1) + '\u0000' + rs.getString(2) + '\u0000' + column);
+        if (now != null && now >= rs.getLong(4)) {
+          continue;
+        }
         pending.put(
             rs.getString(1) + '\u0000' + rs.getString(2) + '\u0000' + column,
             new SequencePosition(

@@ -122,6 +122,29 @@ class CommandApplierTest {
   }
 
   @Test
+  void reopeningNeverPullsASequenceBackThatMovedOn() throws Exception {
+    try (Storage storage = new Storage(dir)) {
+      try (CommandApplier applier = new CommandApplier(storage)) {
+        applier.apply(1, new Command.CreateDatabase("db"));
+        applier.apply(2, ddl("db", "CREATE SEQUENCE q"));
+        applier.apply(
+            3, new Transaction("db", List.of(new SequencePosition("public", "q", null, 7))));
+        applier.commitPending();
+      }
+      // A master serving after recovery: its own sequence moves on, nothing is recorded.
+      try (Connection c = storage.connect(new DatabaseName("db"));
+          Statement s = c.createStatement()) {
+        s.execute("ALTER SEQUENCE q RESTART WITH 50");
+      }
+      try (CommandApplier again = new CommandApplier(storage)) {
+        again.apply(4, ddl("db", "CREATE TABLE x (a INT)"));
+        again.commitPending();
+      }
+      assertThat(query(storage, "db", "SELECT nextval('q')")).isEqualTo("50");
+    }
+  }
+
+  @Test
   void aDeleteThatFindsNoRowStopsTheApplyLoudly() throws Exception {
     try (Storage storage = new Storage(dir);
         CommandApplier applier = new CommandApplier(storage)) {

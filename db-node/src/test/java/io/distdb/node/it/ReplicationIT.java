@@ -256,10 +256,7 @@ class ReplicationIT {
       s.executeUpdate("UPDATE clock SET id = id + 10 * CAST(random() * 100 AS INT) WHERE id = 2");
       s.executeUpdate("INSERT INTO clock (id) SELECT 1000 + CAST(random() * 1000 AS INT)");
     }
-    Map<String, DatabaseChecksum.Result> expected = cluster.awaitConverged(CONVERGE);
-    for (Node slave : cluster.slaves()) {
-      assertThat(slave.checksums().get("distdb")).isEqualTo(expected.get("distdb"));
-    }
+    assertEverySlaveMatches("distdb");
   }
 
   /**
@@ -329,9 +326,13 @@ class ReplicationIT {
         }
       }
     }
+    assertEverySlaveMatches("distdb");
+  }
+
+  private static void assertEverySlaveMatches(String database) {
     Map<String, DatabaseChecksum.Result> expected = cluster.awaitConverged(CONVERGE);
     for (Node slave : cluster.slaves()) {
-      assertThat(slave.checksums().get("distdb")).isEqualTo(expected.get("distdb"));
+      assertThat(slave.checksums().get(database)).isEqualTo(expected.get(database));
     }
   }
 
@@ -363,9 +364,6 @@ class ReplicationIT {
       f.get();
     }
     pool.shutdown();
-    Map<String, DatabaseChecksum.Result> expected = cluster.awaitConverged(CONVERGE);
-    for (Node slave : cluster.slaves()) {
-      assertThat(slave.checksums().get("distdb")).isEqualTo(expected.get("distdb"));
-    }
+    assertEverySlaveMatches("distdb");
   }
 }
