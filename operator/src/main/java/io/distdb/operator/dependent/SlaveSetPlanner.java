@@ -75,12 +75,17 @@ public final class SlaveSetPlanner {
         continue;
       }
       PersistentVolumeClaim claim = desiredClaim(spec, ordinal);
+      Pod pod = podsByOrdinal.get(ordinal);
       if (claimsByOrdinal.containsKey(ordinal)) {
         claimsToPatch.add(claim);
-      } else {
+      } else if (pod == null) {
         claimsToCreate.add(claim);
+      } else {
+        // a pod whose claim is gone lost its volume: the healer replaces the pod first, then both
+        // are made afresh (a new claim under a running pod would never be the one it mounted)
+        allReady = false;
+        continue;
       }
-      Pod pod = podsByOrdinal.get(ordinal);
       if (pod == null) {
         podsToCreate.add(desiredPod(spec, ordinal, hash));
         allReady = false;

@@ -80,6 +80,18 @@ public final class RescheduleDecider {
   }
 
   /**
+   * The replacement of a rescheduled slave exists and needs action again (e.g. it crash-loops too):
+   * the reschedule is over, unsuccessfully, so it no longer blocks the next one. Without this a
+   * replacement that never turns healthy would hold every later reschedule, and a crash loop would
+   * never reach {@link Hold#GAVE_UP}.
+   */
+  public void replacementFailed(String pod) {
+    if (pod.equals(inFlight)) {
+      inFlight = null;
+    }
+  }
+
+  /**
    * @param classes each slave's class, in ordinal order
    * @param anyNodeReachable whether the operator's polls reach at least one node of the database
    */

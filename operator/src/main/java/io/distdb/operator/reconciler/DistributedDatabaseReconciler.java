@@ -8,6 +8,7 @@ import io.distdb.operator.dependent.ObjectApplier;
 import io.distdb.operator.dependent.SecretDependent;
 import io.distdb.operator.dependent.ServiceDependent;
 import io.distdb.operator.dependent.StatefulSetDependent;
+import io.distdb.operator.health.HealingPolicy;
 import io.distdb.operator.health.HealthMonitor;
 import io.distdb.operator.health.NodeObservation;
 import io.distdb.operator.naming.Labels;
@@ -88,6 +89,18 @@ public final class DistributedDatabaseReconciler
       EventRecorder events,
       HealthMonitor health,
       int adminPort) {
+    this(client, validator, statusWriter, events, health, adminPort, HealingPolicy.DEFAULT);
+  }
+
+  /** As above, healing by {@code policy} (tests shorten its waits). */
+  public DistributedDatabaseReconciler(
+      KubernetesClient client,
+      SpecValidator validator,
+      StatusWriter statusWriter,
+      EventRecorder events,
+      HealthMonitor health,
+      int adminPort,
+      HealingPolicy policy) {
     this.client = client;
     this.validator = validator;
     this.applier = new ObjectApplier(client);
@@ -96,7 +109,7 @@ public final class DistributedDatabaseReconciler
     this.health = health;
     this.slaves = new SlaveSet(client, applier, events);
     this.healthTargets = new HealthTargets(client, adminPort);
-    this.healer = new SlaveHealer(client, events, Clock.systemUTC());
+    this.healer = new SlaveHealer(client, events, Clock.systemUTC(), policy);
     this.roleLabeler = new RoleLabeler(client);
   }
 
@@ -217,7 +230,8 @@ public final class DistributedDatabaseReconciler
             observations,
             progress.length() == 0 ? null : progress.toString(),
             classes,
-            healing.reschedules());
+            healing.reschedules(),
+            healing.givenUp());
     statusWriter.write(ddb, StatusComputer.compute(spec, view));
     return UpdateControl.noUpdate();
   }

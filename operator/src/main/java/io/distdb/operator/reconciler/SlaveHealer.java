@@ -4,6 +4,7 @@ import io.distdb.adminapi.NodeState;
 import io.distdb.adminapi.NodeStatus;
 import io.distdb.adminapi.SlaveStatus;
 import io.distdb.operator.dependent.PodConditions;
+import io.distdb.operator.health.HealingPolicy;
 import io.distdb.operator.health.HealthClass;
 import io.distdb.operator.health.NodeObservation;
 import io.distdb.operator.health.RescheduleDecider;
@@ -18,7 +19,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,27 +38,33 @@ final class SlaveHealer {
    * @param classes each slave's class by pod name
    * @param reschedules the last reschedule of each slave
    * @param hold why a slave that needs it was not rescheduled, null if none
+   * @param givenUp the hold is a crash loop given up (the operator will not try again)
    */
   record Result(
-      Map<String, HealthClass> classes, Map<String, RescheduleRecord> reschedules, String hold) {}
+      Map<String, HealthClass> classes,
+      Map<String, RescheduleRecord> reschedules,
+      String hold,
+      boolean givenUp) {}
 
   private final KubernetesClient client;
   private final EventRecorder events;
   private final Clock clock;
 
-  /** Restarts within this window count towards a crash loop. */
-  static final Duration CRASH_LOOP_WINDOW = Duration.ofMinutes(10);
-
-  private final SlaveClassifier classifier =
-      new SlaveClassifier(SlaveClassifier.Thresholds.DEFAULT);
+  private final HealingPolicy policy;
+  private final SlaveClassifier classifier;
   private final Map<String, RestartWindow> restartWindows = new ConcurrentHashMap<>();
   private final Map<String, RescheduleDecider> deciders = new ConcurrentHashMap<>();
   private final Map<String, Map<String, RescheduleRecord>> history = new ConcurrentHashMap<>();
 
-  SlaveHealer(KubernetesClient client, EventRecorder events, Clock clock) {
+  /** Per database, the UID of each slave pod this process deleted ("" when restored). */
+  private final Map<String, Map<String, String>> deletedUids = new ConcurrentHashMap<>();
+
+  SlaveHealer(KubernetesClient client, EventRecorder events, Clock clock, HealingPolicy policy) {
     this.client = client;
     this.events = events;
     this.clock = clock;
+    this.policy = policy;
+    this.classifier = new SlaveClassifier(policy.thresholds());
   }
 
   Result heal(
@@ -72,7 +78,7 @@ final class SlaveHealer {
     NodeStatus masterStatus = masterObs == null ? null : masterObs.status();
     boolean anyReachable = observations.values().stream().anyMatch(NodeObservation::reachable);
     RestartWindow restarts =
-        restartWindows.computeIfAbsent(key, k -> new RestartWindow(CRASH_LOOP_WINDOW));
+        restartWindows.computeIfAbsent(key, k -> new RestartWindow(policy.crashLoopWindow()));
     restarts.retain(slaves.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet()));
     Map<String, HealthClass> classes = new LinkedHashMap<>();
     for (Pod pod : slaves) {
@@ -83,16 +89,27 @@ final class SlaveHealer {
     Map<String, RescheduleRecord> done =
         history.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
     String hold = null;
+    boolean givenUp = false;
     if (!observations.isEmpty()) {
-      RescheduleDecider decider = deciders.computeIfAbsent(key, k -> restoredDecider(done));
+      Map<String, String> deleted =
+          deletedUids.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+      RescheduleDecider decider =
+          deciders.computeIfAbsent(key, k -> restoredDecider(done, deleted));
+      for (Pod pod : slaves) {
+        String name = pod.getMetadata().getName();
+        if (classes.get(name).operatorActs() && isReplacement(pod, deleted.get(name))) {
+          decider.replacementFailed(name);
+        }
+      }
       RescheduleDecider.Decision decision = decider.decide(classes, anyReachable);
-      decision.reschedule().ifPresent(r -> done.put(r.pod(), execute(spec, r)));
+      decision.reschedule().ifPresent(r -> done.put(r.pod(), execute(spec, r, slaves, deleted)));
       if (decision.hold() != RescheduleDecider.Hold.NONE) {
         hold = "reschedule held: " + decision.hold();
       }
+      givenUp = decision.hold() == RescheduleDecider.Hold.GAVE_UP;
     }
     done.keySet().retainAll(classes.keySet());
-    return new Result(classes, Map.copyOf(done), hold);
+    return new Result(classes, Map.copyOf(done), hold, givenUp);
   }
 
   /** The reschedules the status records (they survive an operator restart). */
@@ -111,22 +128,52 @@ final class SlaveHealer {
     return recorded;
   }
 
-  private RescheduleDecider restoredDecider(Map<String, RescheduleRecord> done) {
-    RescheduleDecider decider = new RescheduleDecider(RescheduleDecider.Limits.DEFAULT, clock);
-    done.forEach((pod, r) -> decider.restore(pod, Instant.parse(r.time())));
+  private RescheduleDecider restoredDecider(
+      Map<String, RescheduleRecord> done, Map<String, String> deleted) {
+    RescheduleDecider decider = new RescheduleDecider(policy.limits(), clock);
+    done.forEach(
+        (pod, r) -> {
+          decider.restore(pod, Instant.parse(r.time()));
+          deleted.put(pod, "");
+        });
     return decider;
+  }
+
+  /**
+   * Whether {@code pod} replaced the incarnation deleted by a reschedule: its UID differs (or, with
+   * the UID unknown after an operator restart, it is not itself being deleted).
+   */
+  private static boolean isReplacement(Pod pod, String deletedUid) {
+    if (deletedUid == null) {
+      return false;
+    }
+    return deletedUid.isEmpty()
+        ? pod.getMetadata().getDeletionTimestamp() == null
+        : !deletedUid.equals(pod.getMetadata().getUid());
   }
 
   void forget(String key) {
     deciders.remove(key);
+    deletedUids.remove(key);
     restartWindows.remove(key);
     history.remove(key);
   }
 
-  private RescheduleRecord execute(ResolvedSpec spec, RescheduleDecider.Reschedule r) {
+  private RescheduleRecord execute(
+      ResolvedSpec spec,
+      RescheduleDecider.Reschedule r,
+      List<Pod> slaves,
+      Map<String, String> deleted) {
     String ns = spec.names().namespace();
     var pod = client.pods().inNamespace(ns).withName(r.pod());
-    Pod current = pod.get();
+    Pod current =
+        slaves.stream()
+            .filter(p -> p.getMetadata().getName().equals(r.pod()))
+            .findFirst()
+            .orElse(null);
+    if (current != null) {
+      deleted.put(r.pod(), current.getMetadata().getUid());
+    }
     String claim = current == null ? null : claimName(current);
     if (r.force()) {
       pod.withGracePeriod(0).delete();

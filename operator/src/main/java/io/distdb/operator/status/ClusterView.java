@@ -17,6 +17,7 @@ import java.util.Map;
  * @param progressing what the reconcile changed or is waiting for, null when stable
  * @param healthByPod health class of each slave, by pod name
  * @param reschedules last reschedule time and reason of each slave, by pod name
+ * @param rescheduleGivenUp a slave still needs a reschedule but its crash loop was given up
  */
 public record ClusterView(
     StatefulSet statefulSet,
@@ -25,4 +26,5 @@ public record ClusterView(
     Map<String, NodeObservation> observations,
     String progressing,
     Map<String, String> healthByPod,
-    Map<String, RescheduleRecord> reschedules) {}
+    Map<String, RescheduleRecord> reschedules,
+    boolean rescheduleGivenUp) {}

@@ -129,16 +129,25 @@ public final class StatusComputer {
     String degradedReason =
         !masterReady
             ? "MasterNotReady"
-            : unhealthy != null
-                ? "SlaveUnhealthy"
-                : readySlaves < spec.slaves() ? "SlavesNotReady" : lagging ? "SlaveLagging" : "";
+            : view.rescheduleGivenUp()
+                ? "CrashLoopGivenUp"
+                : unhealthy != null
+                    ? "SlaveUnhealthy"
+                    : readySlaves < spec.slaves()
+                        ? "SlavesNotReady"
+                        : lagging ? "SlaveLagging" : "";
     conditions.add(
         Conditions.of(
             Conditions.DEGRADED,
             degraded,
             degraded ? degradedReason : "AllHealthy",
             degraded
-                ? readyMessage + (unhealthy == null ? "" : "; " + unhealthy)
+                ? readyMessage
+                    + (unhealthy == null ? "" : "; " + unhealthy)
+                    + (view.rescheduleGivenUp()
+                        ? "; rescheduling gave up on its crash loop: fix the cause (the kubelet"
+                            + " keeps restarting it)"
+                        : "")
                 : "every node ready and replicating",
             generation));
     boolean progressing = view.progressing() != null;

@@ -94,4 +94,14 @@ class SlaveSetPlannerTest {
     assertThat(plan.claimsToCreate()).isEmpty();
     assertThat(plan.upToDate()).isFalse();
   }
+
+  @Test
+  void aPodWhoseClaimIsGoneGetsNoNewClaimUnderIt() {
+    ResolvedSpec s = spec(1, "a/b:1");
+    Pod orphan = SlaveSetPlanner.desiredPod(s, 0, SlaveSetPlanner.podHash(s));
+    SlavePlan plan = SlaveSetPlanner.plan(s, List.of(orphan), List.of());
+    assertThat(plan.claimsToCreate()).as("the healer replaces the pod first").isEmpty();
+    assertThat(plan.podsToCreate()).isEmpty();
+    assertThat(plan.upToDate()).isFalse();
+  }
 }

@@ -129,4 +129,26 @@ class RescheduleDeciderTest {
     d = decider.decide(classes(HealthClass.Healthy, HealthClass.NodeLost), true);
     assertThat(d.hold()).isEqualTo(Hold.BACKING_OFF);
   }
+
+  @Test
+  void aCrashLoopingReplacementEndsTheReschedule_thenTheLoopIsGivenUp() {
+    var limits = new RescheduleDecider.Limits(100, Duration.ofSeconds(2), Duration.ofSeconds(8), 2);
+    var decider = new RescheduleDecider(limits, clock);
+    assertThat(
+            decider.decide(classes(HealthClass.CrashLoop, HealthClass.Healthy), true).reschedule())
+        .isPresent();
+    assertThat(decider.decide(classes(HealthClass.CrashLoop, HealthClass.Healthy), true).hold())
+        .as("the old pod may still be seen")
+        .isEqualTo(Hold.IN_FLIGHT);
+    decider.replacementFailed("s-0");
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(
+            decider.decide(classes(HealthClass.CrashLoop, HealthClass.Healthy), true).reschedule())
+        .as("second try")
+        .isPresent();
+    decider.replacementFailed("s-0");
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(decider.decide(classes(HealthClass.CrashLoop, HealthClass.Healthy), true).hold())
+        .isEqualTo(Hold.GAVE_UP);
+  }
 }

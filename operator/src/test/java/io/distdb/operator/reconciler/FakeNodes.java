@@ -11,13 +11,23 @@ import java.util.List;
  * Fake db-node admin APIs, one per loopback IP (127.0.1.10-60 is this module's range), all on the
  * same port (picked by the first bind), answering {@code /status} with a canned document.
  */
-final class FakeNodes implements AutoCloseable {
+public final class FakeNodes implements AutoCloseable {
 
   private final List<HttpServer> servers = new ArrayList<>();
   private int port;
 
+  /** Fake nodes on a port the first one picks. */
+  FakeNodes() {
+    this(0);
+  }
+
+  /** Fake nodes on {@code port} (db-node's admin port, for an operator polling its default). */
+  public FakeNodes(int port) {
+    this.port = port;
+  }
+
   /** Starts a fake node on {@code ip} answering {@code statusJson}. */
-  FakeNodes serve(String ip, String statusJson) throws IOException {
+  public FakeNodes serve(String ip, String statusJson) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(ip, port), 0);
     server.createContext(
         "/status",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.distdb.adminapi.NodeAdminClient;
 import io.distdb.adminapi.NodeEnvironment;
 import io.distdb.operator.api.v1alpha1.DistributedDatabase;
+import io.distdb.operator.health.HealingPolicy;
 import io.distdb.operator.health.HealthMonitor;
 import io.distdb.operator.naming.ResourceNames;
 import io.distdb.operator.spec.SpecValidator;
@@ -28,6 +29,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,26 +46,57 @@ import org.awaitility.Awaitility;
  * #playStatefulSetController} and {@link #markReady} stand in for them. Every request the
  * operator's own client sends is recorded (its user agent tells it from the test's requests).
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
-  static final String NAMESPACE = "test";
+  public static final String NAMESPACE = "test";
   static final String OPERATOR_AGENT = "distdb-operator-under-test";
 
+  /**
+   * How the operator under test is built.
+   *
+   * @param adminPort the port its health monitor polls on each pod IP
+   * @param http the HTTP client of its polls (end-to-end tests route it through a cuttable link)
+   * @param policy its healing thresholds and limits
+   */
+  public record OperatorOptions(int adminPort, HttpClient http, HealingPolicy policy) {
+    public static OperatorOptions defaults() {
+      return new OperatorOptions(
+          NodeEnvironment.DEFAULT_ADMIN_PORT,
+          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(),
+          HealingPolicy.DEFAULT);
+    }
+  }
+
   final KubernetesMockServer server;
-  final KubernetesClient client;
+  public final KubernetesClient client;
   final KubernetesClient operatorClient;
-  private final Operator operator;
-  private final HealthMonitor health;
+  private final OperatorOptions options;
+  private Operator operator;
+  private HealthMonitor health;
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final Thread recorder;
   private volatile boolean closed;
 
-  MockCluster() {
-    this(NodeEnvironment.DEFAULT_ADMIN_PORT);
+  public MockCluster() {
+    this(OperatorOptions.defaults());
   }
 
   /** A cluster whose nodes' admin API is polled on {@code adminPort} (fake nodes in tests). */
   MockCluster(int adminPort) {
+    this(new OperatorOptions(adminPort, OperatorOptions.defaults().http(), HealingPolicy.DEFAULT));
+  }
+
+  /** A cluster with the operator built as {@code options} say. */
+  public MockCluster(OperatorOptions options) {
+    this(options, true);
+  }
+
+  /**
+   * The mock API server alone when {@code inJvmOperator} is false (a benchmark runs the operator as
+   * its own process against {@link #url()}).
+   */
+  public MockCluster(OperatorOptions options, boolean inJvmOperator) {
+    this.options = options;
     // expectations (server.expect()) and the CRUD dispatcher must share one response map
     var responses =
         new HashMap<
@@ -94,11 +127,35 @@ final class MockCluster implements AutoCloseable {
     Config config =
         new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build();
     operatorClient = new KubernetesClientBuilder().withConfig(config).build();
+    if (inJvmOperator) {
+      startOperator();
+    }
+  }
+
+  /** The API server's URL. */
+  public String url() {
+    return client.getConfiguration().getMasterUrl();
+  }
+
+  /** Stops the operator process (as a crash or a rollout would) and starts a fresh one. */
+  public void restartOperator() {
+    stopOperator();
+    startOperator();
+  }
+
+  private void stopOperator() {
+    if (operator != null) {
+      operator.stop();
+      health.close();
+    }
+  }
+
+  private void startOperator() {
     Clock clock = Clock.systemUTC();
     DistributedDatabaseReconciler[] self = new DistributedDatabaseReconciler[1];
     health =
         new HealthMonitor(
-            NodeAdminClient.create(Duration.ofSeconds(1)),
+            new NodeAdminClient(options.http()),
             Executors.newSingleThreadScheduledExecutor(),
             Executors.newFixedThreadPool(2),
             key -> self[0].onHealthChange(key));
@@ -109,7 +166,8 @@ final class MockCluster implements AutoCloseable {
             new StatusWriter(operatorClient, clock),
             new EventRecorder(operatorClient, clock),
             health,
-            adminPort);
+            options.adminPort(),
+            options.policy());
     operator =
         new Operator(
             o ->
@@ -137,14 +195,14 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** The operator's requests so far. */
-  List<RecordedRequest> requests() {
+  public List<RecordedRequest> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
   /** A database in the test namespace as a user would apply it. */
-  static DistributedDatabase database(String name, int slaves) {
+  public static DistributedDatabase database(String name, int slaves) {
     DistributedDatabase ddb = new DistributedDatabase();
     ddb.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
     var spec = new io.distdb.operator.api.v1alpha1.DistributedDatabaseSpec();
@@ -153,15 +211,16 @@ final class MockCluster implements AutoCloseable {
     return ddb;
   }
 
-  DistributedDatabase create(DistributedDatabase ddb) {
+  public DistributedDatabase create(DistributedDatabase ddb) {
     return client.resource(ddb).create();
   }
 
-  DistributedDatabase get(String name) {
+  public DistributedDatabase get(String name) {
     return client.resources(DistributedDatabase.class).inNamespace(NAMESPACE).withName(name).get();
   }
 
-  DistributedDatabase edit(String name, java.util.function.Consumer<DistributedDatabase> change) {
+  public DistributedDatabase edit(
+      String name, java.util.function.Consumer<DistributedDatabase> change) {
     // A merge patch of the spec, without resourceVersion: the operator's status writes race a
     // user's edit on a real cluster too, and kubectl edit/scale do not fail on them.
     DistributedDatabase d = get(name);
@@ -231,7 +290,8 @@ final class MockCluster implements AutoCloseable {
     client.resource(pod).updateStatus();
   }
 
-  static io.fabric8.kubernetes.api.model.Condition condition(DistributedDatabase ddb, String type) {
+  public static io.fabric8.kubernetes.api.model.Condition condition(
+      DistributedDatabase ddb, String type) {
     return ddb.getStatus() == null
         ? new ConditionBuilder().build()
         : ddb.getStatus().getConditions().stream()
@@ -242,8 +302,7 @@ final class MockCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    operator.stop();
-    health.close();
+    stopOperator();
     closed = true;
     try {
       recorder.join(2000);

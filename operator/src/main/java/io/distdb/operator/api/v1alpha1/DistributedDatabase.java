@@ -21,7 +21,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "MASTER", jsonPath = ".status.currentMaster")
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.readyText")
 @AdditionalPrinterColumn(
-    name = "MAXLAG",
+    name = "MAX LAG",
     jsonPath = ".status.maxLag",
     type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
@@ -33,6 +33,14 @@ public class DistributedDatabase
     implements Namespaced {
 
   public static final String GROUP = "distdb.io";
+
+  /**
+   * The order of {@code kubectl get ddb}'s columns after NAME; {@link PrinterColumnOrder} puts the
+   * generated CRD's columns in it.
+   */
+  public static final java.util.List<String> PRINTER_COLUMNS =
+      java.util.List.of("PHASE", "MASTER", "READY", "MAX LAG", "AGE");
+
   public static final String VERSION = "v1alpha1";
   public static final String PLURAL = "distributeddatabases";
   public static final String KIND = "DistributedDatabase";

@@ -51,11 +51,12 @@ class GeneratedCrdTest {
   void printerColumns() {
     assertThat(version.getAdditionalPrinterColumns())
         .extracting(c -> c.getName() + "=" + c.getJsonPath())
-        .containsExactlyInAnyOrder(
+        .as("kubectl get ddb: NAME, then these in this order")
+        .containsExactly(
             "PHASE=.status.phase",
             "MASTER=.status.currentMaster",
             "READY=.status.readyText",
-            "MAXLAG=.status.maxLag",
+            "MAX LAG=.status.maxLag",
             "AGE=.metadata.creationTimestamp");
   }
 
