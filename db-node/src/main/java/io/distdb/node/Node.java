@@ -11,6 +11,7 @@ import io.distdb.node.config.ClientLimits;
 import io.distdb.node.config.DataDirectory;
 import io.distdb.node.config.FileModes;
 import io.distdb.node.config.NodeConfig;
+import io.distdb.node.config.NodeState;
 import io.distdb.node.config.ReplicationConfig;
 import io.distdb.node.config.Role;
 import io.distdb.node.log.LogOptions;
@@ -84,6 +85,7 @@ public final class Node implements AutoCloseable {
   private NodeHealth health = new NodeHealth();
   private final SessionRegistry sessions = new SessionRegistry();
   private ReplicationLog replicationLog;
+  private NodeState nodeState;
   private Storage storage;
   private NodeMetrics metrics;
   private PgServer pgServer;
@@ -113,6 +115,7 @@ public final class Node implements AutoCloseable {
 
   private void boot() throws Exception {
     DataDirectory.check(config.dataDir(), config.minFreeBytes());
+    nodeState = NodeState.open(config.dataDir());
     // The same reserve start-up demands is kept free at run time: see DiskReserve.
     health = new NodeHealth(DiskReserve.of(config.dataDir(), config.minFreeBytes()));
     replicationLog =
@@ -122,7 +125,9 @@ public final class Node implements AutoCloseable {
                 new LogOptions(config.logSegmentBytes(), config.fsync())));
     storage = own(new Storage(config.dataDir().resolve("databases")));
     try (CommandApplier applier = new CommandApplier(storage)) {
-      LogReplay.replay(replicationLog, storage, applier);
+      LogReplay.Replayed replayed = LogReplay.replay(replicationLog, storage, applier);
+      // Entries carry their epoch durably; the record also keeps one learned without entries.
+      nodeState.advanceEpoch(Math.max(replayed.lastEpoch(), config.replication().epoch()));
     }
     WriteExecutor writes = config.role() == Role.MASTER ? startMaster() : startSlave();
     NodeSqlService service =
@@ -147,6 +152,7 @@ public final class Node implements AutoCloseable {
         own(new AdminServer(config.bind(), config.adminPort(), endpoints(), config.adminToken()));
     FileModes.restrictTree(config.dataDir());
     scheduleFileModes();
+    scheduleEpochRecord();
     if (config.adminToken() == null) {
       log.atInfo().log("no admin token: /status, /checksums and /metrics are open to anyone");
     }
@@ -167,7 +173,7 @@ public final class Node implements AutoCloseable {
     return new ReplicationSettings(
         r.clusterId(),
         config.nodeId(),
-        r.epoch(),
+        nodeState.epoch(),
         secret,
         r.sync(),
         r.waitForApply(),
@@ -189,7 +195,8 @@ public final class Node implements AutoCloseable {
                   CommitGate.LOCAL,
                   health,
                   sessions,
-                  config.lockTimeoutMillis()));
+                  config.lockTimeoutMillis(),
+                  nodeState.epoch()));
       ensureDefaultDatabase(writes);
       log.atInfo().log("no replication secret: this master runs without slaves");
       return writes;
@@ -207,7 +214,13 @@ public final class Node implements AutoCloseable {
     LocalWriteExecutor writes =
         own(
             new LocalWriteExecutor(
-                storage, replicationLog, syncGate, health, sessions, config.lockTimeoutMillis()));
+                storage,
+                replicationLog,
+                syncGate,
+                health,
+                sessions,
+                config.lockTimeoutMillis(),
+                nodeState.epoch()));
     SnapshotSource snapshots =
         new SnapshotSource(storage, replicationLog, writes, workDir("snapshots"));
     // A slave gone longer than the log is kept for it is forgotten: it needs a snapshot anyway.
@@ -303,6 +316,29 @@ public final class Node implements AutoCloseable {
             },
             RETENTION_INTERVAL_MILLIS,
             RETENTION_INTERVAL_MILLIS,
+            TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * A slave adopts a newer master's epoch in the handshake; the entries it then appends carry that
+   * epoch durably, and this records it in {@code node-state} as well (for a slave that learns an
+   * epoch before any entry of it arrives).
+   */
+  private void scheduleEpochRecord() {
+    if (follower == null) {
+      return;
+    }
+    maintenance()
+        .scheduleWithFixedDelay(
+            () -> {
+              try {
+                nodeState.advanceEpoch(follower.epoch());
+              } catch (java.io.IOException e) {
+                log.atWarn().log("cannot record the epoch: {}", e.getMessage());
+              }
+            },
+            1_000,
+            1_000,
             TimeUnit.MILLISECONDS);
   }
 
@@ -422,7 +458,7 @@ public final class Node implements AutoCloseable {
                 r.logRetentionMillis(),
                 primary.status());
     long applied = follower != null ? follower.appliedLsn() : replicationLog.durableLsn();
-    long epoch = follower != null ? follower.epoch() : r.epoch();
+    long epoch = follower != null ? follower.epoch() : nodeState.epoch();
     return new NodeStatus(
         config.nodeId(),
         config.role().wireName(),

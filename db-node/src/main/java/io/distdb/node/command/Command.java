@@ -1,11 +1,13 @@
 package io.distdb.node.command;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * What one replication-log entry means. Every replica applies the same commands in LSN order, so a
- * command must mean the same thing everywhere: SQL in it has had its nondeterminism removed before
- * it was logged.
+ * What one replication-log entry means. Every replica applies the same commands in LSN order. A
+ * transaction carries what the master's engine changed (row images, sequence positions) and the
+ * schema changes it ran, so replicas never evaluate an expression themselves.
  */
 public sealed interface Command {
 
@@ -16,35 +18,53 @@ public sealed interface Command {
   record DropDatabase(String name) implements Command {}
 
   /**
-   * A transaction on one database: its statements in the order they ran. A DDL statement is always
-   * alone in its transaction, because the storage engine commits DDL immediately.
-   *
-   * @param rolledBack the master rolled the transaction back (or its only statement failed). It is
-   *     logged all the same because sequences do not roll back: replaying it, failure and rollback
-   *     included, advances every replica's sequences exactly as the master's advanced.
+   * A committed transaction on one database: its changes in the order the master made them. Only
+   * committed work is logged; what a rollback (or a rollback to a savepoint) undid is absent,
+   * except the sequence positions it advanced, which the entry carries as the master's current
+   * values.
    */
-  record Transaction(String database, List<SqlStatement> statements, boolean rolledBack)
-      implements Command {
+  record Transaction(String database, List<Change> changes) implements Command {
     public Transaction {
-      statements = List.copyOf(statements);
+      changes = List.copyOf(changes);
     }
 
-    public static Transaction committed(String database, List<SqlStatement> statements) {
-      return new Transaction(database, statements, false);
+    /** Whether applying it runs a schema change (which the engine commits at once). */
+    public boolean changesSchema() {
+      for (Change c : changes) {
+        if (c instanceof Change.SchemaChange) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
   /**
-   * One statement as the storage engine ran it (its dialect, {@code ?n} parameters).
+   * A stage-1 entry (format version 1): SQL statements every replica re-executed. Only decoded,
+   * never written any more, so that a data directory and slaves from before row-change replication
+   * still replay their log.
    *
-   * @param parameters the bound values, each null or one of the types {@link CommandCodec} knows
-   * @param ddl whether the statement changes the schema (replay must tolerate its having committed
-   *     already, because the engine commits DDL outside the transaction that records the LSN)
-   * @param failed the statement failed on the master; a replica expects it to fail too
+   * @param rolledBack the master rolled the transaction back; replay undoes its data but keeps what
+   *     it did to sequences
+   */
+  record StatementTransaction(String database, List<SqlStatement> statements, boolean rolledBack)
+      implements Command {
+    public StatementTransaction {
+      statements = List.copyOf(statements);
+    }
+  }
+
+  /**
+   * One statement as the storage engine runs it (its dialect, {@code ?n} parameters): what a
+   * session hands to the write path, and what a stage-1 entry holds.
+   *
+   * @param parameters the bound values, each null or one of the types {@link ValueCodec} knows
+   * @param ddl whether the statement changes the schema
+   * @param failed the statement failed on the master (stage-1 entries only)
    */
   record SqlStatement(String sql, List<Object> parameters, boolean ddl, boolean failed) {
     public SqlStatement {
-      parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameters));
+      parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
     }
 
     public SqlStatement(String sql, List<Object> parameters, boolean ddl) {

@@ -1,8 +1,11 @@
 package io.distdb.node.command;
 
+import io.distdb.node.command.Change.RowChanges;
+import io.distdb.node.command.Change.SchemaChange;
+import io.distdb.node.command.Change.SequencePosition;
 import io.distdb.node.command.Command.CreateDatabase;
 import io.distdb.node.command.Command.DropDatabase;
-import io.distdb.node.command.Command.SqlStatement;
+import io.distdb.node.command.Command.StatementTransaction;
 import io.distdb.node.command.Command.Transaction;
 import io.distdb.node.storage.AppliedLsn;
 import io.distdb.node.storage.DatabaseName;
@@ -11,7 +14,6 @@ import io.distdb.node.storage.Storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies log entries to storage exactly once, in LSN order. Crash recovery and replicas use this
- * same class, so a replica ends up with exactly what the master's own recovery would produce.
+ * same class, so a replica ends up with exactly what the master's own recovery would produce. Row
+ * images are written as logged ({@link RowApplier}); schema changes run as statements; the applied
+ * LSN commits in the same engine transaction as the data.
+ *
+ * <p>While it has a database open, the engine's foreign-key enforcement is off for that database:
+ * the log holds the rows cascades changed on the master, which must not cascade again here.
  *
  * <p>Not thread-safe: one applier thread per node.
  */
@@ -40,13 +47,19 @@ public final class CommandApplier implements AutoCloseable {
           90045, 90057); // constraint
 
   private final Storage storage;
-  private final Map<String, Connection> connections = new HashMap<>();
+  private final Map<String, Target> targets = new HashMap<>();
   private final Map<String, Long> appliedLsn = new HashMap<>();
 
   /** Per database, the last entry applied but not yet committed. */
   private final Map<String, Long> uncommitted = new HashMap<>();
 
   private long lastApplied;
+
+  /** Databases whose foreign keys are enforced right now (only while replaying stage-1 entries). */
+  private final Set<String> enforcing = new java.util.HashSet<>();
+
+  /** An open database: its connection and what writes into it. */
+  private record Target(Connection connection, RowApplier rows, SequenceApplier sequences) {}
 
   public CommandApplier(Storage storage) {
     this.storage = storage;
@@ -70,8 +83,10 @@ public final class CommandApplier implements AutoCloseable {
       } else if (command instanceof DropDatabase d) {
         commitPending();
         dropDatabase(lsn, new DatabaseName(d.name()));
+      } else if (command instanceof Transaction t) {
+        applyTransaction(lsn, t);
       } else {
-        applyTransaction(lsn, (Transaction) command);
+        applyStatements(lsn, (StatementTransaction) command);
       }
       lastApplied = Math.max(lastApplied, lsn);
     } catch (SQLException | RuntimeException e) {
@@ -80,14 +95,33 @@ public final class CommandApplier implements AutoCloseable {
     }
   }
 
+  /**
+   * Decodes and applies one log entry's payload; returns the epoch it was written in. An entry this
+   * node cannot decode (a newer format, corruption) fails like one it cannot apply: never skipped.
+   */
+  public long applyEntry(long lsn, byte[] payload) throws ApplyException {
+    Command command;
+    long epoch;
+    try {
+      epoch = CommandCodec.epochOf(payload);
+      command = CommandCodec.decode(payload);
+    } catch (IllegalArgumentException e) {
+      rollbackPending();
+      throw new ApplyException(lsn, e.getMessage(), e);
+    }
+    apply(lsn, command);
+    return epoch;
+  }
+
   /** Commits every applied entry, recording each database's last LSN in the same commit. */
   public void commitPending() throws ApplyException {
     try {
       for (Map.Entry<String, Long> e : uncommitted.entrySet()) {
-        Connection c = connections.get(e.getKey());
-        AppliedLsn.set(c, e.getValue());
-        c.commit();
+        Target t = targets.get(e.getKey());
+        AppliedLsn.set(t.connection(), e.getValue());
+        t.connection().commit();
         appliedLsn.put(e.getKey(), e.getValue());
+        t.sequences().materializePending();
       }
       uncommitted.clear();
     } catch (SQLException e) {
@@ -99,8 +133,10 @@ public final class CommandApplier implements AutoCloseable {
 
   private void rollbackPending() {
     for (String db : uncommitted.keySet()) {
+      Target t = targets.get(db);
       try {
-        connections.get(db).rollback();
+        t.sequences().forgetPending();
+        t.connection().rollback();
       } catch (SQLException e) {
         log.atDebug().addKeyValue("database", db).log("rollback failed: {}", e.getMessage());
       }
@@ -116,30 +152,88 @@ public final class CommandApplier implements AutoCloseable {
 
   private void dropDatabase(long lsn, DatabaseName name) throws SQLException {
     if (storage.exists(name) && applied(name) < lsn) {
-      closeConnection(name.value());
+      closeTarget(name.value());
       storage.drop(name);
     }
     appliedLsn.remove(name.value());
   }
 
-  private void applyTransaction(long lsn, Transaction tx) throws SQLException, ApplyException {
-    DatabaseName name = new DatabaseName(tx.database());
+  /** Whether the entry still needs applying to an existing database. */
+  private boolean pending(long lsn, DatabaseName name) throws SQLException {
     if (!storage.exists(name)) {
       // Dropped later in the log than this entry: nothing left to apply it to.
+      return false;
+    }
+    return Math.max(applied(name), uncommitted.getOrDefault(name.value(), 0L)) < lsn;
+  }
+
+  private void applyTransaction(long lsn, Transaction tx) throws SQLException, ApplyException {
+    DatabaseName name = new DatabaseName(tx.database());
+    if (!pending(lsn, name)) {
       return;
     }
-    if (Math.max(applied(name), uncommitted.getOrDefault(name.value(), 0L)) >= lsn) {
-      return;
-    }
-    boolean ddl = tx.statements().stream().anyMatch(SqlStatement::ddl);
+    boolean ddl = tx.changesSchema();
     if (ddl) {
       commitPending();
     }
-    Connection c = connection(name);
-    // Undo a rolled-back entry's data but keep what it did to sequences, as on the master.
-    Savepoint undo = tx.rolledBack() ? c.setSavepoint() : null;
-    for (SqlStatement s : tx.statements()) {
-      runReplay(c, lsn, s);
+    Target t = target(name);
+    enforceForeignKeys(name, false);
+    for (Change c : tx.changes()) {
+      if (c instanceof RowChanges r) {
+        t.rows().apply(r);
+      } else if (c instanceof SequencePosition p) {
+        t.sequences().record(p);
+      } else {
+        runSchemaChange(t, lsn, (SchemaChange) c);
+      }
+    }
+    uncommitted.put(name.value(), lsn);
+    if (ddl) {
+      commitPending();
+      storage.afterSchemaChange(name);
+    }
+  }
+
+  private void runSchemaChange(Target t, long lsn, SchemaChange s) throws SQLException {
+    t.rows().forgetStatements();
+    try (PreparedStatement ps = t.connection().prepareStatement(s.sql())) {
+      bind(ps, s.parameters());
+      ps.execute();
+    } catch (SQLException e) {
+      if (!REPLAYED_DDL_ERRORS.contains(e.getErrorCode())) {
+        throw e;
+      }
+      log.atWarn()
+          .addKeyValue("lsn", lsn)
+          .addKeyValue("sql", s.sql())
+          .log("DDL had already taken effect before a restart; skipping it");
+    }
+  }
+
+  /** A stage-1 entry: its statements re-executed, as stage 1 did. */
+  private void applyStatements(long lsn, StatementTransaction tx)
+      throws SQLException, ApplyException {
+    DatabaseName name = new DatabaseName(tx.database());
+    if (!pending(lsn, name)) {
+      return;
+    }
+    boolean ddl = tx.statements().stream().anyMatch(Command.SqlStatement::ddl);
+    if (ddl) {
+      commitPending();
+    }
+    Connection c = target(name).connection();
+    // Stage-1 statements relied on the engine's cascades.
+    enforceForeignKeys(name, true);
+    java.sql.Savepoint undo = tx.rolledBack() ? c.setSavepoint() : null;
+    for (Command.SqlStatement s : tx.statements()) {
+      try (PreparedStatement ps = c.prepareStatement(s.sql())) {
+        bind(ps, s.parameters());
+        ps.execute();
+      } catch (SQLException e) {
+        if (!s.failed() && !(s.ddl() && REPLAYED_DDL_ERRORS.contains(e.getErrorCode()))) {
+          throw e;
+        }
+      }
     }
     if (undo != null) {
       c.rollback(undo);
@@ -147,44 +241,22 @@ public final class CommandApplier implements AutoCloseable {
     uncommitted.put(name.value(), lsn);
     if (ddl) {
       commitPending();
-      storage.refreshReaderGrants(name);
+      storage.afterSchemaChange(name);
     }
   }
 
-  private void runReplay(Connection c, long lsn, SqlStatement s) throws SQLException {
-    try {
-      execute(c, s);
-      if (s.failed()) {
-        log.atWarn()
-            .addKeyValue("lsn", lsn)
-            .addKeyValue("sql", s.sql())
-            .log("a statement that failed on the master succeeded here; rolling it back");
+  private void enforceForeignKeys(DatabaseName name, boolean on) throws SQLException {
+    if (enforcing.contains(name.value()) != on) {
+      storage.setReferentialIntegrity(name, on);
+      if (on) {
+        enforcing.add(name.value());
+      } else {
+        enforcing.remove(name.value());
       }
-    } catch (SQLException e) {
-      if (s.failed()) {
-        return;
-      }
-      if (s.ddl() && REPLAYED_DDL_ERRORS.contains(e.getErrorCode())) {
-        log.atWarn()
-            .addKeyValue("lsn", lsn)
-            .addKeyValue("sql", s.sql())
-            .log("DDL had already taken effect before a restart; skipping it");
-        return;
-      }
-      throw e;
     }
   }
 
-  /** Runs one logged statement with its parameters bound; the update count is returned. */
-  public static long execute(Connection c, SqlStatement s) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(s.sql())) {
-      bind(ps, s.parameters());
-      ps.execute();
-      return Math.max(ps.getLargeUpdateCount(), 0);
-    }
-  }
-
-  /** Binds logged parameter values, one per {@code ?n}. */
+  /** Binds values, one per {@code ?n}. */
   public static void bind(PreparedStatement ps, List<Object> parameters) throws SQLException {
     for (int i = 0; i < parameters.size(); i++) {
       ps.setObject(i + 1, parameters.get(i));
@@ -196,29 +268,37 @@ public final class CommandApplier implements AutoCloseable {
     if (known != null) {
       return known;
     }
-    long fromStorage = AppliedLsn.get(connection(name));
+    long fromStorage = AppliedLsn.get(target(name).connection());
     appliedLsn.put(name.value(), fromStorage);
     return fromStorage;
   }
 
-  private Connection connection(DatabaseName name) throws SQLException {
-    Connection c = connections.get(name.value());
-    if (c == null || c.isClosed()) {
-      c = storage.connect(name, EngineUser.WRITER);
+  private Target target(DatabaseName name) throws SQLException {
+    Target t = targets.get(name.value());
+    if (t == null || t.connection().isClosed()) {
+      storage.setReferentialIntegrity(name, false);
+      Connection c = storage.connect(name, EngineUser.WRITER);
       c.setAutoCommit(false);
-      connections.put(name.value(), c);
+      SequenceApplier sequences = new SequenceApplier(c);
+      sequences.materializeAll();
+      t = new Target(c, new RowApplier(c), sequences);
+      targets.put(name.value(), t);
     }
-    return c;
+    return t;
   }
 
-  private void closeConnection(String name) {
-    Connection c = connections.remove(name);
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException e) {
-        log.atDebug().addKeyValue("database", name).log("close failed: {}", e.getMessage());
-      }
+  private void closeTarget(String name) {
+    Target t = targets.remove(name);
+    enforcing.remove(name);
+    if (t == null) {
+      return;
+    }
+    try {
+      t.rows().forgetStatements();
+      t.connection().close();
+      storage.setReferentialIntegrity(new DatabaseName(name), true);
+    } catch (SQLException | RuntimeException e) {
+      log.atDebug().addKeyValue("database", name).log("close failed: {}", e.getMessage());
     }
   }
 
@@ -226,8 +306,8 @@ public final class CommandApplier implements AutoCloseable {
   @Override
   public void close() {
     rollbackPending();
-    for (String name : List.copyOf(connections.keySet())) {
-      closeConnection(name);
+    for (String name : List.copyOf(targets.keySet())) {
+      closeTarget(name);
     }
   }
 }

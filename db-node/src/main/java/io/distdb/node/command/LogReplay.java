@@ -20,14 +20,22 @@ public final class LogReplay {
 
   private LogReplay() {}
 
-  /** Returns how many entries were read. */
-  public static long replay(ReplicationLog replicationLog, Storage storage, CommandApplier applier)
+  /**
+   * What replay found.
+   *
+   * @param lastEpoch the highest epoch any retained entry was written in (0 if none says)
+   */
+  public record Replayed(long entries, long lastEpoch) {}
+
+  public static Replayed replay(
+      ReplicationLog replicationLog, Storage storage, CommandApplier applier)
       throws IOException, ApplyException {
     checkStorageNotAhead(replicationLog, storage);
     long read = 0;
+    long epoch = 0;
     try (LogCursor cursor = replicationLog.read(replicationLog.firstLsn())) {
       for (LogEntry e = cursor.next(); e != null; e = cursor.next()) {
-        applier.apply(e.lsn(), CommandCodec.decode(e.payload()));
+        epoch = Math.max(epoch, applier.applyEntry(e.lsn(), e.payload()));
         if (++read % COMMIT_EVERY == 0) {
           applier.commitPending();
         }
@@ -38,7 +46,7 @@ public final class LogReplay {
         .addKeyValue("entries", read)
         .addKeyValue("lastLsn", replicationLog.lastLsn())
         .log("log replayed");
-    return read;
+    return new Replayed(read, epoch);
   }
 
   /**

@@ -10,12 +10,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.h2.api.Interval;
+import org.h2.api.IntervalQualifier;
 
 /**
- * Tagged binary encoding of a bound parameter value. Values are logged exactly as they were bound
- * on the master, so a replica binds the same Java object and the engine converts it the same way.
+ * Tagged binary encoding of a value: a bound parameter of a DDL statement, or a column value of a
+ * row image as the engine handed it to the capture trigger. A replica binds the same Java object,
+ * and the engine stores it the same way.
  */
 final class ValueCodec {
 
@@ -34,6 +38,15 @@ final class ValueCodec {
   private static final int TIMESTAMP = 12;
   private static final int TIMESTAMPTZ = 13;
   private static final int UUID_TAG = 14;
+  private static final int ARRAY = 15;
+  private static final int INTERVAL = 16;
+  private static final int TIMETZ = 17;
+  private static final int BYTE = 18;
+
+  static {
+    // Interval values initialize engine classes; the engine's restrictions must come first.
+    io.distdb.node.storage.EngineHardening.install();
+  }
 
   private ValueCodec() {}
 
@@ -87,9 +100,27 @@ final class ValueCodec {
       out.writeByte(UUID_TAG);
       out.writeLong(u.getMostSignificantBits());
       out.writeLong(u.getLeastSignificantBits());
+    } else if (v instanceof Object[] a) {
+      out.writeByte(ARRAY);
+      out.writeInt(a.length);
+      for (Object element : a) {
+        write(out, element);
+      }
+    } else if (v instanceof Interval i) {
+      out.writeByte(INTERVAL);
+      out.writeByte(i.getQualifier().ordinal());
+      out.writeBoolean(i.isNegative());
+      out.writeLong(i.getLeading());
+      out.writeLong(i.getRemaining());
+    } else if (v instanceof OffsetTime t) {
+      out.writeByte(TIMETZ);
+      out.writeLong(t.toLocalTime().toNanoOfDay());
+      out.writeInt(t.getOffset().getTotalSeconds());
+    } else if (v instanceof Byte b) {
+      out.writeByte(BYTE);
+      out.writeByte(b);
     } else {
-      throw new IllegalArgumentException(
-          "cannot log a parameter of type " + v.getClass().getName());
+      throw new IllegalArgumentException("cannot log a value of type " + v.getClass().getName());
     }
   }
 
@@ -119,6 +150,29 @@ final class ValueCodec {
         yield OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(seconds, nanos), offset);
       }
       case UUID_TAG -> new UUID(in.readLong(), in.readLong());
+      case ARRAY -> {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+          throw new IOException("bad array length " + n);
+        }
+        Object[] a = new Object[n];
+        for (int i = 0; i < n; i++) {
+          a[i] = read(in);
+        }
+        yield a;
+      }
+      case INTERVAL -> {
+        int qualifier = in.readUnsignedByte();
+        if (qualifier >= IntervalQualifier.values().length) {
+          throw new IOException("bad interval qualifier " + qualifier);
+        }
+        yield new Interval(
+            IntervalQualifier.values()[qualifier], in.readBoolean(), in.readLong(), in.readLong());
+      }
+      case TIMETZ ->
+          OffsetTime.of(
+              LocalTime.ofNanoOfDay(in.readLong()), ZoneOffset.ofTotalSeconds(in.readInt()));
+      case BYTE -> in.readByte();
       default -> throw new IOException("unknown value tag " + tag);
     };
   }

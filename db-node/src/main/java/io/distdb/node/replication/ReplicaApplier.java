@@ -2,7 +2,6 @@ package io.distdb.node.replication;
 
 import io.distdb.node.command.ApplyException;
 import io.distdb.node.command.CommandApplier;
-import io.distdb.node.command.CommandCodec;
 import io.distdb.node.log.LogCursor;
 import io.distdb.node.log.LogEntry;
 import io.distdb.node.log.ReplicationLog;
@@ -109,7 +108,7 @@ final class ReplicaApplier implements AutoCloseable {
       if (e == null) {
         break;
       }
-      applier.apply(e.lsn(), CommandCodec.decode(e.payload()));
+      applier.applyEntry(e.lsn(), e.payload());
       last = e.lsn();
     }
     if (last == 0) {

@@ -15,9 +15,9 @@ import java.util.List;
  * transaction on the database's write path (logged as one entry, so it replicates like any other
  * write) or the session's open transaction block.
  *
- * <p>Memory: one batch of rows and one unfinished line. The batches' statements stay in the
- * transaction until COMMIT logs them as one entry, so one COPY is limited to what one log entry
- * holds ({@link #MAX_BYTES}).
+ * <p>Memory: one batch of rows and one unfinished line. The rows the batches change stay in the
+ * transaction until COMMIT logs their images as one entry, so one COPY is limited to what one log
+ * entry holds ({@link #MAX_BYTES}; wide rows whose images outgrow the entry fail at COMMIT).
  */
 final class CopyFromStdin implements CopyIn {
 
@@ -33,8 +33,11 @@ final class CopyFromStdin implements CopyIn {
 
   static final int BATCH_ROWS = 500;
 
-  /** Field bytes one COPY may write: under the log's 64 MiB entry with room for the SQL text. */
-  static final long MAX_BYTES = 48L << 20;
+  /**
+   * Field bytes one COPY may write: under the 15 MiB of row images one log entry holds ({@link
+   * EntryLog#MAX_ENTRY_BYTES}), with room for each image's framing.
+   */
+  static final long MAX_BYTES = 12L << 20;
 
   private final List<Column> columns;
   private final CopyInDecoder decoder;

@@ -8,6 +8,7 @@ import io.distdb.node.dialect.Dialect;
 import io.distdb.node.dialect.Schema;
 import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.WriteExecutor.TransactionWrites;
+import io.distdb.node.storage.capture.CaptureBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -154,7 +155,7 @@ final class CopyStatements {
    * still starting up) and held until the data ends, like a transaction block that writes.
    */
   private final class OwnTransaction implements CopyFromStdin.Target {
-    private final List<SqlStatement> executed = new ArrayList<>();
+    private final CaptureBuffer captured = new CaptureBuffer();
     private TransactionWrites owned;
 
     @Override
@@ -168,11 +169,11 @@ final class CopyStatements {
           throw SqlErrors.translate(e);
         }
       }
-      try {
+      int mark = captured.mark();
+      try (CaptureBuffer.Scope ignored = captured.activate()) {
         StatementRunner.run(connection, statement);
-        executed.add(statement);
       } catch (SQLException e) {
-        executed.add(statement.asFailed());
+        captured.rollbackTo(mark);
         throw SqlErrors.translate(e);
       }
     }
@@ -183,10 +184,9 @@ final class CopyStatements {
         return; // no rows: nothing to log
       }
       try {
-        owned.commit(connection, List.copyOf(executed));
+        owned.commit(connection, captured.drain());
       } finally {
         owned = null;
-        executed.clear();
         autocommit();
       }
     }
@@ -194,9 +194,9 @@ final class CopyStatements {
     @Override
     public void abort() {
       if (owned != null) {
-        owned.rollback(connection, List.copyOf(executed));
+        owned.rollback(connection);
         owned = null;
-        executed.clear();
+        captured.drain();
         autocommit();
       }
     }

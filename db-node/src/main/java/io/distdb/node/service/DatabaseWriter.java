@@ -1,12 +1,16 @@
 package io.distdb.node.service;
 
+import io.distdb.node.command.Change;
+import io.distdb.node.command.Change.SchemaChange;
+import io.distdb.node.command.ChangeRecorder;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.Command.Transaction;
-import io.distdb.node.command.CommandCodec;
 import io.distdb.node.log.ReplicationLog;
-import io.distdb.node.storage.AppliedLsn;
+import io.distdb.node.storage.capture.CaptureBuffer;
+import io.distdb.node.storage.capture.CapturedRow;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -15,14 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer of one database on the master. Writes are serialized so that every replica,
- * applying the log in LSN order, reaches the same state.
+ * The single writer of one database on the master. Writes are serialized so that the log's order is
+ * the order the engine made the changes in.
  *
  * <p>Autocommit statements from many sessions are run in batches by one thread on one connection:
- * each statement is executed and logged, then one fsync covers the batch and one storage commit
- * makes it visible. So the data becomes visible only once durable, and concurrent writers share the
- * cost of an fsync (group commit). Explicit transaction blocks take the same permit for their whole
- * duration instead, and run on their session's own connection.
+ * each statement is executed with row-change capture on, its row images (and any sequences it
+ * moved) become one log entry, then one fsync covers the batch and one storage commit makes it
+ * visible. So the data becomes visible only once durable, and concurrent writers share the cost of
+ * an fsync (group commit). Explicit transaction blocks take the same permit for their whole
+ * duration instead, run on their session's own connection and capture into their own buffer.
  */
 final class DatabaseWriter implements AutoCloseable {
 
@@ -31,23 +36,38 @@ final class DatabaseWriter implements AutoCloseable {
 
   private final String database;
   private final Connection connection;
-  private final ReplicationLog replicationLog;
+  private final EntryLog entries;
   private final WriteQueue queue = new WriteQueue();
   private final Semaphore permit = new Semaphore(1, true);
   private final Thread thread;
   private final NodeHealth health;
   private final StatementFailures failures;
+  private final ChangeRecorder recorder = new ChangeRecorder();
+  private final CaptureBuffer buffer = new CaptureBuffer();
+  private final SchemaListener schemaListener;
   private volatile boolean running = true;
 
+  /** Told after every schema change the writer (or a block) ran. */
+  interface SchemaListener {
+    void schemaChanged() throws SQLException;
+  }
+
   DatabaseWriter(
-      String database, Connection connection, ReplicationLog replicationLog, NodeHealth health)
+      String database,
+      Connection connection,
+      ReplicationLog replicationLog,
+      long epoch,
+      NodeHealth health,
+      SchemaListener schemaListener)
       throws SQLException {
     this.database = database;
     this.connection = connection;
-    this.replicationLog = replicationLog;
+    this.entries = new EntryLog(replicationLog, epoch, health);
     this.health = health;
+    this.schemaListener = schemaListener;
     this.failures = new StatementFailures(health);
     connection.setAutoCommit(false);
+    recorder.schemaChanged(connection);
     this.thread = new Thread(this::run, "writer-" + database);
     thread.setDaemon(true);
     thread.start();
@@ -70,56 +90,71 @@ final class DatabaseWriter implements AutoCloseable {
   }
 
   /**
-   * Logs a transaction block's statements and commits its connection; the caller holds the permit.
+   * Logs what a transaction block changed as one entry and commits its connection; the caller holds
+   * the permit. Returns the entry's LSN, or 0 when the block changed nothing.
    */
-  long commitOwned(Connection owner, List<SqlStatement> statements) throws SqlException {
+  long commitOwned(Connection owner, List<Change> schemaAndRows) throws SqlException {
     health.checkWritable();
-    return logAndCommit(
-        owner, List.of(CommandCodec.encode(Transaction.committed(database, statements))));
+    List<Change> changes = new ArrayList<>(schemaAndRows);
+    try {
+      changes.addAll(recorder.sequenceMoves(owner));
+    } catch (SQLException e) {
+      rollbackQuietly(owner);
+      throw SqlErrors.translate(e);
+    }
+    if (changes.isEmpty()) {
+      try {
+        owner.commit();
+        return 0;
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e);
+      }
+    }
+    byte[] payload = entries.encode(new Transaction(database, changes));
+    if (payload == null) {
+      rollbackQuietly(owner);
+      throw EntryLog.tooLarge();
+    }
+    return entries.logAndCommit(owner, List.of(payload));
+  }
+
+  /** Row images of rows a block captured, for {@link #commitOwned}; the caller holds the permit. */
+  List<Change> images(Connection owner, List<CapturedRow> rows) throws SqlException {
+    try {
+      return recorder.rowChanges(owner, rows);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  /** A block ran a schema change: shapes and sequence positions are re-read. */
+  void schemaChangedBy(Connection owner) throws SQLException {
+    recorder.schemaChanged(owner);
+    schemaListener.schemaChanged();
   }
 
   /**
-   * Ends a transaction block that wrote by rolling it back, and logs what it ran as a rolled-back
-   * entry so replicas' sequences advance as this node's did. The caller holds the permit.
+   * Ends a transaction block by rolling it back. Nothing of it is logged but the sequences it moved
+   * (sequences do not roll back), so replicas' sequences stay where this node's are. The caller
+   * holds the permit.
    */
-  void rollbackOwned(Connection owner, List<SqlStatement> statements) {
+  void rollbackOwned(Connection owner) {
     rollbackQuietly(owner);
-    if (statements.isEmpty() || !health.isHealthy()) {
+    if (!health.isHealthy()) {
       return;
     }
-    try {
-      logAndCommit(
-          owner, List.of(CommandCodec.encode(new Transaction(database, statements, true))));
-    } catch (SqlException e) {
-      // logAndCommit has failed the node; the block is rolled back either way.
-    }
+    logSequenceMoves(owner);
   }
 
-  /**
-   * The one way entries reach the log on the master: append them with consecutive LSNs, wait for
-   * the fsync, record the last LSN in {@code c}'s transaction and commit it. Returns the first LSN.
-   * Any failure leaves log and storage possibly apart, which only a restart's replay reconciles, so
-   * the node stops taking writes.
-   */
-  private long logAndCommit(Connection c, List<byte[]> payloads) throws SqlException {
-    long first = 0;
+  private void logSequenceMoves(Connection c) {
     try {
-      first = replicationLog.appendAll(payloads);
-      long last = first + payloads.size() - 1;
-      replicationLog.awaitDurable(last);
-      AppliedLsn.set(c, last);
-      c.commit();
-      return first;
-    } catch (Exception e) {
-      health.fail(
-          (first == 0 ? "log append" : "commit of log entries from " + first)
-              + " failed: "
-              + e.getMessage());
-      rollbackQuietly(c);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
+      List<Change> moved = recorder.sequenceMoves(c);
+      if (!moved.isEmpty()) {
+        entries.logAndCommit(c, List.of(entries.encode(new Transaction(database, moved))));
       }
-      throw SqlErrors.ioFailure(e);
+    } catch (SQLException | SqlException e) {
+      // logAndCommit has failed the node if it got that far; the block is rolled back either way.
+      log.atDebug().log("logging sequence positions failed: {}", e.getMessage());
     }
   }
 
@@ -143,6 +178,7 @@ final class DatabaseWriter implements AutoCloseable {
         // The writer thread must outlive anything a statement does, or its database hangs.
         log.atError().setCause(e).addKeyValue("database", database).log("writer batch failed");
         rollbackQuietly(connection);
+        buffer.drain();
         SqlException failure = failures.onError(e);
         for (WriteRequest r : batch) {
           r.failIfPending(failure);
@@ -178,27 +214,94 @@ final class DatabaseWriter implements AutoCloseable {
         commitBatch(pending);
         pending = new PendingEntries();
       }
-      try {
-        WriteResult result = execute(r.statement());
-        pending.add(r, result, Transaction.committed(database, List.of(r.statement())));
-      } catch (SQLException e) {
-        SqlException failure = failures.afterFailure(SqlErrors.translate(e), connection);
-        failures.checkWriter(connection);
-        r.fail(failure);
-        // Replaying a statement that exhausted memory would exhaust it again in recovery.
-        if (!ddl && !StatementFailures.outOfMemory(failure)) {
-          // Logged only so replicas replay the failure (and its sequence effects).
-          pending.add(
-              null, null, new Transaction(database, List.of(r.statement().asFailed()), true));
-        }
-      }
-      if (ddl && !pending.isEmpty()) {
+      if (ddl) {
+        runSchemaChange(r, pending);
         commitBatch(pending);
         pending = new PendingEntries();
+      } else {
+        runData(r, pending);
       }
     }
     if (!pending.isEmpty()) {
       commitBatch(pending);
+    }
+  }
+
+  private void runData(WriteRequest r, PendingEntries pending) {
+    Savepoint before = null;
+    WriteResult result;
+    try {
+      // Only needed to undo this statement alone when its entry turns out too large.
+      before = pending.isEmpty() ? null : connection.setSavepoint();
+      try (CaptureBuffer.Scope ignored = buffer.activate()) {
+        result = StatementRunner.run(connection, r.statement());
+      }
+      List<Change> changes = new ArrayList<>(recorder.rowChanges(connection, buffer.drain()));
+      changes.addAll(recorder.sequenceMoves(connection));
+      byte[] payload =
+          changes.isEmpty() ? null : entries.encode(new Transaction(database, changes));
+      if (!changes.isEmpty() && payload == null) {
+        undo(before);
+        r.fail(EntryLog.tooLarge());
+        return;
+      }
+      pending.add(r, result, payload);
+    } catch (SQLException e) {
+      buffer.drain();
+      SqlException failure = failures.afterFailure(SqlErrors.translate(e), connection);
+      failures.checkWriter(connection);
+      r.fail(failure);
+      // The engine undid the statement, not what it did to sequences.
+      sequencesOnly(pending);
+    }
+  }
+
+  private void undo(Savepoint before) throws SQLException {
+    if (before == null) {
+      connection.rollback();
+    } else {
+      connection.rollback(before);
+    }
+  }
+
+  private void sequencesOnly(PendingEntries pending) {
+    try {
+      List<Change> moved = recorder.sequenceMoves(connection);
+      if (!moved.isEmpty()) {
+        pending.add(null, null, entries.encode(new Transaction(database, moved)));
+      }
+    } catch (SQLException e) {
+      log.atWarn()
+          .addKeyValue("database", database)
+          .log("cannot read sequences: {}", e.getMessage());
+    }
+  }
+
+  /** A schema change (or TRUNCATE): run, then logged as its statement, alone in its entry. */
+  private void runSchemaChange(WriteRequest r, PendingEntries pending) {
+    SqlStatement s = r.statement();
+    try {
+      List<Change> before = recorder.sequenceMoves(connection);
+      WriteResult result;
+      try (CaptureBuffer.Scope ignored = buffer.activate()) {
+        result = StatementRunner.run(connection, s);
+      } finally {
+        // Rows the engine rewrites inside a schema change are not user changes.
+        buffer.drain();
+      }
+      List<Change> changes = new ArrayList<>(before);
+      changes.add(new SchemaChange(s.sql(), s.parameters()));
+      pending.add(r, result, entries.encode(new Transaction(database, changes)));
+    } catch (SQLException e) {
+      SqlException failure = failures.afterFailure(SqlErrors.translate(e), connection);
+      failures.checkWriter(connection);
+      r.fail(failure);
+    } finally {
+      try {
+        schemaChangedBy(connection);
+      } catch (SQLException e) {
+        log.atWarn().addKeyValue("database", database).log("after DDL: {}", e.getMessage());
+      }
     }
   }
 
@@ -209,31 +312,44 @@ final class DatabaseWriter implements AutoCloseable {
     final List<byte[]> payloads = new ArrayList<>();
 
     /**
-     * @param request null for an entry nobody waits on (a failed statement's replay)
+     * @param request null for an entry nobody waits on (sequences a failed statement moved)
+     * @param payload null for a statement that changed nothing: it gets no entry
      */
-    void add(WriteRequest request, WriteResult result, Transaction entry) {
+    void add(WriteRequest request, WriteResult result, byte[] payload) {
       requests.add(request);
       results.add(result);
-      payloads.add(CommandCodec.encode(entry));
+      payloads.add(payload);
     }
 
     boolean isEmpty() {
-      return payloads.isEmpty();
+      return requests.isEmpty();
     }
   }
 
   private void commitBatch(PendingEntries pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<byte[]> payloads = pending.payloads.stream().filter(p -> p != null).toList();
     long first;
     try {
-      first = logAndCommit(connection, pending.payloads);
+      first = payloads.isEmpty() ? 0 : entries.logAndCommit(connection, payloads);
+      if (payloads.isEmpty()) {
+        connection.commit();
+      }
     } catch (SqlException e) {
       failAll(pending, e);
       return;
+    } catch (SQLException e) {
+      failAll(pending, SqlErrors.translate(e));
+      return;
     }
+    long next = first;
     for (int i = 0; i < pending.requests.size(); i++) {
       WriteRequest r = pending.requests.get(i);
+      long lsn = pending.payloads.get(i) == null ? 0 : next++;
       if (r != null) {
-        r.executed(pending.results.get(i), first + i);
+        r.executed(pending.results.get(i), lsn);
         r.complete();
       }
     }
@@ -247,11 +363,7 @@ final class DatabaseWriter implements AutoCloseable {
     }
   }
 
-  private WriteResult execute(SqlStatement statement) throws SQLException {
-    return StatementRunner.run(connection, statement);
-  }
-
-  private static void rollbackQuietly(Connection c) {
+  static void rollbackQuietly(Connection c) {
     try {
       c.rollback();
     } catch (SQLException e) {

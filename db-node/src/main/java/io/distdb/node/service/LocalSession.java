@@ -300,10 +300,14 @@ final class LocalSession implements SqlSession {
   private ExecutionResult write(LocalPreparedSql prepared, List<Object> parameters)
       throws SqlException {
     StatementInfo info = prepared.info();
-    String deterministic =
-        StatementInfo.makeDeterministic(
-            prepared.engineSql(), clock.instant(), info.kind() == Kind.WRITE);
-    SqlStatement statement = new SqlStatement(deterministic, parameters, info.kind() == Kind.DDL);
+    boolean ddl = info.kind() == Kind.DDL;
+    // Data changes are logged as the rows they produced; DDL as its text, which must not read the
+    // clock or a random source when it runs (CREATE TABLE AS).
+    String sql =
+        ddl
+            ? StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant())
+            : prepared.engineSql();
+    SqlStatement statement = new SqlStatement(sql, parameters, ddl);
     WriteResult result =
         block.isOpen() ? block.write(statement) : writes.autocommit(database, statement);
     if (result.returnsRows()) {

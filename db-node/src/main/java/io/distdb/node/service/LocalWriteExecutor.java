@@ -10,6 +10,7 @@ import io.distdb.node.replication.WriteQuiescer;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
+import io.distdb.node.storage.capture.CapturedRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   private final NodeHealth health;
   private final SessionRegistry sessions;
   private final long lockTimeoutMillis;
+  private final long epoch;
   private final ConcurrentHashMap<String, DatabaseWriter> writers = new ConcurrentHashMap<>();
 
   /** Serializes CREATE/DROP DATABASE with each other and with writer start-up. */
@@ -43,13 +45,15 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       CommitGate gate,
       NodeHealth health,
       SessionRegistry sessions,
-      long lockTimeoutMillis) {
+      long lockTimeoutMillis,
+      long epoch) {
     this.storage = storage;
     this.replicationLog = replicationLog;
     this.gate = gate;
     this.health = health;
     this.sessions = sessions;
     this.lockTimeoutMillis = lockTimeoutMillis;
+    this.epoch = epoch;
   }
 
   @Override
@@ -89,10 +93,13 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     }
 
     @Override
-    public void commit(Connection connection, List<SqlStatement> statements) throws SqlException {
+    public void commit(Connection connection, List<CapturedRow> rows) throws SqlException {
       long lsn;
       try {
-        lsn = writer.commitOwned(connection, statements);
+        lsn = writer.commitOwned(connection, writer.images(connection, rows));
+      } catch (SqlException e) {
+        DatabaseWriter.rollbackQuietly(connection);
+        throw e;
       } finally {
         release();
       }
@@ -100,9 +107,9 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     }
 
     @Override
-    public void rollback(Connection connection, List<SqlStatement> executed) {
+    public void rollback(Connection connection) {
       try {
-        writer.rollbackOwned(connection, executed);
+        writer.rollbackOwned(connection);
       } finally {
         release();
       }
@@ -198,6 +205,9 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   }
 
   private void awaitCommitted(long lsn) throws SqlException {
+    if (lsn == 0) {
+      return; // nothing was logged
+    }
     try {
       gate.awaitCommitted(lsn);
     } catch (CommitNotConfirmedException e) {
@@ -238,7 +248,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   private long logDurably(Command command) throws SqlException {
     health.checkWritable();
     try {
-      long lsn = replicationLog.append(CommandCodec.encode(command));
+      long lsn = replicationLog.append(CommandCodec.encode(command, epoch));
       replicationLog.awaitDurable(lsn);
       return lsn;
     } catch (Exception e) {
@@ -274,7 +284,12 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
         }
         w =
             new DatabaseWriter(
-                database, storage.connect(db, EngineUser.WRITER), replicationLog, health);
+                database,
+                storage.connect(db, EngineUser.WRITER),
+                replicationLog,
+                epoch,
+                health,
+                () -> storage.afterSchemaChange(db));
         writers.put(database, w);
       }
       return w;

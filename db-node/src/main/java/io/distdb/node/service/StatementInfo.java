@@ -113,16 +113,13 @@ record StatementInfo(
   }
 
   /**
-   * The statement with clock readings fixed, so that every replica computes the same values.
-   *
-   * @param write true for a data-changing statement, which the engine text may hide: a RETURNING
-   *     clause makes it {@code SELECT ... FROM FINAL TABLE (INSERT ...)}
+   * A DDL statement with clock readings fixed, so that every replica that runs it computes the same
+   * values (data changes are logged as row images and need nothing of the kind).
    */
-  static String makeDeterministic(String engineSql, Instant now, boolean write)
-      throws SqlException {
+  static String makeDeterministic(String engineSql, Instant now) throws SqlException {
     try {
       Determinism.checkTableDefinition(engineSql);
-      return write ? Determinism.rewriteWrite(engineSql, now) : Determinism.rewrite(engineSql, now);
+      return Determinism.rewrite(engineSql, now);
     } catch (StatementException e) {
       throw translate(e);
     }

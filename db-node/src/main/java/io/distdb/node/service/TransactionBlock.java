@@ -3,6 +3,7 @@ package io.distdb.node.service;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.WriteExecutor.TransactionWrites;
+import io.distdb.node.storage.capture.CaptureBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -11,17 +12,18 @@ import java.util.List;
 
 /**
  * PostgreSQL's transaction-block state machine for one session: BEGIN/COMMIT/ROLLBACK, savepoints,
- * the aborted state after an error, and the statements the block wrote (logged as one entry at
+ * the aborted state after an error, and the rows the block changed (captured while its statements
+ * run, cut back when a statement fails or a savepoint is rolled back, logged as one entry at
  * COMMIT).
  */
 final class TransactionBlock {
 
-  private record Mark(String name, Savepoint savepoint, int statementCount) {}
+  private record Mark(String name, Savepoint savepoint, int captured) {}
 
   private final Connection connection;
   private final WriteExecutor writes;
   private final String database;
-  private final List<SqlStatement> statements = new ArrayList<>();
+  private final CaptureBuffer captured = new CaptureBuffer();
   private final List<Mark> marks = new ArrayList<>();
   private TransactionStatus status = TransactionStatus.IDLE;
   private TransactionWrites owned;
@@ -82,12 +84,12 @@ final class TransactionBlock {
     if (owned == null) {
       owned = writes.beginWrites(database);
     }
-    try {
-      WriteResult result = StatementRunner.run(connection, statement);
-      statements.add(statement);
-      return result;
+    int mark = captured.mark();
+    try (CaptureBuffer.Scope ignored = captured.activate()) {
+      return StatementRunner.run(connection, statement);
     } catch (SQLException e) {
-      statements.add(statement.asFailed());
+      // The engine undid the statement; so does the capture.
+      captured.rollbackTo(mark);
       throw SqlErrors.translate(e);
     }
   }
@@ -126,9 +128,10 @@ final class TransactionBlock {
       return "COMMIT";
     }
     try {
-      if (owned != null && !statements.isEmpty()) {
-        owned.commit(connection, List.copyOf(statements));
+      if (owned != null) {
+        TransactionWrites writes = owned;
         owned = null;
+        writes.commit(connection, captured.drain());
       } else {
         connection.commit();
       }
@@ -139,9 +142,11 @@ final class TransactionBlock {
   }
 
   private String rollback() throws SQLException {
+    captured.drain();
     if (owned != null) {
-      owned.rollback(connection, List.copyOf(statements));
+      TransactionWrites writes = owned;
       owned = null;
+      writes.rollback(connection);
     } else if (isOpen()) {
       connection.rollback();
     }
@@ -153,7 +158,7 @@ final class TransactionBlock {
     if (!isOpen()) {
       throw new SqlException("25P01", "SAVEPOINT can only be used in transaction blocks");
     }
-    marks.add(new Mark(name, connection.setSavepoint(name), statements.size()));
+    marks.add(new Mark(name, connection.setSavepoint(name), captured.mark()));
     return "SAVEPOINT";
   }
 
@@ -168,7 +173,7 @@ final class TransactionBlock {
     int i = find(name, "ROLLBACK TO SAVEPOINT");
     Mark mark = marks.get(i);
     connection.rollback(mark.savepoint());
-    statements.subList(mark.statementCount(), statements.size()).clear();
+    captured.rollbackTo(mark.captured());
     marks.subList(i + 1, marks.size()).clear();
     status = TransactionStatus.IN_TRANSACTION;
     return "ROLLBACK";
@@ -196,7 +201,7 @@ final class TransactionBlock {
   }
 
   private void end() {
-    statements.clear();
+    captured.drain();
     marks.clear();
     status = TransactionStatus.IDLE;
     try {

@@ -1,6 +1,7 @@
 package io.distdb.node.service;
 
 import io.distdb.node.command.Command.SqlStatement;
+import io.distdb.node.storage.capture.CapturedRow;
 import java.sql.Connection;
 import java.util.List;
 
@@ -42,15 +43,15 @@ public interface WriteExecutor {
   interface TransactionWrites {
 
     /**
-     * Logs the statements as one entry, records its LSN and commits {@code connection}; releases
-     * ownership whatever happens.
+     * Logs what the block changed (the rows its capture buffer holds) as one entry, records its LSN
+     * and commits {@code connection}; releases ownership whatever happens.
      */
-    void commit(Connection connection, List<SqlStatement> statements) throws SqlException;
+    void commit(Connection connection, List<CapturedRow> rows) throws SqlException;
 
     /**
-     * Rolls {@code connection} back and releases ownership. {@code executed} are the statements the
-     * block ran (including failed ones): they are logged as a rolled-back entry. Never throws.
+     * Rolls {@code connection} back and releases ownership; only the sequences the block moved are
+     * logged. Never throws.
      */
-    void rollback(Connection connection, List<SqlStatement> executed);
+    void rollback(Connection connection);
   }
 }

@@ -6,13 +6,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Makes a write statement mean the same on every replica before it enters the replication log:
- * every replica re-executes the text, so the clock functions are replaced with literals of the
- * master's instant, and functions whose value differs per replica or per session are refused.
+ * Makes the one kind of logged statement that still evaluates expressions on every replica mean the
+ * same there: data changes travel as row images (the {@code command} package), but schema changes
+ * travel as their text, and {@code CREATE TABLE AS} evaluates its query when it runs. In it the
+ * clock functions are replaced with literals of the master's instant, and functions whose value
+ * differs per replica or per session are refused.
  *
- * <p>DDL is returned unchanged (except CREATE TABLE AS, which evaluates its query at once): {@code
- * DEFAULT now()}, CHECK and view bodies are evaluated later, so freezing them into a literal would
- * change the schema's meaning. Reads, transaction and session commands are returned unchanged too.
+ * <p>Other DDL is returned unchanged: {@code DEFAULT now()} and view bodies are evaluated later, so
+ * freezing them into a literal would change the schema's meaning; {@link #checkTableDefinition}
+ * refuses the definitions replicas would evaluate by themselves.
  */
 public final class Determinism {
 
@@ -123,9 +125,10 @@ public final class Determinism {
       Set.of("current_date", "current_timestamp", "localtimestamp", "current_time", "localtime");
 
   /**
-   * Refuses a table definition whose DEFAULT, GENERATED or CHECK expressions read the clock or a
-   * random source: each replica evaluates those itself when it replays an INSERT, so the rows would
-   * differ. (Views are fine: they are evaluated by the reading node.)
+   * Refuses the table definitions whose clock or random reads a replica would evaluate itself, now
+   * that rows travel as images: a CHECK constraint (checked again as each replica applies a row)
+   * and {@code ALTER TABLE ... ADD} (which fills the existing rows on every replica separately).
+   * Column defaults of new tables are fine: the master evaluates them and logs the row.
    *
    * @throws StatementException 0A000 naming the function and the way out
    */
@@ -138,9 +141,13 @@ public final class Determinism {
       return;
     }
     List<Token> tokens = SqlLexer.tokenize(sql);
+    boolean risky = false;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.kind() != TokenKind.IDENTIFIER) {
+      if (t.isKeyword("check") || (tag.equals("ALTER TABLE") && t.isKeyword("add"))) {
+        risky = true;
+      }
+      if (!risky || t.kind() != TokenKind.IDENTIFIER) {
         continue;
       }
       String name = t.value();
@@ -150,10 +157,9 @@ public final class Determinism {
         throw new StatementException(
             StatementException.FEATURE_NOT_SUPPORTED,
             (call ? name + "()" : name)
-                + " is not allowed in a column default, generated column"
-                + " or check constraint: each replica would evaluate it itself and the replicas"
-                + " would differ; give the value in the INSERT instead (now() there is fixed to"
-                + " the master's clock)");
+                + " is not allowed in a check constraint or in a column added to an existing"
+                + " table: each replica would evaluate it itself and the replicas would differ;"
+                + " add the column without it, UPDATE the rows, then SET DEFAULT");
       }
     }
   }

@@ -41,9 +41,7 @@ public final class DatabaseChecksum {
           while (rs.next()) {
             row.setLength(0);
             for (int i = 1; i <= n; i++) {
-              Object v = rs.getObject(i);
-              row.append(v instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(v))
-                  .append('\u0001');
+              row.append(text(rs.getObject(i))).append('\u0001');
             }
             update(digest, row.toString());
           }
@@ -56,6 +54,26 @@ public final class DatabaseChecksum {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A value as text that depends on the value only: the engine's arrays and large objects print
+   * their handle number, which differs between replicas.
+   */
+  private static String text(Object v) throws SQLException {
+    if (v instanceof byte[] b) {
+      return HexFormat.of().formatHex(b);
+    }
+    if (v instanceof java.sql.Array a) {
+      return java.util.Arrays.deepToString((Object[]) a.getArray());
+    }
+    if (v instanceof java.sql.Clob c) {
+      return c.getSubString(1, Math.toIntExact(c.length()));
+    }
+    if (v instanceof java.sql.Blob b) {
+      return HexFormat.of().formatHex(b.getBytes(1, Math.toIntExact(b.length())));
+    }
+    return String.valueOf(v);
   }
 
   private static List<String> userTables(Connection c) throws SQLException {

@@ -1,5 +1,6 @@
 package io.distdb.node.storage;
 
+import io.distdb.node.storage.capture.CaptureTrigger;
 import org.h2.api.JavaObjectSerializer;
 
 /**
@@ -12,15 +13,23 @@ public final class EngineHardening {
 
   /**
    * No user class may be loaded (triggers, aliases, aggregates and table engines name classes): the
-   * property is a list of allowed names and prefixes, and holds only the serializer below and
-   * {@link PostgresFunctions}, the pure functions the node itself installs as aliases.
+   * property is a list of allowed names and prefixes, and it names exactly three of distdb's own
+   * classes: the serializer below, {@link PostgresFunctions} (the pure functions the node itself
+   * installs as aliases) and the change-capture trigger that only the node's administrator
+   * connection installs (clients cannot create triggers or aliases: {@code sql.EngineFeatureGuard}
+   * refuses them and the engine users lack the right).
    */
   static final String ALLOWED_CLASSES =
-      RefusingObjectSerializer.class.getName() + "," + PostgresFunctions.class.getName();
+      RefusingObjectSerializer.class.getName()
+          + ","
+          + PostgresFunctions.class.getName()
+          + ","
+          + CaptureTrigger.class.getName();
 
   private EngineHardening() {}
 
-  static void install() {
+  /** Idempotent; must run before any other engine class initializes. */
+  public static void install() {
     System.setProperty("h2.allowedClasses", ALLOWED_CLASSES);
     System.setProperty("h2.javaObjectSerializer", RefusingObjectSerializer.class.getName());
   }

@@ -1,5 +1,6 @@
 package io.distdb.node.storage;
 
+import io.distdb.node.storage.capture.CaptureTriggers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -154,6 +155,8 @@ public final class Storage implements AutoCloseable {
       CatalogViews.installIfMissing(admin, name.value());
       EngineFunctions.install(admin);
       users.install(admin);
+      // Tables made before row-change capture existed (a stage-1 data directory) get it here.
+      CaptureTriggers.install(admin);
     }
     secured.add(name.value());
   }
@@ -165,6 +168,29 @@ public final class Storage implements AutoCloseable {
   public void refreshReaderGrants(DatabaseName name) throws SQLException {
     try (Connection admin = connect(name)) {
       users.refreshReaderGrants(admin);
+    }
+  }
+
+  /**
+   * Brings distdb's per-table machinery up to date after a schema change, on the master and on each
+   * replica alike: the reader's grants and the change-capture trigger on every table.
+   */
+  public void afterSchemaChange(DatabaseName name) throws SQLException {
+    try (Connection admin = connect(name)) {
+      users.refreshReaderGrants(admin);
+      CaptureTriggers.install(admin);
+    }
+  }
+
+  /**
+   * Turns the engine's foreign-key enforcement (and so its cascades) off or on for a whole
+   * database. A node applying row images turns it off: the log already holds every row a cascade
+   * changed on the master, in the master's order, and the engine must not cascade a second time.
+   */
+  public void setReferentialIntegrity(DatabaseName name, boolean on) throws SQLException {
+    try (Connection admin = connect(name);
+        Statement s = admin.createStatement()) {
+      s.execute("SET REFERENTIAL_INTEGRITY " + (on ? "TRUE" : "FALSE"));
     }
   }
 

@@ -3,7 +3,12 @@ package io.distdb.node.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.distdb.node.command.Change.RowChange;
+import io.distdb.node.command.Change.RowChanges;
+import io.distdb.node.command.Change.SchemaChange;
+import io.distdb.node.command.Change.SequencePosition;
 import io.distdb.node.command.Command.SqlStatement;
+import io.distdb.node.command.Command.StatementTransaction;
 import io.distdb.node.command.Command.Transaction;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.Storage;
@@ -19,8 +24,14 @@ class CommandApplierTest {
 
   @TempDir Path dir;
 
-  private static SqlStatement sql(String text, Object... params) {
-    return new SqlStatement(text, List.of(params), false);
+  private static Transaction ddl(String db, String sql) {
+    return new Transaction(db, List.of(new SchemaChange(sql, List.of())));
+  }
+
+  private static Transaction rows(String db, String table, RowChange... rows) {
+    return new Transaction(
+        db,
+        List.of(new RowChanges("public", table, List.of("id", "v"), List.of("id"), List.of(rows))));
   }
 
   @Test
@@ -30,13 +41,9 @@ class CommandApplierTest {
       List<Command> entries =
           List.of(
               new Command.CreateDatabase("shop"),
-              Transaction.committed(
-                  "shop",
-                  List.of(
-                      new SqlStatement(
-                          "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)", List.of(), true))),
-              Transaction.committed("shop", List.of(sql("INSERT INTO t VALUES (?1, ?2)", 1, "a"))),
-              Transaction.committed("shop", List.of(sql("UPDATE t SET v = v || 'b'"))));
+              ddl("shop", "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)"),
+              rows("shop", "t", RowChange.insert(new Object[] {1, "a"})),
+              rows("shop", "t", RowChange.update(new Object[] {1}, new Object[] {1, "ab"})));
       for (int round = 0; round < 2; round++) {
         for (int i = 0; i < entries.size(); i++) {
           applier.apply(i + 1, entries.get(i));
@@ -51,27 +58,26 @@ class CommandApplierTest {
   @Test
   void freshApplierSkipsWhatStorageAlreadyHas() throws Exception {
     try (Storage storage = new Storage(dir)) {
+      List<Command> log =
+          List.of(
+              new Command.CreateDatabase("db"),
+              ddl("db", "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)"),
+              rows("db", "t", RowChange.insert(new Object[] {1, "a"})),
+              rows("db", "t", RowChange.insert(new Object[] {2, "b"})));
       try (CommandApplier applier = new CommandApplier(storage)) {
-        applier.apply(1, new Command.CreateDatabase("db"));
-        applier.apply(
-            2,
-            Transaction.committed(
-                "db", List.of(new SqlStatement("CREATE TABLE c (n INT)", List.of(), true))));
-        applier.apply(3, Transaction.committed("db", List.of(sql("INSERT INTO c VALUES (1)"))));
+        for (int i = 0; i < 3; i++) {
+          applier.apply(i + 1, log.get(i));
+        }
         applier.commitPending();
       }
       try (CommandApplier again = new CommandApplier(storage)) {
         // A restart replays the whole log; nothing may be applied twice, DDL included.
-        again.apply(1, new Command.CreateDatabase("db"));
-        again.apply(
-            2,
-            Transaction.committed(
-                "db", List.of(new SqlStatement("CREATE TABLE c (n INT)", List.of(), true))));
-        again.apply(3, Transaction.committed("db", List.of(sql("INSERT INTO c VALUES (1)"))));
-        again.apply(4, Transaction.committed("db", List.of(sql("INSERT INTO c VALUES (2)"))));
+        for (int i = 0; i < log.size(); i++) {
+          again.apply(i + 1, log.get(i));
+        }
         again.commitPending();
       }
-      assertThat(query(storage, "db", "SELECT sum(n) FROM c")).isEqualTo("3");
+      assertThat(query(storage, "db", "SELECT sum(id) FROM t")).isEqualTo("3");
     }
   }
 
@@ -85,38 +91,103 @@ class CommandApplierTest {
         // The engine committed the DDL, then the node died before recording its LSN.
         s.execute("CREATE TABLE late (x INT)");
       }
-      applier.apply(
-          2,
-          Transaction.committed(
-              "db", List.of(new SqlStatement("CREATE TABLE late (x INT)", List.of(), true))));
+      applier.apply(2, ddl("db", "CREATE TABLE late (x INT)"));
       assertThat(storage.appliedLsn(new DatabaseName("db"))).isEqualTo(2);
     }
   }
 
   @Test
-  void rolledBackEntryAdvancesSequencesButLeavesNoRows() throws Exception {
+  void sequencePositionsReachTheEngineAfterTheCommit() throws Exception {
+    try (Storage storage = new Storage(dir)) {
+      try (CommandApplier applier = new CommandApplier(storage)) {
+        applier.apply(1, new Command.CreateDatabase("db"));
+        applier.apply(2, ddl("db", "CREATE TABLE s (id SERIAL PRIMARY KEY, v INT)"));
+        applier.apply(3, ddl("db", "CREATE SEQUENCE q"));
+        applier.apply(
+            4,
+            new Transaction(
+                "db",
+                List.of(
+                    new SequencePosition("public", "s", "id", 41),
+                    new SequencePosition("public", "q", null, 7))));
+        applier.commitPending();
+      }
+      assertThat(query(storage, "db", "SELECT nextval('q')")).isEqualTo("7");
+      try (Connection c = storage.connect(new DatabaseName("db"));
+          Statement s = c.createStatement()) {
+        s.execute("INSERT INTO s (v) VALUES (1)");
+      }
+      assertThat(query(storage, "db", "SELECT id FROM s")).isEqualTo("41");
+    }
+  }
+
+  @Test
+  void reopeningNeverPullsASequenceBackThatMovedOn() throws Exception {
+    try (Storage storage = new Storage(dir)) {
+      try (CommandApplier applier = new CommandApplier(storage)) {
+        applier.apply(1, new Command.CreateDatabase("db"));
+        applier.apply(2, ddl("db", "CREATE SEQUENCE q"));
+        applier.apply(
+            3, new Transaction("db", List.of(new SequencePosition("public", "q", null, 7))));
+        applier.commitPending();
+      }
+      // A master serving after recovery: its own sequence moves on, nothing is recorded.
+      try (Connection c = storage.connect(new DatabaseName("db"));
+          Statement s = c.createStatement()) {
+        s.execute("ALTER SEQUENCE q RESTART WITH 50");
+      }
+      try (CommandApplier again = new CommandApplier(storage)) {
+        again.apply(4, ddl("db", "CREATE TABLE x (a INT)"));
+        again.commitPending();
+      }
+      assertThat(query(storage, "db", "SELECT nextval('q')")).isEqualTo("50");
+    }
+  }
+
+  @Test
+  void aDeleteThatFindsNoRowStopsTheApplyLoudly() throws Exception {
+    try (Storage storage = new Storage(dir);
+        CommandApplier applier = new CommandApplier(storage)) {
+      applier.apply(1, new Command.CreateDatabase("db"));
+      applier.apply(2, ddl("db", "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)"));
+      assertThatThrownBy(
+              () -> applier.apply(3, rows("db", "t", RowChange.delete(new Object[] {9}))))
+          .isInstanceOf(ApplyException.class)
+          .hasMessageContaining("log entry 3")
+          .hasMessageContaining("not found");
+      assertThat(storage.appliedLsn(new DatabaseName("db"))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void stageOneStatementEntriesStillReplay() throws Exception {
     try (Storage storage = new Storage(dir);
         CommandApplier applier = new CommandApplier(storage)) {
       applier.apply(1, new Command.CreateDatabase("db"));
       applier.apply(
           2,
-          Transaction.committed(
+          new StatementTransaction(
               "db",
               List.of(
                   new SqlStatement(
-                      "CREATE TABLE s (id SERIAL PRIMARY KEY, v INT NOT NULL)", List.of(), true))));
+                      "CREATE TABLE s (id SERIAL PRIMARY KEY, v INT NOT NULL)", List.of(), true)),
+              false));
       applier.apply(
           3,
-          new Transaction(
+          new StatementTransaction(
               "db",
               List.of(
-                  sql("INSERT INTO s (v) VALUES (1)"),
-                  sql("INSERT INTO s (v) VALUES (NULL)").asFailed()),
+                  new SqlStatement("INSERT INTO s (v) VALUES (1)", List.of(), false),
+                  new SqlStatement("INSERT INTO s (v) VALUES (NULL)", List.of(), false).asFailed()),
               true));
-      applier.apply(4, Transaction.committed("db", List.of(sql("INSERT INTO s (v) VALUES (2)"))));
+      applier.apply(
+          4,
+          new StatementTransaction(
+              "db",
+              List.of(new SqlStatement("INSERT INTO s (v) VALUES (?1)", List.of(2), false)),
+              false));
       applier.commitPending();
       assertThat(query(storage, "db", "SELECT count(*) FROM s")).isEqualTo("1");
-      // The master's sequence moved past 1 and 2 in the rolled-back transaction.
       assertThat(query(storage, "db", "SELECT id FROM s")).isEqualTo("3");
     }
   }
@@ -127,12 +198,10 @@ class CommandApplierTest {
       List<Command> log =
           List.of(
               new Command.CreateDatabase("db"),
-              Transaction.committed(
-                  "db", List.of(new SqlStatement("CREATE TABLE old (x INT)", List.of(), true))),
+              ddl("db", "CREATE TABLE old (x INT)"),
               new Command.DropDatabase("db"),
               new Command.CreateDatabase("db"),
-              Transaction.committed(
-                  "db", List.of(new SqlStatement("CREATE TABLE fresh (x INT)", List.of(), true))));
+              ddl("db", "CREATE TABLE fresh (x INT)"));
       for (int round = 0; round < 2; round++) {
         try (CommandApplier applier = new CommandApplier(storage)) {
           for (int i = 0; i < log.size(); i++) {
@@ -152,22 +221,20 @@ class CommandApplierTest {
   }
 
   @Test
-  void failureOfAStatementThatSucceededOnTheMasterIsReported() throws Exception {
+  void anEntryForAMissingTableIsReported() throws Exception {
     try (Storage storage = new Storage(dir);
         CommandApplier applier = new CommandApplier(storage)) {
       applier.apply(1, new Command.CreateDatabase("db"));
       assertThatThrownBy(
               () ->
-                  applier.apply(
-                      2,
-                      Transaction.committed("db", List.of(sql("INSERT INTO missing VALUES (1)")))))
+                  applier.apply(2, rows("db", "missing", RowChange.insert(new Object[] {1, "a"}))))
           .isInstanceOf(ApplyException.class)
           .hasMessageContaining("log entry 2");
       assertThat(storage.appliedLsn(new DatabaseName("db"))).isEqualTo(1);
     }
   }
 
-  private static String query(Storage storage, String db, String sql) throws Exception {
+  static String query(Storage storage, String db, String sql) throws Exception {
     try (Connection c = storage.connect(new DatabaseName(db));
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {

@@ -3,6 +3,7 @@ package io.distdb.node.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.distdb.node.command.Change;
 import io.distdb.node.command.Command;
 import io.distdb.node.command.CommandCodec;
 import io.distdb.node.log.LogCursor;
@@ -44,7 +45,7 @@ class NodeSqlServiceTest {
     storage = new Storage(dir.resolve("db"));
     writes =
         new LocalWriteExecutor(
-            storage, log, CommitGate.LOCAL, new NodeHealth(), sessions, LOCK_TIMEOUT_MILLIS);
+            storage, log, CommitGate.LOCAL, new NodeHealth(), sessions, LOCK_TIMEOUT_MILLIS, 1);
     service =
         new NodeSqlService(
             storage,
@@ -113,29 +114,21 @@ class NodeSqlServiceTest {
   }
 
   @Test
-  void clockFunctionsAreLoggedAsTheMastersValues() throws Exception {
+  void nondeterministicWritesAreLoggedAsTheRowsTheyProduced() throws Exception {
     try (SqlSession s = service.open("u", "app")) {
-      run(s, "CREATE TABLE e (at TIMESTAMP WITH TIME ZONE)");
-      run(s, "INSERT INTO e VALUES (now())");
-      assertThatThrownBy(() -> run(s, "INSERT INTO e VALUES (now() + random() * interval '1' day)"))
-          .isInstanceOfSatisfying(
-              SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
+      run(s, "CREATE TABLE e (at TIMESTAMP WITH TIME ZONE, r DOUBLE PRECISION)");
+      run(s, "INSERT INTO e VALUES (now() + random() * interval '1' day, random())");
     }
-    Command.Transaction last = null;
-    try (LogCursor c = log.read(log.firstLsn())) {
-      for (LogEntry e = c.next(); e != null; e = c.next()) {
-        if (CommandCodec.decode(e.payload()) instanceof Command.Transaction t
-            && t.statements().get(0).sql().startsWith("INSERT")) {
-          last = t;
-        }
-      }
-    }
-    assertThat(last).isNotNull();
-    assertThat(last.statements().get(0).sql()).contains("2024-05-01").doesNotContain("now()");
+    Change.RowChanges rows = lastRows();
+    assertThat(rows.table()).isEqualTo("e");
+    assertThat(rows.rows()).hasSize(1);
+    Object[] row = rows.rows().get(0).row();
+    assertThat(row[0]).isInstanceOf(java.time.OffsetDateTime.class);
+    assertThat(row[1]).isInstanceOf(Double.class);
   }
 
   @Test
-  void dialectRewritesAreLoggedAsTheEngineStatementWithTheMastersClock() throws Exception {
+  void dialectRewritesAreLoggedAsTheRowsTheEngineChanged() throws Exception {
     try (SqlSession s = service.open("u", "app")) {
       run(s, "CREATE TABLE u (k text PRIMARY KEY, at timestamptz, n int4)");
       run(s, "INSERT INTO u (k, n) VALUES ('a', 1)");
@@ -147,19 +140,28 @@ class NodeSqlServiceTest {
                   + " RETURNING k, n");
       assertThat(rows(r)).extracting(row -> row[1]).containsExactlyInAnyOrder(3, 3);
     }
-    String logged = null;
+    Change.RowChanges rows = lastRows();
+    assertThat(rows.keyColumns()).containsExactly("k");
+    assertThat(rows.rows())
+        .extracting(Change.RowChange::op)
+        .containsExactlyInAnyOrder(Change.Op.UPDATE, Change.Op.INSERT);
+  }
+
+  private Change.RowChanges lastRows() throws Exception {
+    Change.RowChanges last = null;
     try (LogCursor c = log.read(log.firstLsn())) {
       for (LogEntry e = c.next(); e != null; e = c.next()) {
         if (CommandCodec.decode(e.payload()) instanceof Command.Transaction t) {
-          logged = t.statements().get(0).sql();
+          for (Change ch : t.changes()) {
+            if (ch instanceof Change.RowChanges r) {
+              last = r;
+            }
+          }
         }
       }
     }
-    // Replicas replay exactly this text: the MERGE inside the delta table, clock frozen.
-    assertThat(logged)
-        .startsWith("SELECT k, n FROM FINAL TABLE (MERGE INTO u USING")
-        .contains("2024-05-01")
-        .doesNotContain("now()");
+    assertThat(last).isNotNull();
+    return last;
   }
 
   @Test
