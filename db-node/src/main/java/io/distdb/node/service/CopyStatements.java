@@ -169,11 +169,9 @@ final class CopyStatements {
           throw SqlErrors.translate(e);
         }
       }
-      int mark = captured.mark();
-      try (CaptureBuffer.Scope ignored = captured.activate()) {
-        StatementRunner.run(connection, statement);
+      try {
+        StatementRunner.runCaptured(connection, statement, captured);
       } catch (SQLException e) {
-        captured.rollbackTo(mark);
         throw SqlErrors.translate(e);
       }
     }
@@ -196,7 +194,7 @@ final class CopyStatements {
       if (owned != null) {
         owned.rollback(connection);
         owned = null;
-        captured.drain();
+        captured.rollbackTo(0);
         autocommit();
       }
     }

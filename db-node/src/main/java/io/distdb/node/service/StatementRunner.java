@@ -2,6 +2,7 @@ package io.distdb.node.service;
 
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.CommandApplier;
+import io.distdb.node.storage.capture.CaptureBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,22 @@ import java.util.List;
 final class StatementRunner {
 
   private StatementRunner() {}
+
+  /**
+   * Runs a statement of a multi-statement write (a transaction block, a COPY) with {@code captured}
+   * active. A statement that fails was undone by the engine, so its rows are cut from the capture
+   * too, and the transaction's earlier rows stay.
+   */
+  static WriteResult runCaptured(
+      Connection connection, SqlStatement statement, CaptureBuffer captured) throws SQLException {
+    int mark = captured.mark();
+    try (CaptureBuffer.Scope ignored = captured.activate()) {
+      return run(connection, statement);
+    } catch (SQLException e) {
+      captured.rollbackTo(mark);
+      throw e;
+    }
+  }
 
   static WriteResult run(Connection connection, SqlStatement statement) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {

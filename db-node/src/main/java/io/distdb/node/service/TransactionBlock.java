@@ -84,12 +84,9 @@ final class TransactionBlock {
     if (owned == null) {
       owned = writes.beginWrites(database);
     }
-    int mark = captured.mark();
-    try (CaptureBuffer.Scope ignored = captured.activate()) {
-      return StatementRunner.run(connection, statement);
+    try {
+      return StatementRunner.runCaptured(connection, statement, captured);
     } catch (SQLException e) {
-      // The engine undid the statement; so does the capture.
-      captured.rollbackTo(mark);
       throw SqlErrors.translate(e);
     }
   }
