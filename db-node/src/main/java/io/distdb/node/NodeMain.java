@@ -24,21 +24,42 @@ public final class NodeMain {
       System.exit(2);
       return;
     }
-    Node node;
+    AutoCloseable node;
     try {
       node = Node.start(config);
     } catch (Exception e) {
       System.err.println("db-node: cannot start: " + e.getMessage());
       org.slf4j.LoggerFactory.getLogger(NodeMain.class).atError().setCause(e).log("startup failed");
-      System.exit(1);
-      return;
+      node = damagedOrExit(config, e);
     }
+    runUntilTerminated(node);
+  }
+
+  /** A node with damaged data stays up to report it; any other start-up failure exits 1. */
+  private static AutoCloseable damagedOrExit(NodeConfig config, Exception failure) {
+    String damage = DamagedData.explain(failure);
+    if (damage != null) {
+      try {
+        return DamagedNode.serve(config, damage);
+      } catch (Exception | Error e) {
+        System.err.println("db-node: cannot report the damage: " + e.getMessage());
+      }
+    }
+    System.exit(1);
+    return null;
+  }
+
+  private static void runUntilTerminated(AutoCloseable node) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  node.close();
+                  try {
+                    node.close();
+                  } catch (Exception e) {
+                    System.err.println("db-node: close failed: " + e.getMessage());
+                  }
                   stopped.countDown();
                 },
                 "shutdown"));

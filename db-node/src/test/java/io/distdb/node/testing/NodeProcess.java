@@ -90,6 +90,18 @@ public final class NodeProcess implements AutoCloseable {
 
   /** Starts the process and waits until {@code /readyz} answers 200. */
   public NodeProcess start() throws Exception {
+    return startUntil200("/readyz");
+  }
+
+  /**
+   * Starts the process and waits only until {@code /healthz} answers 200: for a node that is alive
+   * but not ready (its data is damaged).
+   */
+  public NodeProcess startLive() throws Exception {
+    return startUntil200("/healthz");
+  }
+
+  private NodeProcess startUntil200(String probe) throws Exception {
     Path out = dataDir.resolveSibling(dataDir.getFileName() + ".out");
     List<String> command = command();
     if (umask != null) {
@@ -113,7 +125,7 @@ public final class NodeProcess implements AutoCloseable {
       try {
         HttpResponse<String> r =
             http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/readyz"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + probe))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -125,7 +137,8 @@ public final class NodeProcess implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("node not ready within 60 s: " + Files.readString(out));
+    throw new IllegalStateException(
+        "no 200 from " + probe + " within 60 s: " + Files.readString(out));
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
@@ -167,6 +180,15 @@ public final class NodeProcess implements AutoCloseable {
 
   /** How a node process ended. */
   public record Result(int exitCode, String output) {}
+
+  /** SIGTERM, and the exit code once the process ended. */
+  public int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("node did not stop within 30 s of SIGTERM");
+    }
+    return process.exitValue();
+  }
 
   @Override
   public void close() {

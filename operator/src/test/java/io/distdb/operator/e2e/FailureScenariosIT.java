@@ -244,8 +244,35 @@ class FailureScenariosIT {
     h.k8s.restore(machine);
   }
 
+  /**
+   * The slave's disk returns garbage: its storage file is damaged while the container is down. The
+   * restarted node cannot open it, stays up and says "corrupt data" in /status (restarting would
+   * fail the same way forever), and the operator treats that like a lost volume.
+   */
   @Test
   @Order(8)
+  void corruptVolumeGetsANewClaimAndPodThatReseed() throws Exception {
+    String pod = N.slavePod(1);
+    String uid = h.uid(pod);
+    String claimUid = claimUid(N.slaveClaim(1));
+    int before = h.reschedules(DB, pod);
+    h.k8s.corruptVolume(pod);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(90))
+        .ignoreExceptions()
+        .until(() -> !h.uid(pod).equals(uid) && !claimUid(N.slaveClaim(1)).equals(claimUid));
+    h.awaitReady(DB, RECOVERY);
+    assertThat(h.reschedules(DB, pod)).isEqualTo(before + 1);
+    assertThat(member(pod).getLastRescheduleReason()).startsWith("VolumeLost");
+    try (Connection c = h.connectPod(DB, pod);
+        var rs = c.createStatement().executeQuery("SELECT count(*) FROM acked")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isPositive();
+    }
+  }
+
+  @Test
+  @Order(9)
   void scaleTwoToThreeToOne() {
     h.cluster.edit(DB, d -> d.getSpec().setSlaves(3));
     h.awaitReady(DB, RECOVERY);

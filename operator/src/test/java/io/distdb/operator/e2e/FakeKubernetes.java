@@ -130,6 +130,17 @@ public final class FakeKubernetes implements AutoCloseable {
     volumes.lose(Kubelet.claimName(p), () -> kubelet.kill9(pod));
   }
 
+  /**
+   * The disk of pod {@code pod}'s claim returns garbage: the container dies, and before the kubelet
+   * restarts it every storage file on the volume is overwritten in places.
+   */
+  public void corruptVolume(String pod) throws IOException {
+    Pod p = client.pods().inNamespace(namespace).withName(pod).get();
+    Path volume = volumes.volume(Kubelet.claimName(p)).orElseThrow();
+    kubelet.kill9(pod);
+    Volumes.corrupt(volume);
+  }
+
   @Override
   public void close() {
     loop.shutdownNow();

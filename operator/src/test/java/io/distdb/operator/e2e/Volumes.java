@@ -5,10 +5,15 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +76,27 @@ final class Volumes {
     afterDetach.run();
     try (Stream<Path> files = Files.walk(dir(claim))) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** Overwrites the start and the middle of every H2 storage file under {@code volume}. */
+  static void corrupt(Path volume) throws IOException {
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(volume)) {
+      files = all.filter(f -> f.getFileName().toString().endsWith(".mv.db")).toList();
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no storage file under " + volume);
+    }
+    Random garbage = new Random(42);
+    for (Path f : files) {
+      try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+        byte[] junk = new byte[16384];
+        garbage.nextBytes(junk);
+        ch.write(ByteBuffer.wrap(junk), 0);
+        ch.write(ByteBuffer.wrap(junk), ch.size() / 2);
+        ch.force(true);
+      }
     }
   }
 
