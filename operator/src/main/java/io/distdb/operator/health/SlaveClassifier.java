@@ -26,7 +26,14 @@ public final class SlaveClassifier {
 
   public HealthClass classify(SlaveFacts f) {
     boolean notServing = notServing(f);
-    if (!f.claimExists() || f.nodeReportsCorrupt() || f.unschedulable()) {
+    if (f.nodeReportsCorrupt()) {
+      // The node answers, to say its data is damaged: Kubernetes must see it not ready and the
+      // master must not see it streaming (a node that still serves is only suspect).
+      return !f.podReady() && !Boolean.TRUE.equals(f.masterSeesStreaming())
+          ? HealthClass.VolumeLost
+          : HealthClass.Suspect;
+    }
+    if (!f.claimExists() || f.unschedulable()) {
       // the node's own report is one witness; the master or the poll must agree it is not serving
       return notServing || (!f.claimExists() && !f.podExists())
           ? HealthClass.VolumeLost

@@ -69,6 +69,14 @@ class SlaveClassifierTest {
     assertThat(classifier.classify(corruptButServing)).isEqualTo(HealthClass.Suspect);
     var corrupt = new SlaveFacts("s-0", true, false, 0, false, 0, true, true, true, false, false);
     assertThat(classifier.classify(corrupt)).isEqualTo(HealthClass.VolumeLost);
+    var reportsItsDamage =
+        new SlaveFacts("s-0", true, false, 0, false, 0, true, false, true, false, false);
+    assertThat(classifier.classify(reportsItsDamage))
+        .as("answers polls, to say its data is damaged; not ready, not streaming")
+        .isEqualTo(HealthClass.VolumeLost);
+    var damagedButStreaming =
+        new SlaveFacts("s-0", true, false, 0, false, 0, true, false, true, true, false);
+    assertThat(classifier.classify(damagedButStreaming)).isEqualTo(HealthClass.Suspect);
   }
 
   @Test
