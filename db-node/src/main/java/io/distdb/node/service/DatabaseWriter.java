@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 final class DatabaseWriter implements AutoCloseable {
 
+  /** How often a wait for the permit looks for a cancel. */
+  private static final long PERMIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private static final Logger log = LoggerFactory.getLogger(DatabaseWriter.class);
   private static final int MAX_BATCH = 256;
 
@@ -74,13 +77,12 @@ final class DatabaseWriter implements AutoCloseable {
   }
 
   /**
-   * Runs or queues a statement; the request completes once it is durable and visible. When nothing
+   * Runs or queues a statement; its outcome is known once it is durable and visible. When nothing
    * is queued and nobody writes, the calling thread runs it (and fsyncs it) itself: a lone commit
    * then costs no hand-off to the writer thread and back. Otherwise it joins the writer's next
    * batch, so concurrent statements still share an fsync.
    */
-  WriteRequest submit(SqlStatement statement) {
-    WriteRequest request = new WriteRequest(statement);
+  void submit(WriteRequest request) {
     if (queue.isEmpty() && permit.tryAcquire()) {
       List<WriteRequest> alone = List.of(request);
       try {
@@ -91,15 +93,32 @@ final class DatabaseWriter implements AutoCloseable {
         permit.release();
         request.failIfPending(SqlErrors.internal("the write was not completed", null));
       }
-      return request;
+      return;
     }
     queue.add(request);
-    return request;
   }
 
   /** Takes the write permit for a transaction block, waiting at most {@code timeoutMillis}. */
   boolean acquire(long timeoutMillis) throws InterruptedException {
     return permit.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Like {@link #acquire(long)}, but a cancel of the session's statement ends the wait with 57014.
+   */
+  boolean acquire(long timeoutMillis, StatementCancel cancel)
+      throws InterruptedException, SqlException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (!cancel.isRequested()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      if (permit.tryAcquire(Math.min(left, PERMIT_POLL_NANOS), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+    }
+    throw StatementCancel.canceledByUser();
   }
 
   void release() {
@@ -255,7 +274,7 @@ final class DatabaseWriter implements AutoCloseable {
       // Only needed to undo this statement alone when its entry turns out too large.
       before = pending.isEmpty() ? null : connection.setSavepoint();
       try (CaptureBuffer.Scope ignored = buffer.activate()) {
-        result = StatementRunner.run(connection, r.statement());
+        result = StatementRunner.run(connection, r.statement(), r.cancel());
       }
       List<Change> changes = new ArrayList<>(recorder.rowChanges(connection, buffer.drain()));
       changes.addAll(recorder.sequenceMoves(connection));

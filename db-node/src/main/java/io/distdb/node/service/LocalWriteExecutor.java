@@ -57,17 +57,23 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   }
 
   @Override
-  public WriteResult autocommit(String database, SqlStatement statement) throws SqlException {
-    WriteRequest.Done done = writer(database).submit(statement).await(lockTimeoutMillis);
+  public WriteResult autocommit(String database, SqlStatement statement, StatementCancel cancel)
+      throws SqlException {
+    WriteRequest request = new WriteRequest(statement, cancel);
+    // Before the writer can see it: once it runs, the writer's registration must win.
+    cancel.waiting(request::withdrawCancelled);
+    writer(database).submit(request);
+    WriteRequest.Done done = request.await(lockTimeoutMillis);
     awaitCommitted(done.lsn());
     return done.result();
   }
 
   @Override
-  public TransactionWrites beginWrites(String database) throws SqlException {
+  public TransactionWrites beginWrites(String database, StatementCancel cancel)
+      throws SqlException {
     DatabaseWriter writer = writer(database);
     try {
-      if (!writer.acquire(lockTimeoutMillis)) {
+      if (!writer.acquire(lockTimeoutMillis, cancel)) {
         throw new SqlException(
             "55P03",
             "canceling statement due to lock timeout: another"
@@ -79,7 +85,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SqlException("57014", "canceling statement due to user request");
+      throw StatementCancel.canceledByUser();
     }
     return new OwnedWrites(writer);
   }

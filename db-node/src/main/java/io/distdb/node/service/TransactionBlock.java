@@ -23,12 +23,15 @@ final class TransactionBlock {
   private final Connection connection;
   private final WriteExecutor writes;
   private final String database;
+  private final StatementCancel cancel;
   private final CaptureBuffer captured = new CaptureBuffer();
   private final List<Mark> marks = new ArrayList<>();
   private TransactionStatus status = TransactionStatus.IDLE;
   private TransactionWrites owned;
 
-  TransactionBlock(Connection connection, WriteExecutor writes, String database) {
+  TransactionBlock(
+      Connection connection, WriteExecutor writes, String database, StatementCancel cancel) {
+    this.cancel = cancel;
     this.connection = connection;
     this.writes = writes;
     this.database = database;
@@ -82,10 +85,10 @@ final class TransactionBlock {
           null);
     }
     if (owned == null) {
-      owned = writes.beginWrites(database);
+      owned = writes.beginWrites(database, cancel);
     }
     try {
-      return StatementRunner.runCaptured(connection, statement, captured);
+      return StatementRunner.runCaptured(connection, statement, captured, cancel);
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
     }
