@@ -8,10 +8,11 @@ die() { log "ERROR: $*"; exit 1; }
 
 # free_port: prints a TCP port on 127.0.0.1 nobody listens on (from a high range, away from
 # 5432/54320 that other local servers may use). Not reserved: a race is possible but unlikely.
+# BENCH_PORT_MIN / BENCH_PORT_COUNT move the range (engineers sharing a machine each use their own).
 free_port() {
   local port
   for _ in $(seq 1 200); do
-    port=$(( 40000 + RANDOM % 20000 ))
+    port=$(( ${BENCH_PORT_MIN:-40000} + RANDOM % ${BENCH_PORT_COUNT:-20000} ))
     if ! { (exec 3<>"/dev/tcp/127.0.0.1/$port"); } 2>/dev/null; then
       if ! ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then
         echo "$port"

@@ -30,6 +30,7 @@ import io.distdb.node.replication.SnapshotSource;
 import io.distdb.node.replication.SyncCommitGate;
 import io.distdb.node.replication.wire.ReconnectBackoff;
 import io.distdb.node.replication.wire.ReplicationClient;
+import io.distdb.node.replication.wire.ReplicationEventLoop;
 import io.distdb.node.replication.wire.ReplicationServer;
 import io.distdb.node.replication.wire.ReplicationWireConfig;
 import io.distdb.node.service.DiskReserve;
@@ -224,6 +225,8 @@ public final class Node implements AutoCloseable {
     SnapshotSource snapshots =
         new SnapshotSource(storage, replicationLog, writes, workDir("snapshots"));
     // A slave gone longer than the log is kept for it is forgotten: it needs a snapshot anyway.
+    // The primary's state lives on the slaves' event loop: acks and sends need no hand-off.
+    ReplicationEventLoop replicationLoop = own(new ReplicationEventLoop());
     primary =
         own(
             new Primary(
@@ -232,12 +235,17 @@ public final class Node implements AutoCloseable {
                 snapshots,
                 syncGate,
                 r.logRetentionMillis(),
-                Primary.HANDSHAKE_TIMEOUT_MILLIS));
+                Primary.HANDSHAKE_TIMEOUT_MILLIS,
+                replicationLoop.executor()));
     primaryRef.set(primary);
     replicationServer =
         own(
             new ReplicationServer(
-                config.bind(), r.port(), ReplicationWireConfig.defaults(), primary));
+                config.bind(),
+                r.port(),
+                ReplicationWireConfig.defaults(),
+                primary,
+                replicationLoop));
     ensureDefaultDatabase(writes);
     scheduleRetention(
         new LogRetention(

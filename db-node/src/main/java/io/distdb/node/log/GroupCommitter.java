@@ -17,13 +17,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: one flusher thread fsyncs whatever was written since its previous fsync and then
- * advances the durable LSN. There is no batching delay; while one fsync runs, new appends pile up
+ * Group commit: whoever needs a flush does it, one at a time, and each fsync covers whatever was
+ * written before it started. There is no batching delay; while one fsync runs, new appends pile up
  * and the next fsync covers all of them, so the batch size adapts to the fsync latency.
  *
+ * <p>A thread that waits for its own entry ({@link #awaitDurable}) fsyncs on its own thread when no
+ * other flush is running, and otherwise waits for the running one and then, if that did not cover
+ * it, leads the next. So an uncontended commit costs no thread hand-off. The {@code log-flusher}
+ * thread flushes what nobody waits for synchronously (appends whose caller uses {@link
+ * #whenDurable} or does not wait at all).
+ *
  * <p>Owns the durable LSN and everything waiting on it: blocking waiters, futures and listeners.
- * Futures and listeners run on a separate notifier thread so that slow callbacks (or code chained
- * onto a future) never delay the next fsync.
+ * Listeners run on the thread that made the entries durable, so they must be short and must not
+ * block; futures complete on a separate notifier thread so that code chained onto them never delays
+ * a commit.
  *
  * <p>After an fsync fails the log is failed for good: the kernel may have dropped the dirty pages,
  * so retrying the fsync could falsely report success ("fsyncgate"). Restart and recovery is the
@@ -38,8 +45,14 @@ final class GroupCommitter {
 
   /** The log side of the protocol, implemented by {@link ReplicationLog}. */
   interface Source {
-    /** Blocks until there are un-flushed writes; null once closing and everything is flushed. */
-    Batch awaitBatch() throws InterruptedException;
+    /**
+     * Blocks until there may be un-flushed writes the flusher thread should cover; false once
+     * closing and everything is flushed.
+     */
+    boolean awaitWork() throws InterruptedException;
+
+    /** What a flush starting now must cover; null when everything written is durable. */
+    Batch nextBatch();
 
     /** Calls publish with the batch's target unless a reset made the batch obsolete. */
     void completeBatch(Batch batch, LongConsumer publish);
@@ -60,6 +73,7 @@ final class GroupCommitter {
   private volatile long durableLsn;
   private volatile IOException failure;
   private volatile boolean shutDown;
+  private boolean flushing; // guarded by monitor: a thread is between nextBatch and completeBatch
 
   GroupCommitter(Source source, Path dir, boolean fsync, long initialDurableLsn) {
     this.source = source;
@@ -82,15 +96,73 @@ final class GroupCommitter {
 
   private void flushLoop() {
     try {
-      Batch batch;
-      while ((batch = source.awaitBatch()) != null) {
-        if (fsync && batch.syncDirectory()) {
-          LogDirectory.sync(dir); // a new segment's directory entry
+      while (failure == null && source.awaitWork()) {
+        lead(Long.MAX_VALUE);
+      }
+    } catch (IOException e) {
+      // lead() has failed the log and logged why.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // only happens if someone else interrupts us
+    }
+  }
+
+  /**
+   * Flushes until {@code lsn} is durable or, for {@code Long.MAX_VALUE}, once: waits while another
+   * thread flushes (its fsync may cover lsn), else flushes itself.
+   */
+  private void lead(long lsn) throws IOException, InterruptedException {
+    boolean once = lsn == Long.MAX_VALUE;
+    while (true) {
+      synchronized (monitor) {
+        while (flushing && lsn > durableLsn) {
+          monitor.wait();
         }
-        if (fsync && batch.segment().force()) {
-          fsyncs.incrementAndGet();
+        if (lsn <= durableLsn) {
+          return;
         }
-        source.completeBatch(batch, this::advance);
+        checkUsable();
+        flushing = true;
+      }
+      boolean flushed;
+      try {
+        flushed = flushOnce();
+      } finally {
+        synchronized (monitor) {
+          flushing = false;
+          monitor.notifyAll();
+        }
+      }
+      if (once) {
+        return;
+      }
+      if (!flushed) {
+        awaitProgress(lsn); // lsn is not appended yet: whoever appends it makes it durable
+      }
+    }
+  }
+
+  private void awaitProgress(long lsn) throws IOException, InterruptedException {
+    synchronized (monitor) {
+      long seen = durableLsn;
+      while (lsn > durableLsn && durableLsn == seen && !flushing) {
+        checkUsable();
+        monitor.wait();
+      }
+    }
+  }
+
+  /** One fsync of what is written; false when there was nothing to flush. */
+  private boolean flushOnce() throws IOException {
+    Batch batch = source.nextBatch();
+    if (batch == null) {
+      return false;
+    }
+    try {
+      if (fsync && batch.syncDirectory()) {
+        LogDirectory.sync(dir); // a new segment's directory entry
+      }
+      if (fsync && batch.segment().force()) {
+        fsyncs.incrementAndGet();
       }
     } catch (IOException | RuntimeException e) {
       IOException io = e instanceof IOException ioe ? ioe : new IOException(e);
@@ -99,9 +171,10 @@ final class GroupCommitter {
           .addKeyValue("dir", dir)
           .log("log fsync failed; the log refuses further writes until restarted");
       fail(io);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // only happens if someone else interrupts us
+      throw io;
     }
+    source.completeBatch(batch, this::advance);
+    return true;
   }
 
   /** Raises the durable LSN to lsn (never lowers it) and wakes whoever waits for it. */
@@ -138,18 +211,18 @@ final class GroupCommitter {
   }
 
   private void notifyAsync(long lsn, List<Pending> done) {
+    for (LongConsumer l : listeners) {
+      try {
+        l.accept(lsn);
+      } catch (RuntimeException e) {
+        log.atWarn().setCause(e).log("durable listener failed");
+      }
+    }
+    if (done.isEmpty()) {
+      return;
+    }
     try {
-      notifier.execute(
-          () -> {
-            done.forEach(p -> p.future().complete(lsn));
-            for (LongConsumer l : listeners) {
-              try {
-                l.accept(lsn);
-              } catch (RuntimeException e) {
-                log.atWarn().setCause(e).log("durable listener failed");
-              }
-            }
-          });
+      notifier.execute(() -> done.forEach(p -> p.future().complete(lsn)));
     } catch (RejectedExecutionException e) {
       done.forEach(p -> p.future().complete(lsn)); // shutting down: still honour the futures
     }
@@ -168,16 +241,15 @@ final class GroupCommitter {
     failed.forEach(p -> p.future().completeExceptionally(e));
   }
 
+  /**
+   * Returns once lsn is durable, flushing on the calling thread when no other flush is running. lsn
+   * must have been appended.
+   */
   void awaitDurable(long lsn) throws IOException, InterruptedException {
     if (lsn <= durableLsn) {
       return; // fast path, no monitor
     }
-    synchronized (monitor) {
-      while (lsn > durableLsn) {
-        checkUsable();
-        monitor.wait();
-      }
-    }
+    lead(lsn);
   }
 
   CompletableFuture<Long> whenDurable(long lsn) {

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * group commit ({@link GroupCommitter}). See DESIGN.md in this package.
  *
  * <p>Appends serialize on one short lock that covers encoding and the {@code write} syscall; fsync
- * happens outside it on the flusher thread, so appenders never wait for the disk unless they ask to
- * ({@link #awaitDurable}, {@link #whenDurable}).
+ * happens outside it, so appenders never wait for the disk unless they ask to ({@link
+ * #awaitDurable}, {@link #whenDurable}, {@link #appendAllDurably}). A thread that waits for its own
+ * entries fsyncs them itself when no other flush runs; the flusher thread covers the rest.
  */
 public final class ReplicationLog implements AutoCloseable {
 
@@ -42,6 +43,7 @@ public final class ReplicationLog implements AutoCloseable {
   private final GroupCommitter committer;
   private Segment active; // guarded by lock
   private boolean directoryDirty; // guarded by lock: a segment was created since the last flush
+  private boolean flusherNeeded; // guarded by lock: appended entries nobody flushes synchronously
   private boolean closed; // guarded by lock; closedFlag mirrors it for lock-free checks
   private volatile boolean closedFlag;
   private volatile long lastLsn;
@@ -114,6 +116,71 @@ public final class ReplicationLog implements AutoCloseable {
   }
 
   /**
+   * Appends like {@link #appendAll(List)} and returns once the entries are durable, doing the fsync
+   * on the calling thread unless another flush is running (group commit: one fsync still covers
+   * everything appended before it). Returns the first LSN.
+   */
+  public long appendAllDurably(List<byte[]> payloads) throws IOException, InterruptedException {
+    if (payloads.isEmpty()) {
+      throw new IllegalArgumentException("nothing to append");
+    }
+    long first;
+    lock.lock();
+    try {
+      first = lastLsn + 1;
+      for (byte[] payload : payloads) {
+        appendLocked(lastLsn + 1, Objects.requireNonNull(payload, "payload"), false);
+      }
+    } finally {
+      lock.unlock();
+    }
+    awaitOwnFlush(first + payloads.size() - 1);
+    return first;
+  }
+
+  /**
+   * Follower path: appends like {@link #appendAll(long, List)} without waking the flusher thread,
+   * because the caller flushes itself with {@link #awaitDurable} once it has appended what it
+   * received together (one fsync for all of it). Until then only another flush covers these.
+   */
+  public void appendAllForOwnFlush(long firstLsn, List<byte[]> payloads) throws IOException {
+    lock.lock();
+    try {
+      if (firstLsn != lastLsn + 1) {
+        throw new IllegalArgumentException(
+            "out-of-order log append: expected LSN " + (lastLsn + 1) + " but got LSN " + firstLsn);
+      }
+      for (byte[] payload : payloads) {
+        appendLocked(lastLsn + 1, Objects.requireNonNull(payload, "payload"), false);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void awaitOwnFlush(long lsn) throws IOException, InterruptedException {
+    boolean flushed = false;
+    try {
+      committer.awaitDurable(lsn);
+      flushed = true;
+    } finally {
+      if (!flushed) {
+        wakeFlusher(); // interrupted before our entries were covered: they must not stay unsynced
+      }
+    }
+  }
+
+  private void wakeFlusher() {
+    lock.lock();
+    try {
+      flusherNeeded = true;
+      hasWork.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Follower path for a batch: appends entries under the master's LSNs {@code firstLsn}, {@code
    * firstLsn + 1}, ... under one lock hold; {@code firstLsn} must be lastLsn() + 1.
    */
@@ -148,6 +215,14 @@ public final class ReplicationLog implements AutoCloseable {
   }
 
   private void appendLocked(long lsn, byte[] payload) throws IOException {
+    appendLocked(lsn, payload, true);
+  }
+
+  /**
+   * @param wakeFlusher false when the caller flushes itself right after ({@link #appendAllDurably},
+   *     {@link #appendAllForOwnFlush}): then the flusher thread is not woken for nothing
+   */
+  private void appendLocked(long lsn, byte[] payload, boolean wakeFlusher) throws IOException {
     ensureWritable();
     ByteBuffer record = RecordCodec.encode(lsn, payload);
     try {
@@ -162,7 +237,10 @@ public final class ReplicationLog implements AutoCloseable {
       throw e;
     }
     lastLsn = lsn;
-    hasWork.signal();
+    if (wakeFlusher) {
+      flusherNeeded = true;
+      hasWork.signal();
+    }
   }
 
   /**
@@ -195,7 +273,10 @@ public final class ReplicationLog implements AutoCloseable {
     }
   }
 
-  /** Returns once an fsync covered lsn. Waits indefinitely for LSNs not yet appended. */
+  /**
+   * Returns once an fsync covered lsn, doing that fsync on the calling thread when no other flush
+   * runs. Waits indefinitely for LSNs not yet appended.
+   */
   public void awaitDurable(long lsn) throws IOException, InterruptedException {
     committer.awaitDurable(lsn);
   }
@@ -341,6 +422,7 @@ public final class ReplicationLog implements AutoCloseable {
       }
       closed = true;
       closedFlag = true;
+      flusherNeeded = true;
       hasWork.signalAll(); // the flusher does a final flush and exits
     } finally {
       lock.unlock();
@@ -376,14 +458,25 @@ public final class ReplicationLog implements AutoCloseable {
   private final class FlushSource implements GroupCommitter.Source {
 
     @Override
-    public GroupCommitter.Batch awaitBatch() throws InterruptedException {
+    public boolean awaitWork() throws InterruptedException {
       lock.lock();
       try {
-        while (!closed && lastLsn <= committer.durableLsn()) {
+        while (!closed && !flusherNeeded) {
           hasWork.await();
         }
+        flusherNeeded = false;
+        return !closed || lastLsn > committer.durableLsn();
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    @Override
+    public GroupCommitter.Batch nextBatch() {
+      lock.lock();
+      try {
         if (lastLsn <= committer.durableLsn()) {
-          return null; // closed and fully flushed
+          return null;
         }
         GroupCommitter.Batch batch =
             new GroupCommitter.Batch(lastLsn, active, directoryDirty, generation);

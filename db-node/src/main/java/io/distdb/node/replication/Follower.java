@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A slave's side of replication: proves itself to the master, appends the entries it streams to the
  * local log with the master's LSNs, acknowledges what is durable and what is applied, and installs
- * a snapshot when the master sends one. Network callbacks for one connection arrive on one thread;
- * applying runs on the {@link ReplicaApplier}'s.
+ * a snapshot when the master sends one. Network callbacks for one connection arrive on one thread,
+ * which also fsyncs received entries and acknowledges them; applying runs on the {@link
+ * ReplicaApplier}'s.
  */
 public final class Follower implements PeerHandler, AutoCloseable {
 
@@ -60,6 +61,9 @@ public final class Follower implements PeerHandler, AutoCloseable {
   private volatile long catchUpTarget = Long.MAX_VALUE;
 
   private SnapshotReceiver snapshot;
+
+  /** Entries arrived in the current read; {@link #readComplete} fsyncs and acks them. */
+  private boolean ackDue;
 
   /**
    * @param onEstablished called after each successful handshake (resets the reconnect backoff)
@@ -205,7 +209,6 @@ public final class Follower implements PeerHandler, AutoCloseable {
     }
     masterLastLsn = Math.max(masterLastLsn, entries.masterDurableLsn());
     long first = 0;
-    long last = 0;
     List<byte[]> payloads = new ArrayList<>(entries.entries().size());
     for (Entries.Entry e : entries.entries()) {
       if (e.lsn() <= replicationLog.lastLsn()) {
@@ -215,22 +218,37 @@ public final class Follower implements PeerHandler, AutoCloseable {
         first = e.lsn();
       }
       payloads.add(e.payload());
-      last = e.lsn();
     }
     if (first > 0) {
-      // One append for the batch: the log's flusher then covers it with one fsync.
-      replicationLog.appendAll(first, payloads);
+      replicationLog.appendAllForOwnFlush(first, payloads);
     }
-    if (last > 0) {
-      replicationLog
-          .whenDurable(last)
-          .whenComplete(
-              (lsn, error) -> {
-                if (error == null) {
-                  sendAck();
-                }
-              });
+    ackDue = true;
+  }
+
+  /**
+   * After a read: one fsync for every batch that read brought, on this (the connection's) thread,
+   * and the ack straight after, so nothing is handed off between receiving an entry and
+   * acknowledging it. While the fsync runs, further entries collect in the socket and the next read
+   * takes them together.
+   */
+  @Override
+  public void readComplete(PeerConnection c) {
+    if (!ackDue) {
+      return;
     }
+    ackDue = false;
+    try {
+      replicationLog.awaitDurable(replicationLog.lastLsn());
+    } catch (IOException e) {
+      log.atWarn().setCause(e).log("cannot make received entries durable");
+      fail(c, e.getMessage());
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail(c, "interrupted while making received entries durable");
+      return;
+    }
+    sendAck();
   }
 
   private boolean checkEpoch(PeerConnection c, long messageEpoch) {
@@ -313,6 +331,7 @@ public final class Follower implements PeerHandler, AutoCloseable {
 
   @Override
   public void disconnected(PeerConnection c) {
+    readComplete(c); // appended entries must not wait for the next write to become durable
     if (connection == c) {
       connection = null;
       established = false;

@@ -25,8 +25,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,10 +40,13 @@ import org.slf4j.LoggerFactory;
  * each stands (or a snapshot when the log no longer reaches back that far), and tracks their
  * acknowledgements for commit waiters and {@code /status}.
  *
- * <p>All state changes happen on one thread ({@code replication-primary}); network callbacks only
- * enqueue work there. Per slave at most {@link #MAX_IN_FLIGHT_ENTRIES} unacknowledged entries are
- * sent, and nothing is sent while the connection's buffer is full, so a slow slave costs the master
- * a bounded amount of memory.
+ * <p>All state changes happen on one thread ({@code replication-primary}). In a node that thread is
+ * also the slaves' connections' event loop ({@link
+ * io.distdb.node.replication.wire.ReplicationEventLoop}), so network callbacks run at once and
+ * entries are written to the socket directly; callbacks from other threads enqueue work there. Per
+ * slave at most {@link #MAX_IN_FLIGHT_ENTRIES} unacknowledged entries are sent, and nothing is sent
+ * while the connection's buffer is full, so a slow slave costs the master a bounded amount of
+ * memory.
  */
 public final class Primary implements PeerHandler, AutoCloseable {
 
@@ -73,13 +78,9 @@ public final class Primary implements PeerHandler, AutoCloseable {
   /** How often disconnected slaves are checked for {@link #forgetAfterMillis}. */
   static final long FORGET_SWEEP_MILLIS = 10_000;
 
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "replication-primary");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService thread;
+  private final boolean ownsThread;
+  private volatile Thread primaryThread;
   private final ExecutorService snapshotThread =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -123,6 +124,57 @@ public final class Primary implements PeerHandler, AutoCloseable {
       AckListener ackListener,
       long forgetAfterMillis,
       long handshakeTimeoutMillis) {
+    this(
+        settings,
+        replicationLog,
+        snapshots,
+        ackListener,
+        forgetAfterMillis,
+        handshakeTimeoutMillis,
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "replication-primary");
+              t.setDaemon(true);
+              return t;
+            }),
+        true);
+  }
+
+  /**
+   * Runs on {@code thread}, which must execute tasks one at a time in order (the slaves' event loop
+   * in a node); the caller shuts it down after closing this.
+   */
+  public Primary(
+      ReplicationSettings settings,
+      ReplicationLog replicationLog,
+      SnapshotSource snapshots,
+      AckListener ackListener,
+      long forgetAfterMillis,
+      long handshakeTimeoutMillis,
+      ScheduledExecutorService thread) {
+    this(
+        settings,
+        replicationLog,
+        snapshots,
+        ackListener,
+        forgetAfterMillis,
+        handshakeTimeoutMillis,
+        thread,
+        false);
+  }
+
+  private Primary(
+      ReplicationSettings settings,
+      ReplicationLog replicationLog,
+      SnapshotSource snapshots,
+      AckListener ackListener,
+      long forgetAfterMillis,
+      long handshakeTimeoutMillis,
+      ScheduledExecutorService thread,
+      boolean ownsThread) {
+    this.thread = thread;
+    this.ownsThread = ownsThread;
+    thread.execute(() -> primaryThread = Thread.currentThread());
     this.forgetAfterMillis = forgetAfterMillis;
     this.handshakeTimeoutMillis = handshakeTimeoutMillis;
     long sweep = Math.min(FORGET_SWEEP_MILLIS, Math.max(1, forgetAfterMillis / 2));
@@ -134,6 +186,15 @@ public final class Primary implements PeerHandler, AutoCloseable {
     this.validator = new HandshakeValidator(auth);
     this.ackListener = ackListener;
     replicationLog.addDurableListener(lsn -> schedulePumpAll());
+  }
+
+  /** Runs task on the replication thread: at once when called there (a network callback). */
+  private void onThread(Runnable task) {
+    if (Thread.currentThread() == primaryThread) {
+      task.run();
+    } else {
+      thread.execute(task);
+    }
   }
 
   /** Slaves whose log holds {@code lsn} durably. */
@@ -209,11 +270,11 @@ public final class Primary implements PeerHandler, AutoCloseable {
     return entries <= 0 ? 0 : (double) replicationLog.sizeBytes() / entries;
   }
 
-  // ---- network callbacks: hand everything to the replication thread
+  // ---- network callbacks: run on the replication thread
 
   @Override
   public void connected(PeerConnection c) {
-    thread.execute(
+    onThread(
         () -> {
           byte[] nonce = auth.newNonce();
           pendingHandshakes.put(c, nonce);
@@ -231,12 +292,12 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   @Override
   public void received(PeerConnection c, ReplicationMessage m) {
-    thread.execute(() -> handle(c, m));
+    onThread(() -> handle(c, m));
   }
 
   @Override
   public void writable(PeerConnection c) {
-    thread.execute(
+    onThread(
         () -> {
           FollowerLink l = byConnection.get(c);
           if (l != null) {
@@ -247,7 +308,7 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   @Override
   public void idle(PeerConnection c) {
-    thread.execute(
+    onThread(
         () -> {
           if (byConnection.containsKey(c)) {
             c.send(
@@ -259,7 +320,7 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   @Override
   public void disconnected(PeerConnection c) {
-    thread.execute(
+    onThread(
         () -> {
           pendingHandshakes.remove(c);
           FollowerLink l = byConnection.remove(c);
@@ -559,15 +620,28 @@ public final class Primary implements PeerHandler, AutoCloseable {
 
   @Override
   public void close() {
-    thread.execute(
-        () -> {
-          byConnection.keySet().forEach(PeerConnection::close);
-          links.values().forEach(FollowerLink::closeCursor);
-        });
-    thread.shutdown();
+    CountDownLatch closed = new CountDownLatch(1);
+    try {
+      thread.execute(
+          () -> {
+            try {
+              byConnection.keySet().forEach(PeerConnection::close);
+              links.values().forEach(FollowerLink::closeCursor);
+            } finally {
+              closed.countDown();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      closed.countDown(); // the loop is gone, and with it the connections
+    }
     snapshotThread.shutdownNow();
     try {
-      thread.awaitTermination(5, TimeUnit.SECONDS);
+      if (ownsThread) {
+        thread.shutdown();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+      } else {
+        closed.await(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,5 +1,7 @@
 package io.distdb.node.replication;
 
+import java.util.PriorityQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * timeout. Then, as configured, the write fails or the cluster degrades to asynchronous commits
  * until the slaves have caught up again. Waiting happens after the write path's locks are released,
  * so a slow slave delays the waiting client only.
+ *
+ * <p>Waiters are kept in LSN order: an acknowledgement wakes exactly the commits it completes, from
+ * the lowest LSN up, and nobody polls or re-checks on acks that do not concern it.
  */
 public final class SyncCommitGate implements CommitGate, Primary.AckListener {
 
@@ -21,6 +26,7 @@ public final class SyncCommitGate implements CommitGate, Primary.AckListener {
   private final LongUnaryOperator durableCount;
   private final LongUnaryOperator lastLsn;
   private final Object monitor = new Object();
+  private final PriorityQueue<Waiter> waiters = new PriorityQueue<>(); // guarded by monitor
   private final AtomicBoolean degraded = new AtomicBoolean();
   private final AtomicLong timeouts = new AtomicLong();
 
@@ -49,16 +55,40 @@ public final class SyncCommitGate implements CommitGate, Primary.AckListener {
     if (!settings.sync() || needed == 0 || degraded.get()) {
       return;
     }
-    long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
+    Waiter w = new Waiter(lsn);
     synchronized (monitor) {
-      while (durableCount.applyAsLong(lsn) < needed) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-          timedOut(lsn, needed);
-          return;
-        }
-        TimeUnit.NANOSECONDS.timedWait(monitor, remaining);
+      if (durableCount.applyAsLong(lsn) >= needed) {
+        return;
       }
+      waiters.add(w);
+    }
+    boolean released = false;
+    try {
+      released = w.latch.await(settings.ackTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } finally {
+      if (!released) {
+        synchronized (monitor) {
+          waiters.remove(w);
+        }
+      }
+    }
+    if (!released && durableCount.applyAsLong(lsn) < needed) {
+      timedOut(lsn, needed);
+    }
+  }
+
+  /** One commit waiting for its LSN's acknowledgements. */
+  private static final class Waiter implements Comparable<Waiter> {
+    final long lsn;
+    final CountDownLatch latch = new CountDownLatch(1);
+
+    Waiter(long lsn) {
+      this.lsn = lsn;
+    }
+
+    @Override
+    public int compareTo(Waiter o) {
+      return Long.compare(lsn, o.lsn);
     }
   }
 
@@ -95,8 +125,12 @@ public final class SyncCommitGate implements CommitGate, Primary.AckListener {
         log.atInfo().log("synchronous replication restored: enough replicas caught up");
       }
     }
+    int needed = settings.minSyncAcks();
     synchronized (monitor) {
-      monitor.notifyAll();
+      // The count only falls with the LSN: once the lowest waiter is not covered, none is.
+      while (!waiters.isEmpty() && durableCount.applyAsLong(waiters.peek().lsn) >= needed) {
+        waiters.poll().latch.countDown();
+      }
     }
   }
 }

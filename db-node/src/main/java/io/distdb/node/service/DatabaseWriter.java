@@ -76,8 +76,25 @@ final class DatabaseWriter implements AutoCloseable {
     thread.start();
   }
 
-  /** Queues a statement; its outcome is known once it is durable and visible. */
+  /**
+   * Runs or queues a statement; its outcome is known once it is durable and visible. When nothing
+   * is queued and nobody writes, the calling thread runs it (and fsyncs it) itself: a lone commit
+   * then costs no hand-off to the writer thread and back. Otherwise it joins the writer's next
+   * batch, so concurrent statements still share an fsync.
+   */
   void submit(WriteRequest request) {
+    if (queue.isEmpty() && permit.tryAcquire()) {
+      List<WriteRequest> alone = List.of(request);
+      try {
+        runBatch(alone);
+      } catch (Error e) {
+        batchFailed(alone, e);
+      } finally {
+        permit.release();
+        request.failIfPending(SqlErrors.internal("the write was not completed", null));
+      }
+      return;
+    }
     queue.add(request);
   }
 
@@ -195,19 +212,23 @@ final class DatabaseWriter implements AutoCloseable {
         break;
       } catch (Error e) {
         // The writer thread must outlive anything a statement does, or its database hangs.
-        log.atError().setCause(e).addKeyValue("database", database).log("writer batch failed");
-        rollbackQuietly(connection);
-        buffer.drain();
-        SqlException failure = failures.onError(e);
-        for (WriteRequest r : batch) {
-          r.failIfPending(failure);
-        }
+        batchFailed(batch, e);
       } finally {
         for (WriteRequest r : batch) {
           r.failIfPending(new SqlException("57P01", "the node is shutting down"));
         }
         batch.clear();
       }
+    }
+  }
+
+  private void batchFailed(List<WriteRequest> batch, Error e) {
+    log.atError().setCause(e).addKeyValue("database", database).log("writer batch failed");
+    rollbackQuietly(connection);
+    buffer.drain();
+    SqlException failure = failures.onError(e);
+    for (WriteRequest r : batch) {
+      r.failIfPending(failure);
     }
   }
 
@@ -393,8 +414,11 @@ final class DatabaseWriter implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
     try {
+      // It notices within one poll unless a batch runs. An interrupt during the batch's own fsync
+      // would close the log's file, so it is only the last resort.
+      thread.join(1_000);
+      thread.interrupt();
       thread.join(5_000);
       connection.close();
     } catch (InterruptedException e) {

@@ -13,6 +13,11 @@ final class WriteQueue {
     queue.add(request);
   }
 
+  /** Nobody waits for the writer: a new request may run at once. */
+  boolean isEmpty() {
+    return queue.isEmpty();
+  }
+
   /** Waits up to {@code waitMillis} for a first request, then takes whatever else is queued. */
   boolean drainTo(List<WriteRequest> batch, int max, long waitMillis) throws InterruptedException {
     WriteRequest first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);

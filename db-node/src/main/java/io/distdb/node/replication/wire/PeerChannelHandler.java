@@ -34,6 +34,12 @@ final class PeerChannelHandler extends SimpleChannelInboundHandler<ReplicationMe
   }
 
   @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    handler.readComplete(connection);
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
       handler.writable(connection);

@@ -50,6 +50,11 @@ public final class ReplicationClient implements AutoCloseable {
           }
 
           @Override
+          public void readComplete(PeerConnection connection) {
+            handler.readComplete(connection);
+          }
+
+          @Override
           public void writable(PeerConnection connection) {
             handler.writable(connection);
           }

@@ -17,12 +17,42 @@ public final class ReplicationServer implements AutoCloseable {
   /** Past this much unsent data a connection reports unwritable and the streamer pauses. */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 4 << 20);
 
-  private final EventLoopGroup group =
-      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group;
+  private final boolean ownsGroup;
   private final Channel channel;
 
   public ReplicationServer(String bind, int port, ReplicationWireConfig config, PeerHandler handler)
       throws InterruptedException {
+    this(
+        bind,
+        port,
+        config,
+        handler,
+        new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()),
+        true);
+  }
+
+  /** Serves on {@code loop}, which the caller closes after this server. */
+  public ReplicationServer(
+      String bind,
+      int port,
+      ReplicationWireConfig config,
+      PeerHandler handler,
+      ReplicationEventLoop loop)
+      throws InterruptedException {
+    this(bind, port, config, handler, loop.group(), false);
+  }
+
+  private ReplicationServer(
+      String bind,
+      int port,
+      ReplicationWireConfig config,
+      PeerHandler handler,
+      EventLoopGroup group,
+      boolean ownsGroup)
+      throws InterruptedException {
+    this.group = group;
+    this.ownsGroup = ownsGroup;
     channel =
         new ServerBootstrap()
             .group(group)
@@ -44,6 +74,8 @@ public final class ReplicationServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    if (ownsGroup) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
   }
 }
