@@ -28,11 +28,12 @@ public final class Dialect {
           new IntervalRewrite(), // before TypeNameRewrite turns a bare interval type into H2's
           new TypeNameRewrite(),
           new OutputNameRewrite(), // before the rewrites below change the functions it names
+          new JsonRewrite(),
+          new JsonColumnRewrite(), // before the rewrites that render VALUES as MERGE or SELECT
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(),
           new FunctionRewrite(),
           new EngineFunctionRewrite(),
-          new JsonOperatorRewrite(),
           new JoinUsingRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE

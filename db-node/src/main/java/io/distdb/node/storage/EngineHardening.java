@@ -24,6 +24,8 @@ public final class EngineHardening {
           + ","
           + PostgresFunctions.class.getName()
           + ","
+          + PostgresJsonFunctions.class.getName()
+          + ","
           + CaptureTrigger.class.getName();
 
   private EngineHardening() {}
