@@ -92,6 +92,27 @@ SELECT '{"a": {"b": 1}}'::jsonb -> 'a';
 SELECT '{"a": "x"}'::jsonb ->> 'a';
 SELECT '\x0102'::bytea;
 
+-- functions applications use (issue 12)
+SELECT date_part('year', DATE '2024-03-15'), date_part('hour', TIMESTAMP '2024-03-15 10:30:00'), date_part('dow', DATE '2024-03-15');
+SELECT age(TIMESTAMP '2024-03-15 00:00:00', TIMESTAMP '2023-01-10 00:00:00');
+SELECT age(TIMESTAMP '2024-03-01 01:00:00', TIMESTAMP '2024-02-28 02:30:00.5'), age(TIMESTAMP '2023-01-10 00:00:00', TIMESTAMP '2024-03-15 00:00:00');
+SELECT string_to_array('a,b,,c', ','), array_to_string(ARRAY['a', 'b', NULL, 'c'], '-'), array_to_string(ARRAY[1, 2, 3], ',');
+SELECT 2 ^ 10, 2.0 ^ 0.5, (-8) ^ 3;
+SELECT DATE '2024-03-15' - DATE '2024-01-01', DATE '2024-03-15' - 10, DATE '2024-03-15' + 1;
+SELECT date_part('second', TIMESTAMP '2024-03-15 10:30:07.25'), date_part('epoch', TIMESTAMP '2024-03-15 10:30:00'), date_part('doy', DATE '2024-03-15'), date_part('week', DATE '2024-03-15');
+SELECT pg_get_serial_sequence('items', 'sku');
+SELECT pg_get_serial_sequence('items', 'id'), pg_get_serial_sequence('events', 'id');
+SELECT to_char(TIMESTAMP '2024-03-05 14:07:09', 'YYYY-MM-DD HH24:MI:SS'), to_char(DATE '2024-03-05', 'DD/MM/YYYY'), to_char(TIMESTAMP '2024-03-05 14:07:09', 'HH12:MI AM Mon DD, YYYY');
+SELECT to_char(1234.5, '9999.99'), to_char(42, '000');
+SELECT to_date('05/03/2024', 'DD/MM/YYYY'), to_date('2024-03-05', 'YYYY-MM-DD');
+SELECT regexp_replace('Hello World', 'o', '0'), regexp_replace('Hello World', 'o', '0', 'g'), regexp_replace('Hello', 'h', 'J', 'i');
+SELECT md5('abc'), md5('');
+SELECT left('distdb', 3), right('distdb', 2), left('distdb', -2), right('distdb', -2);
+SELECT concat_ws(', ', 'a', NULL, 'b', 1);
+SELECT string_agg(sku, '|' ORDER BY sku DESC) FROM items;
+SELECT avg(qty), sum(qty), sum(n), count(qty) FROM items, events WHERE items.id = events.item_id;
+SELECT avg(qty), sum(qty), sum(qty::int8) FROM items;
+
 -- UPDATE ... FROM, DELETE ... USING
 INSERT INTO events (item_id, kind, n) VALUES (1, 'view', 1), (2, 'view', 2), (2, 'buy', 3);
 UPDATE items SET qty = 0 FROM events WHERE events.item_id = items.id AND events.kind = 'buy';

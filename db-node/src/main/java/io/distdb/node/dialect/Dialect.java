@@ -34,6 +34,7 @@ public final class Dialect {
           new AggregateTypeRewrite(),
           new FunctionRewrite(),
           new EngineFunctionRewrite(),
+          new CompatFunctionRewrite(),
           new JoinUsingRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE

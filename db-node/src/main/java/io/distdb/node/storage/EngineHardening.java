@@ -26,6 +26,8 @@ public final class EngineHardening {
           + ","
           + PostgresJsonFunctions.class.getName()
           + ","
+          + PostgresCompatFunctions.class.getName()
+          + ","
           + CaptureTrigger.class.getName();
 
   private EngineHardening() {}
