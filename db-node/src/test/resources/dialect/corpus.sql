@@ -9,7 +9,11 @@ CREATE TABLE items (id serial PRIMARY KEY, sku text UNIQUE NOT NULL, qty int4, p
 CREATE TABLE events (id bigserial PRIMARY KEY, item_id int8 REFERENCES items(id), kind text, n int2, ratio float8, score float4);
 CREATE TABLE docs (id int PRIMARY KEY, body jsonb, raw bytea, tags text[], uid uuid);
 CREATE TABLE bad (x nosuchtype);
+CREATE TABLE reviews (id serial PRIMARY KEY, item_id int NOT NULL, note text);
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_item_id_fk" FOREIGN KEY ("item_id") REFERENCES "items" ("id") DEFERRABLE INITIALLY DEFERRED;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS items_qty ON items (qty);
+CREATE INDEX "items_sku_like" ON "items" ("sku" varchar_pattern_ops);
+CREATE INDEX CONCURRENTLY items_label_like ON items (label text_pattern_ops, qty);
 CREATE UNIQUE INDEX IF NOT EXISTS events_kind_n ON events (kind, n);
 
 -- INSERT, RETURNING
@@ -160,6 +164,8 @@ SELECT id FROM docs WHERE body ?| array['a', 'name'] ORDER BY id;
 SELECT id FROM docs WHERE body ?& array['a', 'b'] ORDER BY id;
 SELECT id, body ->> 'name' FROM docs WHERE body ->> 'name' = 'cake';
 SELECT id FROM docs WHERE (body -> 'price') = '2'::jsonb;
+SELECT id FROM docs WHERE (body -> 'name') = '"cake"' OR (body #> ARRAY['stock', 'shop']) = '3' ORDER BY id;
+SELECT id FROM docs WHERE (body -> 'name') <> '"cake"' ORDER BY id;
 SELECT '{"b": 1, "a": [1, 2.50, 1e2]}'::jsonb;
 SELECT '{"a": 1}'::jsonb || '{"b": 2}'::jsonb, '[1, 2]'::jsonb || '3'::jsonb;
 SELECT '{"a": 1, "b": 2}'::jsonb - 'a', '["a", "b", "a"]'::jsonb - 'a', '[1, 2, 3]'::jsonb - 1;

@@ -1,6 +1,7 @@
 package io.distdb.node.dialect;
 
 import io.distdb.node.sql.StatementException;
+import io.distdb.node.storage.TextArray;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -15,10 +16,14 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.JsonOperator;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
@@ -224,6 +229,20 @@ final class JsonRewrite implements Rewrite {
     }
 
     @Override
+    public <S> Void visit(EqualsTo equals, S context) {
+      super.visit(equals, context);
+      nodes.add(equals);
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(NotEqualsTo notEquals, S context) {
+      super.visit(notEquals, context);
+      nodes.add(notEquals);
+      return null;
+    }
+
+    @Override
     public <S> Void visit(Concat concat, S context) {
       super.visit(concat, context);
       nodes.add(concat);
@@ -276,6 +295,10 @@ final class JsonRewrite implements Rewrite {
       if (node instanceof JsonOperator op) {
         return fixOperator(op);
       }
+      if (node instanceof ComparisonOperator comparison) {
+        compareAsJson(comparison);
+        return null;
+      }
       if (node instanceof Concat concat) {
         if (isJson(concat.getLeftExpression()) || isJson(concat.getRightExpression())) {
           return jsonResult(
@@ -292,6 +315,18 @@ final class JsonRewrite implements Rewrite {
             isInteger(key) ? "jsonb_delete_index" : "jsonb_delete", minus.getLeftExpression(), key);
       }
       return fixFunction((Function) node);
+    }
+
+    /**
+     * {@code (doc -> 'k') = '"v"'}: the literal is a document, as PostgreSQL types it from the
+     * other side (Django's key lookups); H2 would compare with a JSON string.
+     */
+    private void compareAsJson(ComparisonOperator c) {
+      if (isJson(c.getLeftExpression()) && c.getRightExpression() instanceof StringValue s) {
+        c.setRightExpression(jsonResult("jsonb_in", s));
+      } else if (isJson(c.getRightExpression()) && c.getLeftExpression() instanceof StringValue s) {
+        c.setLeftExpression(jsonResult("jsonb_in", s));
+      }
     }
 
     private Expression fixCast(CastExpression cast) {
@@ -319,8 +354,8 @@ final class JsonRewrite implements Rewrite {
                   jsonResult(isInteger(key) ? "jsonb_element" : "jsonb_field", current, key);
               case "->>" ->
                   call(isInteger(key) ? "jsonb_element_text" : "jsonb_field_text", current, key);
-              case "#>" -> jsonResult("jsonb_path", current, key);
-              case "#>>" -> call("jsonb_path_text", current, key);
+              case "#>" -> jsonResult("jsonb_path", current, path(key));
+              case "#>>" -> call("jsonb_path_text", current, path(key));
               default -> throw unsupported("operator " + step.getValue() + " (jsonb)");
             };
       }
@@ -355,8 +390,8 @@ final class JsonRewrite implements Rewrite {
         case "?&" -> call("jsonb_exists_all", a, b);
         case "->" -> jsonResult(isInteger(b) ? "jsonb_element" : "jsonb_field", a, b);
         case "->>" -> call(isInteger(b) ? "jsonb_element_text" : "jsonb_field_text", a, b);
-        case "#>" -> jsonResult("jsonb_path", a, b);
-        case "#>>" -> call("jsonb_path_text", a, b);
+        case "#>" -> jsonResult("jsonb_path", a, path(b));
+        case "#>>" -> call("jsonb_path_text", a, path(b));
         default -> throw unsupported("operator " + op.getStringExpression() + " (jsonb)");
       };
     }
@@ -394,7 +429,13 @@ final class JsonRewrite implements Rewrite {
           yield jsonResult(
               "jsonb_object_agg", arrayAgg(f, args.get(0)), arrayAgg(f, toJson(args.get(1))));
         }
-        case "jsonb_set", "jsonb_extract_path" -> jsonResult(name, args.toArray(Expression[]::new));
+        case "jsonb_set" -> {
+          if (args.size() >= 2) {
+            args.set(1, path(args.get(1)));
+          }
+          yield jsonResult(name, args.toArray(Expression[]::new));
+        }
+        case "jsonb_extract_path" -> jsonResult(name, args.toArray(Expression[]::new));
         case "jsonb_typeof", "jsonb_array_length", "jsonb_extract_path_text" -> {
           f.setName(List.of("distdb_catalog", name));
           yield null;
@@ -420,6 +461,32 @@ final class JsonRewrite implements Rewrite {
       json.add(c);
       return c;
     }
+  }
+
+  /**
+   * A constant path {@code '{a,0}'} as {@code ARRAY['a', '0']}: the engine would make a one-element
+   * array of the literal's whole text.
+   */
+  private static Expression path(Expression e) throws StatementException {
+    if (!(e instanceof StringValue s)) {
+      return e;
+    }
+    List<String> steps;
+    try {
+      steps = TextArray.parse(s.getValue());
+    } catch (IllegalArgumentException bad) {
+      throw new StatementException("22P02", "malformed array literal: \"" + s.getValue() + "\"");
+    }
+    if (steps.isEmpty()) {
+      return PostgresParser.expression("CAST(ARRAY[] AS VARCHAR ARRAY)");
+    }
+    StringBuilder array = new StringBuilder("ARRAY[");
+    for (int i = 0; i < steps.size(); i++) {
+      array.append(i > 0 ? ", " : "");
+      String step = steps.get(i);
+      array.append(step == null ? "NULL" : "'" + step.replace("'", "''") + "'");
+    }
+    return PostgresParser.expression(array.append(']').toString());
   }
 
   private static Expression castToText(Expression e) {

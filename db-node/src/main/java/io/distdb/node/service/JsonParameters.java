@@ -15,6 +15,16 @@ final class JsonParameters {
 
   private JsonParameters() {}
 
+  /** Whether any of the types is json or jsonb. */
+  static boolean any(int[] oids) {
+    for (int oid : oids) {
+      if (oid == PgType.JSONB.oid() || oid == PgType.JSON.oid()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static List<Object> bind(int[] oids, List<Object> parameters) throws SqlException {
     List<Object> out = null;
     for (int i = 0; i < parameters.size() && i < oids.length; i++) {

@@ -250,7 +250,10 @@ final class LocalSession implements SqlSession {
   private ExecutionResult executeChecked(LocalPreparedSql prepared, List<Object> clientValues)
       throws SqlException {
     StatementInfo info = prepared.info();
-    List<Object> parameters = JsonParameters.bind(prepared.parameterTypeOids(), clientValues);
+    List<Object> parameters =
+        prepared.hasJsonParameters()
+            ? JsonParameters.bind(prepared.parameterTypeOids(), clientValues)
+            : clientValues;
     return switch (info.kind()) {
       case EMPTY -> ExecutionResult.command("");
       case READ -> read(prepared, parameters);

@@ -94,14 +94,14 @@ public final class PostgresJsonFunctions {
     return textOf(elementNode(json, index));
   }
 
-  /** {@code j #> '{a,0}'}. */
-  public static byte[] path(String json, String path) {
-    return json == null || path == null ? null : bytesOf(at(parse(json), TextArray.parse(path)));
+  /** {@code j #> '{a,0}'} or {@code j #> ARRAY['a', '0']} (Django writes the latter). */
+  public static byte[] path(String json, String[] path) {
+    return json == null || path == null ? null : bytesOf(at(parse(json), TextArray.path(path)));
   }
 
   /** {@code j #>> '{a,0}'}. */
-  public static String pathText(String json, String path) {
-    return json == null || path == null ? null : textOf(at(parse(json), TextArray.parse(path)));
+  public static String pathText(String json, String[] path) {
+    return json == null || path == null ? null : textOf(at(parse(json), TextArray.path(path)));
   }
 
   /** {@code a @> b}. */
@@ -249,17 +249,17 @@ public final class PostgresJsonFunctions {
   }
 
   /** {@code jsonb_set(target, path, value)}, creating a missing last key. */
-  public static byte[] set(String target, String path, String value) {
+  public static byte[] set(String target, String[] path, String value) {
     return set(target, path, value, true);
   }
 
   /** {@code jsonb_set(target, path, value, create_missing)}. */
-  public static byte[] set(String target, String path, String value, Boolean createMissing) {
+  public static byte[] set(String target, String[] path, String value, Boolean createMissing) {
     if (target == null || path == null || value == null || createMissing == null) {
       return null;
     }
     JsonNode root = parse(target);
-    List<String> keys = TextArray.parse(path);
+    List<String> keys = TextArray.path(path);
     if (root.isObject() || root.isArray()) {
       JsonSet.set(root, keys, parse(value), createMissing);
     } else if (!keys.isEmpty()) {

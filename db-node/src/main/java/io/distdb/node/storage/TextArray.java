@@ -5,16 +5,17 @@ import java.util.List;
 
 /**
  * PostgreSQL's text form of a one-dimensional {@code text[]} ({@code {a,"b c",NULL}}), as jsonb's
- * path operators and {@code jsonb_set} take their paths.
+ * path operators and {@code jsonb_set} take their paths (the dialect turns a constant path into an
+ * array; the functions read one that reaches them as text).
  */
-final class TextArray {
+public final class TextArray {
 
   private TextArray() {}
 
   /**
    * @throws IllegalArgumentException 22P02 for text that is not an array literal
    */
-  static List<String> parse(String literal) {
+  public static List<String> parse(String literal) {
     String s = literal.strip();
     if (s.length() < 2 || s.charAt(0) != '{' || s.charAt(s.length() - 1) != '}') {
       throw new IllegalArgumentException("22P02: malformed array literal: \"" + literal + "\"");
@@ -49,6 +50,17 @@ final class TextArray {
   private static String element(StringBuilder item, boolean quoted) {
     String v = quoted ? item.toString() : item.toString().strip();
     return !quoted && v.equalsIgnoreCase("NULL") ? null : v;
+  }
+
+  /**
+   * A path as the engine passes a {@code text[]} argument: an array, or one string holding
+   * PostgreSQL's array literal (a constant {@code '{a,b}'} the engine did not parse).
+   */
+  static List<String> path(String[] path) {
+    if (path.length == 1 && path[0] != null && path[0].strip().startsWith("{")) {
+      return parse(path[0]);
+    }
+    return java.util.Arrays.asList(path);
   }
 
   /** A path step as an array position, or null if it is not an integer. */

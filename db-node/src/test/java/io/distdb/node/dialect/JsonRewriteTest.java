@@ -37,7 +37,8 @@ class JsonRewriteTest {
                 + " AS JSON), 0) AS JSON) AS \"?column?\","
                 + " distdb_catalog.jsonb_field_text(body, 'b') AS \"?column?\" FROM docs");
     assertThat(engine("SELECT id FROM docs WHERE body #>> '{a,b}' = 'x'"))
-        .isEqualTo("SELECT id FROM docs WHERE distdb_catalog.jsonb_path_text(body, '{a,b}') = 'x'");
+        .isEqualTo(
+            "SELECT id FROM docs WHERE distdb_catalog.jsonb_path_text(body, ARRAY['a', 'b']) = 'x'");
   }
 
   @Test

@@ -30,8 +30,8 @@ class PostgresJsonFunctionsTest {
     assertThat(text(PostgresJsonFunctions.field(doc, "a"))).isEqualTo("{\"b\": [10, \"x\", null]}");
     assertThat(text(PostgresJsonFunctions.element("[1,2,3]", -1))).isEqualTo("3");
     assertThat(PostgresJsonFunctions.element(doc, 0)).isNull();
-    assertThat(PostgresJsonFunctions.pathText(doc, "{a,b,1}")).isEqualTo("x");
-    assertThat(PostgresJsonFunctions.pathText(doc, "{a,b,2}")).isNull();
+    assertThat(PostgresJsonFunctions.pathText(doc, new String[] {"{a,b,1}"})).isEqualTo("x");
+    assertThat(PostgresJsonFunctions.pathText(doc, new String[] {"a", "b", "2"})).isNull();
     assertThat(PostgresJsonFunctions.fieldText("{\"n\": 1.0}", "n")).isEqualTo("1.0");
   }
 
@@ -57,9 +57,9 @@ class PostgresJsonFunctionsTest {
     assertThat(text(PostgresJsonFunctions.concat("[1]", "2"))).isEqualTo("[1, 2]");
     assertThat(text(PostgresJsonFunctions.delete("{\"a\": 1, \"b\": 2}", "a")))
         .isEqualTo("{\"b\": 2}");
-    assertThat(text(PostgresJsonFunctions.set("{\"a\": [1, 2]}", "{a,0}", "\"z\"")))
+    assertThat(text(PostgresJsonFunctions.set("{\"a\": [1, 2]}", new String[] {"{a,0}"}, "\"z\"")))
         .isEqualTo("{\"a\": [\"z\", 2]}");
-    assertThat(text(PostgresJsonFunctions.set("{\"a\": 1}", "{b}", "2", false)))
+    assertThat(text(PostgresJsonFunctions.set("{\"a\": 1}", new String[] {"b"}, "2", false)))
         .isEqualTo("{\"a\": 1}");
     assertThat(PostgresJsonFunctions.typeof("null")).isEqualTo("null");
     assertThatThrownBy(() -> PostgresJsonFunctions.arrayLength("{}"))
