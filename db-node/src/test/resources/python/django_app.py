@@ -54,7 +54,8 @@ settings.configure(
 django.setup()
 
 from django.db import connection, transaction  # noqa: E402
-from django.db.models import Avg, Count, F, Max, Sum  # noqa: E402
+from django.db.models import Avg, Count, F, Max, Q, Sum  # noqa: E402
+from django.db.models.functions import ExtractYear, Lower, TruncMonth  # noqa: E402
 from shop.models import Author, Book, Tag  # noqa: E402
 
 UTC = datetime.timezone.utc
@@ -100,6 +101,35 @@ print("json contains", list(Book.objects.filter(data__contains={"owner": "ann"})
 print("json key text", list(Book.objects.filter(data__owner__startswith="a")
                             .values_list("title", flat=True)))
 
+print("json more", list(Book.objects.filter(data__n__gt=1).values_list("title", flat=True)),
+      list(Book.objects.filter(data__owner__in=["ann", "bob"]).order_by("title")
+           .values_list("title", flat=True)),
+      list(Book.objects.filter(data__tags__0="hot").values_list("title", flat=True)),
+      list(Book.objects.filter(data__has_keys=["n", "owner"]).order_by("title")
+           .values_list("title", flat=True)),
+      list(Book.objects.filter(data__has_any_keys=["shelf", "nope"])
+           .values_list("title", flat=True)),
+      list(Book.objects.filter(data__contained_by={"owner": "bob", "n": 1, "x": 0})
+           .values_list("title", flat=True)),
+      list(Book.objects.filter(data__shelf__isnull=True).order_by("title")
+           .values_list("title", flat=True)))
+print("lookups", list(Book.objects.filter(Q(title__icontains="A") | Q(pages__lt=100))
+                      .exclude(title__iexact="jam").order_by("title").values_list("title", flat=True)),
+      Book.objects.filter(title__in=["Tea", "Nope"]).exists(),
+      list(Book.objects.order_by("title")[1:3].values_list("title", flat=True)),
+      list(Author.objects.filter(books__pages__gt=100).distinct().values_list("name", flat=True)))
+print("date lookups", list(Book.objects.filter(published__month=5).values_list("title", flat=True)),
+      list(Book.objects.filter(published__date=datetime.date(2022, 1, 1))
+           .values_list("title", flat=True)),
+      [d.isoformat() for d in Book.objects.dates("published", "year")])
+print("grouped", list(Book.objects.values("author__name").annotate(n=Count("id"), p=Sum("pages"))
+                      .order_by("author__name")))
+author, created = Author.objects.get_or_create(
+    name="Bob", defaults={"joined": datetime.datetime(2000, 1, 1, tzinfo=UTC)})
+print("get_or_create", author.name, created)
+print("functions", list(Book.objects.annotate(t=Lower("title"), y=ExtractYear("published"),
+                                              d=TruncMonth("published"))
+                        .order_by("title").values_list("t", "y", "d")))
 print("filter", list(Book.objects.filter(price__gte=5, author__name__startswith="A")
                      .order_by("-price").values_list("title", flat=True)))
 print("dates", list(Book.objects.filter(published__year=2022).order_by("published")

@@ -22,7 +22,12 @@ import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.operators.relational.JsonOperator;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -243,6 +248,41 @@ final class JsonRewrite implements Rewrite {
     }
 
     @Override
+    public <S> Void visit(InExpression in, S context) {
+      super.visit(in, context);
+      nodes.add(in);
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(GreaterThan comparison, S context) {
+      super.visit(comparison, context);
+      nodes.add(comparison);
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(GreaterThanEquals comparison, S context) {
+      super.visit(comparison, context);
+      nodes.add(comparison);
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(MinorThan comparison, S context) {
+      super.visit(comparison, context);
+      nodes.add(comparison);
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(MinorThanEquals comparison, S context) {
+      super.visit(comparison, context);
+      nodes.add(comparison);
+      return null;
+    }
+
+    @Override
     public <S> Void visit(Concat concat, S context) {
       super.visit(concat, context);
       nodes.add(concat);
@@ -299,6 +339,10 @@ final class JsonRewrite implements Rewrite {
         compareAsJson(comparison);
         return null;
       }
+      if (node instanceof InExpression in) {
+        inAsJson(in);
+        return null;
+      }
       if (node instanceof Concat concat) {
         if (isJson(concat.getLeftExpression()) || isJson(concat.getRightExpression())) {
           return jsonResult(
@@ -318,14 +362,36 @@ final class JsonRewrite implements Rewrite {
     }
 
     /**
-     * {@code (doc -> 'k') = '"v"'}: the literal is a document, as PostgreSQL types it from the
-     * other side (Django's key lookups); H2 would compare with a JSON string.
+     * {@code (doc -> 'k') = '"v"'}, {@code (doc -> 'n') > '1'}: jsonb's comparison, a literal on
+     * the other side being a document as PostgreSQL types it (Django's key lookups). The engine
+     * would compare with a JSON string, and order JSON by its bytes.
      */
     private void compareAsJson(ComparisonOperator c) {
-      if (isJson(c.getLeftExpression()) && c.getRightExpression() instanceof StringValue s) {
-        c.setRightExpression(jsonResult("jsonb_in", s));
-      } else if (isJson(c.getRightExpression()) && c.getLeftExpression() instanceof StringValue s) {
-        c.setLeftExpression(jsonResult("jsonb_in", s));
+      Expression left = c.getLeftExpression();
+      Expression right = c.getRightExpression();
+      if (!isJson(left) && !isJson(right)) {
+        return;
+      }
+      if (!isJson(left) && !(left instanceof StringValue)
+          || !isJson(right) && !(right instanceof StringValue)) {
+        return; // a column of unknown type: the engine's comparison
+      }
+      c.setLeftExpression(call("jsonb_compare", left, right));
+      c.setRightExpression(new LongValue(0));
+    }
+
+    /** {@code (doc -> 'k') IN ('"a"', '"b"')}: each literal a document, as for {@code =}. */
+    private void inAsJson(InExpression in) {
+      if (!isJson(in.getLeftExpression())
+          || !(in.getRightExpression() instanceof ExpressionList<?> list)) {
+        return;
+      }
+      @SuppressWarnings("unchecked")
+      ExpressionList<Expression> values = (ExpressionList<Expression>) list;
+      for (int i = 0; i < values.size(); i++) {
+        if (values.get(i) instanceof StringValue s) {
+          values.set(i, jsonResult("jsonb_in", s));
+        }
       }
     }
 

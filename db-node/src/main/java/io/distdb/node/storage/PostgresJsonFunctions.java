@@ -35,6 +35,7 @@ public final class PostgresJsonFunctions {
           Map.entry("jsonb_path", "path"),
           Map.entry("jsonb_path_text", "pathText"),
           Map.entry("jsonb_contains", "contains"),
+          Map.entry("jsonb_compare", "compare"),
           Map.entry("jsonb_exists", "exists"),
           Map.entry("jsonb_exists_any", "existsAny"),
           Map.entry("jsonb_exists_all", "existsAll"),
@@ -107,6 +108,13 @@ public final class PostgresJsonFunctions {
   /** {@code a @> b}. */
   public static Boolean contains(String a, String b) {
     return a == null || b == null ? null : JsonContainment.contains(parse(a), parse(b), true);
+  }
+
+  /**
+   * jsonb's comparison operators: negative, zero or positive as a sorts before, with or after b.
+   */
+  public static Integer compare(String a, String b) {
+    return a == null || b == null ? null : JsonOrder.compare(parse(a), parse(b));
   }
 
   /** {@code j ? 'key'}: a top-level key, or a string element of a top-level array. */

@@ -76,6 +76,21 @@ class JsonRewriteTest {
   }
 
   @Test
+  void comparisonsWithJsonAreJsonbsOrderAndLiteralsAreDocuments() throws Exception {
+    assertThat(engine("SELECT id FROM docs WHERE (body -> 'n') > '1'"))
+        .isEqualTo(
+            "SELECT id FROM docs WHERE distdb_catalog.jsonb_compare((CAST(distdb_catalog"
+                + ".jsonb_field(body, 'n') AS JSON)), '1') > 0");
+    assertThat(engine("SELECT id FROM docs WHERE (body -> 'k') IN ('\"a\"', '\"b\"')"))
+        .isEqualTo(
+            "SELECT id FROM docs WHERE (CAST(distdb_catalog.jsonb_field(body, 'k') AS JSON)) IN"
+                + " (CAST(distdb_catalog.jsonb_in('\"a\"') AS JSON),"
+                + " CAST(distdb_catalog.jsonb_in('\"b\"') AS JSON))");
+    assertThat(engine("SELECT id FROM docs WHERE body -> 'k' = other"))
+        .doesNotContain("jsonb_compare");
+  }
+
+  @Test
   void setReturningFunctionsAre0A000ByName() {
     assertThatThrownBy(() -> engine("SELECT * FROM jsonb_each('{}'::jsonb)"))
         .isInstanceOfSatisfying(

@@ -49,6 +49,17 @@ class PostgresJsonFunctionsTest {
   }
 
   @Test
+  void jsonbOrder() {
+    assertThat(PostgresJsonFunctions.compare("{}", "[1, 2, 3]")).isPositive();
+    assertThat(PostgresJsonFunctions.compare("10", "9")).isPositive();
+    assertThat(PostgresJsonFunctions.compare("1.0", "1")).isZero();
+    assertThat(PostgresJsonFunctions.compare("\"b\"", "true")).isNegative();
+    assertThat(PostgresJsonFunctions.compare("null", "\"\"")).isNegative();
+    assertThat(PostgresJsonFunctions.compare("[1, 3]", "[1, 2, 0]")).isNegative();
+    assertThat(PostgresJsonFunctions.compare("{\"a\": 2}", "{\"a\": 1}")).isPositive();
+  }
+
+  @Test
   void buildingAndChanging() {
     assertThat(text(PostgresJsonFunctions.buildObject("b", "1", "a", "\"x\"", "c", null)))
         .isEqualTo("{\"a\": \"x\", \"b\": 1, \"c\": null}");
