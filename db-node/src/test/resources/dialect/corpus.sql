@@ -9,7 +9,11 @@ CREATE TABLE items (id serial PRIMARY KEY, sku text UNIQUE NOT NULL, qty int4, p
 CREATE TABLE events (id bigserial PRIMARY KEY, item_id int8 REFERENCES items(id), kind text, n int2, ratio float8, score float4);
 CREATE TABLE docs (id int PRIMARY KEY, body jsonb, raw bytea, tags text[], uid uuid);
 CREATE TABLE bad (x nosuchtype);
+CREATE TABLE reviews (id serial PRIMARY KEY, item_id int NOT NULL, note text);
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_item_id_fk" FOREIGN KEY ("item_id") REFERENCES "items" ("id") DEFERRABLE INITIALLY DEFERRED;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS items_qty ON items (qty);
+CREATE INDEX "items_sku_like" ON "items" ("sku" varchar_pattern_ops);
+CREATE INDEX CONCURRENTLY items_label_like ON items (label text_pattern_ops, qty);
 CREATE UNIQUE INDEX IF NOT EXISTS events_kind_n ON events (kind, n);
 
 -- INSERT, RETURNING
@@ -92,6 +96,27 @@ SELECT '{"a": {"b": 1}}'::jsonb -> 'a';
 SELECT '{"a": "x"}'::jsonb ->> 'a';
 SELECT '\x0102'::bytea;
 
+-- functions applications use (issue 12)
+SELECT date_part('year', DATE '2024-03-15'), date_part('hour', TIMESTAMP '2024-03-15 10:30:00'), date_part('dow', DATE '2024-03-15');
+SELECT age(TIMESTAMP '2024-03-15 00:00:00', TIMESTAMP '2023-01-10 00:00:00');
+SELECT age(TIMESTAMP '2024-03-01 01:00:00', TIMESTAMP '2024-02-28 02:30:00.5'), age(TIMESTAMP '2023-01-10 00:00:00', TIMESTAMP '2024-03-15 00:00:00');
+SELECT string_to_array('a,b,,c', ','), array_to_string(ARRAY['a', 'b', NULL, 'c'], '-'), array_to_string(ARRAY[1, 2, 3], ',');
+SELECT 2 ^ 10, 2.0 ^ 0.5, (-8) ^ 3;
+SELECT DATE '2024-03-15' - DATE '2024-01-01', DATE '2024-03-15' - 10, DATE '2024-03-15' + 1;
+SELECT date_part('second', TIMESTAMP '2024-03-15 10:30:07.25'), date_part('epoch', TIMESTAMP '2024-03-15 10:30:00'), date_part('doy', DATE '2024-03-15'), date_part('week', DATE '2024-03-15');
+SELECT pg_get_serial_sequence('items', 'sku');
+SELECT pg_get_serial_sequence('items', 'id'), pg_get_serial_sequence('events', 'id');
+SELECT to_char(TIMESTAMP '2024-03-05 14:07:09', 'YYYY-MM-DD HH24:MI:SS'), to_char(DATE '2024-03-05', 'DD/MM/YYYY'), to_char(TIMESTAMP '2024-03-05 14:07:09', 'HH12:MI AM Mon DD, YYYY');
+SELECT to_char(1234.5, '9999.99'), to_char(42, '000');
+SELECT to_date('05/03/2024', 'DD/MM/YYYY'), to_date('2024-03-05', 'YYYY-MM-DD');
+SELECT regexp_replace('Hello World', 'o', '0'), regexp_replace('Hello World', 'o', '0', 'g'), regexp_replace('Hello', 'h', 'J', 'i');
+SELECT md5('abc'), md5('');
+SELECT left('distdb', 3), right('distdb', 2), left('distdb', -2), right('distdb', -2);
+SELECT concat_ws(', ', 'a', NULL, 'b', 1);
+SELECT string_agg(sku, '|' ORDER BY sku DESC) FROM items;
+SELECT avg(qty), sum(qty), sum(n), count(qty) FROM items, events WHERE items.id = events.item_id;
+SELECT avg(qty), sum(qty), sum(qty::int8) FROM items;
+
 -- UPDATE ... FROM, DELETE ... USING
 INSERT INTO events (item_id, kind, n) VALUES (1, 'view', 1), (2, 'view', 2), (2, 'buy', 3);
 UPDATE items SET qty = 0 FROM events WHERE events.item_id = items.id AND events.kind = 'buy';
@@ -123,6 +148,49 @@ SHOW application_name;
 RESET application_name;
 COMMENT ON TABLE items IS 'things we sell';
 DROP TABLE IF EXISTS nothing_here;
+-- json and jsonb
+INSERT INTO docs (id, body) VALUES (1, '{"name": "tea", "tags": ["hot", "green"], "price": 1.50, "stock": {"shop": 3}}');
+INSERT INTO docs (id, body) VALUES (2, '{"b":2,"a":1,"a":3}'::jsonb), (3, '[1, "x", null, {"k": true}]'), (4, '"just text"'), (5, 'null'), (6, NULL);
+INSERT INTO docs (id, body) VALUES (7, '{"broken": ');
+UPDATE docs SET body = '{"name": "cake", "tags": ["sweet"], "price": 2}' WHERE id = 6;
+SELECT id, body FROM docs ORDER BY id;
+SELECT body -> 'name', body ->> 'name', body -> 'tags' -> 0, body -> 'tags' ->> 1 FROM docs WHERE id = 1;
+SELECT body #> '{stock,shop}', body #>> '{tags,0}', body #> '{nope}' FROM docs WHERE id = 1;
+SELECT body -> 3 -> 'k', body -> -1, body ->> 1 FROM docs WHERE id = 3;
+SELECT id FROM docs WHERE body @> '{"tags": ["green"]}' ORDER BY id;
+SELECT id FROM docs WHERE '{"a": 3}' <@ body ORDER BY id;
+SELECT id FROM docs WHERE body ? 'price' ORDER BY id;
+SELECT id FROM docs WHERE body ?| array['a', 'name'] ORDER BY id;
+SELECT id FROM docs WHERE body ?& array['a', 'b'] ORDER BY id;
+SELECT id, body ->> 'name' FROM docs WHERE body ->> 'name' = 'cake';
+SELECT id FROM docs WHERE (body -> 'price') = '2'::jsonb;
+SELECT id FROM docs WHERE (body -> 'name') = '"cake"' OR (body #> ARRAY['stock', 'shop']) = '3' ORDER BY id;
+SELECT id FROM docs WHERE (body -> 'name') <> '"cake"' ORDER BY id;
+SELECT id FROM docs WHERE (body -> 'price') > '1.6' OR (body -> 'price') <= '1.5' ORDER BY id;
+SELECT id FROM docs WHERE (body -> 'price') = '1.5' AND (body -> 'tags') >= '["a"]';
+SELECT id FROM docs WHERE (body -> 'name') IN ('"tea"', '"cake"') ORDER BY id;
+SELECT '{"b": 1, "a": [1, 2.50, 1e2]}'::jsonb;
+SELECT '{"a": 1}'::jsonb || '{"b": 2}'::jsonb, '[1, 2]'::jsonb || '3'::jsonb;
+SELECT '{"a": 1, "b": 2}'::jsonb - 'a', '["a", "b", "a"]'::jsonb - 'a', '[1, 2, 3]'::jsonb - 1;
+SELECT jsonb_build_object('id', 7, 'name', 'x', 'ok', true, 'none', NULL);
+SELECT jsonb_build_array(1, 'two', false, 2.5);
+SELECT jsonb_agg(body -> 'price' ORDER BY id) FROM docs WHERE id IN (1, 6);
+SELECT jsonb_agg(id ORDER BY id DESC) FROM docs;
+SELECT jsonb_object_agg(id, body ->> 'name') FROM docs WHERE id IN (1, 6);
+SELECT to_jsonb(42), to_jsonb('text'::text), to_jsonb(true);
+SELECT jsonb_set('{"a": {"b": 1}}'::jsonb, '{a,b}', '2'::jsonb), jsonb_set('{"a": 1}'::jsonb, '{c}', '"new"'::jsonb);
+SELECT jsonb_typeof(body), jsonb_typeof(body -> 'tags') FROM docs WHERE id = 1;
+SELECT jsonb_array_length(body -> 'tags') FROM docs WHERE id = 1;
+SELECT jsonb_array_length('{}'::jsonb);
+SELECT jsonb_extract_path(body, 'stock', 'shop'), jsonb_extract_path_text(body, 'tags', '1') FROM docs WHERE id = 1;
+SELECT * FROM jsonb_each('{"a": 1}'::jsonb);
+SELECT '{"a":1}'::json, '[1,2]'::json -> 1;
+SELECT '{broken'::jsonb;
+CREATE TABLE jdocs (id int PRIMARY KEY, j json, jb jsonb);
+INSERT INTO jdocs VALUES (1, '{"z": 1, "a": 2}', '{"z": 1, "a": 2}');
+SELECT j, jb, j ->> 'z', jb ->> 'z' FROM jdocs;
+SELECT (body -> 'stock')::text FROM docs WHERE id = 1;
+DROP TABLE jdocs;
 DROP TABLE docs;
 
 -- sent by SQLAlchemy 1.4 with psycopg2 (recorded with log_statement=all on PostgreSQL 15)

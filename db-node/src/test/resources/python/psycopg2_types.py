@@ -44,8 +44,6 @@ values = (
     psycopg2.Binary(b"\x00\x01\xff"),
     uuid.UUID("12345678-1234-5678-1234-567812345678"),
 )
-# Not json: distdb stores a json parameter sent as a string literal as a JSON string scalar, so
-# psycopg2 reads back a str, not a dict (the dialect issue's json work).
 conn.autocommit = False
 cur.execute("INSERT INTO py_types VALUES (" + ", ".join(["%s"] * len(values)) + ")", values)
 cur.execute("INSERT INTO py_types (id) VALUES (%s)", (2,))
@@ -59,7 +57,22 @@ for row in cur.fetchall():
 cur.execute("SELECT count(*), sum(i8), max(d) FROM py_types WHERE b = %s", (True,))
 print("aggregate", cur.fetchone())
 conn.commit()
+
+# json and jsonb through psycopg2's Json adapter (a quoted literal, typed by its column) and
+# read back through psycopg2's own json/jsonb typecasters (dicts, by the type OIDs).
 conn.autocommit = True
+cur.execute("CREATE TABLE py_docs (id int PRIMARY KEY, j json, jb jsonb)")
+doc = {"b": [1, 2.5, None], "a": {"x": "y\"z"}, "ok": True}
+cur.execute("INSERT INTO py_docs VALUES (%s, %s, %s)",
+            (1, psycopg2.extras.Json(doc), psycopg2.extras.Json(doc)))
+cur.execute("INSERT INTO py_docs VALUES (%s, %s, %s::jsonb)", (2, psycopg2.extras.Json([1]), "[2]"))
+cur.execute("UPDATE py_docs SET jb = %s WHERE id = %s", (psycopg2.extras.Json({"n": 1}), 2))
+cur.execute("SELECT id, j, jb, jb -> 'a' ->> 'x', jb @> %s FROM py_docs ORDER BY id",
+            (psycopg2.extras.Json({"ok": True}),))
+for row in cur.fetchall():
+    print("json", [type(v).__name__ for v in row], repr(row))
+print("json types", [(c.name, c.type_code) for c in cur.description])
+cur.execute("DROP TABLE py_docs")
 cur.execute("DROP TABLE py_types")
 conn.close()
 print("done")

@@ -3,7 +3,6 @@ package io.distdb.node.dialect;
 import io.distdb.node.sql.Placeholders;
 import io.distdb.node.sql.SqlLexer;
 import io.distdb.node.sql.StatementException;
-import io.distdb.node.sql.Token;
 import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.statement.Statement;
@@ -20,7 +19,11 @@ public final class Dialect {
   public static final int DEFAULT_CACHE_SIZE = 4096;
 
   private final List<TextRewrite> textRewrites =
-      List.of(new TruncateRewrite(), new ConcurrentIndexRewrite());
+      List.of(
+          new TruncateRewrite(),
+          new ConcurrentIndexRewrite(),
+          new IndexOperatorClassRewrite(),
+          new DeferrableConstraintRewrite());
   private final CatalogRewrite catalogRewrite = new CatalogRewrite();
   private final List<Rewrite> rewrites =
       List.of(
@@ -28,11 +31,13 @@ public final class Dialect {
           new IntervalRewrite(), // before TypeNameRewrite turns a bare interval type into H2's
           new TypeNameRewrite(),
           new OutputNameRewrite(), // before the rewrites below change the functions it names
+          new JsonRewrite(),
+          new JsonColumnRewrite(), // before the rewrites that render VALUES as MERGE or SELECT
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(),
           new FunctionRewrite(),
           new EngineFunctionRewrite(),
-          new JsonOperatorRewrite(),
+          new CompatFunctionRewrite(),
           new JoinUsingRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE
@@ -89,13 +94,20 @@ public final class Dialect {
         catalog = true;
       }
     }
-    if (lower.contains("truncate") || lower.contains("concurrently")) {
-      List<Token> tokens = SqlLexer.tokenize(sql);
+    if (lower.contains("truncate")
+        || lower.contains("concurrently")
+        || lower.contains("_ops")
+        || lower.contains("deferr")
+        || lower.contains("initially")) {
+      String text = sql;
       for (TextRewrite r : textRewrites) {
-        String rewritten = r.rewrite(sql, tokens);
+        String rewritten = r.rewrite(text, SqlLexer.tokenize(text));
         if (rewritten != null) {
-          return new Translated(engine(rewritten, true), true);
+          text = rewritten; // a CREATE INDEX may need more than one of them
         }
+      }
+      if (!text.equals(sql)) {
+        return new Translated(engine(text, true), true);
       }
     }
     if (!mightNeedRewrite(lower)) {

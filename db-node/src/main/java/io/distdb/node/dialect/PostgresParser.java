@@ -23,4 +23,13 @@ final class PostgresParser {
       return null;
     }
   }
+
+  /** The tree of an expression the dialect itself wrote (so it always parses). */
+  static net.sf.jsqlparser.expression.Expression expression(String sql) {
+    try {
+      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Expression();
+    } catch (Exception e) {
+      throw new IllegalStateException("the dialect wrote an expression it cannot parse: " + sql, e);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.distdb.node.dialect;
 
 import io.distdb.node.sql.StatementException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a few rewrites must read from the engine's catalog. The session implements it on its own
@@ -35,4 +36,12 @@ public interface Schema {
    * @throws StatementException 42704 if the table has no such constraint
    */
   List<String> constraintColumns(String table, String constraint) throws StatementException;
+
+  /**
+   * The table's json and jsonb columns: name → true for jsonb. Empty for a table without any, or
+   * one that does not exist (the engine then reports that itself).
+   */
+  default Map<String, Boolean> jsonColumns(String table) throws StatementException {
+    return Map.of();
+  }
 }

@@ -199,7 +199,7 @@ final class CopyFromStdin implements CopyIn {
       sql.append(r == 0 ? "(" : ", (");
       for (int c = 0; c < columns.size(); c++) {
         sql.append(c == 0 ? "?" : ", ?").append(n++);
-        if (columns.get(c).type() == PgType.JSON) {
+        if (columns.get(c).type() == PgType.JSON || columns.get(c).type() == PgType.JSONB) {
           sql.append(" FORMAT JSON"); // the text is the document, not a JSON string
         }
       }

@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The dialect layer's view of a session's catalog, read from H2's INFORMATION_SCHEMA on the
@@ -29,6 +31,11 @@ final class EngineSchema implements Schema {
           + " AND c.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE')"
           + " AND (c.CONSTRAINT_NAME = ? OR (c.CONSTRAINT_TYPE = 'PRIMARY KEY' AND ? = ?))"
           + " ORDER BY k.ORDINAL_POSITION";
+
+  private static final String JSON_COLUMNS =
+      "SELECT COLUMN_NAME, CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
+          + " AND UPPER(DATA_TYPE) = 'JSON'";
 
   private final Connection connection;
 
@@ -64,6 +71,24 @@ final class EngineSchema implements Schema {
           "constraint \"" + wanted + "\" for table \"" + name.table() + "\" does not exist");
     }
     return columns;
+  }
+
+  @Override
+  public Map<String, Boolean> jsonColumns(String table) throws StatementException {
+    Name name = Name.of(table);
+    Map<String, Boolean> out = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(JSON_COLUMNS)) {
+      ps.setString(1, name.schema());
+      ps.setString(2, name.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2) != JdbcTypes.JSON_LENGTH);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
   }
 
   private List<String> query(String sql, String... args) throws StatementException {

@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.storage.JsonValues;
 import java.math.BigDecimal;
 import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
@@ -20,14 +21,25 @@ final class JdbcTypes {
   /** The length H2 gives a CHARACTER VARYING declared without one. */
   private static final int UNBOUNDED_VARCHAR = 1_000_000_000;
 
+  /** The length the dialect declares PostgreSQL's json with, to tell it from jsonb. */
+  static final int JSON_LENGTH = 999_999_999;
+
   private JdbcTypes() {}
 
   static PgType pgType(int jdbcType, String typeName) {
+    return pgType(jdbcType, typeName, 0);
+  }
+
+  /**
+   * @param precision the engine's declared length: a JSON of {@link #JSON_LENGTH} is PostgreSQL's
+   *     json, every other JSON its jsonb (dialect/DESIGN.md)
+   */
+  static PgType pgType(int jdbcType, String typeName, int precision) {
     if ("UUID".equalsIgnoreCase(typeName)) {
       return PgType.UUID;
     }
     if ("JSON".equalsIgnoreCase(typeName)) {
-      return PgType.JSON;
+      return precision == JSON_LENGTH ? PgType.JSON : PgType.JSONB;
     }
     return switch (jdbcType) {
       case Types.BOOLEAN, Types.BIT -> PgType.BOOL;
@@ -53,7 +65,7 @@ final class JdbcTypes {
     int n = md.getColumnCount();
     List<Column> columns = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
-      PgType type = pgType(md.getColumnType(i), md.getColumnTypeName(i));
+      PgType type = pgType(md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i));
       if (type == PgType.VARCHAR && isText(md, i)) {
         type = PgType.TEXT;
       }
@@ -91,7 +103,12 @@ final class JdbcTypes {
       if (declared != null && i < declared.length && declared[i] != 0) {
         oids[i] = declared[i];
       } else {
-        oids[i] = pgType(md.getParameterType(i + 1), md.getParameterTypeName(i + 1)).oid();
+        oids[i] =
+            pgType(
+                    md.getParameterType(i + 1),
+                    md.getParameterTypeName(i + 1),
+                    md.getPrecision(i + 1))
+                .oid();
       }
     }
     return oids;
@@ -122,8 +139,18 @@ final class JdbcTypes {
           case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
           case TIMESTAMPTZ -> rs.getObject(i, OffsetDateTime.class);
           case UUID -> rs.getObject(i, UUID.class);
+          case JSONB -> jsonb(rs.getString(i));
+          case JSON -> json(rs.getString(i));
           default -> rs.getString(i);
         };
     return rs.wasNull() ? null : v;
+  }
+
+  private static String jsonb(String engineText) {
+    return engineText == null ? null : JsonValues.jsonbText(engineText);
+  }
+
+  private static String json(String engineText) {
+    return engineText == null ? null : JsonValues.jsonText(engineText);
   }
 }

@@ -17,6 +17,7 @@ final class LocalPreparedSql implements PreparedSql {
   private final int[] parameterTypeOids;
   private final List<Column> columns;
   private final CatalogAnswer catalogAnswer;
+  private final boolean jsonParameters;
   private PreparedStatement cached;
   private boolean cachedBusy;
 
@@ -48,6 +49,7 @@ final class LocalPreparedSql implements PreparedSql {
     this.info = info;
     this.engineSql = engineSql;
     this.parameterTypeOids = parameterTypeOids;
+    this.jsonParameters = JsonParameters.any(parameterTypeOids);
     this.columns = List.copyOf(columns);
     this.cached = cached;
   }
@@ -73,6 +75,11 @@ final class LocalPreparedSql implements PreparedSql {
   @Override
   public int[] parameterTypeOids() {
     return parameterTypeOids.clone();
+  }
+
+  /** Whether a parameter is json or jsonb (bound as a document, see {@link JsonParameters}). */
+  boolean hasJsonParameters() {
+    return jsonParameters;
   }
 
   int parameterCount() {

@@ -247,9 +247,13 @@ final class LocalSession implements SqlSession {
     }
   }
 
-  private ExecutionResult executeChecked(LocalPreparedSql prepared, List<Object> parameters)
+  private ExecutionResult executeChecked(LocalPreparedSql prepared, List<Object> clientValues)
       throws SqlException {
     StatementInfo info = prepared.info();
+    List<Object> parameters =
+        prepared.hasJsonParameters()
+            ? JsonParameters.bind(prepared.parameterTypeOids(), clientValues)
+            : clientValues;
     return switch (info.kind()) {
       case EMPTY -> ExecutionResult.command("");
       case READ -> read(prepared, parameters);

@@ -27,7 +27,7 @@ public enum PgType {
   TEXT(25, -1),
   /** Long: object identifiers, unsigned 32-bit. */
   OID(26, 4),
-  /** String (JSON text). */
+  /** String (JSON text as the client wrote it, spaced like jsonb's). */
   JSON(114, -1),
   /** Float. */
   FLOAT4(700, 4),
@@ -50,7 +50,9 @@ public enum PgType {
   /** BigDecimal. */
   NUMERIC(1700, -1),
   /** UUID. */
-  UUID(2950, 16);
+  UUID(2950, 16),
+  /** String (PostgreSQL's jsonb text: keys sorted, one per name). */
+  JSONB(3802, -1);
 
   private static final Map<Integer, PgType> BY_OID = new HashMap<>();
 

@@ -25,15 +25,22 @@ final class EngineFunctions {
   private EngineFunctions() {}
 
   static void install(Connection admin) throws SQLException {
+    install(admin, PostgresFunctions.class, ALIASES);
+    install(admin, PostgresJsonFunctions.class, PostgresJsonFunctions.ALIASES);
+    install(admin, PostgresCompatFunctions.class, PostgresCompatFunctions.ALIASES);
+  }
+
+  private static void install(Connection admin, Class<?> functions, Map<String, String> aliases)
+      throws SQLException {
     try (Statement s = admin.createStatement()) {
-      for (Map.Entry<String, String> e : ALIASES.entrySet()) {
+      for (Map.Entry<String, String> e : aliases.entrySet()) {
         s.execute(
             "CREATE ALIAS IF NOT EXISTS "
                 + CatalogViews.SCHEMA
                 + "."
                 + e.getKey()
                 + " DETERMINISTIC FOR '"
-                + PostgresFunctions.class.getName()
+                + functions.getName()
                 + "."
                 + e.getValue()
                 + "'");

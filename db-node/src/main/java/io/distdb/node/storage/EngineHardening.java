@@ -24,6 +24,10 @@ public final class EngineHardening {
           + ","
           + PostgresFunctions.class.getName()
           + ","
+          + PostgresJsonFunctions.class.getName()
+          + ","
+          + PostgresCompatFunctions.class.getName()
+          + ","
           + CaptureTrigger.class.getName();
 
   private EngineHardening() {}

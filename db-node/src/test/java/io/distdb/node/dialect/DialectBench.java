@@ -53,6 +53,10 @@ public final class DialectBench {
                 i -> "SELECT count(*) FROM items WHERE qty = " + i,
                 false),
             new Case(
+                "translate, parsed + rewritten: jsonb ->> and @>",
+                i -> "SELECT doc ->> 'name' FROM docs WHERE doc @> '{\"n\": " + i + "}'",
+                false),
+            new Case(
                 "translate, cache hit: INSERT ... RETURNING $1",
                 i -> "INSERT INTO items (sku, qty) VALUES ($1, $2) RETURNING id",
                 false));

@@ -231,14 +231,6 @@ class DialectTest {
   }
 
   @Test
-  void jsonbOperatorsAreRefusedByName() {
-    assertThatThrownBy(() -> engine("SELECT body ->> 'name' FROM docs"))
-        .isInstanceOfSatisfying(
-            StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"))
-        .hasMessageContaining("operator ->>");
-  }
-
-  @Test
   void concurrentlyIsDropped() throws Exception {
     assertThat(engine("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix ON t (a)"))
         .isEqualTo("CREATE UNIQUE INDEX  IF NOT EXISTS ix ON t (a)");

@@ -59,6 +59,10 @@ public final class BinaryValueWriter {
         UUID u = (UUID) value;
         out.writeLong(u.getMostSignificantBits()).writeLong(u.getLeastSignificantBits());
         break;
+      case JSONB:
+        out.writeByte(1); // jsonb's binary form: a version byte, then the text
+        ByteBufUtil.writeUtf8(out, value.toString());
+        break;
       case JSON:
       default:
         // text-like types: the binary form is the UTF-8 text itself.

@@ -94,6 +94,13 @@ public final class ParameterDecoder {
         return PgEpoch.offsetFromPgMicros(in.readLong());
       case UUID:
         return new UUID(in.readLong(), in.readLong());
+      case JSONB:
+        if (in.readByte() != 1) {
+          throw new IllegalArgumentException("unsupported jsonb version number");
+        }
+        byte[] json = new byte[length - 1];
+        in.readBytes(json);
+        return text(json);
       case TEXT:
       case VARCHAR:
       case BPCHAR:
