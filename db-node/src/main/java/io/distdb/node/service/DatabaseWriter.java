@@ -50,6 +50,9 @@ final class DatabaseWriter implements AutoCloseable {
   /** Told after every schema change the writer (or a block) ran. */
   interface SchemaListener {
     void schemaChanged() throws SQLException;
+
+    /** Told before a schema change runs on {@code c}. */
+    default void beforeSchemaChange(Connection c, String engineSql) throws SQLException {}
   }
 
   DatabaseWriter(
@@ -125,6 +128,25 @@ final class DatabaseWriter implements AutoCloseable {
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
     }
+  }
+
+  /**
+   * The sequences a block moved since the last entry, for its entry just before a schema change;
+   * the caller holds the permit.
+   */
+  List<Change> sequenceMoves(Connection owner) throws SQLException {
+    return recorder.sequenceMoves(owner);
+  }
+
+  /** The sequence positions the replicas have; the caller holds the permit. */
+  List<io.distdb.node.storage.capture.SequenceReading> recordedPositions(Connection owner)
+      throws SQLException {
+    return recorder.recordedPositions(owner);
+  }
+
+  /** A block is about to run a schema change. */
+  void beforeSchemaChangeBy(Connection owner, String engineSql) throws SQLException {
+    schemaListener.beforeSchemaChange(owner, engineSql);
   }
 
   /** A block ran a schema change: shapes and sequence positions are re-read. */
@@ -281,6 +303,7 @@ final class DatabaseWriter implements AutoCloseable {
   private void runSchemaChange(WriteRequest r, PendingEntries pending) {
     SqlStatement s = r.statement();
     try {
+      schemaListener.beforeSchemaChange(connection, s.sql());
       List<Change> before = recorder.sequenceMoves(connection);
       WriteResult result;
       try (CaptureBuffer.Scope ignored = buffer.activate()) {

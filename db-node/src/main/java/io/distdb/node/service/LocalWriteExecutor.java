@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.command.Change;
 import io.distdb.node.command.Command;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.CommandCodec;
@@ -10,7 +11,9 @@ import io.distdb.node.replication.WriteQuiescer;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
+import io.distdb.node.storage.capture.CaptureBuffer;
 import io.distdb.node.storage.capture.CapturedRow;
+import io.distdb.node.storage.undo.TriggerSuspension;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -81,24 +84,50 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       Thread.currentThread().interrupt();
       throw new SqlException("57014", "canceling statement due to user request");
     }
-    return new OwnedWrites(writer);
+    return new OwnedWrites(writer, new DatabaseName(database));
   }
 
   private final class OwnedWrites implements TransactionWrites {
     private final DatabaseWriter writer;
+    private final BlockSchemaChanges schema;
     private boolean released;
 
-    OwnedWrites(DatabaseWriter writer) {
+    OwnedWrites(DatabaseWriter writer, DatabaseName database) {
       this.writer = writer;
+      this.schema = new BlockSchemaChanges(storage, database, writer, health);
+    }
+
+    @Override
+    public WriteResult schemaChange(
+        Connection connection, SqlStatement statement, CaptureBuffer captured) throws SqlException {
+      return schema.run(connection, statement, captured);
+    }
+
+    @Override
+    public boolean changedSchema() {
+      return schema.any();
+    }
+
+    @Override
+    public void undoSchemaChanges(Connection connection) {
+      schema.undo(connection);
     }
 
     @Override
     public void commit(Connection connection, List<CapturedRow> rows) throws SqlException {
       long lsn;
       try {
-        lsn = writer.commitOwned(connection, writer.images(connection, rows));
+        List<Change> entry =
+            schema.any() ? schema.entry(connection, rows) : writer.images(connection, rows);
+        lsn = writer.commitOwned(connection, entry);
+        if (schema.any()) {
+          schema.committed();
+        }
       } catch (SqlException e) {
         DatabaseWriter.rollbackQuietly(connection);
+        if (schema.any()) {
+          schema.undo(connection);
+        }
         throw e;
       } finally {
         release();
@@ -109,7 +138,11 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     @Override
     public void rollback(Connection connection) {
       try {
-        writer.rollbackOwned(connection);
+        if (schema.any()) {
+          schema.undo(connection);
+        } else {
+          writer.rollbackOwned(connection);
+        }
       } finally {
         release();
       }
@@ -289,7 +322,18 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
                 replicationLog,
                 epoch,
                 health,
-                () -> storage.afterSchemaChange(db));
+                new DatabaseWriter.SchemaListener() {
+                  @Override
+                  public void schemaChanged() throws SQLException {
+                    storage.afterSchemaChange(db);
+                  }
+
+                  @Override
+                  public void beforeSchemaChange(Connection c, String engineSql)
+                      throws SQLException {
+                    TriggerSuspension.beforeSchemaChange(storage, db, engineSql, c.getSchema());
+                  }
+                });
         writers.put(database, w);
       }
       return w;
