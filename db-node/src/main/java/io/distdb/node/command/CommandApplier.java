@@ -232,7 +232,11 @@ public final class CommandApplier implements AutoCloseable {
       Set<DdlTargets.Name> written = new LinkedHashSet<>();
       for (Change c : tx.changes()) {
         if (c instanceof SchemaChange s) {
-          undo.beforeSchemaChange(s.sql(), written, t.connection().getSchema());
+          fence.guard(
+              this,
+              undo.beforeSchemaChange(s.sql(), written, t.connection().getSchema()).stream()
+                  .map(DdlTargets.Name::name)
+                  .toList());
         } else if (c instanceof RowChanges r) {
           written.add(new DdlTargets.Name(r.schema(), r.table()));
         }

@@ -89,6 +89,22 @@ public final class Dialect {
         catalog = true;
       }
     }
+    if (DeferrableRewrite.mightApply(lower)) {
+      String rewritten = DeferrableRewrite.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+      }
+    }
+    if (OperatorClassRewrite.mightApply(lower)) {
+      String rewritten = OperatorClassRewrite.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+      }
+    }
     if (lower.contains("truncate") || lower.contains("concurrently")) {
       List<Token> tokens = SqlLexer.tokenize(sql);
       for (TextRewrite r : textRewrites) {

@@ -68,7 +68,8 @@ final class BlockSchemaChanges {
         undo = SchemaUndo.begin(storage, database, writer.recordedPositions(c));
       }
       List<CapturedRow> rows = captured.rowsFrom(0);
-      undo.beforeSchemaChange(statement.sql(), tablesOf(rows), c.getSchema());
+      fence.guard(
+          c, names(undo.beforeSchemaChange(statement.sql(), tablesOf(rows), c.getSchema())));
       changes.addAll(writer.images(c, rows.subList(converted, rows.size())));
       converted = rows.size();
       changes.addAll(writer.sequenceMoves(c));
@@ -102,6 +103,10 @@ final class BlockSchemaChanges {
       out.add(new DdlTargets.Name(r.schema(), r.table()));
     }
     return out;
+  }
+
+  static List<String> names(Set<DdlTargets.Name> tables) {
+    return tables.stream().map(DdlTargets.Name::name).toList();
   }
 
   /** The block's entry: everything so far, then the images of {@code rows} not yet converted. */

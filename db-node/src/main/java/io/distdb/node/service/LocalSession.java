@@ -225,7 +225,7 @@ final class LocalSession implements SqlSession {
     LocalPreparedSql prepared = (LocalPreparedSql) statement;
     StatementInfo info = prepared.info();
     block.checkNotAborted(info);
-    awaitSchemaSettled();
+    awaitSchemaSettled(prepared.engineSql());
     if (parameters.size() != prepared.parameterCount()) {
       throw new SqlException(
           "08P01",
@@ -247,7 +247,7 @@ final class LocalSession implements SqlSession {
 
   private ExecutionResult copy(CopyPreparedSql copy) throws SqlException {
     block.checkNotAborted(copy.info());
-    awaitSchemaSettled();
+    awaitSchemaSettled(copy.sql());
     try {
       return copies.execute(copy);
     } catch (SqlException e) {
@@ -257,12 +257,13 @@ final class LocalSession implements SqlSession {
   }
 
   /**
-   * Waits while another session's transaction block (or a replica's apply of one) has schema
-   * changes half-applied: the engine has committed them, and the rows before them.
+   * Waits while {@code sql} names a table of another session's transaction block (or of a replica's
+   * apply of one) whose schema changes are half-applied: the engine has committed them, and the
+   * rows before them.
    */
-  private void awaitSchemaSettled() throws SqlException {
+  private void awaitSchemaSettled(String sql) throws SqlException {
     try {
-      if (!fence.await(connection, FENCE_WAIT_MILLIS)) {
+      if (!fence.await(connection, sql, FENCE_WAIT_MILLIS)) {
         throw new SqlException(
             "55P03",
             "canceling statement due to lock timeout: a transaction block is changing the schema"

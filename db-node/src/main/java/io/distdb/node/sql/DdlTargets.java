@@ -15,7 +15,7 @@ public final class DdlTargets {
   public record Name(String schema, String name) {}
 
   /**
-   * @param tables existing tables the statement may change (names that do not exist are ignored)
+   * @param tables tables the statement may change or create (undo copies those that existed)
    * @param indexes existing indexes whose tables the statement may change
    */
   public record Targets(List<Name> tables, List<Name> indexes) {
@@ -79,7 +79,12 @@ public final class DdlTargets {
       in.accept("ONLY");
       return tables(List.of(name(in)));
     }
-    // New tables, views, sequences, schemas, domains: undo drops whatever did not exist before.
+    if (in.accept("TABLE")) {
+      // A new table: nothing to copy, but its rows (CREATE TABLE AS) are the block's.
+      in.accept("IF", "NOT", "EXISTS");
+      return tables(List.of(name(in)));
+    }
+    // New views, sequences, schemas, domains: undo drops whatever did not exist before.
     return Targets.NONE;
   }
 

@@ -105,13 +105,14 @@ public final class SchemaUndo implements AutoCloseable {
   }
 
   /**
-   * Copies what the schema change {@code engineSql} and the rows written so far put at risk.
+   * Copies what the schema change {@code engineSql} and the rows written so far put at risk;
+   * returns those tables (and any the statement creates): others must not read them until the end.
    *
    * @param written tables the block has written rows to (schema and name)
    * @param defaultSchema where unqualified names in {@code engineSql} resolve
    * @throws StatementException 0A000 for a schema change that cannot be undone
    */
-  public void beforeSchemaChange(
+  public Set<DdlTargets.Name> beforeSchemaChange(
       String engineSql, Collection<DdlTargets.Name> written, String defaultSchema)
       throws StatementException, SQLException, IOException {
     DdlTargets.Targets targets = DdlTargets.of(engineSql);
@@ -136,6 +137,7 @@ public final class SchemaUndo implements AutoCloseable {
       }
       writeJournal();
     }
+    return tables;
   }
 
   private static DdlTargets.Name resolve(DdlTargets.Name name, String defaultSchema) {
