@@ -39,6 +39,16 @@ public final class SchemaFence {
     this.owner = owner;
   }
 
+  /** Whether a transaction block's schema changes (or a snapshot) hold the fence now. */
+  public synchronized boolean isHeld() {
+    return owner != null;
+  }
+
+  /** Whether one of {@code tableNames} is guarded by someone other than {@code caller}. */
+  public synchronized boolean guardedByOther(Object caller, Collection<String> tableNames) {
+    return owner != null && owner != caller && !Collections.disjoint(tables, tableNames);
+  }
+
   /** Adds tables whose committed rows or schema are the owner's, not yet everyone's. */
   public synchronized void guard(Object owner, Collection<String> tableNames) {
     if (this.owner == owner) {
