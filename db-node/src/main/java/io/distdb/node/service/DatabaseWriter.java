@@ -53,6 +53,14 @@ final class DatabaseWriter implements AutoCloseable {
 
     /** Told before a schema change runs on {@code c}. */
     default void beforeSchemaChange(Connection c, String engineSql) throws SQLException {}
+
+    /**
+     * Whether rows a statement changed (a cascade, say) lie in tables an open transaction block's
+     * schema changes guard: then the statement must not commit before that block.
+     */
+    default boolean fenced(List<CapturedRow> rows) {
+      return false;
+    }
   }
 
   DatabaseWriter(
@@ -258,7 +266,17 @@ final class DatabaseWriter implements AutoCloseable {
       try (CaptureBuffer.Scope ignored = buffer.activate()) {
         result = StatementRunner.run(connection, r.statement());
       }
-      List<Change> changes = new ArrayList<>(recorder.rowChanges(connection, buffer.drain()));
+      List<CapturedRow> rows = buffer.drain();
+      if (schemaListener.fenced(rows)) {
+        undo(before);
+        r.fail(
+            new SqlException(
+                "55P03",
+                "canceling statement: it changed rows of a table whose schema another transaction"
+                    + " block is changing"));
+        return;
+      }
+      List<Change> changes = new ArrayList<>(recorder.rowChanges(connection, rows));
       changes.addAll(recorder.sequenceMoves(connection));
       byte[] payload =
           changes.isEmpty() ? null : entries.encode(new Transaction(database, changes));

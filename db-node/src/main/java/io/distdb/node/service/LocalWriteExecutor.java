@@ -142,6 +142,9 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     @Override
     public WriteResult schemaChange(
         Connection connection, SqlStatement statement, CaptureBuffer captured) throws SqlException {
+      // Another block's schema changes finish first; waited for without the write path, which
+      // that block needs for its COMMIT.
+      storage.fence(database).close(connection);
       WriteResult result = step(() -> schema.run(connection, statement, captured));
       if (holding) {
         holding = false;
@@ -200,11 +203,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
 
     /** A shared writer's rows may not land in tables another block's schema changes guard. */
     private void refuseFenced(Connection connection, List<CapturedRow> rows) throws SqlException {
-      Set<String> tables = new HashSet<>();
-      for (CapturedRow r : rows) {
-        tables.add(r.table());
-      }
-      if (storage.fence(database).guardedByOther(connection, tables)) {
+      if (storage.fence(database).guardedByOther(connection, tablesOf(rows))) {
         throw new SqlException(
             "55P03",
             "could not commit: a table it changed is being changed by another transaction"
@@ -245,6 +244,14 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
         writer.release();
       }
     }
+  }
+
+  private static Set<String> tablesOf(List<CapturedRow> rows) {
+    Set<String> tables = new HashSet<>();
+    for (CapturedRow r : rows) {
+      tables.add(r.table());
+    }
+    return tables;
   }
 
   @Override
@@ -432,6 +439,12 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
                   public void beforeSchemaChange(Connection c, String engineSql)
                       throws SQLException {
                     TriggerSuspension.beforeSchemaChange(storage, db, engineSql, c.getSchema());
+                  }
+
+                  @Override
+                  public boolean fenced(List<CapturedRow> rows) {
+                    return !rows.isEmpty()
+                        && storage.fence(db).guardedByOther(this, tablesOf(rows));
                   }
                 });
         writers.put(database, w);
