@@ -73,6 +73,7 @@ final class StatementControl {
   }
 
   private synchronized void begin(long timeout) {
+    session.statementStarting();
     long id = ++sequence;
     running = id;
     cancelledBecause = null;

@@ -161,7 +161,7 @@ final class CopyStatements {
     @Override
     public void write(SqlStatement statement) throws SqlException {
       if (owned == null) {
-        owned = writes.beginWrites(database);
+        owned = writes.beginWrites(database, StatementCancel.NONE);
         try {
           connection.setAutoCommit(false);
         } catch (SQLException e) {
@@ -170,7 +170,7 @@ final class CopyStatements {
         }
       }
       try {
-        StatementRunner.runCaptured(connection, statement, captured);
+        StatementRunner.runCaptured(connection, statement, captured, StatementCancel.NONE);
       } catch (SQLException e) {
         throw SqlErrors.translate(e);
       }

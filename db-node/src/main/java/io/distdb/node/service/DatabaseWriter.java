@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 final class DatabaseWriter implements AutoCloseable {
 
+  /** How often a wait for the permit looks for a cancel. */
+  private static final long PERMIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private static final Logger log = LoggerFactory.getLogger(DatabaseWriter.class);
   private static final int MAX_BATCH = 256;
 
@@ -84,16 +87,32 @@ final class DatabaseWriter implements AutoCloseable {
     thread.start();
   }
 
-  /** Queues a statement; the future completes once it is durable and visible. */
-  WriteRequest submit(SqlStatement statement) {
-    WriteRequest request = new WriteRequest(statement);
+  /** Queues a statement; its outcome is known once it is durable and visible. */
+  void submit(WriteRequest request) {
     queue.add(request);
-    return request;
   }
 
   /** Takes the write permit for a transaction block, waiting at most {@code timeoutMillis}. */
   boolean acquire(long timeoutMillis) throws InterruptedException {
     return permit.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Like {@link #acquire(long)}, but a cancel of the session's statement ends the wait with 57014.
+   */
+  boolean acquire(long timeoutMillis, StatementCancel cancel)
+      throws InterruptedException, SqlException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (!cancel.isRequested()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      if (permit.tryAcquire(Math.min(left, PERMIT_POLL_NANOS), TimeUnit.NANOSECONDS)) {
+        return true;
+      }
+    }
+    throw StatementCancel.canceledByUser();
   }
 
   void release() {
@@ -264,7 +283,7 @@ final class DatabaseWriter implements AutoCloseable {
       // Only needed to undo this statement alone when its entry turns out too large.
       before = pending.isEmpty() ? null : connection.setSavepoint();
       try (CaptureBuffer.Scope ignored = buffer.activate()) {
-        result = StatementRunner.run(connection, r.statement());
+        result = StatementRunner.run(connection, r.statement(), r.cancel());
       }
       List<CapturedRow> rows = buffer.drain();
       if (schemaListener.fenced(rows)) {

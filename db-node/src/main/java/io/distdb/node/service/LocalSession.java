@@ -103,8 +103,8 @@ final class LocalSession implements SqlSession {
   private final SchemaFence fence;
   private boolean closed;
 
-  /** The engine statement running now, for {@link #cancel()} from another thread. */
-  private volatile java.sql.Statement executing;
+  /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
+  private final StatementCancel cancel = new StatementCancel();
 
   /**
    * @param user the authenticated user, who owns everything catalog answers list
@@ -133,7 +133,7 @@ final class LocalSession implements SqlSession {
     this.onClose = onClose;
     this.dialect = dialect;
     this.schema = new EngineSchema(connection);
-    this.block = new TransactionBlock(connection, writes, database);
+    this.block = new TransactionBlock(connection, writes, database, cancel);
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
     this.catalog =
         new CatalogQueries(
@@ -305,11 +305,11 @@ final class LocalSession implements SqlSession {
       }
       CommandApplier.bind(ps, parameters);
       ResultSet rs;
-      executing = ps;
+      cancel.running(ps);
       try {
         rs = ps.executeQuery();
       } finally {
-        executing = null;
+        cancel.finished();
       }
       List<Column> columns = prepared.columns();
       return ExecutionResult.rows(
@@ -339,7 +339,7 @@ final class LocalSession implements SqlSession {
             : prepared.engineSql();
     SqlStatement statement = new SqlStatement(sql, parameters, ddl);
     WriteResult result =
-        block.isOpen() ? block.write(statement) : writes.autocommit(database, statement);
+        block.isOpen() ? block.write(statement) : writes.autocommit(database, statement, cancel);
     if (result.returnsRows()) {
       return ExecutionResult.rows(
           result.columns(), new ListCursor(result.rows()), info.completionTagPrefix());
@@ -399,15 +399,13 @@ final class LocalSession implements SqlSession {
   }
 
   @Override
+  public void statementStarting() {
+    cancel.reset();
+  }
+
+  @Override
   public void cancel() {
-    java.sql.Statement running = executing;
-    if (running != null) {
-      try {
-        running.cancel();
-      } catch (SQLException ignored) {
-        // It finished or closed meanwhile: nothing left to cancel.
-      }
-    }
+    cancel.request();
   }
 
   @Override

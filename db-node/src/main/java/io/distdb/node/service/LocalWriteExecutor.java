@@ -63,8 +63,13 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   }
 
   @Override
-  public WriteResult autocommit(String database, SqlStatement statement) throws SqlException {
-    WriteRequest.Done done = writer(database).submit(statement).await(lockTimeoutMillis);
+  public WriteResult autocommit(String database, SqlStatement statement, StatementCancel cancel)
+      throws SqlException {
+    WriteRequest request = new WriteRequest(statement, cancel);
+    // Before the writer can see it: once it runs, the writer's registration must win.
+    cancel.waiting(request::withdrawCancelled);
+    writer(database).submit(request);
+    WriteRequest.Done done = request.await(lockTimeoutMillis);
     awaitCommitted(done.lsn());
     return done.result();
   }
@@ -80,20 +85,22 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
    * the master's state.
    */
   @Override
-  public TransactionWrites beginWrites(String database) throws SqlException {
+  public TransactionWrites beginWrites(String database, StatementCancel cancel)
+      throws SqlException {
     DatabaseWriter writer = writer(database);
     DatabaseName db = new DatabaseName(database);
-    OwnedWrites owned = new OwnedWrites(writer, db);
+    OwnedWrites owned = new OwnedWrites(writer, db, cancel);
     if (!storage.fence(db).isHeld()) {
-      acquire(writer, database);
+      acquire(writer, database, cancel);
       owned.holding = true;
     }
     return owned;
   }
 
-  private void acquire(DatabaseWriter writer, String database) throws SqlException {
+  private void acquire(DatabaseWriter writer, String database, StatementCancel cancel)
+      throws SqlException {
     try {
-      if (!writer.acquire(lockTimeoutMillis)) {
+      if (!writer.acquire(lockTimeoutMillis, cancel)) {
         throw new SqlException(
             "55P03",
             "canceling statement due to lock timeout: another"
@@ -105,7 +112,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SqlException("57014", "canceling statement due to user request");
+      throw StatementCancel.canceledByUser();
     }
   }
 
@@ -113,12 +120,14 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     private final DatabaseWriter writer;
     private final DatabaseName database;
     private final BlockSchemaChanges schema;
+    private final StatementCancel cancel;
 
     /** Owns the write path until the block ends; otherwise takes it for each step. */
     boolean holding;
 
-    OwnedWrites(DatabaseWriter writer, DatabaseName database) {
+    OwnedWrites(DatabaseWriter writer, DatabaseName database, StatementCancel cancel) {
       this.writer = writer;
+      this.cancel = cancel;
       this.database = database;
       this.schema = new BlockSchemaChanges(storage, database, writer, health);
     }
@@ -131,7 +140,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       if (holding) {
         return action.run();
       }
-      acquire(writer, database.value());
+      acquire(writer, database.value(), cancel);
       try {
         return action.run();
       } finally {

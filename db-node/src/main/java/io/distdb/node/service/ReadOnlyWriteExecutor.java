@@ -27,7 +27,8 @@ public final class ReadOnlyWriteExecutor implements WriteExecutor {
   }
 
   @Override
-  public WriteResult autocommit(String database, SqlStatement statement) throws SqlException {
+  public WriteResult autocommit(String database, SqlStatement statement, StatementCancel cancel)
+      throws SqlException {
     throw refuse(statement.ddl() ? "DDL" : "a write");
   }
 
@@ -37,7 +38,8 @@ public final class ReadOnlyWriteExecutor implements WriteExecutor {
   }
 
   @Override
-  public TransactionWrites beginWrites(String database) throws SqlException {
+  public TransactionWrites beginWrites(String database, StatementCancel cancel)
+      throws SqlException {
     throw refuse("a write");
   }
 

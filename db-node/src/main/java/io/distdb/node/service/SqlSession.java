@@ -44,6 +44,13 @@ public interface SqlSession extends AutoCloseable {
    */
   default void cancel() {}
 
+  /**
+   * The protocol layer starts a statement that {@link #cancel()} may target: cancels asked for
+   * before now are forgotten. Called before the statement can be cancelled, never concurrently with
+   * {@link #cancel()}.
+   */
+  default void statementStarting() {}
+
   /** A run-time parameter's current value (as SET or the node's default left it), or null. */
   default String parameter(String name) {
     return null;

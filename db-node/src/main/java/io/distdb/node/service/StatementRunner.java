@@ -21,10 +21,11 @@ final class StatementRunner {
    * too, and the transaction's earlier rows stay.
    */
   static WriteResult runCaptured(
-      Connection connection, SqlStatement statement, CaptureBuffer captured) throws SQLException {
+      Connection connection, SqlStatement statement, CaptureBuffer captured, StatementCancel cancel)
+      throws SQLException {
     int mark = captured.mark();
     try (CaptureBuffer.Scope ignored = captured.activate()) {
-      return run(connection, statement);
+      return run(connection, statement, cancel);
     } catch (SQLException e) {
       captured.rollbackTo(mark);
       throw e;
@@ -32,19 +33,34 @@ final class StatementRunner {
   }
 
   static WriteResult run(Connection connection, SqlStatement statement) throws SQLException {
+    return run(connection, statement, StatementCancel.NONE);
+  }
+
+  /** Runs a statement that {@code cancel} can stop while it runs (its RETURNING rows included). */
+  static WriteResult run(Connection connection, SqlStatement statement, StatementCancel cancel)
+      throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
       CommandApplier.bind(ps, statement.parameters());
-      if (!ps.execute()) {
-        return WriteResult.count(Math.max(ps.getLargeUpdateCount(), 0));
+      cancel.running(ps);
+      try {
+        return execute(ps);
+      } finally {
+        cancel.finished();
       }
-      try (ResultSet rs = ps.getResultSet()) {
-        List<Column> columns = JdbcTypes.columns(rs.getMetaData());
-        List<Object[]> rows = new ArrayList<>();
-        while (rs.next()) {
-          rows.add(JdbcTypes.readRow(rs, columns));
-        }
-        return new WriteResult(rows.size(), columns, rows);
+    }
+  }
+
+  private static WriteResult execute(PreparedStatement ps) throws SQLException {
+    if (!ps.execute()) {
+      return WriteResult.count(Math.max(ps.getLargeUpdateCount(), 0));
+    }
+    try (ResultSet rs = ps.getResultSet()) {
+      List<Column> columns = JdbcTypes.columns(rs.getMetaData());
+      List<Object[]> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(JdbcTypes.readRow(rs, columns));
       }
+      return new WriteResult(rows.size(), columns, rows);
     }
   }
 }

@@ -27,13 +27,16 @@ final class TransactionBlock {
   private final Connection connection;
   private final WriteExecutor writes;
   private final String database;
+  private final StatementCancel cancel;
   private final CaptureBuffer captured = new CaptureBuffer();
   private final List<Mark> marks = new ArrayList<>();
   private TransactionStatus status = TransactionStatus.IDLE;
   private TransactionWrites owned;
   private int schemaChanges;
 
-  TransactionBlock(Connection connection, WriteExecutor writes, String database) {
+  TransactionBlock(
+      Connection connection, WriteExecutor writes, String database, StatementCancel cancel) {
+    this.cancel = cancel;
     this.connection = connection;
     this.writes = writes;
     this.database = database;
@@ -81,7 +84,7 @@ final class TransactionBlock {
    */
   WriteResult write(SqlStatement statement) throws SqlException {
     if (owned == null) {
-      owned = writes.beginWrites(database);
+      owned = writes.beginWrites(database, cancel);
     }
     if (statement.ddl()) {
       // Counted before it runs: the engine commits even when the statement then fails.
@@ -89,7 +92,7 @@ final class TransactionBlock {
       return owned.schemaChange(connection, statement, captured);
     }
     try {
-      return StatementRunner.runCaptured(connection, statement, captured);
+      return StatementRunner.runCaptured(connection, statement, captured, cancel);
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
     }

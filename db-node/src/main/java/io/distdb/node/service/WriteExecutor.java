@@ -14,16 +14,17 @@ public interface WriteExecutor {
 
   /**
    * Runs one write or DDL statement as its own transaction. When this returns, the statement is in
-   * the durable log and visible to readers.
+   * the durable log and visible to readers. {@code cancel} stops it while it is queued or runs.
    */
-  WriteResult autocommit(String database, SqlStatement statement) throws SqlException;
+  WriteResult autocommit(String database, SqlStatement statement, StatementCancel cancel)
+      throws SqlException;
 
   /**
    * Takes exclusive write ownership of a database for an explicit transaction block. The caller
    * then runs its statements on its own connection and ends with {@link TransactionWrites#commit}
-   * or {@link TransactionWrites#rollback}.
+   * or {@link TransactionWrites#rollback}. {@code cancel} ends the wait for ownership.
    */
-  TransactionWrites beginWrites(String database) throws SqlException;
+  TransactionWrites beginWrites(String database, StatementCancel cancel) throws SqlException;
 
   void createDatabase(String name) throws SqlException;
 

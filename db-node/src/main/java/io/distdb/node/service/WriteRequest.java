@@ -21,17 +21,24 @@ final class WriteRequest {
   record Done(WriteResult result, long lsn) {}
 
   private final SqlStatement statement;
+  private final StatementCancel cancel;
   private final AtomicInteger state = new AtomicInteger(QUEUED);
   private final CompletableFuture<Done> done = new CompletableFuture<>();
   private WriteResult result;
   private long lsn;
 
-  WriteRequest(SqlStatement statement) {
+  WriteRequest(SqlStatement statement, StatementCancel cancel) {
     this.statement = statement;
+    this.cancel = cancel;
   }
 
   SqlStatement statement() {
     return statement;
+  }
+
+  /** How the session that asked for it cancels the statement while the writer runs it. */
+  StatementCancel cancel() {
+    return cancel;
   }
 
   boolean claim() {
@@ -39,8 +46,15 @@ final class WriteRequest {
   }
 
   /** Withdraws a request the writer has not started; false if it already runs. */
-  boolean cancel() {
+  boolean withdraw() {
     return state.compareAndSet(QUEUED, CANCELLED);
+  }
+
+  /** The session cancelled its statement while it was still queued: it never runs. */
+  void withdrawCancelled() {
+    if (withdraw()) {
+      done.completeExceptionally(StatementCancel.canceledByUser());
+    }
   }
 
   void executed(WriteResult result, long lsn) {
@@ -71,7 +85,7 @@ final class WriteRequest {
       try {
         return done.get(timeoutMillis, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        if (cancel()) {
+        if (withdraw()) {
           throw new SqlException(
               "55P03",
               "canceling statement due to lock timeout: the database's writer stayed busy for "
@@ -82,7 +96,7 @@ final class WriteRequest {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SqlException("57014", "canceling statement due to user request");
+      throw StatementCancel.canceledByUser();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof SqlException s) {
         throw s;

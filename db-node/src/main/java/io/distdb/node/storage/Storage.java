@@ -39,7 +39,12 @@ public final class Storage implements AutoCloseable {
    * match it.
    */
   private static final String SESSION_OPTIONS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+          // With a query timeout set, H2 re-arms its session cancel at every statement's start, so
+          // a cancel that reached a connection just after its statement ended is dropped instead
+          // of failing the next statement, maybe another session's (service.StatementCancel).
+          // 2^31-1 ms (24 days) is never reached in practice; statement_timeout is ours.
+          + ";QUERY_TIMEOUT=2147483647";
 
   static {
     EngineHardening.install();

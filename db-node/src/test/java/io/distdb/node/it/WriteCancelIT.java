@@ -1,0 +1,241 @@
+package io.distdb.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.distdb.node.storage.DatabaseChecksum;
+import io.distdb.node.testing.Cluster;
+import io.distdb.node.testing.InProcessNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cancel or {@code statement_timeout} stops a write wherever it is: running on the database's
+ * writer, queued behind another session's write, running inside a transaction block, or waiting for
+ * a block's write permit. What was cancelled is neither visible nor logged (the slave's checksums
+ * equal the master's), and a cancel never hits another session's statement on the shared writer.
+ */
+class WriteCancelIT {
+
+  /** Tens of billions of row combinations: a write that runs until something stops it. */
+  static final String SLOW_WRITE =
+      "insert into sink select count(*) from big a, big b, big c, big d, big e";
+
+  /** Far above what any assertion below waits for: hitting it means a cancel was lost. */
+  static final long LOCK_TIMEOUT_MS = 60_000;
+
+  @TempDir static Path dir;
+  static Cluster cluster;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = Cluster.start(dir, 1, "--lock-timeout-ms", Long.toString(LOCK_TIMEOUT_MS));
+    String values =
+        IntStream.rangeClosed(1, 100).mapToObj(i -> "(" + i + ")").collect(Collectors.joining(","));
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("create table big (x int)");
+      s.execute("insert into big values " + values);
+      s.execute("create table sink (n bigint)");
+      s.execute("create table marks (session int, i int)");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void empty() throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("delete from sink");
+      s.execute("delete from marks");
+    }
+  }
+
+  static Connection connect() throws SQLException {
+    return InProcessNode.connect(cluster.master(), "distdb");
+  }
+
+  @Test
+  void statementTimeoutStopsAnAutocommitWriteOnTheWriter() throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("set statement_timeout = '300ms'");
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> s.execute(SLOW_WRITE))
+          .hasMessageContaining("canceling statement due to statement timeout")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("57014");
+      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(20));
+      s.execute("insert into sink values (7)");
+      assertThat(count(s, "select count(*) from sink")).isEqualTo(1);
+    }
+    assertReplicaEqual();
+  }
+
+  @Test
+  void aCancelRequestStopsAWriteInsideATransactionBlock() throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("begin");
+      s.execute("insert into sink values (1)");
+      CompletableFuture<Void> canceller = cancelAfter(s, 300);
+      assertThatThrownBy(() -> s.execute(SLOW_WRITE))
+          .hasMessageContaining("canceling statement due to user request")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("57014");
+      canceller.get(10, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> s.execute("select 1"))
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("25P02");
+      s.execute("rollback");
+      assertThat(count(s, "select count(*) from sink")).isZero();
+    }
+    assertReplicaEqual();
+  }
+
+  @Test
+  void aWriteQueuedBehindAnotherSessionsWriteTimesOutAndNeverRuns() throws Exception {
+    try (Connection busy = connect();
+        Statement slow = busy.createStatement();
+        Connection waiting = connect();
+        Statement queued = waiting.createStatement()) {
+      CompletableFuture<Void> longWrite = runAsync(slow, SLOW_WRITE);
+      Thread.sleep(300); // the writer is now inside the long write
+      queued.execute("set statement_timeout = '300ms'");
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> queued.execute("insert into marks values (2, 1)"))
+          .hasMessageContaining("canceling statement due to statement timeout")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("57014");
+      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(20));
+      slow.cancel();
+      assertThatThrownBy(() -> longWrite.get(20, TimeUnit.SECONDS))
+          .hasRootCauseInstanceOf(SQLException.class)
+          .hasMessageContaining("57014");
+      queued.execute("set statement_timeout = 0");
+      queued.execute("insert into marks values (2, 2)");
+      // The withdrawn insert was never run, not even after the writer was free again.
+      assertThat(count(queued, "select count(*) from marks where i = 1")).isZero();
+      assertThat(count(queued, "select count(*) from marks where i = 2")).isEqualTo(1);
+    }
+    assertReplicaEqual();
+  }
+
+  @Test
+  void aBlockWaitingForTheWritePermitTimesOut() throws Exception {
+    try (Connection owner = connect();
+        Statement holding = owner.createStatement();
+        Connection other = connect();
+        Statement waiting = other.createStatement()) {
+      holding.execute("begin");
+      holding.execute("insert into marks values (1, 1)");
+      waiting.execute("set statement_timeout = '300ms'");
+      waiting.execute("begin");
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> waiting.execute("insert into marks values (2, 1)"))
+          .hasMessageContaining("canceling statement due to statement timeout")
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("57014");
+      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(20));
+      waiting.execute("rollback");
+      holding.execute("commit");
+      assertThat(count(waiting, "select count(*) from marks")).isEqualTo(1);
+    }
+    assertReplicaEqual();
+  }
+
+  /**
+   * One session's statements time out after a millisecond while another's share the writer with
+   * them: a cancel that reaches the engine just as its statement ends must not fail the next one.
+   */
+  @Test
+  void timeoutsOfOneSessionNeverFailAnothersWrites() throws Exception {
+    int rounds = 300;
+    try (Connection a = connect();
+        Statement hurried = a.createStatement();
+        Connection b = connect();
+        Statement patient = b.createStatement()) {
+      hurried.execute("set statement_timeout = '1ms'");
+      CompletableFuture<Integer> hurriedWrites =
+          CompletableFuture.supplyAsync(
+              () -> {
+                int ok = 0;
+                for (int i = 0; i < rounds; i++) {
+                  try {
+                    hurried.execute("insert into marks values (1, " + i + ")");
+                    ok++;
+                  } catch (SQLException e) {
+                    if (!"57014".equals(e.getSQLState())) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+                }
+                return ok;
+              });
+      for (int i = 0; i < rounds; i++) {
+        patient.execute("insert into marks values (2, " + i + ")");
+      }
+      int hurriedOk = hurriedWrites.get(60, TimeUnit.SECONDS);
+      assertThat(count(patient, "select count(*) from marks where session = 2")).isEqualTo(rounds);
+      assertThat(count(patient, "select count(*) from marks where session = 1"))
+          .isEqualTo(hurriedOk);
+    }
+    assertReplicaEqual();
+  }
+
+  static CompletableFuture<Void> cancelAfter(Statement s, long millis) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            Thread.sleep(millis);
+            s.cancel();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  static CompletableFuture<Void> runAsync(Statement s, String sql) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            s.execute(sql);
+          } catch (SQLException e) {
+            throw new IllegalStateException(e.getSQLState() + " " + e.getMessage(), e);
+          }
+        });
+  }
+
+  static long count(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static void assertReplicaEqual() {
+    Map<String, DatabaseChecksum.Result> master = cluster.awaitConverged(Duration.ofSeconds(30));
+    assertThat(master).containsKey("distdb");
+    assertThat(cluster.slave(0).checksums()).isEqualTo(master);
+  }
+}
