@@ -101,6 +101,22 @@ public final class ChangeRecorder {
   }
 
   /**
+   * The positions the last entry recorded, i.e. those every replica has: where undoing a block's
+   * schema changes returns the sequences to.
+   */
+  public List<SequenceReading> recordedPositions(Connection c) throws SQLException {
+    if (!sequencesKnown) {
+      sequenceMoves(c);
+    }
+    List<SequenceReading> out = new ArrayList<>();
+    for (Map.Entry<String, Long> e : sequences.entrySet()) {
+      String[] key = e.getKey().split("\u0000", -1);
+      out.add(new SequenceReading(key[0], key[1], key[2].isEmpty() ? null : key[2], e.getValue()));
+    }
+    return out;
+  }
+
+  /**
    * Forgets table shapes and re-reads sequence positions silently: a schema change is replayed as a
    * statement, which gives every replica's sequences the same positions by itself.
    */

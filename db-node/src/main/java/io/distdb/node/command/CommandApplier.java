@@ -7,14 +7,22 @@ import io.distdb.node.command.Command.CreateDatabase;
 import io.distdb.node.command.Command.DropDatabase;
 import io.distdb.node.command.Command.StatementTransaction;
 import io.distdb.node.command.Command.Transaction;
+import io.distdb.node.sql.DdlTargets;
+import io.distdb.node.sql.StatementException;
 import io.distdb.node.storage.AppliedLsn;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
+import io.distdb.node.storage.capture.EngineTables;
+import io.distdb.node.storage.undo.SchemaFence;
+import io.distdb.node.storage.undo.SchemaUndo;
+import io.distdb.node.storage.undo.TriggerSuspension;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +67,8 @@ public final class CommandApplier implements AutoCloseable {
   private final Set<String> enforcing = new java.util.HashSet<>();
 
   /** An open database: its connection and what writes into it. */
-  private record Target(Connection connection, RowApplier rows, SequenceApplier sequences) {}
+  private record Target(
+      DatabaseName database, Connection connection, RowApplier rows, SequenceApplier sequences) {}
 
   public CommandApplier(Storage storage) {
     this.storage = storage;
@@ -178,14 +187,12 @@ public final class CommandApplier implements AutoCloseable {
     }
     Target t = target(name);
     enforceForeignKeys(name, false);
+    if (needsUndo(tx)) {
+      applyUndoably(lsn, name, t, tx);
+      return;
+    }
     for (Change c : tx.changes()) {
-      if (c instanceof RowChanges r) {
-        t.rows().apply(r);
-      } else if (c instanceof SequencePosition p) {
-        t.sequences().record(p);
-      } else {
-        runSchemaChange(t, lsn, (SchemaChange) c);
-      }
+      applyChange(t, lsn, c);
     }
     uncommitted.put(name.value(), lsn);
     if (ddl) {
@@ -194,8 +201,92 @@ public final class CommandApplier implements AutoCloseable {
     }
   }
 
+  private void applyChange(Target t, long lsn, Change c) throws SQLException {
+    if (c instanceof RowChanges r) {
+      t.rows().apply(r);
+    } else if (c instanceof SequencePosition p) {
+      t.sequences().record(p);
+    } else {
+      runSchemaChange(t, lsn, (SchemaChange) c);
+    }
+  }
+
+  /**
+   * A transaction block's entry with schema changes and rows, or several schema changes: the engine
+   * commits at each schema change, so the entry is applied under a {@link SchemaUndo} (undone at
+   * once if it fails here, or at the next start if the node dies half-way) and behind the
+   * database's fence, so this node's readers never see half of it.
+   */
+  private void applyUndoably(long lsn, DatabaseName name, Target t, Transaction tx)
+      throws SQLException, ApplyException {
+    SchemaFence fence = storage.fence(name);
+    fence.close(this);
+    SchemaUndo undo;
+    try {
+      undo = SchemaUndo.begin(storage, name, EngineTables.sequences(t.connection()));
+    } catch (IOException e) {
+      fence.open(this);
+      throw new SQLException("undo journal: " + e.getMessage(), e);
+    }
+    try {
+      Set<DdlTargets.Name> written = new LinkedHashSet<>();
+      for (Change c : tx.changes()) {
+        if (c instanceof SchemaChange s) {
+          fence.guard(
+              this,
+              undo.beforeSchemaChange(s.sql(), written, t.connection().getSchema()).stream()
+                  .map(DdlTargets.Name::name)
+                  .toList());
+        } else if (c instanceof RowChanges r) {
+          written.add(new DdlTargets.Name(r.schema(), r.table()));
+        }
+        applyChange(t, lsn, c);
+      }
+      uncommitted.put(name.value(), lsn);
+      commitPending();
+      storage.afterSchemaChange(name);
+      undo.forget();
+    } catch (SQLException
+        | ApplyException
+        | StatementException
+        | IOException
+        | RuntimeException e) {
+      uncommitted.remove(name.value());
+      t.sequences().forgetPending();
+      t.connection().rollback();
+      try {
+        undo.undo();
+      } catch (IOException | SQLException u) {
+        e.addSuppressed(u);
+      }
+      if (e instanceof ApplyException a) {
+        throw a;
+      }
+      throw e instanceof SQLException q ? q : new SQLException(e.getMessage(), e);
+    } finally {
+      undo.close();
+      fence.open(this);
+    }
+  }
+
+  /** Whether applying the entry half-way could leave a state no transaction ever had. */
+  private static boolean needsUndo(Transaction tx) {
+    int schemaChanges = 0;
+    boolean rows = false;
+    for (Change c : tx.changes()) {
+      if (c instanceof SchemaChange) {
+        schemaChanges++;
+      } else if (c instanceof RowChanges) {
+        rows = true;
+      }
+    }
+    return schemaChanges > 1 || (schemaChanges == 1 && rows);
+  }
+
   private void runSchemaChange(Target t, long lsn, SchemaChange s) throws SQLException {
     t.rows().forgetStatements();
+    TriggerSuspension.beforeSchemaChange(
+        storage, t.database(), s.sql(), t.connection().getSchema());
     try (PreparedStatement ps = t.connection().prepareStatement(s.sql())) {
       bind(ps, s.parameters());
       ps.execute();
@@ -281,7 +372,7 @@ public final class CommandApplier implements AutoCloseable {
       c.setAutoCommit(false);
       SequenceApplier sequences = new SequenceApplier(c);
       sequences.materializeAll();
-      t = new Target(c, new RowApplier(c), sequences);
+      t = new Target(name, c, new RowApplier(c), sequences);
       targets.put(name.value(), t);
     }
     return t;

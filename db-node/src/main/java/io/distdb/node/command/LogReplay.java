@@ -5,6 +5,7 @@ import io.distdb.node.log.LogEntry;
 import io.distdb.node.log.ReplicationLog;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.Storage;
+import io.distdb.node.storage.undo.SchemaUndo;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,13 @@ public final class LogReplay {
   public static Replayed replay(
       ReplicationLog replicationLog, Storage storage, CommandApplier applier)
       throws IOException, ApplyException {
+    try {
+      // A transaction block that was running schema changes when the node died is undone first;
+      // if its entry is in the log, replay then applies all of it.
+      SchemaUndo.recoverAll(storage);
+    } catch (java.sql.SQLException e) {
+      throw new ApplyException(0, "undoing an unfinished transaction block: " + e.getMessage(), e);
+    }
     checkStorageNotAhead(replicationLog, storage);
     long read = 0;
     long epoch = 0;

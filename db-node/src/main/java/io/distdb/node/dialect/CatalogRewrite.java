@@ -34,7 +34,13 @@ final class CatalogRewrite {
 
   private static final Set<String> RELATIONS =
       Set.of(
-          "pg_attribute", "pg_attrdef", "pg_constraint", "pg_namespace", "pg_settings", "pg_type");
+          "pg_attribute",
+          "pg_attrdef",
+          "pg_constraint",
+          "pg_depend",
+          "pg_namespace",
+          "pg_settings",
+          "pg_type");
 
   /** True if {@code lower} (the statement in lower case) may hold a form this rewrite maps. */
   static boolean mightApply(String lower) {

@@ -53,6 +53,17 @@ final class DatabaseWriter implements AutoCloseable {
   /** Told after every schema change the writer (or a block) ran. */
   interface SchemaListener {
     void schemaChanged() throws SQLException;
+
+    /** Told before a schema change runs on {@code c}. */
+    default void beforeSchemaChange(Connection c, String engineSql) throws SQLException {}
+
+    /**
+     * Whether rows a statement changed (a cascade, say) lie in tables an open transaction block's
+     * schema changes guard: then the statement must not commit before that block.
+     */
+    default boolean fenced(List<CapturedRow> rows) {
+      return false;
+    }
   }
 
   DatabaseWriter(
@@ -161,6 +172,25 @@ final class DatabaseWriter implements AutoCloseable {
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
     }
+  }
+
+  /**
+   * The sequences a block moved since the last entry, for its entry just before a schema change;
+   * the caller holds the permit.
+   */
+  List<Change> sequenceMoves(Connection owner) throws SQLException {
+    return recorder.sequenceMoves(owner);
+  }
+
+  /** The sequence positions the replicas have; the caller holds the permit. */
+  List<io.distdb.node.storage.capture.SequenceReading> recordedPositions(Connection owner)
+      throws SQLException {
+    return recorder.recordedPositions(owner);
+  }
+
+  /** A block is about to run a schema change. */
+  void beforeSchemaChangeBy(Connection owner, String engineSql) throws SQLException {
+    schemaListener.beforeSchemaChange(owner, engineSql);
   }
 
   /** A block ran a schema change: shapes and sequence positions are re-read. */
@@ -276,7 +306,17 @@ final class DatabaseWriter implements AutoCloseable {
       try (CaptureBuffer.Scope ignored = buffer.activate()) {
         result = StatementRunner.run(connection, r.statement(), r.cancel());
       }
-      List<Change> changes = new ArrayList<>(recorder.rowChanges(connection, buffer.drain()));
+      List<CapturedRow> rows = buffer.drain();
+      if (schemaListener.fenced(rows)) {
+        undo(before);
+        r.fail(
+            new SqlException(
+                "55P03",
+                "canceling statement: it changed rows of a table whose schema another transaction"
+                    + " block is changing"));
+        return;
+      }
+      List<Change> changes = new ArrayList<>(recorder.rowChanges(connection, rows));
       changes.addAll(recorder.sequenceMoves(connection));
       byte[] payload =
           changes.isEmpty() ? null : entries.encode(new Transaction(database, changes));
@@ -321,6 +361,7 @@ final class DatabaseWriter implements AutoCloseable {
   private void runSchemaChange(WriteRequest r, PendingEntries pending) {
     SqlStatement s = r.statement();
     try {
+      schemaListener.beforeSchemaChange(connection, s.sql());
       List<Change> before = recorder.sequenceMoves(connection);
       WriteResult result;
       try (CaptureBuffer.Scope ignored = buffer.activate()) {

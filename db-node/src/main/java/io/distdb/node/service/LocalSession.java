@@ -8,6 +8,7 @@ import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.catalog.CatalogAnswer;
 import io.distdb.node.service.catalog.CatalogContext;
 import io.distdb.node.service.catalog.CatalogQueries;
+import io.distdb.node.storage.undo.SchemaFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,6 +85,9 @@ final class LocalSession implements SqlSession {
           "VALUES",
           "WITH");
 
+  /** How long a statement waits for another block's schema changes to commit or roll back. */
+  private static final long FENCE_WAIT_MILLIS = 60_000;
+
   private final String database;
   private final Connection connection;
   private final WriteExecutor writes;
@@ -96,6 +100,7 @@ final class LocalSession implements SqlSession {
   private final Dialect dialect;
   private final Schema schema;
   private final CopyStatements copies;
+  private final SchemaFence fence;
   private boolean closed;
 
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
@@ -116,8 +121,10 @@ final class LocalSession implements SqlSession {
       Clock clock,
       StatementFailures failures,
       Dialect dialect,
+      SchemaFence fence,
       Runnable onClose) {
     this.failures = failures;
+    this.fence = fence;
     this.database = database;
     this.connection = connection;
     this.writes = writes;
@@ -218,6 +225,7 @@ final class LocalSession implements SqlSession {
     LocalPreparedSql prepared = (LocalPreparedSql) statement;
     StatementInfo info = prepared.info();
     block.checkNotAborted(info);
+    awaitSchemaSettled(prepared.engineSql());
     if (parameters.size() != prepared.parameterCount()) {
       throw new SqlException(
           "08P01",
@@ -239,11 +247,33 @@ final class LocalSession implements SqlSession {
 
   private ExecutionResult copy(CopyPreparedSql copy) throws SqlException {
     block.checkNotAborted(copy.info());
+    awaitSchemaSettled(copy.sql());
     try {
       return copies.execute(copy);
     } catch (SqlException e) {
       block.failed();
       throw failures.afterFailure(e, connection);
+    }
+  }
+
+  /**
+   * Waits while {@code sql} names a table of another session's transaction block (or of a replica's
+   * apply of one) whose schema changes are half-applied: the engine has committed them, and the
+   * rows before them.
+   */
+  private void awaitSchemaSettled(String sql) throws SqlException {
+    try {
+      if (!fence.await(connection, sql, FENCE_WAIT_MILLIS)) {
+        throw new SqlException(
+            "55P03",
+            "canceling statement due to lock timeout: a transaction block is changing the schema"
+                + " of database \""
+                + database
+                + "\"");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SqlException("57014", "canceling statement due to user request");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.command.Change;
 import io.distdb.node.command.Command;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.CommandCodec;
@@ -10,11 +11,16 @@ import io.distdb.node.replication.WriteQuiescer;
 import io.distdb.node.storage.DatabaseName;
 import io.distdb.node.storage.EngineUser;
 import io.distdb.node.storage.Storage;
+import io.distdb.node.storage.capture.CaptureBuffer;
 import io.distdb.node.storage.capture.CapturedRow;
+import io.distdb.node.storage.undo.SchemaFence;
+import io.distdb.node.storage.undo.TriggerSuspension;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -68,10 +74,31 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     return done.result();
   }
 
+  /**
+   * A block normally owns its database's write path from its first write to its end. While another
+   * block's schema changes are open (its {@link SchemaFence} is held), and in a block from its own
+   * first schema change on, blocks share the path instead and take it for each schema change and
+   * for COMMIT or ROLLBACK only: a migration tool's second connection (Flyway writes its history
+   * table in a transaction of its own while the migration's is open) must be able to write, or both
+   * would wait for each other. Shared writers never touch the fenced tables (their statements wait
+   * at the fence, and a commit with rows in them fails), so the log's commit order still replays to
+   * the master's state.
+   */
   @Override
   public TransactionWrites beginWrites(String database, StatementCancel cancel)
       throws SqlException {
     DatabaseWriter writer = writer(database);
+    DatabaseName db = new DatabaseName(database);
+    OwnedWrites owned = new OwnedWrites(writer, db, cancel);
+    if (!storage.fence(db).isHeld()) {
+      acquire(writer, database, cancel);
+      owned.holding = true;
+    }
+    return owned;
+  }
+
+  private void acquire(DatabaseWriter writer, String database, StatementCancel cancel)
+      throws SqlException {
     try {
       if (!writer.acquire(lockTimeoutMillis, cancel)) {
         throw new SqlException(
@@ -87,46 +114,153 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       Thread.currentThread().interrupt();
       throw StatementCancel.canceledByUser();
     }
-    return new OwnedWrites(writer);
   }
 
   private final class OwnedWrites implements TransactionWrites {
     private final DatabaseWriter writer;
-    private boolean released;
+    private final DatabaseName database;
+    private final BlockSchemaChanges schema;
+    private final StatementCancel cancel;
 
-    OwnedWrites(DatabaseWriter writer) {
+    /** Owns the write path until the block ends; otherwise takes it for each step. */
+    boolean holding;
+
+    OwnedWrites(DatabaseWriter writer, DatabaseName database, StatementCancel cancel) {
       this.writer = writer;
+      this.cancel = cancel;
+      this.database = database;
+      this.schema = new BlockSchemaChanges(storage, database, writer, health);
+    }
+
+    private interface Step<T> {
+      T run() throws SqlException;
+    }
+
+    private <T> T step(Step<T> action) throws SqlException {
+      if (holding) {
+        return action.run();
+      }
+      acquire(writer, database.value(), cancel);
+      try {
+        return action.run();
+      } finally {
+        writer.release();
+      }
+    }
+
+    @Override
+    public WriteResult schemaChange(
+        Connection connection, SqlStatement statement, CaptureBuffer captured) throws SqlException {
+      // Another block's schema changes finish first; waited for without the write path, which
+      // that block needs for its COMMIT.
+      storage.fence(database).close(connection);
+      WriteResult result = step(() -> schema.run(connection, statement, captured));
+      if (holding) {
+        holding = false;
+        writer.release();
+      }
+      return result;
+    }
+
+    @Override
+    public boolean changedSchema() {
+      return schema.any();
+    }
+
+    @Override
+    public void undoSchemaChanges(Connection connection) {
+      try {
+        step(
+            () -> {
+              schema.undo(connection);
+              return null;
+            });
+      } catch (SqlException e) {
+        schema.undo(connection);
+      }
     }
 
     @Override
     public void commit(Connection connection, List<CapturedRow> rows) throws SqlException {
       long lsn;
       try {
-        lsn = writer.commitOwned(connection, writer.images(connection, rows));
-      } catch (SqlException e) {
-        DatabaseWriter.rollbackQuietly(connection);
-        throw e;
+        lsn = step(() -> commitNow(connection, rows));
       } finally {
-        release();
+        end();
       }
       awaitCommitted(lsn);
+    }
+
+    private long commitNow(Connection connection, List<CapturedRow> rows) throws SqlException {
+      try {
+        refuseFenced(connection, rows);
+        List<Change> entry =
+            schema.any() ? schema.entry(connection, rows) : writer.images(connection, rows);
+        long lsn = writer.commitOwned(connection, entry);
+        if (schema.any()) {
+          schema.committed();
+        }
+        return lsn;
+      } catch (SqlException e) {
+        DatabaseWriter.rollbackQuietly(connection);
+        if (schema.any()) {
+          schema.undo(connection);
+        }
+        throw e;
+      }
+    }
+
+    /** A shared writer's rows may not land in tables another block's schema changes guard. */
+    private void refuseFenced(Connection connection, List<CapturedRow> rows) throws SqlException {
+      if (storage.fence(database).guardedByOther(connection, tablesOf(rows))) {
+        throw new SqlException(
+            "55P03",
+            "could not commit: a table it changed is being changed by another transaction"
+                + " block's schema changes",
+            null,
+            "Retry the transaction once the other block has ended.",
+            null);
+      }
     }
 
     @Override
     public void rollback(Connection connection) {
       try {
-        writer.rollbackOwned(connection);
+        step(
+            () -> {
+              rollbackNow(connection);
+              return null;
+            });
+      } catch (SqlException e) {
+        // The write path stayed busy: the engine still rolls back, and undo must not wait.
+        rollbackNow(connection);
       } finally {
-        release();
+        end();
       }
     }
 
-    private void release() {
-      if (!released) {
-        released = true;
+    private void rollbackNow(Connection connection) {
+      if (schema.any()) {
+        schema.undo(connection);
+      } else {
+        writer.rollbackOwned(connection);
+      }
+    }
+
+    private void end() {
+      if (holding) {
+        holding = false;
         writer.release();
       }
     }
+  }
+
+  private static Set<String> tablesOf(List<CapturedRow> rows) {
+    Set<String> tables = new HashSet<>();
+    for (CapturedRow r : rows) {
+      tables.add(r.table());
+    }
+    return tables;
   }
 
   @Override
@@ -234,7 +368,15 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   public <T> T whileWritesPaused(Callable<T> action) throws Exception {
     catalogLock.lock();
     List<DatabaseWriter> paused = new ArrayList<>();
+    List<SchemaFence> fenced = new ArrayList<>();
+    Object snapshot = new Object();
     try {
+      // A block with schema changes has committed part of itself: wait until it has ended.
+      for (String name : storage.names()) {
+        SchemaFence f = storage.fence(new DatabaseName(name));
+        f.close(snapshot);
+        fenced.add(f);
+      }
       for (String name : storage.names()) {
         DatabaseWriter w = writer(name);
         if (!w.acquire(lockTimeoutMillis)) {
@@ -247,6 +389,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       return action.call();
     } finally {
       paused.forEach(DatabaseWriter::release);
+      fenced.forEach(f -> f.open(snapshot));
       catalogLock.unlock();
     }
   }
@@ -295,7 +438,24 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
                 replicationLog,
                 epoch,
                 health,
-                () -> storage.afterSchemaChange(db));
+                new DatabaseWriter.SchemaListener() {
+                  @Override
+                  public void schemaChanged() throws SQLException {
+                    storage.afterSchemaChange(db);
+                  }
+
+                  @Override
+                  public void beforeSchemaChange(Connection c, String engineSql)
+                      throws SQLException {
+                    TriggerSuspension.beforeSchemaChange(storage, db, engineSql, c.getSchema());
+                  }
+
+                  @Override
+                  public boolean fenced(List<CapturedRow> rows) {
+                    return !rows.isEmpty()
+                        && storage.fence(db).guardedByOther(this, tablesOf(rows));
+                  }
+                });
         writers.put(database, w);
       }
       return w;

@@ -85,6 +85,7 @@ public final class NodeSqlService implements SqlService {
         clock,
         failures,
         dialect,
+        storage.fence(new DatabaseName(database)),
         () -> sessions.closed(database));
   }
 }

@@ -18,7 +18,11 @@ import java.util.List;
  */
 final class TransactionBlock {
 
-  private record Mark(String name, Savepoint savepoint, int captured) {}
+  /**
+   * @param schemaChanges how many schema changes the block had run when the savepoint was set: the
+   *     engine committed at each, so the engine savepoint only still holds if none ran since
+   */
+  private record Mark(String name, Savepoint savepoint, int captured, int schemaChanges) {}
 
   private final Connection connection;
   private final WriteExecutor writes;
@@ -28,6 +32,7 @@ final class TransactionBlock {
   private final List<Mark> marks = new ArrayList<>();
   private TransactionStatus status = TransactionStatus.IDLE;
   private TransactionWrites owned;
+  private int schemaChanges;
 
   TransactionBlock(
       Connection connection, WriteExecutor writes, String database, StatementCancel cancel) {
@@ -73,19 +78,18 @@ final class TransactionBlock {
     }
   }
 
-  /** Runs a write inside the block on the session's connection, taking write ownership first. */
+  /**
+   * Runs a write inside the block on the session's connection, taking write ownership first. A
+   * schema change runs undoably ({@link TransactionWrites#schemaChange}).
+   */
   WriteResult write(SqlStatement statement) throws SqlException {
-    if (statement.ddl()) {
-      throw new SqlException(
-          "25001",
-          "DDL cannot run inside a transaction block in distdb",
-          "The storage engine commits schema changes immediately, which would break the block's"
-              + " atomicity.",
-          "Run the DDL outside BEGIN ... COMMIT.",
-          null);
-    }
     if (owned == null) {
       owned = writes.beginWrites(database, cancel);
+    }
+    if (statement.ddl()) {
+      // Counted before it runs: the engine commits even when the statement then fails.
+      schemaChanges++;
+      return owned.schemaChange(connection, statement, captured);
     }
     try {
       return StatementRunner.runCaptured(connection, statement, captured, cancel);
@@ -158,13 +162,15 @@ final class TransactionBlock {
     if (!isOpen()) {
       throw new SqlException("25P01", "SAVEPOINT can only be used in transaction blocks");
     }
-    marks.add(new Mark(name, connection.setSavepoint(name), captured.mark()));
+    marks.add(new Mark(name, connection.setSavepoint(name), captured.mark(), schemaChanges));
     return "SAVEPOINT";
   }
 
   private String release(String name) throws SqlException, SQLException {
     int i = find(name, "RELEASE SAVEPOINT");
-    connection.releaseSavepoint(marks.get(i).savepoint());
+    if (marks.get(i).schemaChanges() == schemaChanges) {
+      connection.releaseSavepoint(marks.get(i).savepoint());
+    }
     marks.subList(i, marks.size()).clear();
     return "RELEASE";
   }
@@ -172,7 +178,25 @@ final class TransactionBlock {
   private String rollbackTo(String name) throws SqlException, SQLException {
     int i = find(name, "ROLLBACK TO SAVEPOINT");
     Mark mark = marks.get(i);
-    connection.rollback(mark.savepoint());
+    if (mark.schemaChanges() == schemaChanges) {
+      connection.rollback(mark.savepoint());
+    } else if (mark.schemaChanges() == 0 && mark.captured() == 0) {
+      // Set before the block changed anything: back to where the block began.
+      owned.undoSchemaChanges(connection);
+      schemaChanges = 0;
+      for (int j = 0; j <= i; j++) {
+        Mark m = marks.get(j);
+        marks.set(j, new Mark(m.name(), connection.setSavepoint(m.name()), 0, 0));
+      }
+    } else {
+      throw new SqlException(
+          "0A000",
+          "ROLLBACK TO SAVEPOINT across a schema change is only supported in distdb for a"
+              + " savepoint set before the block's first change",
+          null,
+          "ROLLBACK the whole transaction block.",
+          null);
+    }
     captured.rollbackTo(mark.captured());
     marks.subList(i + 1, marks.size()).clear();
     status = TransactionStatus.IN_TRANSACTION;
@@ -203,6 +227,7 @@ final class TransactionBlock {
   private void end() {
     captured.drain();
     marks.clear();
+    schemaChanges = 0;
     status = TransactionStatus.IDLE;
     try {
       connection.setAutoCommit(true);

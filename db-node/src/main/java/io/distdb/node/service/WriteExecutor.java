@@ -1,6 +1,7 @@
 package io.distdb.node.service;
 
 import io.distdb.node.command.Command.SqlStatement;
+import io.distdb.node.storage.capture.CaptureBuffer;
 import io.distdb.node.storage.capture.CapturedRow;
 import java.sql.Connection;
 import java.util.List;
@@ -54,5 +55,26 @@ public interface WriteExecutor {
      * logged. Never throws.
      */
     void rollback(Connection connection);
+
+    /**
+     * Runs a schema change inside the block so that ROLLBACK, a crash or a lost client can still
+     * undo it although the engine commits it at once; {@code captured} holds the block's rows so
+     * far.
+     */
+    default WriteResult schemaChange(
+        Connection connection, SqlStatement statement, CaptureBuffer captured) throws SqlException {
+      throw new SqlException("25001", "DDL cannot run inside this transaction block");
+    }
+
+    /** Whether the block has run a schema change that only {@link #undoSchemaChanges} reverts. */
+    default boolean changedSchema() {
+      return false;
+    }
+
+    /**
+     * Returns the database to where it was before the block's first schema change (for ROLLBACK TO
+     * a savepoint set before it); the block goes on.
+     */
+    default void undoSchemaChanges(Connection connection) {}
   }
 }

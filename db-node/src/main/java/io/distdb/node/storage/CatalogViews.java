@@ -146,6 +146,12 @@ public final class CatalogViews {
                 + " ('max_identifier_length', '63'), ('server_version_num', '150000'))"
                 + " AS x(name, setting)"));
     sql.add(view("pg_get_keywords", keywordsQuery()));
+    // No extensions, so no object depends on one; Flyway's "is the schema empty" check joins it.
+    sql.add(
+        view(
+            "pg_depend",
+            "SELECT * FROM (VALUES (0, 0, 0, 0, 0, 0, 'n')) AS d(classid, objid, objsubid,"
+                + " refclassid, refobjid, refobjsubid, deptype) WHERE 1 = 0"));
     return sql;
   }
 

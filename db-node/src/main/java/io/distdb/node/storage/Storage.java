@@ -52,6 +52,8 @@ public final class Storage implements AutoCloseable {
 
   private final Path root;
   private final EngineUsers users = new EngineUsers();
+  private final io.distdb.node.storage.undo.SchemaFence.Registry fences =
+      new io.distdb.node.storage.undo.SchemaFence.Registry();
 
   /** Databases whose engine users this process has installed (their passwords change per start). */
   private final java.util.Set<String> secured = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -70,6 +72,11 @@ public final class Storage implements AutoCloseable {
 
   public Path root() {
     return root;
+  }
+
+  /** Where sessions wait while a transaction block's schema changes are half-applied. */
+  public io.distdb.node.storage.undo.SchemaFence fence(DatabaseName name) {
+    return fences.of(name.value());
   }
 
   public boolean exists(DatabaseName name) {

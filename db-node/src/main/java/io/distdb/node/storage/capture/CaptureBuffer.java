@@ -49,6 +49,11 @@ public final class CaptureBuffer {
     rows.subList(mark, rows.size()).clear();
   }
 
+  /** The rows captured from {@code mark} on, oldest first; the buffer keeps them. */
+  public List<CapturedRow> rowsFrom(int mark) {
+    return List.copyOf(rows.subList(mark, rows.size()));
+  }
+
   public boolean isEmpty() {
     return rows.isEmpty();
   }
