@@ -4,7 +4,9 @@ import io.distdb.node.sql.SqlLexer;
 import io.distdb.node.sql.StatementException;
 import io.distdb.node.sql.Token;
 import io.distdb.node.sql.TokenKind;
+import io.distdb.node.storage.CatalogFunctions;
 import io.distdb.node.storage.CatalogViews;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,17 +36,84 @@ final class CatalogRewrite {
 
   private static final Set<String> RELATIONS =
       Set.of(
-          "pg_attribute",
+          "pg_am",
           "pg_attrdef",
+          "pg_attribute",
+          "pg_class",
+          "pg_collation",
           "pg_constraint",
           "pg_depend",
+          "pg_description",
+          "pg_enum",
+          "pg_extension",
+          "pg_index",
+          "pg_inherits",
           "pg_namespace",
+          "pg_sequence",
           "pg_settings",
+          "pg_tablespace",
+          "pg_trigger",
           "pg_type");
+
+  /** Catalog functions distdb implements ({@code storage.CatalogFunctions}), qualified or not. */
+  private static final Set<String> FUNCTIONS =
+      Set.of(
+          "format_type",
+          "pg_get_constraintdef",
+          "pg_get_indexdef",
+          "pg_get_serial_sequence",
+          "pg_table_is_visible",
+          "pg_type_is_visible",
+          "obj_description",
+          "col_description");
+
+  /**
+   * Aliases clients write unquoted that H2 reserves ({@code AS default}, {@code as key}): quoted,
+   * they keep the client's label.
+   */
+  private static final Set<String> RESERVED_ALIASES = Set.of("default", "key", "value", "row");
+
+  /**
+   * Boolean catalog columns clients compare with {@code 't'} / {@code 'f'}, which PostgreSQL reads
+   * as booleans and H2 refuses to compare with a boolean.
+   */
+  private static final Set<String> BOOLEAN_COLUMNS =
+      Set.of(
+          "indisprimary",
+          "indisunique",
+          "indisvalid",
+          "attnotnull",
+          "attisdropped",
+          "atthasdef",
+          "relispartition",
+          "relhasindex",
+          "condeferrable",
+          "condeferred",
+          "typnotnull");
+
+  /** Keywords that start a clause other than a select list. */
+  private static final Set<String> CLAUSES =
+      Set.of(
+          "FROM",
+          "WHERE",
+          "BY",
+          "ON",
+          "JOIN",
+          "HAVING",
+          "LIMIT",
+          "OFFSET",
+          "USING",
+          "VALUES",
+          "SET",
+          "RETURNING",
+          "INTO",
+          "WINDOW");
 
   /** True if {@code lower} (the statement in lower case) may hold a form this rewrite maps. */
   static boolean mightApply(String lower) {
     return lower.contains("pg_")
+        || lower.contains("regclass")
+        || lower.contains("json_build_object")
         || lower.contains("current_schemas")
         || lower.contains("current_database")
         || lower.contains("'{");
@@ -52,7 +121,12 @@ final class CatalogRewrite {
 
   /** The statement with every mapped form replaced, or null if it has none. */
   String rewrite(String clientSql, List<Token> clientTokens) throws StatementException {
-    String expanded = ExpandArrayRewrite.rewrite(clientSql);
+    String unnested = UnnestRewrite.rewrite(clientSql);
+    String source = unnested == null ? clientSql : unnested;
+    String expanded = ExpandArrayRewrite.rewrite(source);
+    if (expanded == null && unnested != null) {
+      expanded = unnested;
+    }
     String sql = expanded == null ? clientSql : expanded;
     List<Token> tokens = expanded == null ? clientTokens : SqlLexer.tokenize(sql);
     String rewritten = rewriteSpan(sql, tokens, 0, tokens.size(), 0, sql.length());
@@ -80,8 +154,37 @@ final class CatalogRewrite {
 
   private static Replacement replacement(String sql, List<Token> tokens, int i) {
     Token t = tokens.get(i);
+    Replacement cast = regclassCast(sql, tokens, i);
+    if (cast != null) {
+      return cast;
+    }
     if (t.kind() == TokenKind.STRING) {
       return literal(tokens, i);
+    }
+    Replacement vector = vectorText(sql, tokens, i);
+    if (vector != null) {
+      return vector;
+    }
+    if (t.isKeyword("OPERATOR") || (t.isName() && t.value().equalsIgnoreCase("operator"))) {
+      return operator(tokens, i);
+    }
+    if (t.isKeyword("AS") && i + 1 < tokens.size()) {
+      Token alias = tokens.get(i + 1);
+      String lower = alias.text().toLowerCase(Locale.ROOT);
+      if (RESERVED_ALIASES.contains(lower)) {
+        return new Replacement(t.start(), alias.end(), i + 1, "AS \"" + lower + "\"");
+      }
+    }
+    if (t.is("=") && i + 1 < tokens.size() && i > 0) {
+      Token left = tokens.get(i - 1);
+      Token right = tokens.get(i + 1);
+      if (left.isName()
+          && BOOLEAN_COLUMNS.contains(left.value().toLowerCase(Locale.ROOT))
+          && right.kind() == TokenKind.STRING
+          && (right.value().equals("t") || right.value().equals("f"))) {
+        return new Replacement(
+            t.start(), right.end(), i + 1, "= " + (right.value().equals("t") ? "TRUE" : "FALSE"));
+      }
     }
     if (!t.isName()) {
       return null;
@@ -94,7 +197,7 @@ final class CatalogRewrite {
     String name = t.value().toLowerCase(Locale.ROOT);
     if (RELATIONS.contains(name)
         && !isCall(tokens, i)
-        && (qualified || afterFromOrJoin(tokens, i))) {
+        && (qualified || (!isQualifier(tokens, i) && inTablePosition(tokens, i)))) {
       return new Replacement(from, t.end(), i, CatalogViews.SCHEMA + "." + name);
     }
     if (!isCall(tokens, i)) {
@@ -150,9 +253,181 @@ final class CatalogRewrite {
                     tokens.get(i + 2).start(),
                     tokens.get(close - 2).start())
                 + ")");
+      case "array":
+        if (i + 2 >= close || !tokens.get(i + 2).isKeyword("SELECT")) {
+          return null;
+        }
+        String query =
+            "ARRAY" + rewriteSpan(sql, tokens, i + 1, close + 1, tokens.get(i + 1).start(), end);
+        String label = labelled(tokens, i, from, close, query, "\"array\"");
+        return label.equals(query) ? null : new Replacement(from, end, close, label);
+      case "json_build_object":
+        return jsonObject(sql, tokens, i, from, close);
       default:
-        return null;
+        if (!FUNCTIONS.contains(name)) {
+          return null;
+        }
+        return new Replacement(
+            from,
+            end,
+            close,
+            labelled(
+                tokens,
+                i,
+                from,
+                close,
+                CatalogViews.SCHEMA
+                    + "."
+                    + CatalogFunctions.PREFIX
+                    + name
+                    + rewriteSpan(sql, tokens, i + 1, close + 1, tokens.get(i + 1).start(), end),
+                name));
     }
+  }
+
+  /**
+   * {@code x::regclass} casts: of a string, the relation's OID ({@code
+   * distdb_catalog.regclass_oid}); of an OID followed by {@code ::text} (or varchar, name), the
+   * relation's name; of an OID used as such, the OID itself. A trailing {@code ::oid} is dropped:
+   * OIDs are integers here. The operand is a string, a column reference or a function call that
+   * starts at token i.
+   */
+  private static Replacement regclassCast(String sql, List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    int end;
+    int nameEnd = i;
+    if (t.kind() == TokenKind.STRING) {
+      end = i;
+    } else if (t.isName() && !(i > 0 && tokens.get(i - 1).is("."))) {
+      while (nameEnd + 2 < tokens.size()
+          && tokens.get(nameEnd + 1).is(".")
+          && tokens.get(nameEnd + 2).isName()) {
+        nameEnd += 2;
+      }
+      end = nameEnd;
+      if (end + 1 < tokens.size() && tokens.get(end + 1).is("(")) {
+        end = closingParen(tokens, end + 1);
+        if (end < 0) {
+          return null;
+        }
+      }
+    } else {
+      return null;
+    }
+    if (end + 2 >= tokens.size()
+        || !tokens.get(end + 1).is("::")
+        || !tokens.get(end + 2).text().equalsIgnoreCase("regclass")) {
+      return null;
+    }
+    String operand = sql.substring(t.start(), tokens.get(nameEnd).end());
+    if (end > nameEnd) {
+      String function = tokens.get(nameEnd).value().toLowerCase(Locale.ROOT);
+      if (FUNCTIONS.contains(function)) {
+        operand = CatalogViews.SCHEMA + "." + CatalogFunctions.PREFIX + function;
+      }
+      operand +=
+          rewriteSpan(
+              sql,
+              tokens,
+              nameEnd + 1,
+              end + 1,
+              tokens.get(nameEnd + 1).start(),
+              tokens.get(end).end());
+    }
+    int last = end + 2;
+    String text;
+    if (last + 2 < tokens.size()
+        && tokens.get(last + 1).is("::")
+        && Set.of("text", "varchar", "name")
+            .contains(tokens.get(last + 2).text().toLowerCase(Locale.ROOT))) {
+      last += 2;
+      text = CatalogViews.SCHEMA + "." + CatalogFunctions.PREFIX + "regclass_name(" + operand + ")";
+    } else if (t.kind() == TokenKind.STRING || tokens.get(end).is(")")) {
+      text = CatalogViews.SCHEMA + "." + CatalogFunctions.PREFIX + "regclass_oid(" + operand + ")";
+    } else {
+      text = operand;
+    }
+    if (last + 2 < tokens.size()
+        && tokens.get(last + 1).is("::")
+        && tokens.get(last + 2).text().equalsIgnoreCase("oid")) {
+      last += 2;
+    }
+    return new Replacement(t.start(), tokens.get(last).end(), last, text);
+  }
+
+  /**
+   * {@code x.indkey::varchar} (and indoption, indclass, indcollation): PostgreSQL's int2vector text
+   * is its numbers separated by spaces; distdb's pg_index holds arrays.
+   */
+  private static Replacement vectorText(String sql, List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (!t.isName() || (i > 0 && tokens.get(i - 1).is("."))) {
+      return null;
+    }
+    int last = i;
+    if (last + 2 < tokens.size() && tokens.get(last + 1).is(".") && tokens.get(last + 2).isName()) {
+      last += 2;
+    }
+    String column = tokens.get(last).value().toLowerCase(Locale.ROOT);
+    if (!Set.of("indkey", "indoption", "indclass", "indcollation").contains(column)
+        || last + 2 >= tokens.size()
+        || !tokens.get(last + 1).is("::")
+        || !Set.of("varchar", "text")
+            .contains(tokens.get(last + 2).text().toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    String text = "ARRAY_TO_STRING(" + sql.substring(t.start(), tokens.get(last).end()) + ", ' ')";
+    return new Replacement(
+        t.start(),
+        tokens.get(last + 2).end(),
+        last + 2,
+        labelled(tokens, i, t.start(), last + 2, text, column));
+  }
+
+  /** {@code OPERATOR(pg_catalog.=)} → {@code =}. */
+  private static Replacement operator(List<Token> tokens, int i) {
+    int close = closingParen(tokens, i + 1);
+    if (i + 1 >= tokens.size() || !tokens.get(i + 1).is("(") || close < 0) {
+      return null;
+    }
+    int op = close - 1;
+    if (op <= i + 1 || (close - 1 > i + 2 && !tokens.get(op - 1).is("."))) {
+      return null;
+    }
+    return new Replacement(
+        tokens.get(i).start(), tokens.get(close).end(), close, " " + tokens.get(op).text() + " ");
+  }
+
+  /** {@code json_build_object(k, v, ...)} → {@code JSON_OBJECT(k : v, ...)}. */
+  private static Replacement jsonObject(
+      String sql, List<Token> tokens, int i, int from, int close) {
+    List<String> args = new ArrayList<>();
+    int depth = 0;
+    int argStart = i + 2;
+    for (int j = i + 2; j <= close; j++) {
+      Token a = tokens.get(j);
+      if (a.is("(") || a.is("[")) {
+        depth++;
+      } else if ((a.is(")") || a.is("]")) && j < close) {
+        depth--;
+      }
+      if (j == close || (depth == 0 && a.is(","))) {
+        if (j > argStart) {
+          args.add(
+              rewriteSpan(
+                  sql, tokens, argStart, j, tokens.get(argStart).start(), tokens.get(j - 1).end()));
+        }
+        argStart = j + 1;
+      }
+    }
+    if (args.size() % 2 != 0) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder("JSON_OBJECT(");
+    for (int k = 0; k < args.size(); k += 2) {
+      out.append(k == 0 ? "" : ", ").append(args.get(k)).append(" : ").append(args.get(k + 1));
+    }
+    return new Replacement(from, tokens.get(close).end(), close, out.append(')').toString());
   }
 
   /** {@code pg_get_expr(a.b, ...)} → {@code (a.b)} for a plain column reference. */
@@ -170,7 +445,65 @@ final class CatalogRewrite {
     if (column.isEmpty()) {
       return null;
     }
-    return new Replacement(from, tokens.get(close).end(), close, "(" + column + ")");
+    return new Replacement(
+        from,
+        tokens.get(close).end(),
+        close,
+        labelled(tokens, i, from, close, "(" + column + ")", "pg_get_expr"));
+  }
+
+  /**
+   * {@code text AS label} where the call at tokens [first, close] is a whole item of a select list
+   * without an alias, so that the client sees PostgreSQL's label (the function's name) rather than
+   * the engine's; {@code text} elsewhere. {@code from} is the character offset the call starts at.
+   */
+  private static String labelled(
+      List<Token> tokens, int first, int from, int close, String text, String label) {
+    int start = first;
+    while (start > 0 && tokens.get(start - 1).start() >= from) {
+      start--;
+    }
+    boolean endsItem =
+        close + 1 >= tokens.size()
+            || tokens.get(close + 1).is(",")
+            || tokens.get(close + 1).is(";")
+            || tokens.get(close + 1).isKeyword("FROM");
+    return endsItem && startsSelectItem(tokens, start) ? text + " AS " + label : text;
+  }
+
+  /** True if the expression starting at token i begins an item of a select list. */
+  private static boolean startsSelectItem(List<Token> tokens, int i) {
+    if (i == 0) {
+      return false;
+    }
+    Token before = tokens.get(i - 1);
+    if (before.isKeyword("SELECT") || before.isKeyword("DISTINCT")) {
+      return true;
+    }
+    if (!before.is(",")) {
+      return false;
+    }
+    int depth = 0;
+    for (int j = i - 2; j >= 0; j--) {
+      Token t = tokens.get(j);
+      if (t.is(")")) {
+        depth++;
+      } else if (t.is("(")) {
+        if (depth == 0) {
+          return false;
+        }
+        depth--;
+      } else if (depth == 0 && t.kind() == TokenKind.IDENTIFIER) {
+        String word = t.text().toUpperCase(Locale.ROOT);
+        if (word.equals("SELECT") || word.equals("DISTINCT")) {
+          return true;
+        }
+        if (CLAUSES.contains(word)) {
+          return false;
+        }
+      }
+    }
+    return false;
   }
 
   private static Replacement literal(List<Token> tokens, int i) {
@@ -266,8 +599,50 @@ final class CatalogRewrite {
         && !(i >= 3 && tokens.get(i - 3).is("."));
   }
 
-  private static boolean afterFromOrJoin(List<Token> tokens, int i) {
-    return i > 0 && (tokens.get(i - 1).isKeyword("FROM") || tokens.get(i - 1).isKeyword("JOIN"));
+  /**
+   * True if the name at i stands where a FROM list names a table: after FROM or JOIN, or after a
+   * comma of a FROM list ({@code FROM a x, pg_class c}).
+   */
+  private static boolean inTablePosition(List<Token> tokens, int i) {
+    if (i == 0) {
+      return false;
+    }
+    Token before = tokens.get(i - 1);
+    if (before.isKeyword("FROM") || before.isKeyword("JOIN")) {
+      return true;
+    }
+    if (!before.is(",")) {
+      return false;
+    }
+    int depth = 0;
+    for (int j = i - 2; j >= 0; j--) {
+      Token t = tokens.get(j);
+      if (t.is(")")) {
+        depth++;
+      } else if (t.is("(")) {
+        if (depth == 0) {
+          return false;
+        }
+        depth--;
+      } else if (depth == 0 && t.kind() == TokenKind.IDENTIFIER) {
+        String word = t.text().toUpperCase(Locale.ROOT);
+        if (word.equals("FROM")) {
+          return true;
+        }
+        if (word.equals("SELECT") || word.equals("WHERE") || word.equals("BY")) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the name at i qualifies a column ({@code pg_class.relname}): the relation it names is
+   * then written elsewhere in the statement, and rewritten there.
+   */
+  private static boolean isQualifier(List<Token> tokens, int i) {
+    return i + 1 < tokens.size() && tokens.get(i + 1).is(".");
   }
 
   private static boolean isCall(List<Token> tokens, int i) {

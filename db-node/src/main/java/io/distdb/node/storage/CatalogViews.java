@@ -30,24 +30,11 @@ public final class CatalogViews {
 
   private static final String KEYWORDS = "pg-keywords.tsv";
   private static final String TYPES = "pg-types.tsv";
+  private static final String RELATIONS = "pg-catalog.sql";
 
   /** distdb's own schemas (namespace alias n) are not the client's business. */
   private static final String HIDE_OWN_SCHEMAS =
       " WHERE n.nspname NOT IN ('" + AppliedLsn.SCHEMA + "', '" + SCHEMA + "')";
-
-  /** A constraint's columns joined by '_', as PostgreSQL names the constraints it names. */
-  private static final String KEY_COLUMNS =
-      "(SELECT LISTAGG(k.column_name, '_') WITHIN GROUP (ORDER BY k.ordinal_position)"
-          + " FROM information_schema.key_column_usage k WHERE k.constraint_schema = n.nspname"
-          + " AND k.constraint_name = c.conname)";
-
-  /** H2's pg_attribute joined to information_schema.columns by schema, table and position. */
-  private static final String ATTRIBUTE_COLUMNS =
-      " FROM pg_catalog.pg_attribute a"
-          + " LEFT JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
-          + " LEFT JOIN pg_catalog.pg_namespace n ON n.id = c.relnamespace"
-          + " LEFT JOIN information_schema.columns col ON col.table_schema = n.nspname"
-          + " AND col.table_name = c.relname AND col.ordinal_position = a.attnum";
 
   private CatalogViews() {}
 
@@ -84,59 +71,6 @@ public final class CatalogViews {
             "SELECT n.id AS oid, n.nspname, 10 AS nspowner, CAST(NULL AS VARCHAR) AS nspacl"
                 + " FROM pg_catalog.pg_namespace n"
                 + HIDE_OWN_SCHEMAS));
-    // H2's pg_attribute with unbounded varchar reported as text (as result columns are, see
-    // service.JdbcTypes), PostgreSQL's type modifiers (varchar(n): n + 4; numeric(p, s):
-    // (p << 16 | s) + 4) and the columns PostgreSQL 10 (attidentity) and 12 (attgenerated) added,
-    // from H2's information_schema.columns (metadata, never a user table).
-    sql.add(
-        view(
-            "pg_attribute",
-            "SELECT a.oid, a.attrelid, a.attname,"
-                + " CASE WHEN col.data_type = 'character varying'"
-                + " AND col.character_maximum_length >= 1000000000 THEN 25"
-                + " ELSE a.atttypid END AS atttypid,"
-                + " COALESCE((SELECT t.typlen FROM "
-                + SCHEMA
-                + ".pg_type t WHERE t.oid = a.atttypid), -1) AS attlen, a.attnum,"
-                + " CASE WHEN col.data_type IN ('character varying', 'character')"
-                + " AND col.character_maximum_length < 1000000000"
-                + " THEN CAST(col.character_maximum_length AS INT) + 4"
-                + " WHEN col.declared_numeric_precision IS NOT NULL"
-                + " AND col.data_type IN ('numeric', 'decimal')"
-                + " THEN col.declared_numeric_precision * 65536"
-                + " + COALESCE(col.declared_numeric_scale, 0) + 4"
-                + " ELSE a.atttypmod END AS atttypmod,"
-                + " a.attnotnull, a.attisdropped,"
-                + " col.column_default IS NOT NULL AS atthasdef,"
-                + " CASE WHEN col.is_identity = 'YES' THEN CASE col.identity_generation"
-                + " WHEN 'ALWAYS' THEN 'a' ELSE 'd' END ELSE '' END AS attidentity,"
-                + " CAST('' AS VARCHAR) AS attgenerated"
-                + ATTRIBUTE_COLUMNS));
-    // Column defaults: adbin holds the default's text, which pg_get_expr returns as is.
-    sql.add(
-        view(
-            "pg_attrdef",
-            "SELECT a.oid, a.attrelid AS adrelid, a.attnum AS adnum, col.column_default AS adbin"
-                + ATTRIBUTE_COLUMNS
-                + " WHERE col.column_default IS NOT NULL"));
-    // Constraints under PostgreSQL's names where H2 generated one (CONSTRAINT_5 → t_pkey,
-    // t_a_fkey, t_a_key), H2's key columns; not deferrable (distdb checks at once).
-    sql.add(
-        view(
-            "pg_constraint",
-            "SELECT c.oid, CASE WHEN REGEXP_LIKE(c.conname, '^(?i)constraint_[0-9a-f]+$')"
-                + " THEN CASE c.contype WHEN 'p' THEN t.relname || '_pkey'"
-                + " WHEN 'f' THEN t.relname || '_' || "
-                + KEY_COLUMNS
-                + " || '_fkey' WHEN 'u' THEN t.relname || '_' || "
-                + KEY_COLUMNS
-                + " || '_key' ELSE c.conname END ELSE c.conname END AS conname,"
-                + " n.id AS connamespace, c.contype, FALSE AS condeferrable,"
-                + " FALSE AS condeferred, TRUE AS convalidated, c.conrelid, 0 AS contypid,"
-                + " c.confrelid, c.conkey FROM pg_catalog.pg_constraint c"
-                + " JOIN pg_catalog.pg_class t ON t.oid = c.conrelid"
-                + " JOIN pg_catalog.pg_namespace n ON n.id = t.relnamespace"
-                + HIDE_OWN_SCHEMAS));
     // Limits pgjdbc asks for (getImportedKeys: max_index_keys), with PostgreSQL 15's values.
     sql.add(
         view(
@@ -146,13 +80,28 @@ public final class CatalogViews {
                 + " ('max_identifier_length', '63'), ('server_version_num', '150000'))"
                 + " AS x(name, setting)"));
     sql.add(view("pg_get_keywords", keywordsQuery()));
-    // No extensions, so no object depends on one; Flyway's "is the schema empty" check joins it.
-    sql.add(
-        view(
-            "pg_depend",
-            "SELECT * FROM (VALUES (0, 0, 0, 0, 0, 0, 'n')) AS d(classid, objid, objsubid,"
-                + " refclassid, refobjid, refobjsubid, deptype) WHERE 1 = 0"));
+    sql.addAll(statements(readResource(RELATIONS)));
     return sql;
+  }
+
+  /**
+   * The statements of a SQL resource: each ends with ';' at a line's end; "--" lines are comments.
+   */
+  static List<String> statements(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : text.split("\n")) {
+      if (line.strip().startsWith("--") || line.isBlank()) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (line.stripTrailing().endsWith(";")) {
+        String statement = current.toString().strip();
+        out.add(statement.substring(0, statement.length() - 1));
+        current.setLength(0);
+      }
+    }
+    return out;
   }
 
   private static String view(String name, String query) {

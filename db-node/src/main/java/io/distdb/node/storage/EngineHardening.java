@@ -13,11 +13,12 @@ public final class EngineHardening {
 
   /**
    * No user class may be loaded (triggers, aliases, aggregates and table engines name classes): the
-   * property is a list of allowed names and prefixes, and it names exactly three of distdb's own
+   * property is a list of allowed names and prefixes, and it names exactly four of distdb's own
    * classes: the serializer below, {@link PostgresFunctions} (the pure functions the node itself
-   * installs as aliases) and the change-capture trigger that only the node's administrator
-   * connection installs (clients cannot create triggers or aliases: {@code sql.EngineFeatureGuard}
-   * refuses them and the engine users lack the right).
+   * installs as aliases), {@link CatalogFunctions} (the catalog functions, which read only the
+   * catalog views) and the change-capture trigger that only the node's administrator connection
+   * installs (clients cannot create triggers or aliases: {@code sql.EngineFeatureGuard} refuses
+   * them and the engine users lack the right).
    */
   static final String ALLOWED_CLASSES =
       RefusingObjectSerializer.class.getName()
@@ -27,6 +28,8 @@ public final class EngineHardening {
           + PostgresJsonFunctions.class.getName()
           + ","
           + PostgresCompatFunctions.class.getName()
+          + ","
+          + CatalogFunctions.class.getName()
           + ","
           + CaptureTrigger.class.getName();
 

@@ -107,6 +107,7 @@ public final class Storage implements AutoCloseable {
         AppliedLsn.install(c, lsn);
         CatalogViews.installIfMissing(c, name.value());
         EngineFunctions.install(c);
+        CatalogFunctions.install(c);
         shutdown(c);
       }
       Files.move(staging, dir(name), StandardCopyOption.ATOMIC_MOVE);
@@ -166,6 +167,7 @@ public final class Storage implements AutoCloseable {
       // Databases created before the views existed get them here, before any client statement.
       CatalogViews.installIfMissing(admin, name.value());
       EngineFunctions.install(admin);
+      CatalogFunctions.install(admin);
       users.install(admin);
       // Tables made before row-change capture existed (a stage-1 data directory) get it here.
       CaptureTriggers.install(admin);

@@ -23,7 +23,51 @@ class CatalogRewriteTest {
                     + " JOIN pg_namespace n ON true, pg_catalog.pg_class c"))
         .isEqualTo(
             "SELECT a.attname FROM distdb_catalog.pg_attribute a"
-                + " JOIN distdb_catalog.pg_namespace n ON true, pg_catalog.pg_class c");
+                + " JOIN distdb_catalog.pg_namespace n ON true, distdb_catalog.pg_class c");
+    assertThat(engine("SELECT r.conname FROM pg_constraint r, pg_namespace n, pg_class c"))
+        .isEqualTo(
+            "SELECT r.conname FROM distdb_catalog.pg_constraint r, distdb_catalog.pg_namespace n,"
+                + " distdb_catalog.pg_class c");
+  }
+
+  @Test
+  void castsOperatorsAndAliasesBecomeH2Forms() throws Exception {
+    assertThat(engine("SELECT 1 WHERE d.classoid = 'pg_class'::regclass"))
+        .isEqualTo("SELECT 1 WHERE d.classoid = distdb_catalog.d_regclass_oid('pg_class')");
+    assertThat(engine("SELECT a.attrelid::regclass::text, c.oid::regclass FROM t"))
+        .isEqualTo("SELECT distdb_catalog.d_regclass_name(a.attrelid), c.oid FROM t");
+    assertThat(engine("SELECT 1 WHERE c.relname OPERATOR(pg_catalog.~) '^(t)$'"))
+        .isEqualTo("SELECT 1 WHERE c.relname  ~  '^(t)$'");
+    assertThat(engine("SELECT x AS DEFAULT, y as key FROM t WHERE ix.indisprimary = 'f'"))
+        .isEqualTo("SELECT x AS \"default\", y AS \"key\" FROM t WHERE ix.indisprimary = FALSE");
+    assertThat(
+            engine(
+                "SELECT pg_catalog.format_type(a.atttypid, a.atttypmod), ix.indkey::varchar FROM t"))
+        .isEqualTo(
+            "SELECT distdb_catalog.d_format_type(a.atttypid, a.atttypmod) AS format_type,"
+                + " ARRAY_TO_STRING(ix.indkey, ' ') AS indkey FROM t");
+    assertThat(engine("SELECT 1 FROM t WHERE pg_catalog.pg_table_is_visible(c.oid)"))
+        .isEqualTo("SELECT 1 FROM t WHERE distdb_catalog.d_pg_table_is_visible(c.oid)");
+  }
+
+  @Test
+  void unnestOfACatalogArrayBecomesAJoinWithPositions() throws Exception {
+    assertThat(
+            UnnestRewrite.rewrite(
+                "SELECT unnest(ix.indkey) attnum, generate_subscripts(ix.indkey, 1) ord"
+                    + " FROM pg_index ix WHERE ix.indrelid = 5"))
+        .isEqualTo(
+            "SELECT ix.indkey[k.n] attnum, k.n ord FROM pg_index ix JOIN"
+                + " distdb_catalog.array_position k ON k.n <= CARDINALITY(ix.indkey) WHERE"
+                + " ix.indrelid = 5");
+    assertThat(
+            UnnestRewrite.rewrite(
+                "SELECT attname FROM unnest(c.conkey) WITH ORDINALITY cols(colid, arridx)"
+                    + " JOIN a ON cols.colid = a.attnum ORDER BY cols.arridx"))
+        .isEqualTo(
+            "SELECT attname FROM distdb_catalog.array_position cols JOIN a ON CASE WHEN cols.n"
+                + " <= CARDINALITY(c.conkey) THEN c.conkey[cols.n] END = a.attnum ORDER BY"
+                + " cols.n");
   }
 
   @Test

@@ -1,0 +1,443 @@
+package io.distdb.node.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL's catalog functions that clients call in their introspection queries ({@code
+ * format_type}, {@code pg_get_constraintdef}, {@code pg_get_indexdef}, {@code
+ * pg_get_serial_sequence}, {@code pg_table_is_visible}, {@code pg_type_is_visible}, {@code
+ * obj_description}, {@code col_description}) and the {@code ::regclass} conversions, as H2 aliases
+ * in {@code distdb_catalog} that {@code dialect.CatalogRewrite} calls instead of H2's own
+ * (PostgreSQL mode ships some, answering null or H2's names). Those taking a connection read only
+ * the catalog views of {@link CatalogViews} through the calling session, never a user table, so
+ * they see exactly what the session's catalog shows, on a master as on a replica.
+ *
+ * <p>Like {@link PostgresFunctions}, this class is one the engine may load ({@link
+ * EngineHardening}): it must never touch files, the network, threads or state.
+ */
+public final class CatalogFunctions {
+
+  private static final String SCHEMA = CatalogViews.SCHEMA;
+
+  /**
+   * The prefix of the aliases' names: H2 refuses an alias named as one of its own functions, and
+   * its PostgreSQL mode has some of these ({@code pg_get_indexdef}, {@code format_type}).
+   */
+  public static final String PREFIX = "d_";
+
+  /** SQL name → Java method, installed as {@code distdb_catalog.d_<name>}. */
+  static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("format_type", "formatType"),
+          Map.entry("pg_get_constraintdef", "constraintDef"),
+          Map.entry("pg_get_indexdef", "indexDef"),
+          Map.entry("pg_get_serial_sequence", "serialSequence"),
+          Map.entry("pg_table_is_visible", "tableIsVisible"),
+          Map.entry("pg_type_is_visible", "typeIsVisible"),
+          Map.entry("obj_description", "objDescription"),
+          Map.entry("col_description", "colDescription"),
+          Map.entry("regclass_oid", "regclass"),
+          Map.entry("regclass_name", "regclassName"),
+          Map.entry("pg_get_expr", "expression"));
+
+  private CatalogFunctions() {}
+
+  static void install(Connection admin) throws SQLException {
+    try (Statement s = admin.createStatement()) {
+      for (Map.Entry<String, String> e : ALIASES.entrySet()) {
+        s.execute(
+            "CREATE ALIAS IF NOT EXISTS "
+                + SCHEMA
+                + "."
+                + PREFIX
+                + e.getKey()
+                + " FOR '"
+                + CatalogFunctions.class.getName()
+                + "."
+                + e.getValue()
+                + "'");
+      }
+    }
+  }
+
+  /** PostgreSQL's SQL spelling of a type and modifier ({@code character varying(20)}). */
+  public static String formatType(Connection c, Integer oid, Integer typmod) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    String name = BUILT_IN.get(oid);
+    if (name == null) {
+      String typname = one(c, "SELECT typname FROM " + SCHEMA + ".pg_type WHERE oid = ?", oid);
+      if (typname == null) {
+        return "???";
+      }
+      if (typname.startsWith("_")) {
+        Integer element =
+            intOne(c, "SELECT typelem FROM " + SCHEMA + ".pg_type WHERE oid = ?", oid);
+        return formatType(c, element, typmod) + "[]";
+      }
+      return typname;
+    }
+    int mod = typmod == null ? -1 : typmod;
+    return switch (oid) {
+      case 1043, 1042 -> mod >= 4 ? name + "(" + (mod - 4) + ")" : name;
+      case 1700 ->
+          mod >= 4 ? name + "(" + ((mod - 4) >> 16) + "," + ((mod - 4) & 0xffff) + ")" : name;
+      case 1114, 1184, 1083, 1266 -> {
+        if (mod < 0) {
+          yield name;
+        }
+        int space = name.indexOf(' ');
+        yield name.substring(0, space) + "(" + mod + ")" + name.substring(space);
+      }
+      default -> name;
+    };
+  }
+
+  private static final Map<Integer, String> BUILT_IN =
+      Map.ofEntries(
+          Map.entry(16, "boolean"),
+          Map.entry(17, "bytea"),
+          Map.entry(18, "\"char\""),
+          Map.entry(19, "name"),
+          Map.entry(20, "bigint"),
+          Map.entry(21, "smallint"),
+          Map.entry(23, "integer"),
+          Map.entry(25, "text"),
+          Map.entry(26, "oid"),
+          Map.entry(114, "json"),
+          Map.entry(700, "real"),
+          Map.entry(701, "double precision"),
+          Map.entry(1042, "character"),
+          Map.entry(1043, "character varying"),
+          Map.entry(1082, "date"),
+          Map.entry(1083, "time without time zone"),
+          Map.entry(1114, "timestamp without time zone"),
+          Map.entry(1184, "timestamp with time zone"),
+          Map.entry(1186, "interval"),
+          Map.entry(1266, "time with time zone"),
+          Map.entry(1700, "numeric"),
+          Map.entry(2950, "uuid"),
+          Map.entry(3802, "jsonb"),
+          Map.entry(1000, "boolean[]"),
+          Map.entry(1005, "smallint[]"),
+          Map.entry(1007, "integer[]"),
+          Map.entry(1009, "text[]"),
+          Map.entry(1016, "bigint[]"),
+          Map.entry(1015, "character varying[]"));
+
+  /**
+   * {@code PRIMARY KEY (a, b)}, {@code UNIQUE (a)}, {@code FOREIGN KEY (a) REFERENCES t(b) ...}.
+   */
+  public static String constraintDef(Connection c, Integer oid, Boolean pretty)
+      throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT contype, conrelid, conkey, confrelid, confkey, confupdtype, confdeltype"
+                + " FROM "
+                + SCHEMA
+                + ".pg_constraint WHERE oid = ?")) {
+      p.setInt(1, oid);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        String columns = columnList(c, rs.getInt(2), rs.getArray(3));
+        return switch (rs.getString(1)) {
+          case "p" -> "PRIMARY KEY (" + columns + ")";
+          case "u" -> "UNIQUE (" + columns + ")";
+          case "f" ->
+              "FOREIGN KEY ("
+                  + columns
+                  + ") REFERENCES "
+                  + regclassName(c, rs.getInt(4))
+                  + "("
+                  + columnList(c, rs.getInt(4), rs.getArray(5))
+                  + ")"
+                  + action(" ON UPDATE ", rs.getString(6))
+                  + action(" ON DELETE ", rs.getString(7));
+          default -> null;
+        };
+      }
+    }
+  }
+
+  public static String constraintDef(Connection c, Integer oid) throws SQLException {
+    return constraintDef(c, oid, false);
+  }
+
+  private static String action(String clause, String code) {
+    return switch (code == null ? "a" : code) {
+      case "c" -> clause + "CASCADE";
+      case "n" -> clause + "SET NULL";
+      case "d" -> clause + "SET DEFAULT";
+      case "r" -> clause + "RESTRICT";
+      default -> "";
+    };
+  }
+
+  /** {@code CREATE [UNIQUE] INDEX name ON schema.table USING btree (a, b)}. */
+  public static String indexDef(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT i.relname, x.indisunique, x.indrelid, x.indkey, x.indoption, n.nspname, t.relname"
+                + " FROM "
+                + SCHEMA
+                + ".pg_index x JOIN "
+                + SCHEMA
+                + ".pg_class i ON i.oid = x.indexrelid JOIN "
+                + SCHEMA
+                + ".pg_class t ON t.oid = x.indrelid JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = t.relnamespace WHERE x.indexrelid = ?")) {
+      p.setInt(1, oid);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return "CREATE "
+            + (rs.getBoolean(2) ? "UNIQUE " : "")
+            + "INDEX "
+            + quoteIdent(rs.getString(1))
+            + " ON "
+            + quoteIdent(rs.getString(6))
+            + "."
+            + quoteIdent(rs.getString(7))
+            + " USING btree ("
+            + columnList(c, rs.getInt(3), rs.getArray(4))
+            + ")";
+      }
+    }
+  }
+
+  public static String indexDef(Connection c, Integer oid, Integer column, Boolean pretty)
+      throws SQLException {
+    return column == null || column == 0 ? indexDef(c, oid) : null;
+  }
+
+  /** The sequence a serial column draws from, schema-qualified, or null. */
+  public static String serialSequence(Connection c, String table, String column)
+      throws SQLException {
+    if (table == null || column == null) {
+      return null;
+    }
+    String name = table.contains(".") ? table.substring(table.lastIndexOf('.') + 1) : table;
+    return one(
+        c,
+        "SELECT table_schema || '.' || seqname FROM "
+            + SCHEMA
+            + ".serial_column WHERE table_name = ? AND column_name = ?",
+        name.replace("\"", ""),
+        column);
+  }
+
+  /** True for relations in the session's schema or in pg_catalog (distdb has no search_path). */
+  public static Boolean tableIsVisible(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    return intOne(
+            c,
+            "SELECT 1 FROM "
+                + SCHEMA
+                + ".pg_class r JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = ?"
+                + " AND n.nspname IN ('pg_catalog', CURRENT_SCHEMA)",
+            oid)
+        != null;
+  }
+
+  public static Boolean typeIsVisible(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    return intOne(
+            c,
+            "SELECT 1 FROM "
+                + SCHEMA
+                + ".pg_type t JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = ?"
+                + " AND n.nspname IN ('pg_catalog', CURRENT_SCHEMA)",
+            oid)
+        != null;
+  }
+
+  public static String objDescription(Connection c, Integer oid, String catalog)
+      throws SQLException {
+    return oid == null
+        ? null
+        : one(
+            c,
+            "SELECT description FROM "
+                + SCHEMA
+                + ".pg_description WHERE objoid = ? AND objsubid = 0",
+            oid);
+  }
+
+  public static String objDescription(Connection c, Integer oid) throws SQLException {
+    return objDescription(c, oid, null);
+  }
+
+  public static String colDescription(Connection c, Integer oid, Integer column)
+      throws SQLException {
+    if (oid == null || column == null) {
+      return null;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT description FROM "
+                + SCHEMA
+                + ".pg_description WHERE objoid = ? AND objsubid = ?")) {
+      p.setInt(1, oid);
+      p.setInt(2, column);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /** The expression text the catalog views hold: distdb keeps expressions as text already. */
+  public static String expression(String text, Integer relation) {
+    return text;
+  }
+
+  /**
+   * {@code 'name'::regclass}: the OID of a relation named as SQL names it (optionally
+   * schema-qualified, quoted or not); 42P01 if there is none, as PostgreSQL.
+   */
+  public static Integer regclass(Connection c, String name) throws SQLException {
+    if (name == null) {
+      return null;
+    }
+    List<String> parts = identifierParts(name);
+    String relation = parts.get(parts.size() - 1);
+    String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT r.oid FROM "
+                + SCHEMA
+                + ".pg_class r JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = r.relnamespace WHERE r.relname = ? AND "
+                + (schema == null
+                    ? "n.nspname IN ('pg_catalog', CURRENT_SCHEMA) ORDER BY n.nspname <> 'pg_catalog'"
+                    : "n.nspname = ?"))) {
+      p.setString(1, relation);
+      if (schema != null) {
+        p.setString(2, schema);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("42P01: relation \"" + name + "\" does not exist");
+        }
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** {@code oid::regclass::text}: the relation's name, qualified where it is not visible. */
+  public static String regclassName(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT r.relname, n.nspname, n.nspname IN ('pg_catalog', CURRENT_SCHEMA) FROM "
+                + SCHEMA
+                + ".pg_class r JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = ?")) {
+      p.setInt(1, oid);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return String.valueOf(oid);
+        }
+        String relation = quoteIdent(rs.getString(1));
+        return rs.getBoolean(3) ? relation : quoteIdent(rs.getString(2)) + "." + relation;
+      }
+    }
+  }
+
+  private static String columnList(Connection c, int relation, java.sql.Array numbers)
+      throws SQLException {
+    if (numbers == null) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (Object n : (Object[]) numbers.getArray()) {
+      names.add(
+          quoteIdent(
+              one(
+                  c,
+                  "SELECT attname FROM "
+                      + SCHEMA
+                      + ".pg_attribute WHERE attrelid = ? AND attnum = ?",
+                  relation,
+                  ((Number) n).intValue())));
+    }
+    return String.join(", ", names);
+  }
+
+  /** An identifier as PostgreSQL's quote_ident writes it. */
+  static String quoteIdent(String s) {
+    if (s == null) {
+      return null;
+    }
+    return s.matches("[a-z_][a-z0-9_$]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private static List<String> identifierParts(String name) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (ch == '"') {
+        if (quoted && i + 1 < name.length() && name.charAt(i + 1) == '"') {
+          part.append('"');
+          i++;
+        } else {
+          quoted = !quoted;
+        }
+      } else if (ch == '.' && !quoted) {
+        parts.add(part.toString());
+        part.setLength(0);
+      } else {
+        part.append(quoted ? ch : Character.toLowerCase(ch));
+      }
+    }
+    parts.add(part.toString());
+    return parts;
+  }
+
+  private static String one(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        p.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static Integer intOne(Connection c, String sql, Object... args) throws SQLException {
+    String v = one(c, sql, args);
+    return v == null ? null : Integer.valueOf(v);
+  }
+}

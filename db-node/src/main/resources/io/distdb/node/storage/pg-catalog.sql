@@ -1,0 +1,291 @@
+-- PostgreSQL 15's catalog relations as views over H2's metadata (pg_catalog in PostgreSQL mode and
+-- INFORMATION_SCHEMA), installed into distdb_catalog by CatalogViews after the views it defines in
+-- Java. Statements end with ';' at a line's end. What they must never show: distdb's own schemas
+-- (distdb_internal, distdb_catalog), its row-capture triggers (distdb_capture_*), and the indexes
+-- H2 adds by itself for foreign keys (PostgreSQL has none).
+--
+-- OIDs: user tables, views and indexes carry H2's object ids (stable, equal on every replica, see
+-- dialect/DESIGN.md); sequences H2 does not number carry 2^30 + a hash of schema and name; the
+-- catalog relations carry PostgreSQL's own OIDs (pg_class 1259 ...), so 'pg_class'::regclass and
+-- refclassid / classoid columns agree.
+
+-- User schemas (H2's namespaces minus distdb's own) as H2 numbers them, PostgreSQL's fixed ones.
+CREATE VIEW distdb_catalog.user_namespace AS
+SELECT n.id AS oid, n.nspname FROM pg_catalog.pg_namespace n
+WHERE n.nspname NOT IN ('distdb_internal', 'distdb_catalog', 'pg_catalog', 'information_schema');
+
+-- Constraints under PostgreSQL's names where H2 generated one (CONSTRAINT_5 -> t_pkey, t_a_fkey,
+-- t_a_b_key), with the referenced table, columns and actions of a foreign key from H2's
+-- INFORMATION_SCHEMA (H2's own confrelid names the referencing table); engine_name is H2's name.
+-- Not deferrable: distdb checks constraints at once.
+CREATE VIEW distdb_catalog.pg_constraint AS
+SELECT c.oid,
+  CASE WHEN REGEXP_LIKE(c.conname, '^(?i)constraint_[0-9a-f]+$') THEN CASE c.contype
+    WHEN 'p' THEN t.relname || '_pkey'
+    WHEN 'f' THEN t.relname || '_' || (SELECT LISTAGG(k.column_name, '_') WITHIN GROUP (ORDER BY k.ordinal_position)
+      FROM information_schema.key_column_usage k WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname) || '_fkey'
+    WHEN 'u' THEN t.relname || '_' || (SELECT LISTAGG(k.column_name, '_') WITHIN GROUP (ORDER BY k.ordinal_position)
+      FROM information_schema.key_column_usage k WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname) || '_key'
+    WHEN 'c' THEN t.relname || '_check'
+    ELSE c.conname END ELSE c.conname END AS conname,
+  n.oid AS connamespace, c.contype, FALSE AS condeferrable, FALSE AS condeferred,
+  TRUE AS convalidated, c.conrelid, 0 AS contypid,
+  COALESCE(CASE WHEN c.contype IN ('p', 'u') THEN (SELECT pc.oid FROM pg_catalog.pg_class pc
+      WHERE pc.relname = tc.index_name AND pc.relnamespace = n.oid AND pc.relkind = 'i')
+    WHEN c.contype = 'f' THEN (SELECT pc.oid FROM information_schema.table_constraints u
+      JOIN pg_catalog.pg_class pc ON pc.relname = u.index_name AND pc.relnamespace = n.oid AND pc.relkind = 'i'
+      WHERE u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name) END, 0) AS conindid,
+  0 AS conparentid,
+  COALESCE(CASE WHEN c.contype = 'f' THEN (SELECT pc.oid FROM information_schema.table_constraints u
+      JOIN pg_catalog.pg_class pc ON pc.relname = u.table_name AND pc.relnamespace = n.oid AND pc.relkind = 'r'
+      WHERE u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name) END, 0) AS confrelid,
+  CASE rc.update_rule WHEN 'CASCADE' THEN 'c' WHEN 'SET NULL' THEN 'n' WHEN 'SET DEFAULT' THEN 'd'
+    WHEN 'RESTRICT' THEN 'a' WHEN 'NO ACTION' THEN 'a' ELSE ' ' END AS confupdtype,
+  CASE rc.delete_rule WHEN 'CASCADE' THEN 'c' WHEN 'SET NULL' THEN 'n' WHEN 'SET DEFAULT' THEN 'd'
+    WHEN 'RESTRICT' THEN 'a' WHEN 'NO ACTION' THEN 'a' ELSE ' ' END AS confdeltype,
+  CASE WHEN c.contype = 'f' THEN 's' ELSE ' ' END AS confmatchtype,
+  TRUE AS conislocal, 0 AS coninhcount, FALSE AS connoinherit,
+  COALESCE(ARRAY(SELECT col.ordinal_position FROM information_schema.key_column_usage k
+    JOIN information_schema.columns col ON col.table_schema = k.table_schema
+      AND col.table_name = k.table_name AND col.column_name = k.column_name
+    WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname
+    ORDER BY k.ordinal_position), c.conkey) AS conkey,
+  CASE WHEN c.contype = 'f' THEN ARRAY(SELECT col.ordinal_position
+    FROM information_schema.key_column_usage k
+    JOIN information_schema.key_column_usage uk ON uk.constraint_schema = rc.unique_constraint_schema
+      AND uk.constraint_name = rc.unique_constraint_name AND uk.ordinal_position = k.position_in_unique_constraint
+    JOIN information_schema.columns col ON col.table_schema = uk.table_schema
+      AND col.table_name = uk.table_name AND col.column_name = uk.column_name
+    WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname
+    ORDER BY k.ordinal_position) END AS confkey,
+  CAST(NULL AS VARCHAR) AS conbin, c.conname AS engine_name
+FROM pg_catalog.pg_constraint c
+JOIN pg_catalog.pg_class t ON t.oid = c.conrelid
+JOIN distdb_catalog.user_namespace n ON n.oid = t.relnamespace
+LEFT JOIN information_schema.table_constraints tc ON tc.constraint_schema = n.nspname AND tc.constraint_name = c.conname
+LEFT JOIN information_schema.referential_constraints rc ON rc.constraint_schema = n.nspname AND rc.constraint_name = c.conname;
+
+-- Indexes PostgreSQL would have: those of primary keys and unique constraints and those a user
+-- created, under PostgreSQL's names (a constraint's index is named as the constraint).
+CREATE VIEW distdb_catalog.user_index AS
+SELECT c.oid, COALESCE(con.conname, i.index_name) AS relname, n.oid AS relnamespace,
+  t.oid AS indrelid, i.index_name AS engine_name, i.table_schema, i.table_name,
+  con.oid AS conoid, con.contype,
+  i.index_type_name IN ('PRIMARY KEY', 'UNIQUE INDEX') AS indisunique,
+  i.index_type_name = 'PRIMARY KEY' AS indisprimary
+FROM information_schema.indexes i
+JOIN distdb_catalog.user_namespace n ON n.nspname = i.table_schema
+JOIN pg_catalog.pg_class c ON c.relname = i.index_name AND c.relnamespace = n.oid AND c.relkind = 'i'
+JOIN pg_catalog.pg_class t ON t.relname = i.table_name AND t.relnamespace = n.oid AND t.relkind = 'r'
+LEFT JOIN information_schema.table_constraints tc ON tc.index_schema = i.table_schema
+  AND tc.index_name = i.index_name AND tc.constraint_type IN ('PRIMARY KEY', 'UNIQUE')
+LEFT JOIN distdb_catalog.pg_constraint con ON con.conrelid = t.oid AND con.engine_name = tc.constraint_name
+WHERE tc.constraint_name IS NOT NULL OR i.is_generated = FALSE;
+
+-- serial columns (H2 identity columns generated BY DEFAULT, which is what H2 makes of serial) with
+-- the sequence PostgreSQL would have created for them.
+CREATE VIEW distdb_catalog.serial_column AS
+SELECT 1073741824 + ORA_HASH(col.table_schema || '.' || col.table_name || '_' || col.column_name || '_seq', 1073741823) AS seqoid,
+  col.table_name || '_' || col.column_name || '_seq' AS seqname, n.oid AS relnamespace,
+  t.oid AS attrelid, col.ordinal_position AS attnum, col.table_schema, col.table_name,
+  col.column_name, col.data_type, col.identity_start, col.identity_increment,
+  col.identity_minimum, col.identity_maximum, col.identity_cycle, col.identity_cache
+FROM information_schema.columns col
+JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
+JOIN pg_catalog.pg_class t ON t.relname = col.table_name AND t.relnamespace = n.oid AND t.relkind = 'r'
+WHERE col.is_identity = 'YES' AND col.identity_generation = 'BY DEFAULT';
+
+CREATE VIEW distdb_catalog.user_sequence AS
+SELECT 1073741824 + ORA_HASH(s.sequence_schema || '.' || s.sequence_name, 1073741823) AS oid,
+  s.sequence_name AS relname, n.oid AS relnamespace, s.data_type, s.start_value, s.increment,
+  s.minimum_value, s.maximum_value, s.cycle_option = 'YES' AS cycle, s.cache
+FROM information_schema.sequences s
+JOIN distdb_catalog.user_namespace n ON n.nspname = s.sequence_schema
+UNION ALL
+SELECT seqoid, seqname, relnamespace, data_type, identity_start, identity_increment,
+  identity_minimum, identity_maximum, identity_cycle = 'YES', identity_cache
+FROM distdb_catalog.serial_column;
+
+CREATE VIEW distdb_catalog.pg_class AS
+SELECT c.oid, c.relname, c.relnamespace, 0 AS reltype, 0 AS reloftype, 10 AS relowner,
+  CASE c.relkind WHEN 'r' THEN 2 ELSE 0 END AS relam, c.oid AS relfilenode, 0 AS reltablespace,
+  0 AS relpages, CAST(-1 AS REAL) AS reltuples, 0 AS relallvisible, 0 AS reltoastrelid,
+  EXISTS (SELECT 1 FROM distdb_catalog.user_index i WHERE i.indrelid = c.oid) AS relhasindex,
+  FALSE AS relisshared, 'p' AS relpersistence, c.relkind,
+  CAST((SELECT COUNT(*) FROM information_schema.columns col WHERE col.table_schema = n.nspname
+    AND col.table_name = c.relname) AS SMALLINT) AS relnatts,
+  CAST(0 AS SMALLINT) AS relchecks, FALSE AS relhasrules, FALSE AS relhastriggers,
+  FALSE AS relhassubclass, FALSE AS relrowsecurity, FALSE AS relforcerowsecurity,
+  TRUE AS relispopulated, 'd' AS relreplident, FALSE AS relispartition, 0 AS relrewrite,
+  0 AS relfrozenxid, 0 AS relminmxid, CAST(NULL AS VARCHAR ARRAY) AS relacl,
+  CAST(NULL AS VARCHAR ARRAY) AS reloptions, CAST(NULL AS VARCHAR) AS relpartbound
+FROM pg_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'v')
+UNION ALL
+SELECT i.oid, i.relname, i.relnamespace, 0, 0, 10, 403, i.oid, 0, 0, CAST(0 AS REAL), 0, 0,
+  FALSE, FALSE, 'p', 'i',
+  CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = i.table_schema
+    AND ic.index_name = i.engine_name) AS SMALLINT),
+  CAST(0 AS SMALLINT), FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE, 0, 0, 0, NULL, NULL, NULL
+FROM distdb_catalog.user_index i
+UNION ALL
+SELECT s.oid, s.relname, s.relnamespace, 0, 0, 10, 0, s.oid, 0, 1, CAST(1 AS REAL), 0, 0,
+  FALSE, FALSE, 'p', 'S', CAST(3 AS SMALLINT), CAST(0 AS SMALLINT), FALSE, FALSE, FALSE, FALSE,
+  FALSE, TRUE, 'n', FALSE, 0, 0, 0, NULL, NULL, NULL
+FROM distdb_catalog.user_sequence s
+UNION ALL
+SELECT v.oid, v.relname, n.id, 0, 0, 10, 0, 0, 0, 0, CAST(0 AS REAL), 0, 0, FALSE, FALSE, 'p', 'r',
+  CAST(0 AS SMALLINT), CAST(0 AS SMALLINT), FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE,
+  0, 0, 0, NULL, NULL, NULL
+FROM (VALUES (1259, 'pg_class'), (1247, 'pg_type'), (1249, 'pg_attribute'), (1255, 'pg_proc'),
+  (2606, 'pg_constraint'), (2615, 'pg_namespace'), (2610, 'pg_index'), (2604, 'pg_attrdef'),
+  (2609, 'pg_description'), (2608, 'pg_depend'), (1262, 'pg_database'), (1260, 'pg_authid'),
+  (2601, 'pg_am'), (2224, 'pg_sequence'), (3079, 'pg_extension'), (2611, 'pg_inherits'),
+  (3456, 'pg_collation'), (1213, 'pg_tablespace')) AS v(oid, relname)
+JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog';
+
+-- indkey is an INT ARRAY of attribute numbers here, not an int2vector (see dialect/DESIGN.md).
+CREATE VIEW distdb_catalog.pg_index AS
+SELECT i.oid AS indexrelid, i.indrelid,
+  CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = i.table_schema
+    AND ic.index_name = i.engine_name) AS SMALLINT) AS indnatts,
+  CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = i.table_schema
+    AND ic.index_name = i.engine_name) AS SMALLINT) AS indnkeyatts,
+  i.indisunique, FALSE AS indnullsnotdistinct, i.indisprimary, FALSE AS indisexclusion,
+  TRUE AS indimmediate, FALSE AS indisclustered, TRUE AS indisvalid, FALSE AS indcheckxmin,
+  TRUE AS indisready, TRUE AS indislive, FALSE AS indisreplident,
+  ARRAY(SELECT col.ordinal_position FROM information_schema.index_columns ic
+    JOIN information_schema.columns col ON col.table_schema = ic.table_schema
+    AND col.table_name = ic.table_name AND col.column_name = ic.column_name
+    WHERE ic.index_schema = i.table_schema AND ic.index_name = i.engine_name
+    ORDER BY ic.ordinal_position) AS indkey,
+  ARRAY(SELECT CASE WHEN ic.ordering_specification = 'DESC' THEN 3 ELSE 0 END
+    FROM information_schema.index_columns ic
+    WHERE ic.index_schema = i.table_schema AND ic.index_name = i.engine_name
+    ORDER BY ic.ordinal_position) AS indoption,
+  CAST(NULL AS VARCHAR) AS indexprs, CAST(NULL AS VARCHAR) AS indpred
+FROM distdb_catalog.user_index i;
+
+CREATE VIEW distdb_catalog.pg_am AS
+SELECT * FROM (VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'),
+  (405, 'hash', 'hashhandler', 'i')) AS v(oid, amname, amhandler, amtype);
+
+-- Sequences' parameters (pg_sequence) and the view PostgreSQL 10 added over them (pg_sequences).
+CREATE VIEW distdb_catalog.pg_sequence AS
+SELECT s.oid AS seqrelid, CASE s.data_type WHEN 'INTEGER' THEN 23 WHEN 'SMALLINT' THEN 21 ELSE 20 END AS seqtypid,
+  s.start_value AS seqstart, s.increment AS seqincrement, s.maximum_value AS seqmax,
+  s.minimum_value AS seqmin, s.cache AS seqcache, s.cycle AS seqcycle
+FROM distdb_catalog.user_sequence s;
+
+-- A serial column's sequence depends on its column (deptype 'a'), which is how Django finds it.
+-- Its default (pg_attrdef, 2604) depends on the sequence in turn (deptype 'n').
+CREATE VIEW distdb_catalog.pg_depend AS
+SELECT 1259 AS classid, s.seqoid AS objid, 0 AS objsubid, 1259 AS refclassid,
+  s.attrelid AS refobjid, s.attnum AS refobjsubid, 'a' AS deptype
+FROM distdb_catalog.serial_column s
+UNION ALL
+SELECT 2604, 1073741824 + ORA_HASH(s.table_schema || '.' || s.table_name || '.' || s.column_name, 1073741823),
+  0, 1259, s.seqoid, 0, 'n'
+FROM distdb_catalog.serial_column s;
+
+CREATE VIEW distdb_catalog.pg_description AS
+SELECT c.oid AS objoid, 1259 AS classoid, 0 AS objsubid, t.remarks AS description
+FROM information_schema.tables t JOIN distdb_catalog.user_namespace n ON n.nspname = t.table_schema
+JOIN pg_catalog.pg_class c ON c.relname = t.table_name AND c.relnamespace = n.oid AND c.relkind IN ('r', 'v')
+WHERE t.remarks IS NOT NULL AND t.remarks <> ''
+UNION ALL
+SELECT c.oid, 1259, col.ordinal_position, col.remarks
+FROM information_schema.columns col JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
+JOIN pg_catalog.pg_class c ON c.relname = col.table_name AND c.relnamespace = n.oid AND c.relkind IN ('r', 'v')
+WHERE col.remarks IS NOT NULL AND col.remarks <> '';
+
+-- No table inherits from another, no extension but plpgsql, one tablespace pair, the default
+-- collations: PostgreSQL 15's fixed rows.
+CREATE VIEW distdb_catalog.pg_inherits AS
+SELECT * FROM (VALUES (0, 0, 0, FALSE)) AS v(inhrelid, inhparent, inhseqno, inhdetachpending) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_extension AS
+SELECT 13716 AS oid, 'plpgsql' AS extname, 10 AS extowner, n.id AS extnamespace,
+  FALSE AS extrelocatable, '1.0' AS extversion, CAST(NULL AS INT ARRAY) AS extconfig,
+  CAST(NULL AS VARCHAR ARRAY) AS extcondition
+FROM pg_catalog.pg_namespace n WHERE n.nspname = 'pg_catalog';
+
+CREATE VIEW distdb_catalog.pg_tablespace AS
+SELECT * FROM (VALUES (1663, 'pg_default', 10, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)),
+  (1664, 'pg_global', 10, NULL, NULL)) AS v(oid, spcname, spcowner, spcacl, spcoptions);
+
+CREATE VIEW distdb_catalog.pg_collation AS
+SELECT v.oid, v.collname, n.id AS collnamespace, 10 AS collowner, v.collprovider,
+  TRUE AS collisdeterministic, -1 AS collencoding, v.collcollate, v.collctype,
+  CAST(NULL AS VARCHAR) AS colliculocale, CAST(NULL AS VARCHAR) AS collversion
+FROM (VALUES (100, 'default', 'd', CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)),
+  (950, 'C', 'c', 'C', 'C'), (951, 'POSIX', 'c', 'POSIX', 'POSIX'))
+  AS v(oid, collname, collprovider, collcollate, collctype)
+JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog';
+
+-- H2's pg_attribute with unbounded varchar reported as text (as result columns are, see
+-- service.JdbcTypes), PostgreSQL's type modifiers (varchar(n): n + 4; numeric(p, s):
+-- (p << 16 | s) + 4), attidentity for identity columns generated ALWAYS (BY DEFAULT is serial,
+-- whose default is nextval), collation 100 for character types, and the system columns
+-- PostgreSQL lists with negative numbers for every table.
+CREATE VIEW distdb_catalog.pg_attribute AS
+SELECT a.attrelid, a.attname,
+  CASE WHEN col.data_type = 'character varying' AND col.character_maximum_length >= 1000000000 THEN 25
+    WHEN UPPER(col.data_type) = 'UUID' THEN 2950
+    ELSE a.atttypid END AS atttypid,
+  COALESCE((SELECT t.typlen FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), -1) AS attlen,
+  a.attnum,
+  CASE WHEN col.data_type IN ('character varying', 'character') AND col.character_maximum_length < 1000000000
+      THEN CAST(col.character_maximum_length AS INT) + 4
+    WHEN col.declared_numeric_precision IS NOT NULL AND col.data_type IN ('numeric', 'decimal')
+      THEN col.declared_numeric_precision * 65536 + COALESCE(col.declared_numeric_scale, 0) + 4
+    ELSE a.atttypmod END AS atttypmod,
+  0 AS attndims, a.attnotnull, a.attisdropped,
+  col.column_default IS NOT NULL OR (col.is_identity = 'YES' AND col.identity_generation = 'BY DEFAULT') AS atthasdef,
+  FALSE AS atthasmissing,
+  CASE WHEN col.is_identity = 'YES' AND col.identity_generation = 'ALWAYS' THEN 'a' ELSE '' END AS attidentity,
+  '' AS attgenerated, TRUE AS attislocal, 0 AS attinhcount, -1 AS attstattarget,
+  CASE WHEN col.data_type IN ('character varying', 'character') THEN 100 ELSE 0 END AS attcollation,
+  CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions,
+  CAST(NULL AS VARCHAR ARRAY) AS attfdwoptions
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
+LEFT JOIN information_schema.columns col ON col.table_schema = n.nspname
+  AND col.table_name = c.relname AND col.ordinal_position = a.attnum
+UNION ALL
+SELECT c.oid, s.attname, s.atttypid, s.attlen, s.attnum, -1, 0, TRUE, FALSE, FALSE, FALSE, '', '',
+  TRUE, 0, 0, 0, NULL, NULL, NULL
+FROM pg_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
+CROSS JOIN (VALUES ('tableoid', 26, 4, -6), ('cmax', 29, 4, -5), ('xmax', 28, 4, -4),
+  ('cmin', 29, 4, -3), ('xmin', 28, 4, -2), ('ctid', 27, 6, -1)) AS s(attname, atttypid, attlen, attnum)
+WHERE c.relkind = 'r';
+
+-- Column defaults as text, which pg_get_expr returns as is: a serial column's is nextval of the
+-- sequence PostgreSQL would have made; booleans are spelled as PostgreSQL prints them.
+CREATE VIEW distdb_catalog.pg_attrdef AS
+SELECT 1073741824 + ORA_HASH(col.table_schema || '.' || col.table_name || '.' || col.column_name, 1073741823) AS oid,
+  c.oid AS adrelid, col.ordinal_position AS adnum,
+  CASE WHEN col.is_identity = 'YES' THEN 'nextval(''' || col.table_name || '_' || col.column_name || '_seq''::regclass)'
+    WHEN col.column_default = 'TRUE' THEN 'true' WHEN col.column_default = 'FALSE' THEN 'false'
+    ELSE col.column_default END AS adbin
+FROM information_schema.columns col
+JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
+JOIN pg_catalog.pg_class c ON c.relname = col.table_name AND c.relnamespace = n.oid AND c.relkind IN ('r', 'v')
+WHERE col.column_default IS NOT NULL OR (col.is_identity = 'YES' AND col.identity_generation = 'BY DEFAULT');
+
+-- Positions 1..32 (PostgreSQL's max_index_keys), which CatalogRewrite joins in place of unnest() of
+-- a catalog array: H2 cannot unnest a column of another table in the same FROM.
+CREATE VIEW distdb_catalog.array_position AS SELECT * FROM (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) AS v(n);
+
+-- No enum types: distdb has none.
+CREATE VIEW distdb_catalog.pg_enum AS
+SELECT * FROM (VALUES (0, 0, CAST(0 AS REAL), '')) AS v(oid, enumtypid, enumsortorder, enumlabel) WHERE FALSE;
+
+-- No triggers: clients cannot create any, and distdb's row-capture triggers (distdb_capture_*),
+-- which H2's own pg_trigger lists, are not the client's business.
+CREATE VIEW distdb_catalog.pg_trigger AS
+SELECT * FROM (VALUES (0, 0, 0, '', 0, CAST(0 AS SMALLINT), 'O', FALSE, 0, 0, 0, FALSE, FALSE,
+  CAST(0 AS SMALLINT))) AS v(oid, tgrelid, tgparentid, tgname, tgfoid, tgtype, tgenabled,
+  tgisinternal, tgconstrrelid, tgconstrindid, tgconstraint, tgdeferrable, tginitdeferred, tgnargs)
+WHERE FALSE;
