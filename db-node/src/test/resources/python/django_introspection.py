@@ -1,9 +1,9 @@
 """Django (Debian python3-django) `migrate` of its contrib apps, then introspection; prints what it saw.
 
-DjangoMigrateIT runs this against PostgreSQL 15 and against distdb and compares the output. Django
+DjangoIntrospectionIT runs this against PostgreSQL 15 and against distdb and compares the output. Django
 runs every migration inside a transaction on PostgreSQL (can_rollback_ddl), so this needs
 transactional DDL, and its introspection needs pg_catalog.
-Usage: django_migrate.py HOST PORT USER PASSWORD DATABASE
+Usage: django_introspection.py HOST PORT USER PASSWORD DATABASE
 """
 import io
 import sys
