@@ -23,7 +23,8 @@ public final class Dialect {
           new TruncateRewrite(),
           new ConcurrentIndexRewrite(),
           new IndexOperatorClassRewrite(),
-          new DeferrableConstraintRewrite());
+          new DeferrableConstraintRewrite(),
+          new DropColumnCascadeRewrite());
   private final CatalogRewrite catalogRewrite = new CatalogRewrite();
   private final List<Rewrite> rewrites =
       List.of(
@@ -98,7 +99,8 @@ public final class Dialect {
         || lower.contains("concurrently")
         || lower.contains("_ops")
         || lower.contains("deferr")
-        || lower.contains("initially")) {
+        || lower.contains("initially")
+        || (lower.contains("drop") && (lower.contains("cascade") || lower.contains("restrict")))) {
       String text = sql;
       for (TextRewrite r : textRewrites) {
         String rewritten = r.rewrite(text, SqlLexer.tokenize(text));

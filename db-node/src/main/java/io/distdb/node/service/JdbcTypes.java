@@ -42,6 +42,7 @@ final class JdbcTypes {
       return precision == JSON_LENGTH ? PgType.JSON : PgType.JSONB;
     }
     return switch (jdbcType) {
+      case Types.ARRAY -> PgType.arrayOf(elementType(typeName));
       case Types.BOOLEAN, Types.BIT -> PgType.BOOL;
       case Types.TINYINT, Types.SMALLINT -> PgType.INT2;
       case Types.INTEGER -> PgType.INT4;
@@ -57,6 +58,32 @@ final class JdbcTypes {
       case Types.TIME -> PgType.TIME;
       case Types.TIMESTAMP -> PgType.TIMESTAMP;
       case Types.TIMESTAMP_WITH_TIMEZONE -> PgType.TIMESTAMPTZ;
+      default -> PgType.TEXT;
+    };
+  }
+
+  /** The element type of H2's {@code <element type> ARRAY} type name. */
+  private static PgType elementType(String arrayTypeName) {
+    String name = arrayTypeName == null ? "" : arrayTypeName.toUpperCase(java.util.Locale.ROOT);
+    if (name.endsWith(" ARRAY")) {
+      name = name.substring(0, name.length() - " ARRAY".length());
+    }
+    int paren = name.indexOf('(');
+    if (paren >= 0) {
+      name = name.substring(0, paren).trim();
+    }
+    return switch (name) {
+      case "BOOLEAN" -> PgType.BOOL;
+      case "TINYINT", "SMALLINT" -> PgType.INT2;
+      case "INTEGER" -> PgType.INT4;
+      case "BIGINT" -> PgType.INT8;
+      case "REAL" -> PgType.FLOAT4;
+      case "DOUBLE PRECISION", "FLOAT" -> PgType.FLOAT8;
+      case "NUMERIC", "DECIMAL", "DECFLOAT" -> PgType.NUMERIC;
+      case "DATE" -> PgType.DATE;
+      case "TIMESTAMP" -> PgType.TIMESTAMP;
+      case "TIMESTAMP WITH TIME ZONE" -> PgType.TIMESTAMPTZ;
+      case "UUID" -> PgType.UUID;
       default -> PgType.TEXT;
     };
   }
@@ -141,9 +168,41 @@ final class JdbcTypes {
           case UUID -> rs.getObject(i, UUID.class);
           case JSONB -> jsonb(rs.getString(i));
           case JSON -> json(rs.getString(i));
-          default -> rs.getString(i);
+          default ->
+              type.element() != null ? array(rs.getArray(i), type.element()) : rs.getString(i);
         };
     return rs.wasNull() ? null : v;
+  }
+
+  /** An engine array as the element classes {@link PgType} documents; nested arrays kept. */
+  private static Object[] array(java.sql.Array a, PgType element) throws SQLException {
+    if (a == null) {
+      return null;
+    }
+    Object[] values = (Object[]) a.getArray();
+    Object[] out = new Object[values.length];
+    for (int k = 0; k < values.length; k++) {
+      out[k] = element(values[k], element);
+    }
+    return out;
+  }
+
+  private static Object element(Object v, PgType element) {
+    if (v == null || v instanceof Object[]) {
+      return v;
+    }
+    return switch (element) {
+      case INT2 -> ((Number) v).shortValue();
+      case INT4 -> ((Number) v).intValue();
+      case INT8 -> ((Number) v).longValue();
+      case FLOAT4 -> ((Number) v).floatValue();
+      case FLOAT8 -> ((Number) v).doubleValue();
+      case NUMERIC -> v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
+      case DATE -> v instanceof java.sql.Date d ? d.toLocalDate() : v;
+      case TIMESTAMP -> v instanceof java.sql.Timestamp t ? t.toLocalDateTime() : v;
+      case BOOL, UUID, TIMESTAMPTZ -> v;
+      default -> v.toString();
+    };
   }
 
   private static String jsonb(String engineText) {

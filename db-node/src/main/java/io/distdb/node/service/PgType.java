@@ -52,22 +52,59 @@ public enum PgType {
   /** UUID. */
   UUID(2950, 16),
   /** String (PostgreSQL's jsonb text: keys sorted, one per name). */
-  JSONB(3802, -1);
+  JSONB(3802, -1),
+  /**
+   * One-dimensional arrays, each an {@code Object[]} of its element type's values (null elements
+   * allowed).
+   */
+  BOOL_ARRAY(1000, -1, BOOL),
+  INT2_ARRAY(1005, -1, INT2),
+  INT4_ARRAY(1007, -1, INT4),
+  TEXT_ARRAY(1009, -1, TEXT),
+  VARCHAR_ARRAY(1015, -1, VARCHAR),
+  INT8_ARRAY(1016, -1, INT8),
+  FLOAT4_ARRAY(1021, -1, FLOAT4),
+  FLOAT8_ARRAY(1022, -1, FLOAT8),
+  TIMESTAMP_ARRAY(1115, -1, TIMESTAMP),
+  DATE_ARRAY(1182, -1, DATE),
+  TIMESTAMPTZ_ARRAY(1185, -1, TIMESTAMPTZ),
+  NUMERIC_ARRAY(1231, -1, NUMERIC),
+  UUID_ARRAY(2951, -1, UUID);
 
   private static final Map<Integer, PgType> BY_OID = new HashMap<>();
+  private static final Map<PgType, PgType> ARRAY_OF = new HashMap<>();
 
   static {
     for (PgType t : values()) {
       BY_OID.put(t.oid, t);
+      if (t.element != null) {
+        ARRAY_OF.put(t.element, t);
+      }
     }
   }
 
   private final int oid;
   private final short size;
+  private final PgType element;
 
   PgType(int oid, int size) {
+    this(oid, size, null);
+  }
+
+  PgType(int oid, int size, PgType element) {
     this.oid = oid;
     this.size = (short) size;
+    this.element = element;
+  }
+
+  /** The element type of an array type; null for every other type. */
+  public PgType element() {
+    return element;
+  }
+
+  /** The array type whose elements are {@code element}; text[] for types without one. */
+  public static PgType arrayOf(PgType element) {
+    return ARRAY_OF.getOrDefault(element, TEXT_ARRAY);
   }
 
   public int oid() {

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Django (Debian's python3-django), unmodified: {@code manage.py migrate} of its contrib apps (auth,
- * contenttypes, sessions, admin), each migration in its own transaction as Django runs them on
- * PostgreSQL (transactional DDL), then its introspection (tables, columns, constraints, sequences,
- * {@code inspectdb}), the auth models at work, and a migration that fails half-way leaving nothing
- * behind. {@code python/django_introspection.py} must print the same against distdb as against PostgreSQL
- * 15.
+ * Django (Debian's python3-django), unmodified: {@code manage.py migrate} of its contrib apps
+ * (auth, contenttypes, sessions, admin), each migration in its own transaction as Django runs them
+ * on PostgreSQL (transactional DDL), then its introspection (tables, columns, constraints,
+ * sequences, {@code inspectdb}), the auth models at work, and a migration that fails half-way
+ * leaving nothing behind. {@code python/django_introspection.py} must print the same against distdb
+ * as against PostgreSQL 15.
  */
 class DjangoIntrospectionIT {
 

@@ -65,8 +65,44 @@ public final class BinaryValueWriter {
         break;
       case JSON:
       default:
+        if (type.element() != null) {
+          writeArray(type.element(), (Object[]) value, out);
+          break;
+        }
         // text-like types: the binary form is the UTF-8 text itself.
         ByteBufUtil.writeUtf8(out, value.toString());
+    }
+  }
+
+  /**
+   * PostgreSQL's array_send for one dimension: ndim, has-nulls flag, element OID, length and lower
+   * bound 1, then each element as a length-prefixed value (-1 for NULL).
+   */
+  private static void writeArray(PgType element, Object[] values, ByteBuf out) {
+    boolean nulls = false;
+    for (Object v : values) {
+      if (v instanceof Object[]) {
+        throw new IllegalArgumentException("multidimensional arrays have no binary form here");
+      }
+      nulls |= v == null;
+    }
+    out.writeInt(values.length == 0 ? 0 : 1);
+    out.writeInt(nulls ? 1 : 0);
+    out.writeInt(element.oid());
+    if (values.length == 0) {
+      return;
+    }
+    out.writeInt(values.length);
+    out.writeInt(1);
+    for (Object v : values) {
+      if (v == null) {
+        out.writeInt(-1);
+        continue;
+      }
+      int lengthAt = out.writerIndex();
+      out.writeInt(0);
+      write(element, v, out);
+      out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
     }
   }
 

@@ -60,10 +60,68 @@ public final class TextValueWriter {
         ByteBufUtil.writeAscii(out, "+00");
         break;
       default:
+        if (type.element() != null) {
+          writeArray(type.element(), (Object[]) value, out);
+          break;
+        }
         // text, varchar, bpchar, name, "char", json, uuid (toString is lower-case) and unknown
         // OIDs.
         ByteBufUtil.writeUtf8(out, value.toString());
     }
+  }
+
+  /** PostgreSQL's array_out: {@code {1,2}}, {@code {a,"b c",NULL}}, nested arrays in braces. */
+  private static void writeArray(PgType element, Object[] values, ByteBuf out) {
+    out.writeByte('{');
+    for (int k = 0; k < values.length; k++) {
+      if (k > 0) {
+        out.writeByte(',');
+      }
+      Object v = values[k];
+      if (v == null) {
+        ByteBufUtil.writeAscii(out, "NULL");
+      } else if (v instanceof Object[] nested) {
+        writeArray(element, nested, out);
+      } else {
+        ByteBuf one = out.alloc().buffer();
+        try {
+          write(element, v, one);
+          writeArrayElement(one.toString(java.nio.charset.StandardCharsets.UTF_8), out);
+        } finally {
+          one.release();
+        }
+      }
+    }
+    out.writeByte('}');
+  }
+
+  private static void writeArrayElement(String text, ByteBuf out) {
+    if (!needsQuotes(text)) {
+      ByteBufUtil.writeUtf8(out, text);
+      return;
+    }
+    StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c == '"' || c == '\\') {
+        quoted.append('\\');
+      }
+      quoted.append(c);
+    }
+    ByteBufUtil.writeUtf8(out, quoted.append('"'));
+  }
+
+  private static boolean needsQuotes(String text) {
+    if (text.isEmpty() || text.equalsIgnoreCase("NULL")) {
+      return true;
+    }
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c == '{' || c == '}' || c == ',' || c == '"' || c == '\\' || Character.isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String numeric(Object value) {
