@@ -91,6 +91,10 @@ final class CatalogRewrite {
           "condeferred",
           "typnotnull");
 
+  private static final Set<String> SELECT_LIST_OPENERS = Set.of("SELECT", "DISTINCT");
+  private static final Set<String> TABLE_OPENERS = Set.of("FROM", "JOIN");
+  private static final Set<String> TABLE_LIST_ENDERS = Set.of("SELECT", "WHERE", "BY");
+
   /** Keywords that start a clause other than a select list. */
   private static final Set<String> CLAUSES =
       Set.of(
@@ -473,11 +477,22 @@ final class CatalogRewrite {
 
   /** True if the expression starting at token i begins an item of a select list. */
   private static boolean startsSelectItem(List<Token> tokens, int i) {
+    return inListOpenedBy(tokens, i, SELECT_LIST_OPENERS, SELECT_LIST_OPENERS, CLAUSES);
+  }
+
+  /**
+   * True if the item starting at token i follows one of {@code openers} directly, or follows a
+   * comma of a list that one of {@code listOpeners} started at the same parenthesis depth; a
+   * keyword of {@code enders} met first while looking back means it is not in such a list.
+   */
+  private static boolean inListOpenedBy(
+      List<Token> tokens, int i, Set<String> openers, Set<String> listOpeners, Set<String> enders) {
     if (i == 0) {
       return false;
     }
     Token before = tokens.get(i - 1);
-    if (before.isKeyword("SELECT") || before.isKeyword("DISTINCT")) {
+    if (before.kind() == TokenKind.IDENTIFIER
+        && openers.contains(before.text().toUpperCase(Locale.ROOT))) {
       return true;
     }
     if (!before.is(",")) {
@@ -495,10 +510,10 @@ final class CatalogRewrite {
         depth--;
       } else if (depth == 0 && t.kind() == TokenKind.IDENTIFIER) {
         String word = t.text().toUpperCase(Locale.ROOT);
-        if (word.equals("SELECT") || word.equals("DISTINCT")) {
+        if (listOpeners.contains(word)) {
           return true;
         }
-        if (CLAUSES.contains(word)) {
+        if (enders.contains(word)) {
           return false;
         }
       }
@@ -604,37 +619,7 @@ final class CatalogRewrite {
    * comma of a FROM list ({@code FROM a x, pg_class c}).
    */
   private static boolean inTablePosition(List<Token> tokens, int i) {
-    if (i == 0) {
-      return false;
-    }
-    Token before = tokens.get(i - 1);
-    if (before.isKeyword("FROM") || before.isKeyword("JOIN")) {
-      return true;
-    }
-    if (!before.is(",")) {
-      return false;
-    }
-    int depth = 0;
-    for (int j = i - 2; j >= 0; j--) {
-      Token t = tokens.get(j);
-      if (t.is(")")) {
-        depth++;
-      } else if (t.is("(")) {
-        if (depth == 0) {
-          return false;
-        }
-        depth--;
-      } else if (depth == 0 && t.kind() == TokenKind.IDENTIFIER) {
-        String word = t.text().toUpperCase(Locale.ROOT);
-        if (word.equals("FROM")) {
-          return true;
-        }
-        if (word.equals("SELECT") || word.equals("WHERE") || word.equals("BY")) {
-          return false;
-        }
-      }
-    }
-    return false;
+    return inListOpenedBy(tokens, i, TABLE_OPENERS, Set.of("FROM"), TABLE_LIST_ENDERS);
   }
 
   /**

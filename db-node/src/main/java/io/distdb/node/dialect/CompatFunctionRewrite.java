@@ -19,11 +19,10 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 /**
  * PostgreSQL functions and operators H2 spells differently or lacks: {@code date_part} (H2's
  * EXTRACT, as double precision, seconds with their fraction), {@code x ^ y} (power; H2 has no such
- * operator), {@code date - date} (days as integer, where H2 answers an interval), {@code
- * pg_get_serial_sequence('t', 'c')} (the {@code <table>_<column>_seq} name of a serial or identity
- * column, read from the engine's catalog by a subquery), {@code age}, {@code left}/{@code right}
- * with negative counts, {@code string_to_array} (storage.PostgresCompatFunctions; H2's own {@code
- * array_to_string} already answers as PostgreSQL's). The output label stays PostgreSQL's.
+ * operator), {@code date - date} (days as integer, where H2 answers an interval), {@code age},
+ * {@code left}/{@code right} with negative counts, {@code string_to_array}
+ * (storage.PostgresCompatFunctions; H2's own {@code array_to_string} already answers as
+ * PostgreSQL's). The output label stays PostgreSQL's.
  */
 final class CompatFunctionRewrite implements Rewrite {
 
@@ -63,7 +62,6 @@ final class CompatFunctionRewrite implements Rewrite {
         "date_part",
         "age(",
         "age (",
-        "serial_sequence",
         "left(",
         "right(",
         "_array",
@@ -120,7 +118,6 @@ final class CompatFunctionRewrite implements Rewrite {
     return switch (OutputNames.functionName(f)) {
       case "date_part" -> datePart(args);
       case "age" -> age(args);
-      case "pg_get_serial_sequence" -> serialSequence(args);
       default -> null;
     };
   }
@@ -151,27 +148,6 @@ final class CompatFunctionRewrite implements Rewrite {
     return null;
   }
 
-  private static Expression serialSequence(List<Expression> args) throws StatementException {
-    if (args.size() != 2
-        || !(args.get(0) instanceof StringValue table)
-        || !(args.get(1) instanceof StringValue column)) {
-      throw unsupported("pg_get_serial_sequence with arguments that are not constants");
-    }
-    String[] parts = table.getValue().split("\\.", 2);
-    String schema = parts.length == 2 ? quote(fold(parts[0])) : "CURRENT_SCHEMA";
-    String name = fold(parts[parts.length - 1]);
-    return PostgresParser.expression(
-        "(SELECT CASE WHEN c.IS_IDENTITY = 'YES' THEN c.TABLE_SCHEMA || '.' || c.TABLE_NAME"
-            + " || '_' || c.COLUMN_NAME || '_seq' END FROM INFORMATION_SCHEMA.COLUMNS c"
-            + " WHERE c.TABLE_SCHEMA = "
-            + schema
-            + " AND c.TABLE_NAME = "
-            + quote(name)
-            + " AND c.COLUMN_NAME = "
-            + quote(fold(column.getValue()))
-            + ")");
-  }
-
   private static boolean rename(Function f) {
     if (f.getMultipartName() != null && f.getMultipartName().size() > 1) {
       return false;
@@ -196,19 +172,6 @@ final class CompatFunctionRewrite implements Rewrite {
     }
     return e instanceof TimeKeyExpression k
         && k.getStringValue().toLowerCase(Locale.ROOT).replace("()", "").equals("current_date");
-  }
-
-  /** An identifier as PostgreSQL folds it: quoted keeps its case, unquoted is lower case. */
-  private static String fold(String identifier) {
-    String s = identifier.strip();
-    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-      return s.substring(1, s.length() - 1).replace("\"\"", "\"");
-    }
-    return s.toLowerCase(Locale.ROOT);
-  }
-
-  private static String quote(String value) {
-    return "'" + value.replace("'", "''") + "'";
   }
 
   private static List<Expression> arguments(Function f) {

@@ -49,9 +49,10 @@ class CompatFunctionRewriteTest {
   }
 
   @Test
-  void serialSequenceReadsTheCatalog() throws Exception {
+  void serialSequenceIsTheCatalogsFunction() throws Exception {
     assertThat(engine("SELECT pg_get_serial_sequence('public.Items', 'id')"))
-        .contains("WHERE c.TABLE_SCHEMA = 'public' AND c.TABLE_NAME = 'items'")
-        .endsWith("AS \"pg_get_serial_sequence\"");
+        .isEqualTo(
+            "SELECT distdb_catalog.d_pg_get_serial_sequence('public.Items', 'id')"
+                + " AS pg_get_serial_sequence");
   }
 }

@@ -205,19 +205,29 @@ class FailureScenariosIT {
   @Test
   @Order(6)
   void lostVolumeGetsANewClaimAndPodThatReseed() throws Exception {
-    String pod = N.slavePod(1);
+    assertReplacedWithANewClaimAndReseeded(1, h.k8s::loseVolume);
+  }
+
+  private interface VolumeFault {
+    void hit(String pod) throws Exception;
+  }
+
+  /** After {@code fault} hits slave {@code slave}'s volume, both pod and claim are new. */
+  private void assertReplacedWithANewClaimAndReseeded(int slave, VolumeFault fault)
+      throws Exception {
+    String pod = N.slavePod(slave);
     String uid = h.uid(pod);
-    String claimUid = claimUid(N.slaveClaim(1));
+    String claimUid = claimUid(N.slaveClaim(slave));
     int before = h.reschedules(DB, pod);
-    h.k8s.loseVolume(pod);
+    fault.hit(pod);
     Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(90))
         .ignoreExceptions()
-        .until(() -> !h.uid(pod).equals(uid) && !claimUid(N.slaveClaim(1)).equals(claimUid));
+        .until(() -> !h.uid(pod).equals(uid) && !claimUid(N.slaveClaim(slave)).equals(claimUid));
     h.awaitReady(DB, RECOVERY);
     assertThat(h.reschedules(DB, pod)).isEqualTo(before + 1);
     assertThat(member(pod).getLastRescheduleReason()).startsWith("VolumeLost");
-    // the new, empty volume was seeded from the master: it has the rows written before the loss
+    // the new, empty volume was seeded from the master: it has the rows written before the fault
     try (Connection c = h.connectPod(DB, pod);
         var rs = c.createStatement().executeQuery("SELECT count(*) FROM acked")) {
       rs.next();
@@ -252,23 +262,7 @@ class FailureScenariosIT {
   @Test
   @Order(8)
   void corruptVolumeGetsANewClaimAndPodThatReseed() throws Exception {
-    String pod = N.slavePod(1);
-    String uid = h.uid(pod);
-    String claimUid = claimUid(N.slaveClaim(1));
-    int before = h.reschedules(DB, pod);
-    h.k8s.corruptVolume(pod);
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(90))
-        .ignoreExceptions()
-        .until(() -> !h.uid(pod).equals(uid) && !claimUid(N.slaveClaim(1)).equals(claimUid));
-    h.awaitReady(DB, RECOVERY);
-    assertThat(h.reschedules(DB, pod)).isEqualTo(before + 1);
-    assertThat(member(pod).getLastRescheduleReason()).startsWith("VolumeLost");
-    try (Connection c = h.connectPod(DB, pod);
-        var rs = c.createStatement().executeQuery("SELECT count(*) FROM acked")) {
-      rs.next();
-      assertThat(rs.getLong(1)).isPositive();
-    }
+    assertReplacedWithANewClaimAndReseeded(1, h.k8s::corruptVolume);
   }
 
   @Test
