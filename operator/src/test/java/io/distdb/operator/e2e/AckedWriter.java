@@ -30,6 +30,8 @@ public final class AckedWriter implements AutoCloseable {
   private final Set<Long> acked = ConcurrentHashMap.newKeySet();
   private final Thread thread;
   private volatile boolean stopped;
+  private volatile boolean paused;
+  private volatile boolean idle;
   private volatile long nextId;
   private volatile int failures;
 
@@ -59,6 +61,11 @@ public final class AckedWriter implements AutoCloseable {
     Connection c = null;
     PreparedStatement insert = null;
     while (!stopped && acked.size() < maxRows && System.nanoTime() < deadline) {
+      if (paused) {
+        idle = true;
+        LockSupport.parkNanos(10_000_000L);
+        continue;
+      }
       long id = nextId++;
       try {
         if (c == null) {
@@ -103,6 +110,23 @@ public final class AckedWriter implements AutoCloseable {
   /** The number of ids acknowledged so far. */
   public int acknowledged() {
     return acked.size();
+  }
+
+  /**
+   * Holds writing once the INSERT in flight has ended, so the nodes can be compared at one LSN;
+   * {@link #resume()} goes on.
+   */
+  public void pause() {
+    idle = false;
+    paused = true;
+    long until = System.nanoTime() + 30_000_000_000L;
+    while (!idle && thread.isAlive() && System.nanoTime() < until) {
+      LockSupport.parkNanos(10_000_000L);
+    }
+  }
+
+  public void resume() {
+    paused = false;
   }
 
   /** Stops writing; returns the acknowledged ids. */
