@@ -8,12 +8,12 @@ import io.distdb.node.Node;
 import io.distdb.node.testing.AdminClient;
 import io.distdb.node.testing.Cluster;
 import io.distdb.node.testing.InProcessNode;
+import io.distdb.node.testing.QueryRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -40,24 +40,24 @@ class DjangoMigrationsIT {
         Connection c = InProcessNode.connect(cluster.master(), "distdb")) {
       replay(c, statements);
 
-      for (Node node : nodes(cluster)) {
+      for (Node node : cluster.nodes()) {
         await()
             .atMost(Duration.ofSeconds(30))
             .ignoreExceptions()
             .untilAsserted(
                 () -> {
                   try (Connection n = InProcessNode.connect(node, "distdb")) {
-                    assertThat(rows(n, "SELECT count(*) FROM django_migrations"))
+                    assertThat(QueryRows.of(n, "SELECT count(*) FROM django_migrations"))
                         .containsExactly("18");
                     assertThat(
-                            rows(
+                            QueryRows.of(
                                 n,
                                 "SELECT column_name FROM information_schema.columns"
                                     + " WHERE table_name = 'django_content_type'"
                                     + " ORDER BY column_name"))
                         .containsExactly("app_label", "id", "model");
                     assertThat(
-                            rows(
+                            QueryRows.of(
                                 n,
                                 "SELECT character_maximum_length, is_nullable"
                                     + " FROM information_schema.columns WHERE table_name ="
@@ -106,7 +106,7 @@ class DjangoMigrationsIT {
 
       assertSameChecksums(cluster);
       assertThat(new AdminClient(cluster.master().adminPort()).checksums()).isEqualTo(expected);
-      assertThat(rows(c, "SELECT name, app_label FROM django_content_type"))
+      assertThat(QueryRows.of(c, "SELECT name, app_label FROM django_content_type"))
           .containsExactly("u|auth");
     }
   }
@@ -170,27 +170,5 @@ class DjangoMigrationsIT {
       }
     }
     throw new AssertionError("no statement contains " + fragment);
-  }
-
-  private static List<Node> nodes(Cluster cluster) {
-    List<Node> all = new ArrayList<>(List.of(cluster.master()));
-    all.addAll(cluster.slaves());
-    return all;
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          b.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(b.toString());
-      }
-    }
-    return out;
   }
 }

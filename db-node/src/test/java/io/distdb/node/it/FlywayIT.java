@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 import io.distdb.node.Node;
 import io.distdb.node.testing.Cluster;
 import io.distdb.node.testing.InProcessNode;
+import io.distdb.node.testing.QueryRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +74,7 @@ class FlywayIT {
       Flyway again = flyway(cluster.master(), migrations);
       assertThatThrownBy(again::migrate).isInstanceOf(FlywayException.class);
 
-      for (Node node : nodes(cluster)) {
+      for (Node node : cluster.nodes()) {
         await()
             .atMost(Duration.ofSeconds(30))
             .ignoreExceptions()
@@ -84,23 +82,23 @@ class FlywayIT {
                 () -> {
                   try (Connection c = InProcessNode.connect(node, "distdb")) {
                     assertThat(
-                            rows(
+                            QueryRows.of(
                                 c,
                                 "SELECT version, success FROM flyway_schema_history"
                                     + " WHERE version IS NOT NULL ORDER BY installed_rank"))
                         .containsExactly("1|t", "2|t", "3|t");
-                    assertThat(rows(c, "SELECT name, email FROM author ORDER BY id"))
+                    assertThat(QueryRows.of(c, "SELECT name, email FROM author ORDER BY id"))
                         .containsExactly("Austen|austen@example.org", "Joyce|joyce@example.org");
-                    assertThat(rows(c, "SELECT title FROM book ORDER BY id"))
+                    assertThat(QueryRows.of(c, "SELECT title FROM book ORDER BY id"))
                         .containsExactly("Emma", "Ulysses");
                     assertThat(
-                            rows(
+                            QueryRows.of(
                                 c,
                                 "SELECT table_name FROM information_schema.tables"
                                     + " WHERE table_name = 'review'"))
                         .isEmpty();
                     assertThat(
-                            rows(
+                            QueryRows.of(
                                 c,
                                 "SELECT column_name FROM information_schema.columns"
                                     + " WHERE table_name = 'author' ORDER BY ordinal_position"))
@@ -130,28 +128,6 @@ class FlywayIT {
             i.getVersion()
                 + ":"
                 + (i.getState() == MigrationState.SUCCESS ? "SUCCESS" : i.getState()));
-      }
-    }
-    return out;
-  }
-
-  private static List<Node> nodes(Cluster cluster) {
-    List<Node> all = new ArrayList<>(List.of(cluster.master()));
-    all.addAll(cluster.slaves());
-    return all;
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          b.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(b.toString());
       }
     }
     return out;

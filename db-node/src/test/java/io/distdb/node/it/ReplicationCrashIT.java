@@ -3,7 +3,6 @@ package io.distdb.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.distdb.node.testing.Cluster;
 import io.distdb.node.testing.InProcessNode;
 import io.distdb.node.testing.NodeProcess;
 import java.nio.file.Path;
@@ -40,23 +39,11 @@ class ReplicationCrashIT {
   @TempDir Path dir;
 
   private NodeProcess master(String... extra) {
-    return new NodeProcess(
-        dir.resolve("master"),
-        concat(
-            new String[] {"--node-id", "master", "--replication-secret", Cluster.SECRET}, extra));
+    return NodeProcess.master(dir.resolve("master"), extra);
   }
 
   private NodeProcess slave(String name, NodeProcess master) {
-    return new NodeProcess(
-        dir.resolve(name),
-        "--node-id",
-        name,
-        "--role",
-        "slave",
-        "--master",
-        "127.0.0.1:" + master.replicationPort(),
-        "--replication-secret",
-        Cluster.SECRET);
+    return NodeProcess.slave(dir.resolve(name), name, master);
   }
 
   @Test
@@ -220,11 +207,5 @@ class ReplicationCrashIT {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  private static String[] concat(String[] a, String[] b) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.distdb.node.testing.Cluster;
 import io.distdb.node.testing.InProcessNode;
 import io.distdb.node.testing.NodeProcess;
 import java.nio.file.Path;
@@ -187,21 +186,11 @@ class TransactionalDdlIT {
   }
 
   private NodeProcess master() {
-    return new NodeProcess(
-        dir.resolve("master"), "--node-id", "master", "--replication-secret", Cluster.SECRET);
+    return NodeProcess.master(dir.resolve("master"));
   }
 
   private NodeProcess slave(String name, NodeProcess master) {
-    return new NodeProcess(
-        dir.resolve(name),
-        "--node-id",
-        name,
-        "--role",
-        "slave",
-        "--master",
-        "127.0.0.1:" + master.replicationPort(),
-        "--replication-secret",
-        Cluster.SECRET);
+    return NodeProcess.slave(dir.resolve(name), name, master);
   }
 
   private static void createAuthors(NodeProcess m) throws SQLException {

@@ -88,6 +88,13 @@ public final class Cluster implements AutoCloseable {
     return slaves.get(i);
   }
 
+  /** The master, then every slave. */
+  public List<Node> nodes() {
+    List<Node> all = new java.util.ArrayList<>(List.of(master));
+    all.addAll(slaves);
+    return all;
+  }
+
   public List<Node> slaves() {
     return List.copyOf(slaves);
   }

@@ -36,6 +36,30 @@ public final class NodeProcess implements AutoCloseable {
     this.replicationPort = FreePorts.next();
   }
 
+  /**
+   * A master in {@code dir} with replication on ({@link Cluster#SECRET}) and {@code extra} args.
+   */
+  public static NodeProcess master(Path dir, String... extra) {
+    List<String> args =
+        new ArrayList<>(List.of("--node-id", "master", "--replication-secret", Cluster.SECRET));
+    args.addAll(List.of(extra));
+    return new NodeProcess(dir, args.toArray(String[]::new));
+  }
+
+  /** A slave named {@code name} in {@code dir} that follows {@code master}. */
+  public static NodeProcess slave(Path dir, String name, NodeProcess master) {
+    return new NodeProcess(
+        dir,
+        "--node-id",
+        name,
+        "--role",
+        "slave",
+        "--master",
+        "127.0.0.1:" + master.replicationPort(),
+        "--replication-secret",
+        Cluster.SECRET);
+  }
+
   /** The JVM's -Xmx, e.g. {@code 256m} so memory limits are real. */
   public NodeProcess heap(String xmx) {
     this.heap = xmx;
