@@ -273,7 +273,7 @@ final class LocalSession implements SqlSession {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SqlException("57014", "canceling statement due to user request");
+      throw StatementCancel.canceledByUser();
     }
   }
 

@@ -337,7 +337,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new SqlException("57014", "canceling statement due to user request");
+        throw StatementCancel.canceledByUser();
       }
       users = sessions.countOn(database);
     }
