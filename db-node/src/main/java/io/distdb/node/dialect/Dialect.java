@@ -95,6 +95,16 @@ public final class Dialect {
         catalog = true;
       }
     }
+    boolean schemaRead = false;
+    if (UnnamedIndexRewrite.mightApply(lower)) {
+      String rewritten = UnnamedIndexRewrite.rewrite(sql, SqlLexer.tokenize(sql), schema);
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+        schemaRead = true; // the name depends on which names are taken
+      }
+    }
     if (lower.contains("truncate")
         || lower.contains("concurrently")
         || lower.contains("_ops")
@@ -109,24 +119,25 @@ public final class Dialect {
         }
       }
       if (!text.equals(sql)) {
-        return new Translated(engine(text, true), true);
+        return new Translated(engine(text, true), !schemaRead);
       }
     }
     if (!mightNeedRewrite(lower)) {
-      return new Translated(engine(sql, catalog), true);
+      return new Translated(engine(sql, catalog), !schemaRead);
     }
     Statement tree = PostgresParser.parse(sql);
     if (tree == null) {
-      return new Translated(engine(sql, catalog), true);
+      return new Translated(engine(sql, catalog), !schemaRead);
     }
     Translation translation = new Translation(tree, schema);
     for (Rewrite r : rewrites) {
       r.apply(translation);
     }
+    boolean cacheable = translation.isCacheable() && !schemaRead;
     if (!translation.isChanged()) {
-      return new Translated(engine(sql, catalog), translation.isCacheable());
+      return new Translated(engine(sql, catalog), cacheable);
     }
-    return new Translated(engine(translation.render(), true), translation.isCacheable());
+    return new Translated(engine(translation.render(), true), cacheable);
   }
 
   private boolean mightNeedRewrite(String lower) {

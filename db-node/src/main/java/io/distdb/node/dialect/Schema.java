@@ -44,4 +44,13 @@ public interface Schema {
   default Map<String, Boolean> jsonColumns(String table) throws StatementException {
     return Map.of();
   }
+
+  /**
+   * Whether {@code name} is taken in the schema (the session's current one when {@code schema} is
+   * null) by a table, view, index, sequence or constraint: PostgreSQL's namespace for relations,
+   * where an index or constraint name chosen by the server must not collide.
+   */
+  default boolean relationExists(String schema, String name) throws StatementException {
+    return false;
+  }
 }

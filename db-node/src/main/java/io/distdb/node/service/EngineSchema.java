@@ -37,6 +37,16 @@ final class EngineSchema implements Schema {
           + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
           + " AND UPPER(DATA_TYPE) = 'JSON'";
 
+  private static final String RELATION_EXISTS =
+      "SELECT 1 FROM INFORMATION_SCHEMA.TABLES"
+          + " WHERE TABLE_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND TABLE_NAME = ?2"
+          + " UNION ALL SELECT 1 FROM INFORMATION_SCHEMA.INDEXES"
+          + " WHERE INDEX_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND INDEX_NAME = ?2"
+          + " UNION ALL SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES"
+          + " WHERE SEQUENCE_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND SEQUENCE_NAME = ?2"
+          + " UNION ALL SELECT 1 FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+          + " WHERE CONSTRAINT_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND CONSTRAINT_NAME = ?2";
+
   private final Connection connection;
 
   EngineSchema(Connection connection) {
@@ -71,6 +81,11 @@ final class EngineSchema implements Schema {
           "constraint \"" + wanted + "\" for table \"" + name.table() + "\" does not exist");
     }
     return columns;
+  }
+
+  @Override
+  public boolean relationExists(String schema, String name) throws StatementException {
+    return !query(RELATION_EXISTS, schema, name).isEmpty();
   }
 
   @Override
