@@ -1,5 +1,6 @@
 package io.distdb.node.admin;
 
+import io.distdb.node.EventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -83,9 +84,9 @@ public final class AdminServer implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.close().syncUninterruptibly();
+    EventLoops.await(channel.close(), "admin channel close");
     reports.shutdownNow();
     checksums.shutdownNow();
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    EventLoops.shutdown(group, "admin");
   }
 }

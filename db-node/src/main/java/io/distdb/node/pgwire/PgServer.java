@@ -1,5 +1,6 @@
 package io.distdb.node.pgwire;
 
+import io.distdb.node.EventLoops;
 import io.distdb.node.pgwire.auth.Authenticator;
 import io.distdb.node.pgwire.protocol.BackendMessageSizeEstimator;
 import io.distdb.node.service.SqlService;
@@ -113,17 +114,17 @@ public final class PgServer implements AutoCloseable {
     if (serverChannel == null) {
       return;
     }
-    serverChannel.close().awaitUninterruptibly();
-    channels.close().awaitUninterruptibly();
+    EventLoops.await(serverChannel.close(), "PostgreSQL listener close");
+    EventLoops.await(channels.close(), "PostgreSQL connections close");
     serverChannel = null;
     shutdownExecutors();
     log.atInfo().log("PostgreSQL protocol stopped");
   }
 
   private void shutdownExecutors() {
-    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    EventLoops.shutdown(boss, "PostgreSQL accept");
     // Draining the workers fires channelInactive, which queues session cleanup on the SQL pool.
-    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    EventLoops.shutdown(workers, "PostgreSQL io");
     sqlPool.shutdown();
     try {
       if (!sqlPool.awaitTermination(5, TimeUnit.SECONDS)) {

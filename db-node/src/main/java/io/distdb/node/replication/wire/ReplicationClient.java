@@ -1,5 +1,6 @@
 package io.distdb.node.replication.wire;
 
+import io.distdb.node.EventLoops;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
@@ -116,6 +117,6 @@ public final class ReplicationClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    EventLoops.shutdown(group, "replication client");
   }
 }

@@ -1,11 +1,11 @@
 package io.distdb.node.replication.wire;
 
+import io.distdb.node.EventLoops;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The master's one replication thread: the event loop of every slave connection and the thread the
@@ -29,6 +29,6 @@ public final class ReplicationEventLoop implements AutoCloseable {
 
   @Override
   public void close() {
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    EventLoops.shutdown(group, "replication");
   }
 }

@@ -1,5 +1,6 @@
 package io.distdb.node.replication.wire;
 
+import io.distdb.node.EventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -9,7 +10,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /** The master's replication listener; each accepted slave is handed to a {@link PeerHandler}. */
 public final class ReplicationServer implements AutoCloseable {
@@ -73,9 +73,9 @@ public final class ReplicationServer implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.close().syncUninterruptibly();
+    EventLoops.await(channel.close(), "replication channel close");
     if (ownsGroup) {
-      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      EventLoops.shutdown(group, "replication server");
     }
   }
 }
