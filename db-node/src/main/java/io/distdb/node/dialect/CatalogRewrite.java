@@ -47,13 +47,17 @@ final class CatalogRewrite {
           "pg_enum",
           "pg_extension",
           "pg_index",
+          "pg_indexes",
           "pg_inherits",
           "pg_namespace",
           "pg_sequence",
+          "pg_sequences",
           "pg_settings",
+          "pg_tables",
           "pg_tablespace",
           "pg_trigger",
-          "pg_type");
+          "pg_type",
+          "pg_views");
 
   /** Catalog functions distdb implements ({@code storage.CatalogFunctions}), qualified or not. */
   private static final Set<String> FUNCTIONS =

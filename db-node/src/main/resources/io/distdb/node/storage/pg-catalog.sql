@@ -289,3 +289,39 @@ SELECT * FROM (VALUES (0, 0, 0, '', 0, CAST(0 AS SMALLINT), 'O', FALSE, 0, 0, 0,
   CAST(0 AS SMALLINT))) AS v(oid, tgrelid, tgparentid, tgname, tgfoid, tgtype, tgenabled,
   tgisinternal, tgconstrrelid, tgconstrindid, tgconstraint, tgdeferrable, tginitdeferred, tgnargs)
 WHERE FALSE;
+
+-- PostgreSQL's convenience views over the catalog (its system_views.sql), for user relations.
+-- A view's definition is the engine's text of it, not PostgreSQL's deparsed form. FORCE: they call
+-- the catalog functions (CatalogFunctions), which are installed after the views.
+CREATE VIEW distdb_catalog.pg_tables AS
+SELECT n.nspname AS schemaname, c.relname AS tablename, pg_get_userbyid(c.relowner) AS tableowner,
+  CAST(NULL AS VARCHAR) AS tablespace, c.relhasindex AS hasindexes, c.relhasrules AS hasrules,
+  c.relhastriggers AS hastriggers, c.relrowsecurity AS rowsecurity
+FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p');
+
+CREATE VIEW distdb_catalog.pg_views AS
+SELECT n.nspname AS schemaname, c.relname AS viewname, pg_get_userbyid(c.relowner) AS viewowner,
+  v.view_definition AS definition
+FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
+JOIN information_schema.views v ON v.table_schema = n.nspname AND v.table_name = c.relname
+WHERE c.relkind = 'v';
+
+CREATE FORCE VIEW distdb_catalog.pg_indexes AS
+SELECT n.nspname AS schemaname, t.relname AS tablename, c.relname AS indexname,
+  CAST(NULL AS VARCHAR) AS tablespace, distdb_catalog.d_pg_get_indexdef(c.oid) AS indexdef
+FROM distdb_catalog.pg_index x
+JOIN distdb_catalog.pg_class c ON c.oid = x.indexrelid
+JOIN distdb_catalog.pg_class t ON t.oid = x.indrelid
+JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
+WHERE t.relkind IN ('r', 'm', 'p') AND c.relkind IN ('i', 'I');
+
+CREATE FORCE VIEW distdb_catalog.pg_sequences AS
+SELECT n.nspname AS schemaname, c.relname AS sequencename,
+  pg_get_userbyid(c.relowner) AS sequenceowner, distdb_catalog.d_format_type(s.seqtypid, NULL) AS data_type,
+  s.seqstart AS start_value, s.seqmin AS min_value, s.seqmax AS max_value,
+  s.seqincrement AS increment_by, s.seqcycle AS cycle, s.seqcache AS cache_size,
+  CAST(NULL AS BIGINT) AS last_value
+FROM distdb_catalog.pg_sequence s
+JOIN distdb_catalog.pg_class c ON c.oid = s.seqrelid
+JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace;
