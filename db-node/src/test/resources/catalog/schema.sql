@@ -6,5 +6,6 @@ CREATE TABLE child (id bigint PRIMARY KEY, parent_id int REFERENCES parent (id) 
 CREATE INDEX child_amount_idx ON child (amount);
 CREATE UNIQUE INDEX child_ratio_code_idx ON child (ratio, code);
 CREATE TABLE pair (b int NOT NULL, a int NOT NULL, at date, payload bytea, u uuid, PRIMARY KEY (b, a));
+CREATE INDEX ON pair (at);
 CREATE SEQUENCE counter_seq;
 CREATE VIEW named_parent AS SELECT id, name FROM parent;

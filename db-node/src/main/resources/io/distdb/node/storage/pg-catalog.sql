@@ -291,12 +291,15 @@ SELECT * FROM (VALUES (0, 0, 0, '', 0, CAST(0 AS SMALLINT), 'O', FALSE, 0, 0, 0,
 WHERE FALSE;
 
 -- PostgreSQL's convenience views over the catalog (its system_views.sql), for user relations.
+-- hastriggers: PostgreSQL implements a foreign key with triggers on both of its tables.
 -- A view's definition is the engine's text of it, not PostgreSQL's deparsed form. FORCE: they call
 -- the catalog functions (CatalogFunctions), which are installed after the views.
 CREATE VIEW distdb_catalog.pg_tables AS
 SELECT n.nspname AS schemaname, c.relname AS tablename, pg_get_userbyid(c.relowner) AS tableowner,
   CAST(NULL AS VARCHAR) AS tablespace, c.relhasindex AS hasindexes, c.relhasrules AS hasrules,
-  c.relhastriggers AS hastriggers, c.relrowsecurity AS rowsecurity
+  EXISTS (SELECT 1 FROM distdb_catalog.pg_constraint k WHERE k.contype = 'f'
+    AND c.oid IN (k.conrelid, k.confrelid)) AS hastriggers,
+  c.relrowsecurity AS rowsecurity
 FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p');
 

@@ -1,0 +1,20 @@
+-- Not recorded from a client: PostgreSQL's convenience views over the catalog (pg_tables,
+-- pg_indexes, pg_views, pg_sequences), as scripts and admin tools query them.
+
+-- tables
+SELECT schemaname, tablename, tablespace, hasindexes, hasrules, hastriggers, rowsecurity FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename;
+
+-- tables qualified
+SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'parent';
+
+-- indexes
+SELECT schemaname, tablename, indexname, tablespace FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname;
+
+-- index definitions
+SELECT indexname, indexdef FROM pg_catalog.pg_indexes WHERE tablename IN ('child', 'pair') ORDER BY indexname;
+
+-- views
+SELECT schemaname, viewname FROM pg_views WHERE schemaname = 'public' ORDER BY viewname;
+
+-- sequences
+SELECT schemaname, sequencename, start_value, min_value, max_value, increment_by, cycle FROM pg_sequences WHERE sequencename = 'counter_seq';
