@@ -55,6 +55,12 @@ final class CatalogRewrite {
           "pg_trigger",
           "pg_type");
 
+  /**
+   * {@code information_schema} views clients read that distdb shows in PostgreSQL's shape ({@code
+   * distdb_catalog.information_schema_<name>}); H2's own, of other shapes, answer the rest.
+   */
+  private static final Set<String> INFORMATION_SCHEMA_VIEWS = Set.of("tables", "columns");
+
   /** Catalog functions distdb implements ({@code storage.CatalogFunctions}), qualified or not. */
   private static final Set<String> FUNCTIONS =
       Set.of(
@@ -120,6 +126,7 @@ final class CatalogRewrite {
         || lower.contains("json_build_object")
         || lower.contains("current_schemas")
         || lower.contains("current_database")
+        || lower.contains("information_schema")
         || lower.contains("'{");
   }
 
@@ -192,6 +199,10 @@ final class CatalogRewrite {
     }
     if (!t.isName()) {
       return null;
+    }
+    Replacement information = informationSchema(tokens, i);
+    if (information != null) {
+      return information;
     }
     boolean qualified = isCatalogQualified(tokens, i);
     if (!qualified && i > 0 && tokens.get(i - 1).is(".")) {
@@ -604,6 +615,27 @@ final class CatalogRewrite {
       }
     }
     return -1;
+  }
+
+  /** {@code information_schema.tables} (any case, quoted or not) → distdb's view of that shape. */
+  private static Replacement informationSchema(List<Token> tokens, int i) {
+    if (i + 2 >= tokens.size()
+        || !tokens.get(i).value().equalsIgnoreCase("information_schema")
+        || !tokens.get(i + 1).is(".")
+        || !tokens.get(i + 2).isName()
+        || (i > 0 && tokens.get(i - 1).is("."))
+        || isCall(tokens, i + 2)) {
+      return null;
+    }
+    String view = tokens.get(i + 2).value().toLowerCase(Locale.ROOT);
+    if (!INFORMATION_SCHEMA_VIEWS.contains(view)) {
+      return null;
+    }
+    return new Replacement(
+        tokens.get(i).start(),
+        tokens.get(i + 2).end(),
+        i + 2,
+        CatalogViews.SCHEMA + ".information_schema_" + view);
   }
 
   private static boolean isCatalogQualified(List<Token> tokens, int i) {
