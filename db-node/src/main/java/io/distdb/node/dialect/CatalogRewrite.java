@@ -59,7 +59,8 @@ final class CatalogRewrite {
    * {@code information_schema} views clients read that distdb shows in PostgreSQL's shape ({@code
    * distdb_catalog.information_schema_<name>}); H2's own, of other shapes, answer the rest.
    */
-  private static final Set<String> INFORMATION_SCHEMA_VIEWS = Set.of("tables", "columns");
+  private static final Set<String> INFORMATION_SCHEMA_VIEWS =
+      Set.of("tables", "columns", "table_constraints", "key_column_usage");
 
   /** Catalog functions distdb implements ({@code storage.CatalogFunctions}), qualified or not. */
   private static final Set<String> FUNCTIONS =

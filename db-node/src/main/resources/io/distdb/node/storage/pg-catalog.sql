@@ -350,3 +350,28 @@ JOIN distdb_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN distdb_catalog.pg_type t ON t.oid = a.atttypid
 LEFT JOIN distdb_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND n.nspname NOT IN ('pg_catalog', 'information_schema');
+
+-- Primary, unique, foreign and check constraints under the names distdb's pg_constraint shows.
+-- PostgreSQL also lists each NOT NULL as a CHECK named <namespace oid>_<table oid>_<n>_not_null;
+-- distdb does not.
+CREATE VIEW distdb_catalog.information_schema_table_constraints AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS constraint_catalog,
+  n.nspname AS constraint_schema, con.conname AS constraint_name,
+  (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, n.nspname AS table_schema,
+  c.relname AS table_name,
+  CASE con.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'f' THEN 'FOREIGN KEY' WHEN 'u' THEN 'UNIQUE'
+    ELSE 'CHECK' END AS constraint_type,
+  'NO' AS is_deferrable, 'NO' AS initially_deferred, 'YES' AS enforced,
+  CASE WHEN con.contype = 'u' THEN 'YES' END AS nulls_distinct
+FROM distdb_catalog.pg_constraint con
+JOIN distdb_catalog.pg_class c ON c.oid = con.conrelid
+JOIN distdb_catalog.user_namespace n ON n.oid = con.connamespace;
+
+CREATE VIEW distdb_catalog.information_schema_key_column_usage AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS constraint_catalog,
+  k.constraint_schema, con.conname AS constraint_name,
+  (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, k.table_schema,
+  k.table_name, k.column_name, k.ordinal_position, k.position_in_unique_constraint
+FROM information_schema.key_column_usage k
+JOIN distdb_catalog.user_namespace n ON n.nspname = k.constraint_schema
+JOIN distdb_catalog.pg_constraint con ON con.connamespace = n.oid AND con.engine_name = k.constraint_name;
