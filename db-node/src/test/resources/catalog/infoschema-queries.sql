@@ -21,3 +21,6 @@ SELECT * FROM information_schema.table_constraints WHERE table_schema = 'public'
 
 -- key columns
 SELECT * FROM information_schema.key_column_usage WHERE table_schema = 'public' ORDER BY table_name, constraint_name, ordinal_position;
+
+-- pg_is_in_recovery
+SELECT pg_is_in_recovery();

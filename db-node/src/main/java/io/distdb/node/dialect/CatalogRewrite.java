@@ -20,6 +20,7 @@ import java.util.Set;
  *       pg_namespace}, {@code pg_settings}, {@code pg_type} (qualified, or unqualified after FROM /
  *       JOIN: PostgreSQL searches pg_catalog first) → {@code distdb_catalog.*};
  *   <li>{@code pg_get_keywords()} → the view {@code distdb_catalog.pg_get_keywords};
+ *   <li>{@code pg_is_in_recovery()} → true in a slave's sessions (the engine's read-only user);
  *   <li>{@code current_database()} → the database's name (H2 would answer its file's name);
  *   <li>{@code current_schemas(true|false)} → {@code ARRAY['pg_catalog', CURRENT_SCHEMA]} or {@code
  *       ARRAY[CURRENT_SCHEMA]};
@@ -236,6 +237,21 @@ final class CatalogRewrite {
                 end,
                 close,
                 "(SELECT datname FROM " + CatalogViews.SCHEMA + ".current_database)")
+            : null;
+      case "pg_is_in_recovery":
+        // A slave's sessions, and only they, act as the engine's read-only user (EngineUser).
+        return close == i + 2
+            ? new Replacement(
+                from,
+                end,
+                close,
+                labelled(
+                    tokens,
+                    i,
+                    from,
+                    close,
+                    "(UPPER(CURRENT_USER) = 'DISTDB_READER')",
+                    "pg_is_in_recovery"))
             : null;
       case "current_schemas":
         if (close != i + 3) {

@@ -39,6 +39,8 @@ class CatalogRewriteTest {
         .isEqualTo(
             "SELECT c.column_name FROM distdb_catalog.information_schema_columns c"
                 + " JOIN distdb_catalog.information_schema_tables t ON t.table_name = c.table_name");
+    assertThat(engine("SELECT pg_is_in_recovery()"))
+        .isEqualTo("SELECT (UPPER(CURRENT_USER) = 'DISTDB_READER') AS pg_is_in_recovery");
     // Views distdb does not reshape stay H2's.
     assertThat(engine("SELECT schema_name FROM information_schema.schemata"))
         .isEqualTo("SELECT schema_name FROM information_schema.schemata");
