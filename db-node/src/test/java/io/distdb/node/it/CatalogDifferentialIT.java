@@ -104,6 +104,11 @@ class CatalogDifferentialIT {
               }
             }
           }
+          // The master is not in recovery, as the reference; a slave is.
+          assertThat(master.run("SELECT pg_is_in_recovery()", true).rows())
+              .isEqualTo(List.of(List.of("f")));
+          assertThat(slave.run("SELECT pg_is_in_recovery()", true).rows())
+              .isEqualTo(List.of(List.of("t")));
         }
       }
     }
