@@ -20,6 +20,7 @@ import java.util.Set;
  *       pg_namespace}, {@code pg_settings}, {@code pg_type} (qualified, or unqualified after FROM /
  *       JOIN: PostgreSQL searches pg_catalog first) → {@code distdb_catalog.*};
  *   <li>{@code pg_get_keywords()} → the view {@code distdb_catalog.pg_get_keywords};
+ *   <li>{@code pg_is_in_recovery()} → true in a slave's sessions (the engine's read-only user);
  *   <li>{@code current_database()} → the database's name (H2 would answer its file's name);
  *   <li>{@code current_schemas(true|false)} → {@code ARRAY['pg_catalog', CURRENT_SCHEMA]} or {@code
  *       ARRAY[CURRENT_SCHEMA]};
@@ -58,6 +59,13 @@ final class CatalogRewrite {
           "pg_trigger",
           "pg_type",
           "pg_views");
+
+  /**
+   * {@code information_schema} views clients read that distdb shows in PostgreSQL's shape ({@code
+   * distdb_catalog.information_schema_<name>}); H2's own, of other shapes, answer the rest.
+   */
+  private static final Set<String> INFORMATION_SCHEMA_VIEWS =
+      Set.of("tables", "columns", "table_constraints", "key_column_usage");
 
   /** Catalog functions distdb implements ({@code storage.CatalogFunctions}), qualified or not. */
   private static final Set<String> FUNCTIONS =
@@ -124,6 +132,7 @@ final class CatalogRewrite {
         || lower.contains("json_build_object")
         || lower.contains("current_schemas")
         || lower.contains("current_database")
+        || lower.contains("information_schema")
         || lower.contains("'{");
   }
 
@@ -197,6 +206,10 @@ final class CatalogRewrite {
     if (!t.isName()) {
       return null;
     }
+    Replacement information = informationSchema(tokens, i);
+    if (information != null) {
+      return information;
+    }
     boolean qualified = isCatalogQualified(tokens, i);
     if (!qualified && i > 0 && tokens.get(i - 1).is(".")) {
       return null;
@@ -228,6 +241,21 @@ final class CatalogRewrite {
                 end,
                 close,
                 "(SELECT datname FROM " + CatalogViews.SCHEMA + ".current_database)")
+            : null;
+      case "pg_is_in_recovery":
+        // A slave's sessions, and only they, act as the engine's read-only user (EngineUser).
+        return close == i + 2
+            ? new Replacement(
+                from,
+                end,
+                close,
+                labelled(
+                    tokens,
+                    i,
+                    from,
+                    close,
+                    "(UPPER(CURRENT_USER) = 'DISTDB_READER')",
+                    "pg_is_in_recovery"))
             : null;
       case "current_schemas":
         if (close != i + 3) {
@@ -608,6 +636,27 @@ final class CatalogRewrite {
       }
     }
     return -1;
+  }
+
+  /** {@code information_schema.tables} (any case, quoted or not) → distdb's view of that shape. */
+  private static Replacement informationSchema(List<Token> tokens, int i) {
+    if (i + 2 >= tokens.size()
+        || !tokens.get(i).value().equalsIgnoreCase("information_schema")
+        || !tokens.get(i + 1).is(".")
+        || !tokens.get(i + 2).isName()
+        || (i > 0 && tokens.get(i - 1).is("."))
+        || isCall(tokens, i + 2)) {
+      return null;
+    }
+    String view = tokens.get(i + 2).value().toLowerCase(Locale.ROOT);
+    if (!INFORMATION_SCHEMA_VIEWS.contains(view)) {
+      return null;
+    }
+    return new Replacement(
+        tokens.get(i).start(),
+        tokens.get(i + 2).end(),
+        i + 2,
+        CatalogViews.SCHEMA + ".information_schema_" + view);
   }
 
   private static boolean isCatalogQualified(List<Token> tokens, int i) {

@@ -328,3 +328,89 @@ SELECT n.nspname AS schemaname, c.relname AS sequencename,
 FROM distdb_catalog.pg_sequence s
 JOIN distdb_catalog.pg_class c ON c.oid = s.seqrelid
 JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace;
+
+-- ===== information_schema (PostgreSQL 15's shapes) =====
+-- CatalogRewrite maps a client's information_schema.tables / .columns onto these views; H2's own
+-- INFORMATION_SCHEMA (other shapes, which distdb's code reads) stays as it is. Built on the views
+-- above, so names, types, typmods and defaults are those pg_catalog shows. Only user schemas are
+-- listed (PostgreSQL also lists its catalogs' own relations).
+CREATE VIEW distdb_catalog.information_schema_tables AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, n.nspname AS table_schema,
+  c.relname AS table_name, CASE c.relkind WHEN 'v' THEN 'VIEW' ELSE 'BASE TABLE' END AS table_type,
+  CAST(NULL AS VARCHAR) AS self_referencing_column_name, CAST(NULL AS VARCHAR) AS reference_generation,
+  CAST(NULL AS VARCHAR) AS user_defined_type_catalog, CAST(NULL AS VARCHAR) AS user_defined_type_schema,
+  CAST(NULL AS VARCHAR) AS user_defined_type_name,
+  CASE c.relkind WHEN 'r' THEN 'YES' ELSE 'NO' END AS is_insertable_into, 'NO' AS is_typed,
+  CAST(NULL AS VARCHAR) AS commit_action
+FROM distdb_catalog.pg_class c JOIN distdb_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'v') AND n.nspname NOT IN ('pg_catalog', 'information_schema');
+
+CREATE VIEW distdb_catalog.information_schema_columns AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, n.nspname AS table_schema,
+  c.relname AS table_name, a.attname AS column_name, CAST(a.attnum AS INT) AS ordinal_position,
+  d.adbin AS column_default, CASE WHEN a.attnotnull THEN 'NO' ELSE 'YES' END AS is_nullable,
+  CASE t.typname WHEN 'int2' THEN 'smallint' WHEN 'int4' THEN 'integer' WHEN 'int8' THEN 'bigint'
+    WHEN 'varchar' THEN 'character varying' WHEN 'bpchar' THEN 'character' WHEN 'bool' THEN 'boolean'
+    WHEN 'float4' THEN 'real' WHEN 'float8' THEN 'double precision'
+    WHEN 'timestamp' THEN 'timestamp without time zone' WHEN 'timestamptz' THEN 'timestamp with time zone'
+    WHEN 'time' THEN 'time without time zone' WHEN 'timetz' THEN 'time with time zone'
+    ELSE CASE WHEN t.typcategory = 'A' THEN 'ARRAY' ELSE t.typname END END AS data_type,
+  CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod > 0 THEN a.atttypmod - 4 END AS character_maximum_length,
+  CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod > 0 THEN (a.atttypmod - 4) * 4
+    WHEN t.typname IN ('varchar', 'bpchar', 'text') THEN 1073741824 END AS character_octet_length,
+  CASE t.typname WHEN 'int2' THEN 16 WHEN 'int4' THEN 32 WHEN 'int8' THEN 64 WHEN 'float4' THEN 24
+    WHEN 'float8' THEN 53 WHEN 'numeric' THEN CASE WHEN a.atttypmod > 0 THEN BITAND(RSHIFT(a.atttypmod - 4, 16), 65535) END
+    END AS numeric_precision,
+  CASE WHEN t.typname IN ('int2', 'int4', 'int8', 'float4', 'float8') THEN 2 WHEN t.typname = 'numeric' THEN 10 END AS numeric_precision_radix,
+  CASE WHEN t.typname IN ('int2', 'int4', 'int8') THEN 0
+    WHEN t.typname = 'numeric' AND a.atttypmod > 0 THEN BITAND(a.atttypmod - 4, 65535) END AS numeric_scale,
+  CASE WHEN t.typname = 'date' THEN 0 WHEN t.typname IN ('timestamp', 'timestamptz', 'time', 'timetz', 'interval')
+    THEN CASE WHEN a.atttypmod >= 0 THEN a.atttypmod ELSE 6 END END AS datetime_precision,
+  CAST(NULL AS VARCHAR) AS interval_type, CAST(NULL AS INT) AS interval_precision,
+  CAST(NULL AS VARCHAR) AS character_set_catalog, CAST(NULL AS VARCHAR) AS character_set_schema,
+  CAST(NULL AS VARCHAR) AS character_set_name, CAST(NULL AS VARCHAR) AS collation_catalog,
+  CAST(NULL AS VARCHAR) AS collation_schema, CAST(NULL AS VARCHAR) AS collation_name,
+  CAST(NULL AS VARCHAR) AS domain_catalog, CAST(NULL AS VARCHAR) AS domain_schema,
+  CAST(NULL AS VARCHAR) AS domain_name,
+  (SELECT datname FROM distdb_catalog.current_database) AS udt_catalog, 'pg_catalog' AS udt_schema,
+  t.typname AS udt_name, CAST(NULL AS VARCHAR) AS scope_catalog, CAST(NULL AS VARCHAR) AS scope_schema,
+  CAST(NULL AS VARCHAR) AS scope_name, CAST(NULL AS INT) AS maximum_cardinality,
+  CAST(a.attnum AS VARCHAR) AS dtd_identifier, 'NO' AS is_self_referencing,
+  CASE WHEN a.attidentity = '' THEN 'NO' ELSE 'YES' END AS is_identity,
+  CASE WHEN a.attidentity = 'a' THEN 'ALWAYS' END AS identity_generation,
+  CAST(NULL AS VARCHAR) AS identity_start, CAST(NULL AS VARCHAR) AS identity_increment,
+  CAST(NULL AS VARCHAR) AS identity_maximum, CAST(NULL AS VARCHAR) AS identity_minimum,
+  CASE WHEN a.attidentity = '' THEN 'NO' ELSE 'NO' END AS identity_cycle, 'NEVER' AS is_generated,
+  CAST(NULL AS VARCHAR) AS generation_expression,
+  CASE c.relkind WHEN 'r' THEN 'YES' ELSE 'NO' END AS is_updatable
+FROM distdb_catalog.pg_attribute a
+JOIN distdb_catalog.pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'v')
+JOIN distdb_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN distdb_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN distdb_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE a.attnum > 0 AND NOT a.attisdropped AND n.nspname NOT IN ('pg_catalog', 'information_schema');
+
+-- Primary, unique, foreign and check constraints under the names distdb's pg_constraint shows.
+-- PostgreSQL also lists each NOT NULL as a CHECK named <namespace oid>_<table oid>_<n>_not_null;
+-- distdb does not.
+CREATE VIEW distdb_catalog.information_schema_table_constraints AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS constraint_catalog,
+  n.nspname AS constraint_schema, con.conname AS constraint_name,
+  (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, n.nspname AS table_schema,
+  c.relname AS table_name,
+  CASE con.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'f' THEN 'FOREIGN KEY' WHEN 'u' THEN 'UNIQUE'
+    ELSE 'CHECK' END AS constraint_type,
+  'NO' AS is_deferrable, 'NO' AS initially_deferred, 'YES' AS enforced,
+  CASE WHEN con.contype = 'u' THEN 'YES' END AS nulls_distinct
+FROM distdb_catalog.pg_constraint con
+JOIN distdb_catalog.pg_class c ON c.oid = con.conrelid
+JOIN distdb_catalog.user_namespace n ON n.oid = con.connamespace;
+
+CREATE VIEW distdb_catalog.information_schema_key_column_usage AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS constraint_catalog,
+  k.constraint_schema, con.conname AS constraint_name,
+  (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, k.table_schema,
+  k.table_name, k.column_name, k.ordinal_position, k.position_in_unique_constraint
+FROM information_schema.key_column_usage k
+JOIN distdb_catalog.user_namespace n ON n.nspname = k.constraint_schema
+JOIN distdb_catalog.pg_constraint con ON con.connamespace = n.oid AND con.engine_name = k.constraint_name;

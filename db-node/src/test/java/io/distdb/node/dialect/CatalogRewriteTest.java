@@ -31,6 +31,22 @@ class CatalogRewriteTest {
   }
 
   @Test
+  void informationSchemaViewsOfPostgresShapeShadowH2s() throws Exception {
+    assertThat(
+            engine(
+                "SELECT c.column_name FROM INFORMATION_SCHEMA.COLUMNS c"
+                    + " JOIN information_schema.tables t ON t.table_name = c.table_name"))
+        .isEqualTo(
+            "SELECT c.column_name FROM distdb_catalog.information_schema_columns c"
+                + " JOIN distdb_catalog.information_schema_tables t ON t.table_name = c.table_name");
+    assertThat(engine("SELECT pg_is_in_recovery()"))
+        .isEqualTo("SELECT (UPPER(CURRENT_USER) = 'DISTDB_READER') AS pg_is_in_recovery");
+    // Views distdb does not reshape stay H2's.
+    assertThat(engine("SELECT schema_name FROM information_schema.schemata"))
+        .isEqualTo("SELECT schema_name FROM information_schema.schemata");
+  }
+
+  @Test
   void castsOperatorsAndAliasesBecomeH2Forms() throws Exception {
     assertThat(engine("SELECT 1 WHERE d.classoid = 'pg_class'::regclass"))
         .isEqualTo("SELECT 1 WHERE d.classoid = distdb_catalog.d_regclass_oid('pg_class')");

@@ -38,7 +38,7 @@ class CatalogDifferentialIT {
 
   private static final List<String> ASPECTS = List.of("labels", "rows", "sqlstate");
   private static final List<String> CLIENTS =
-      List.of("pgjdbc", "sqlalchemy", "django", "internals", "views");
+      List.of("pgjdbc", "sqlalchemy", "django", "internals", "views", "infoschema");
   private static final String DATABASE = "cat";
   private static final Pattern OID = Pattern.compile("\\{oid:(\\w+)}");
 
@@ -104,6 +104,11 @@ class CatalogDifferentialIT {
               }
             }
           }
+          // The master is not in recovery, as the reference; a slave is.
+          assertThat(master.run("SELECT pg_is_in_recovery()", true).rows())
+              .isEqualTo(List.of(List.of("f")));
+          assertThat(slave.run("SELECT pg_is_in_recovery()", true).rows())
+              .isEqualTo(List.of(List.of("t")));
         }
       }
     }
