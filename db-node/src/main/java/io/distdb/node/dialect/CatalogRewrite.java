@@ -77,7 +77,12 @@ final class CatalogRewrite {
           "pg_table_is_visible",
           "pg_type_is_visible",
           "obj_description",
-          "col_description");
+          "col_description",
+          "pg_size_pretty",
+          "pg_relation_size",
+          "pg_table_size",
+          "pg_total_relation_size",
+          "pg_indexes_size");
 
   /**
    * Aliases clients write unquoted that H2 reserves ({@code AS default}, {@code as key}): quoted,

@@ -45,7 +45,12 @@ public final class CatalogFunctions {
           Map.entry("col_description", "colDescription"),
           Map.entry("regclass_oid", "regclass"),
           Map.entry("regclass_name", "regclassName"),
-          Map.entry("pg_get_expr", "expression"));
+          Map.entry("pg_get_expr", "expression"),
+          Map.entry("pg_size_pretty", "sizePretty"),
+          Map.entry("pg_relation_size", "relationSize"),
+          Map.entry("pg_table_size", "relationSize"),
+          Map.entry("pg_total_relation_size", "relationSize"),
+          Map.entry("pg_indexes_size", "indexesSize"));
 
   private CatalogFunctions() {}
 
@@ -423,6 +428,69 @@ public final class CatalogFunctions {
     }
     parts.add(part.toString());
     return parts;
+  }
+
+  /**
+   * PostgreSQL 15's {@code pg_size_pretty(bigint)}: bytes below 10 kB, then kB, MB, GB, TB, PB,
+   * each value rounded half away from zero and kept below 10240 of its unit.
+   */
+  public static String sizePretty(Long bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    long size = bytes;
+    if (Math.abs(size) < 10 * 1024) {
+      return size + " bytes";
+    }
+    String[] units = {"kB", "MB", "GB", "TB", "PB"};
+    size >>= 9; // one extra bit for rounding
+    int unit = 0;
+    while (Math.abs(size) >= 10 * 1024 * 2 - 1 && unit < units.length - 1) {
+      size >>= 10;
+      unit++;
+    }
+    return (size + (size < 0 ? -1 : 1)) / 2 + " " + units[unit];
+  }
+
+  /**
+   * The bytes a table's rows and indexes take in the engine's file ({@code DISK_SPACE_USED});
+   * PostgreSQL's main fork, TOAST and index split does not exist here, so {@code pg_table_size},
+   * {@code pg_relation_size} and {@code pg_total_relation_size} all answer this, and any other
+   * relation (an index, a view, a sequence) 0. The argument is an OID or a relation's name.
+   */
+  public static Long relationSize(Connection c, String relation) throws SQLException {
+    if (relation == null) {
+      return null;
+    }
+    Integer oid =
+        relation.chars().allMatch(Character::isDigit) && !relation.isEmpty()
+            ? Integer.valueOf(relation)
+            : regclass(c, relation);
+    String table =
+        one(
+            c,
+            "SELECT '\"' || REPLACE(n.nspname, '\"', '\"\"') || '\".\"'"
+                + " || REPLACE(r.relname, '\"', '\"\"') || '\"' FROM "
+                + SCHEMA
+                + ".pg_class r JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = ? AND r.relkind = 'r'",
+            oid);
+    if (table == null) {
+      return 0L;
+    }
+    try (PreparedStatement p = c.prepareStatement("SELECT DISK_SPACE_USED(?)")) {
+      p.setString(1, table);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** {@code pg_indexes_size}: the engine keeps a table's indexes in its figure above, so 0. */
+  public static Long indexesSize(Connection c, String relation) throws SQLException {
+    return relation == null ? null : 0L;
   }
 
   private static String one(Connection c, String sql, Object... args) throws SQLException {
