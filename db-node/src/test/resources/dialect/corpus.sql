@@ -206,3 +206,19 @@ INSERT INTO sa_products (sku, name, price) VALUES ('tea', 'Green tea', 1.75), ('
 INSERT INTO sa_products (sku, name, price) VALUES ('tea', 'ignored', 0) ON CONFLICT (sku) DO NOTHING RETURNING sa_products.id;
 SELECT sa_products.sku, sa_products.name, sa_products.price FROM sa_products ORDER BY sa_products.sku;
 DELETE FROM sa_products WHERE sa_products.sku = 'soup' RETURNING sa_products.name;
+
+-- set-returning functions in a FROM name their column after the alias or the function
+SELECT g FROM generate_series(1, 3) g;
+SELECT * FROM generate_series(2, 4) AS s ORDER BY 1 DESC;
+SELECT * FROM generate_series(1, 2);
+SELECT g.g * 2 AS twice FROM generate_series(1, 3) g WHERE g.g > 1;
+SELECT x FROM generate_series(1, 2) AS g(x);
+SELECT u FROM unnest(ARRAY[3, 1, 2]) u ORDER BY u;
+
+-- an index without a name gets PostgreSQL's name
+CREATE TABLE ix_t (a int, b text);
+CREATE INDEX ON ix_t (a);
+CREATE INDEX ON ix_t (a, b);
+CREATE INDEX ON ix_t (a);
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ix_t' ORDER BY indexname;
+DROP TABLE ix_t;

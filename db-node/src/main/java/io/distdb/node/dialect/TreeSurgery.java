@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Replaces one node of a JSqlParser tree by another wherever its parent holds it. JSqlParser's
- * nodes know neither their parent nor a generic way to swap a child, and an operator such as {@code
- * a @> b} cannot be turned into a function call in place; so this walks the tree's own fields
- * (JSqlParser classes, lists, the map entries of {@code ->} chains), leaving the parser's token
- * bookkeeping alone. Only statements that hold such an operator pay for it.
+ * Replaces one node of a JSqlParser tree by another wherever its parent holds it, or finds the
+ * nodes of a kind. JSqlParser's nodes know neither their parent nor a generic way to swap a child,
+ * and an operator such as {@code a @> b} cannot be turned into a function call in place; so this
+ * walks the tree's own fields (JSqlParser classes, lists, the map entries of {@code ->} chains),
+ * leaving the parser's token bookkeeping alone. Only statements that hold such an operator pay for
+ * it.
  */
 final class TreeSurgery {
 
@@ -26,6 +27,44 @@ final class TreeSurgery {
   /** True if {@code old} was found (by identity) and replaced. */
   static boolean replace(Object root, Object old, Object replacement) {
     return walk(root, old, replacement, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /** Every node of {@code type} in the tree, in no particular order. */
+  static <T> List<T> find(Object root, Class<T> type) {
+    List<T> out = new java.util.ArrayList<>();
+    collect(root, type, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+    return out;
+  }
+
+  private static <T> void collect(Object node, Class<T> type, List<T> out, Set<Object> seen) {
+    if (node == null || !seen.add(node)) {
+      return;
+    }
+    if (type.isInstance(node)) {
+      out.add(type.cast(node));
+    }
+    if (node instanceof List<?> list) {
+      for (Object e : list) {
+        collect(e, type, out, seen);
+      }
+      return;
+    }
+    for (Class<?> c = node.getClass(); isTree(c); c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+          continue;
+        }
+        try {
+          f.setAccessible(true);
+          Object value = f.get(node);
+          if (value != null && (isTree(value.getClass()) || value instanceof List<?>)) {
+            collect(value, type, out, seen);
+          }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // a field that holds no tree
+        }
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,52 @@
+package io.distdb.node.dialect;
+
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.statement.select.TableFunction;
+
+/**
+ * A set-returning function in a FROM, {@code generate_series(1, 3) g} or {@code unnest(a) u}, names
+ * its one column as PostgreSQL does: after the alias ({@code g}), or without one after the function
+ * ({@code generate_series}). H2 calls the column {@code X} or {@code C1}; the rewrite adds the
+ * column list H2 understands, {@code g(g)}. A column list the client wrote is kept, and so are
+ * forms with more than one column ({@code unnest(a, b)}, {@code WITH ORDINALITY}).
+ */
+final class SetFunctionColumnRewrite implements Rewrite {
+
+  private static final List<String> FUNCTIONS = List.of("generate_series", "unnest");
+
+  @Override
+  public List<String> stems() {
+    return FUNCTIONS;
+  }
+
+  @Override
+  public void apply(Translation t) {
+    for (TableFunction from : TreeSurgery.find(t.tree(), TableFunction.class)) {
+      Function f = from.getFunction();
+      String name = f == null ? null : OutputNames.functionName(f);
+      if (name == null || !FUNCTIONS.contains(name) || hasMoreColumns(from, f)) {
+        continue;
+      }
+      Alias alias = from.getAlias();
+      if (alias == null) {
+        alias = new Alias(name, false);
+        from.setAlias(alias);
+      } else if (alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()) {
+        continue;
+      }
+      alias.setAliasColumns(List.of(new Alias.AliasColumn(alias.getName())));
+      t.changed();
+    }
+  }
+
+  private static boolean hasMoreColumns(TableFunction from, Function f) {
+    boolean manyArrays =
+        f.getParameters() != null
+            && f.getParameters().size() > 1
+            && OutputNames.functionName(f).equals("unnest");
+    return manyArrays || from.toString().toLowerCase(Locale.ROOT).contains("ordinality");
+  }
+}
