@@ -81,6 +81,10 @@ SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 month';
 SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 week ago';
 SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 day 02:03:04.5';
 SELECT TIMESTAMP '2024-01-31 10:00:00' + interval '1 month 1 day';
+SELECT interval '1 day 2 hours', interval '3 months', interval '-1 year 2 mons', interval '1.5 seconds';
+SELECT interval '36 hours', interval '14 months', interval '0 seconds', interval '-90 minutes', '2 weeks'::interval;
+SELECT TIMESTAMP '2024-03-01 00:00:00' - TIMESTAMP '2024-01-15 12:00:00' AS elapsed;
+SELECT interval '1 day' + interval '2 hours', interval '2 hours' * 3, interval '1 day' > interval '23 hours';
 -- JOIN ... USING: a bare USING column names the merged column
 SELECT id, sku, kind FROM items JOIN events USING (id) ORDER BY id;
 SELECT id, sku FROM items LEFT JOIN events USING (id) WHERE id <= 2 ORDER BY id;

@@ -39,6 +39,7 @@ final class IntervalText {
     }
     long months = 0;
     BigDecimal micros = BigDecimal.ZERO;
+    boolean namesDays = false;
     String[] parts = s.split("\\s+");
     for (int i = 0; i < parts.length; i++) {
       String p = parts[i];
@@ -78,6 +79,7 @@ final class IntervalText {
         return null;
       }
       micros = micros.add(number.multiply(BigDecimal.valueOf(perUnitMicros)));
+      namesDays |= perUnitMicros >= MICROS_PER_DAY;
     }
     if (ago) {
       months = -months;
@@ -97,21 +99,24 @@ final class IntervalText {
       return new H2Interval((months < 0 ? "-" : "") + abs / 12 + "-" + abs % 12, "YEAR TO MONTH");
     }
     long abs = Math.abs(us);
-    long days = abs / MICROS_PER_DAY;
-    long rest = abs % MICROS_PER_DAY;
-    long seconds = rest / 1_000_000;
-    long fraction = rest % 1_000_000;
-    String value =
+    long seconds = abs % MICROS_PER_DAY / 1_000_000;
+    long fraction = abs % 1_000_000;
+    String time =
         String.format(
             Locale.ROOT,
-            "%s%d %02d:%02d:%02d%s",
-            us < 0 ? "-" : "",
-            days,
+            "%02d:%02d:%02d%s",
             seconds / 3600,
             seconds / 60 % 60,
             seconds % 60,
             fraction == 0 ? "" : String.format(Locale.ROOT, ".%06d", fraction));
-    return new H2Interval(value, "DAY TO SECOND");
+    String sign = us < 0 ? "-" : "";
+    if (!namesDays) {
+      // PostgreSQL keeps hours as hours ('36 hours' prints 36:00:00): so does HOUR TO SECOND.
+      long hours = abs / 3_600_000_000L;
+      String value = String.format(Locale.ROOT, "%s%02d%s", sign, hours, time.substring(2));
+      return new H2Interval(value, "HOUR TO SECOND");
+    }
+    return new H2Interval(sign + abs / MICROS_PER_DAY + " " + time, "DAY TO SECOND");
   }
 
   private static int unitStart(String p) {

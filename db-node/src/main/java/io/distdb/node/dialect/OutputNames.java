@@ -8,6 +8,7 @@ import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -76,6 +77,9 @@ final class OutputNames {
     if (e instanceof Function f && f.getName() != null) {
       String name = functionName(f);
       return MISLABELLED_FUNCTIONS.contains(name) ? name : null;
+    }
+    if (e instanceof IntervalExpression i && i.getExpression() == null) {
+      return "interval"; // a literal: PostgreSQL names it after its type, as 'x'::interval
     }
     if (e instanceof CaseExpression) {
       return "case";

@@ -66,6 +66,9 @@ final class PostgresTypes {
   /** The label PostgreSQL gives {@code expr::type} when expr is not a column or function. */
   static String castLabel(String postgresName) {
     String name = normalize(postgresName);
+    if (name.startsWith("interval ")) {
+      return "interval"; // the field range IntervalRewrite gave a literal's cast
+    }
     return INTERNAL_NAMES.getOrDefault(name, name);
   }
 

@@ -1,6 +1,7 @@
 package io.distdb.node.service;
 
 import io.distdb.node.storage.JsonValues;
+import io.distdb.node.storage.PgInterval;
 import java.math.BigDecimal;
 import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.h2.api.Interval;
 
 /** Maps the storage engine's JDBC types and values to the PostgreSQL types clients see. */
 final class JdbcTypes {
@@ -41,6 +43,9 @@ final class JdbcTypes {
     if ("JSON".equalsIgnoreCase(typeName)) {
       return precision == JSON_LENGTH ? PgType.JSON : PgType.JSONB;
     }
+    if (jdbcType != Types.ARRAY && isInterval(typeName)) {
+      return PgType.INTERVAL;
+    }
     return switch (jdbcType) {
       case Types.ARRAY -> PgType.arrayOf(elementType(typeName));
       case Types.BOOLEAN, Types.BIT -> PgType.BOOL;
@@ -60,6 +65,11 @@ final class JdbcTypes {
       case Types.TIMESTAMP_WITH_TIMEZONE -> PgType.TIMESTAMPTZ;
       default -> PgType.TEXT;
     };
+  }
+
+  /** H2 names its interval types by qualifier: {@code INTERVAL DAY TO SECOND}, ... */
+  private static boolean isInterval(String typeName) {
+    return typeName != null && typeName.regionMatches(true, 0, "INTERVAL", 0, 8);
   }
 
   /** The element type of H2's {@code <element type> ARRAY} type name. */
@@ -84,7 +94,7 @@ final class JdbcTypes {
       case "TIMESTAMP" -> PgType.TIMESTAMP;
       case "TIMESTAMP WITH TIME ZONE" -> PgType.TIMESTAMPTZ;
       case "UUID" -> PgType.UUID;
-      default -> PgType.TEXT;
+      default -> isInterval(name) ? PgType.INTERVAL : PgType.TEXT;
     };
   }
 
@@ -166,6 +176,8 @@ final class JdbcTypes {
           case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);
           case TIMESTAMPTZ -> rs.getObject(i, OffsetDateTime.class);
           case UUID -> rs.getObject(i, UUID.class);
+          // getObject(i, Interval.class) drops the sign (H2 2.4); the plain getObject keeps it.
+          case INTERVAL -> interval((Interval) rs.getObject(i));
           case JSONB -> jsonb(rs.getString(i));
           case JSON -> json(rs.getString(i));
           default ->
@@ -200,9 +212,14 @@ final class JdbcTypes {
       case NUMERIC -> v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
       case DATE -> v instanceof java.sql.Date d ? d.toLocalDate() : v;
       case TIMESTAMP -> v instanceof java.sql.Timestamp t ? t.toLocalDateTime() : v;
+      case INTERVAL -> v instanceof Interval i ? PgInterval.of(i) : v;
       case BOOL, UUID, TIMESTAMPTZ -> v;
       default -> v.toString();
     };
+  }
+
+  private static PgInterval interval(Interval engineValue) {
+    return engineValue == null ? null : PgInterval.of(engineValue);
   }
 
   private static String jsonb(String engineText) {

@@ -47,6 +47,8 @@ public enum PgType {
   TIMESTAMP(1114, 8),
   /** OffsetDateTime. */
   TIMESTAMPTZ(1184, 8),
+  /** storage.PgInterval. */
+  INTERVAL(1186, 16),
   /** BigDecimal. */
   NUMERIC(1700, -1),
   /** UUID. */
@@ -68,6 +70,7 @@ public enum PgType {
   TIMESTAMP_ARRAY(1115, -1, TIMESTAMP),
   DATE_ARRAY(1182, -1, DATE),
   TIMESTAMPTZ_ARRAY(1185, -1, TIMESTAMPTZ),
+  INTERVAL_ARRAY(1187, -1, INTERVAL),
   NUMERIC_ARRAY(1231, -1, NUMERIC),
   UUID_ARRAY(2951, -1, UUID);
 

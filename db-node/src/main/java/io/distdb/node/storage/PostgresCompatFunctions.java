@@ -108,10 +108,8 @@ public final class PostgresCompatFunctions {
       months += 12;
       years--;
     }
-    return IntervalFormat.postgres(
-        negative ? -years : years,
-        negative ? -months : months,
-        negative ? -days : days,
-        negative ? -nanos : nanos);
+    int sign = negative ? -1 : 1;
+    return new PgInterval(sign * (years * 12 + months), sign * days, sign * nanos / 1000)
+        .toString();
   }
 }

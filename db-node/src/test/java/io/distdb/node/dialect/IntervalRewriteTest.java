@@ -13,8 +13,8 @@ class IntervalRewriteTest {
   @Test
   void postgresIntervalTextBecomesH2Literals() throws Exception {
     assertH2("1 day", "INTERVAL '1 00:00:00' DAY TO SECOND");
-    assertH2("2 hours 30 minutes", "INTERVAL '0 02:30:00' DAY TO SECOND");
-    assertH2("1.5 seconds", "INTERVAL '0 00:00:01.500000' DAY TO SECOND");
+    assertH2("2 hours 30 minutes", "INTERVAL '02:30:00' HOUR TO SECOND");
+    assertH2("1.5 seconds", "INTERVAL '00:00:01.500000' HOUR TO SECOND");
     assertH2("3 days 04:05:06", "INTERVAL '3 04:05:06' DAY TO SECOND");
     assertH2("1 week ago", "INTERVAL '-7 00:00:00' DAY TO SECOND");
     assertH2("1 year 2 mons", "INTERVAL '1-2' YEAR TO MONTH");
@@ -31,7 +31,7 @@ class IntervalRewriteTest {
     assertThat(dialect.translate("SELECT * FROM t WHERE at > now() - interval '1 day'").sql())
         .contains("INTERVAL '1 00:00:00' DAY TO SECOND");
     assertThat(dialect.translate("SELECT ts + '90 minutes'::interval FROM t").sql())
-        .contains("CAST(INTERVAL '0 01:30:00' DAY TO SECOND AS INTERVAL DAY TO SECOND)");
+        .contains("CAST(INTERVAL '01:30:00' HOUR TO SECOND AS INTERVAL HOUR TO SECOND)");
     // The standard form H2 already reads is left as written.
     EngineStatement standard = dialect.translate("SELECT ts + INTERVAL '1' DAY FROM t");
     assertThat(standard.sql()).isEqualTo("SELECT ts + INTERVAL '1' DAY FROM t");

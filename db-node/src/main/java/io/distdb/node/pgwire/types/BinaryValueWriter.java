@@ -1,6 +1,7 @@
 package io.distdb.node.pgwire.types;
 
 import io.distdb.node.service.PgType;
+import io.distdb.node.storage.PgInterval;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.math.BigDecimal;
@@ -58,6 +59,10 @@ public final class BinaryValueWriter {
       case UUID:
         UUID u = (UUID) value;
         out.writeLong(u.getMostSignificantBits()).writeLong(u.getLeastSignificantBits());
+        break;
+      case INTERVAL:
+        PgInterval i = (PgInterval) value;
+        out.writeLong(i.micros()).writeInt(i.days()).writeInt(i.months());
         break;
       case JSONB:
         out.writeByte(1); // jsonb's binary form: a version byte, then the text
