@@ -226,3 +226,13 @@ CREATE INDEX ON ix_t (a, b);
 CREATE INDEX ON ix_t (a);
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ix_t' ORDER BY indexname;
 DROP TABLE ix_t;
+
+-- run-time parameters read and set inside statements
+SELECT current_setting('search_path'), current_setting('DateStyle'), current_setting('standard_conforming_strings');
+SELECT set_config('myapp.tenant', '42', false);
+SELECT current_setting('myapp.tenant')::int + 1 AS next_tenant, current_setting('myapp.nothing', true) IS NULL AS missing;
+SELECT current_setting('myapp.nothing');
+SHOW myapp.tenant;
+SELECT pg_catalog.set_config('search_path', 'public', false);
+SHOW search_path;
+SELECT pg_backend_pid() > 0 AS has_pid;

@@ -6,6 +6,7 @@ import io.distdb.node.sql.Token;
 import io.distdb.node.sql.TokenKind;
 import io.distdb.node.storage.CatalogFunctions;
 import io.distdb.node.storage.CatalogViews;
+import io.distdb.node.storage.SettingFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,8 @@ import java.util.Set;
  *   <li>{@code current_database()} → the database's name (H2 would answer its file's name);
  *   <li>{@code current_schemas(true|false)} → {@code ARRAY['pg_catalog', CURRENT_SCHEMA]} or {@code
  *       ARRAY[CURRENT_SCHEMA]};
+ *   <li>{@code current_setting}, {@code set_config}, {@code pg_backend_pid} → the session's own
+ *       parameters ({@code storage.SettingFunctions});
  *   <li>{@code pg_get_expr(col, rel)} → {@code (col)}: distdb's views hold expressions as text;
  *   <li>{@code ANY ('{a,b}')} / {@code ALL ('{a,b}')} → {@code ANY (ARRAY['a', 'b'])};
  *   <li>{@code 'pg_catalog.f'::regproc} → {@code 'f'} (H2 has no regproc; names compare as text);
@@ -136,6 +139,8 @@ final class CatalogRewrite {
         || lower.contains("regclass")
         || lower.contains("json_build_object")
         || lower.contains("current_schemas")
+        || lower.contains("current_setting")
+        || lower.contains("set_config")
         || lower.contains("current_database")
         || lower.contains("information_schema")
         || lower.contains("'{");
@@ -305,7 +310,7 @@ final class CatalogRewrite {
       case "json_build_object":
         return jsonObject(sql, tokens, i, from, close);
       default:
-        if (!FUNCTIONS.contains(name)) {
+        if (!FUNCTIONS.contains(name) && !SettingFunctions.ALIASES.containsKey(name)) {
           return null;
         }
         return new Replacement(

@@ -63,6 +63,7 @@ final class SessionStarter {
     int secretKey = RANDOM.nextInt();
     StatementControl control = new StatementControl(session, out.timers());
     cancels.register(processId, secretKey, control);
+    session.started(processId);
     out.write(new BackendKeyData(processId, secretKey));
     out.write(new ReadyForQuery(session.transactionStatus().code()));
     out.flush();

@@ -90,6 +90,7 @@ final class LocalSession implements SqlSession {
 
   private final String database;
   private final Connection connection;
+  private final EngineSettings engineSettings;
   private final WriteExecutor writes;
   private final Runnable onClose;
   private final SessionSettings settings;
@@ -133,6 +134,7 @@ final class LocalSession implements SqlSession {
     this.onClose = onClose;
     this.dialect = dialect;
     this.schema = new EngineSchema(connection);
+    this.engineSettings = new EngineSettings(connection);
     this.block = new TransactionBlock(connection, writes, database, cancel);
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
     this.catalog =
@@ -308,12 +310,19 @@ final class LocalSession implements SqlSession {
         ps = connection.prepareStatement(prepared.engineSql());
       }
       CommandApplier.bind(ps, parameters);
+      boolean readsSettings = EngineSettings.reads(prepared.engineSql());
+      if (readsSettings) {
+        engineSettings.mirror(settings);
+      }
       ResultSet rs;
       cancel.running(ps);
       try {
         rs = ps.executeQuery();
       } finally {
         cancel.finished();
+      }
+      if (readsSettings) {
+        engineSettings.readBack(settings);
       }
       List<Column> columns = prepared.columns();
       return ExecutionResult.rows(
@@ -400,6 +409,11 @@ final class LocalSession implements SqlSession {
       throw new SqlException("0A000", "statement not supported by distdb: " + verb);
     }
     throw new SqlException("42601", "syntax error at or near \"" + firstWord + "\"");
+  }
+
+  @Override
+  public void started(int processId) {
+    settings.backendPid(processId);
   }
 
   @Override

@@ -16,6 +16,10 @@ final class SessionSettings {
 
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> defaults;
+  private int backendPid;
+
+  /** Counts changes, so that the engine's copy ({@link EngineSettings}) knows when it is stale. */
+  private long version;
 
   SessionSettings(String serverVersion) {
     this(serverVersion, Map.of());
@@ -56,10 +60,39 @@ final class SessionSettings {
       TimeoutSetting.millis(key, value);
     }
     values.put(key, value);
+    version++;
+  }
+
+  void backendPid(int pid) {
+    backendPid = pid;
+    version++;
+  }
+
+  int backendPid() {
+    return backendPid;
+  }
+
+  long version() {
+    return version;
+  }
+
+  /** Every parameter and its value. */
+  Map<String, String> all() {
+    return Map.copyOf(values);
+  }
+
+  /** Takes the values a statement set (set_config), without the checks SET makes. */
+  void replaceAll(Map<String, String> changed) {
+    if (!changed.equals(values)) {
+      values.clear();
+      values.putAll(changed);
+      version++;
+    }
   }
 
   /** Back to the value at connect; {@code all} (RESET ALL, DISCARD ALL) resets every one. */
   void reset(String name) {
+    version++;
     if ("all".equalsIgnoreCase(name)) {
       values.clear();
       values.putAll(defaults);

@@ -35,6 +35,9 @@ public interface SqlSession extends AutoCloseable {
   ExecutionResult execute(PreparedSql statement, List<Object> parameters) throws SqlException;
 
   /** The status byte the next ReadyForQuery carries. */
+  /** The session has been given {@code processId} (BackendKeyData), which pg_backend_pid shows. */
+  default void started(int processId) {}
+
   TransactionStatus transactionStatus();
 
   /**

@@ -55,8 +55,14 @@ public final class CatalogFunctions {
   private CatalogFunctions() {}
 
   static void install(Connection admin) throws SQLException {
+    install(admin, CatalogFunctions.class, ALIASES);
+  }
+
+  /** Installs {@code aliases} (SQL name → static method of {@code functions}) as d_ aliases. */
+  static void install(Connection admin, Class<?> functions, Map<String, String> aliases)
+      throws SQLException {
     try (Statement s = admin.createStatement()) {
-      for (Map.Entry<String, String> e : ALIASES.entrySet()) {
+      for (Map.Entry<String, String> e : aliases.entrySet()) {
         s.execute(
             "CREATE ALIAS IF NOT EXISTS "
                 + SCHEMA
@@ -64,7 +70,7 @@ public final class CatalogFunctions {
                 + PREFIX
                 + e.getKey()
                 + " FOR '"
-                + CatalogFunctions.class.getName()
+                + functions.getName()
                 + "."
                 + e.getValue()
                 + "'");

@@ -108,6 +108,7 @@ public final class Storage implements AutoCloseable {
         CatalogViews.installIfMissing(c, name.value());
         EngineFunctions.install(c);
         CatalogFunctions.install(c);
+        SettingFunctions.install(c);
         shutdown(c);
       }
       Files.move(staging, dir(name), StandardCopyOption.ATOMIC_MOVE);
@@ -168,6 +169,7 @@ public final class Storage implements AutoCloseable {
       CatalogViews.installIfMissing(admin, name.value());
       EngineFunctions.install(admin);
       CatalogFunctions.install(admin);
+      SettingFunctions.install(admin);
       users.install(admin);
       // Tables made before row-change capture existed (a stage-1 data directory) get it here.
       CaptureTriggers.install(admin);

@@ -1,0 +1,55 @@
+package io.distdb.node.service;
+
+import io.distdb.node.storage.SettingFunctions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The session's run-time parameters as its engine session sees them, for {@code current_setting},
+ * {@code set_config} and {@code pg_backend_pid} ({@link SettingFunctions}). Copied into the engine
+ * only before a statement that calls one of them, and only when they changed since the last copy;
+ * read back after it, since set_config changes them.
+ */
+final class EngineSettings {
+
+  private static final String MARKER = "." + io.distdb.node.storage.CatalogFunctions.PREFIX;
+
+  private final Connection connection;
+  private long mirroredVersion = -1;
+
+  EngineSettings(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Whether the engine statement calls one of the setting functions. */
+  static boolean reads(String engineSql) {
+    if (!engineSql.contains(MARKER)) {
+      return false;
+    }
+    for (String name : SettingFunctions.ALIASES.keySet()) {
+      if (engineSql.contains(MARKER + name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void mirror(SessionSettings settings) throws SQLException {
+    if (settings.version() == mirroredVersion) {
+      return;
+    }
+    Map<String, String> all = new HashMap<>(settings.all());
+    all.put(SettingFunctions.BACKEND_PID, Integer.toString(settings.backendPid()));
+    SettingFunctions.write(connection, all);
+    mirroredVersion = settings.version();
+  }
+
+  void readBack(SessionSettings settings) throws SQLException {
+    Map<String, String> all = SettingFunctions.read(connection);
+    all.remove(SettingFunctions.BACKEND_PID);
+    settings.replaceAll(all);
+    mirroredVersion = settings.version();
+  }
+}
