@@ -236,3 +236,20 @@ SHOW myapp.tenant;
 SELECT pg_catalog.set_config('search_path', 'public', false);
 SHOW search_path;
 SELECT pg_backend_pid() > 0 AS has_pid;
+
+-- sequences: serial columns' and sequence objects', as Django's sequence reset and pg_dump use them
+CREATE TABLE seqs (id serial PRIMARY KEY, v text);
+INSERT INTO seqs (v) VALUES ('a');
+SELECT nextval('seqs_id_seq');
+SELECT setval('seqs_id_seq', 100);
+INSERT INTO seqs (v) VALUES ('b') RETURNING id;
+SELECT setval('public.seqs_id_seq', 200, false);
+INSERT INTO seqs (v) VALUES ('c') RETURNING id;
+SELECT setval(pg_get_serial_sequence('"seqs"', 'id'), coalesce(max("id"), 1), max("id") IS NOT null) FROM "seqs";
+INSERT INTO seqs (v) VALUES ('d') RETURNING id;
+SELECT setval('seqs_id_seq', 0);
+CREATE SEQUENCE counter;
+SELECT setval('counter', 5);
+SELECT nextval('counter');
+SELECT pg_catalog.setval('public.counter', 10, true);
+SELECT nextval('counter');

@@ -6,6 +6,7 @@ import io.distdb.node.sql.Token;
 import io.distdb.node.sql.TokenKind;
 import io.distdb.node.storage.CatalogFunctions;
 import io.distdb.node.storage.CatalogViews;
+import io.distdb.node.storage.SequenceFunctions;
 import io.distdb.node.storage.SettingFunctions;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Set;
  *       ARRAY[CURRENT_SCHEMA]};
  *   <li>{@code current_setting}, {@code set_config}, {@code pg_backend_pid} → the session's own
  *       parameters ({@code storage.SettingFunctions});
+ *   <li>{@code nextval}, {@code setval} outside CREATE / ALTER (a column default keeps the engine's
+ *       own nextval) → {@code storage.SequenceFunctions}, which know serial columns' sequences;
  *   <li>{@code pg_get_expr(col, rel)} → {@code (col)}: distdb's views hold expressions as text;
  *   <li>{@code ANY ('{a,b}')} / {@code ALL ('{a,b}')} → {@code ANY (ARRAY['a', 'b'])};
  *   <li>{@code 'pg_catalog.f'::regproc} → {@code 'f'} (H2 has no regproc; names compare as text);
@@ -141,9 +144,17 @@ final class CatalogRewrite {
         || lower.contains("current_schemas")
         || lower.contains("current_setting")
         || lower.contains("set_config")
+        || lower.contains("nextval")
+        || lower.contains("setval")
         || lower.contains("current_database")
         || lower.contains("information_schema")
         || lower.contains("'{");
+  }
+
+  /** CREATE or ALTER: defaults and other stored expressions keep the engine's functions. */
+  private static boolean isSchemaStatement(List<Token> tokens) {
+    return !tokens.isEmpty()
+        && (tokens.get(0).isKeyword("CREATE") || tokens.get(0).isKeyword("ALTER"));
   }
 
   /** The statement with every mapped form replaced, or null if it has none. */
@@ -310,7 +321,9 @@ final class CatalogRewrite {
       case "json_build_object":
         return jsonObject(sql, tokens, i, from, close);
       default:
-        if (!FUNCTIONS.contains(name) && !SettingFunctions.ALIASES.containsKey(name)) {
+        if (!FUNCTIONS.contains(name)
+            && !SettingFunctions.ALIASES.containsKey(name)
+            && !(SequenceFunctions.ALIASES.containsKey(name) && !isSchemaStatement(tokens))) {
           return null;
         }
         return new Replacement(

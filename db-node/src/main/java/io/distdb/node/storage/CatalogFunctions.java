@@ -412,7 +412,7 @@ public final class CatalogFunctions {
     return s.matches("[a-z_][a-z0-9_$]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
   }
 
-  private static List<String> identifierParts(String name) {
+  static List<String> identifierParts(String name) {
     List<String> parts = new ArrayList<>();
     StringBuilder part = new StringBuilder();
     boolean quoted = false;

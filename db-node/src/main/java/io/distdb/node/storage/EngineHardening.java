@@ -17,9 +17,10 @@ public final class EngineHardening {
    * serializer below, the pure functions the node itself installs as aliases ({@link
    * PostgresFunctions}, {@link PostgresJsonFunctions}, {@link PostgresCompatFunctions}), the
    * functions that read only the calling session's catalog views or settings ({@link
-   * CatalogFunctions}, {@link SettingFunctions}) and the change-capture trigger that only the
-   * node's administrator connection installs (clients cannot create triggers or aliases: {@code
-   * sql.EngineFeatureGuard} refuses them and the engine users lack the right).
+   * CatalogFunctions}, {@link SettingFunctions}), the sequence functions that set positions ({@link
+   * SequenceFunctions}) and the change-capture trigger that only the node's administrator
+   * connection installs (clients cannot create triggers or aliases: {@code sql.EngineFeatureGuard}
+   * refuses them and the engine users lack the right).
    */
   static final String ALLOWED_CLASSES =
       RefusingObjectSerializer.class.getName()
@@ -33,6 +34,8 @@ public final class EngineHardening {
           + CatalogFunctions.class.getName()
           + ","
           + SettingFunctions.class.getName()
+          + ","
+          + SequenceFunctions.class.getName()
           + ","
           + CaptureTrigger.class.getName();
 

@@ -109,6 +109,7 @@ public final class Storage implements AutoCloseable {
         EngineFunctions.install(c);
         CatalogFunctions.install(c);
         SettingFunctions.install(c);
+        SequenceFunctions.install(c);
         shutdown(c);
       }
       Files.move(staging, dir(name), StandardCopyOption.ATOMIC_MOVE);
@@ -170,6 +171,7 @@ public final class Storage implements AutoCloseable {
       EngineFunctions.install(admin);
       CatalogFunctions.install(admin);
       SettingFunctions.install(admin);
+      SequenceFunctions.install(admin);
       users.install(admin);
       // Tables made before row-change capture existed (a stage-1 data directory) get it here.
       CaptureTriggers.install(admin);
