@@ -37,7 +37,8 @@ final class OutputNameRewrite implements Rewrite {
         "over",
         "filter",
         "case",
-        "exists");
+        "exists",
+        "]");
   }
 
   @Override

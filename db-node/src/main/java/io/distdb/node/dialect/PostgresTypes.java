@@ -66,6 +66,9 @@ final class PostgresTypes {
   /** The label PostgreSQL gives {@code expr::type} when expr is not a column or function. */
   static String castLabel(String postgresName) {
     String name = normalize(postgresName);
+    while (name.endsWith(" array")) { // int[] as TypeNameRewrite spells it: labelled as int4
+      name = name.substring(0, name.length() - " array".length());
+    }
     return INTERNAL_NAMES.getOrDefault(name, name);
   }
 
