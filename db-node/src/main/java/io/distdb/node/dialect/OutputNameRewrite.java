@@ -38,7 +38,8 @@ final class OutputNameRewrite implements Rewrite {
         "filter",
         "case",
         "exists",
-        "]");
+        "]",
+        "array_");
   }
 
   @Override
