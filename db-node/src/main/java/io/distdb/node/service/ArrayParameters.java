@@ -33,28 +33,6 @@ final class ArrayParameters {
     return false;
   }
 
-  /**
-   * The types to read parameters as where a string-typed one (text, varchar, bpchar, unknown) goes
-   * where the engine expects an array; null if there is none.
-   */
-  static int[] bindTypes(int[] declared, int[] engine) {
-    int[] out = null;
-    for (int i = 0; i < declared.length && i < engine.length; i++) {
-      boolean string =
-          declared[i] == PgType.TEXT.oid()
-              || declared[i] == PgType.VARCHAR.oid()
-              || declared[i] == PgType.BPCHAR.oid()
-              || declared[i] == PgType.UNKNOWN.oid();
-      if (string && elementName(engine[i]) != null) {
-        if (out == null) {
-          out = declared.clone();
-        }
-        out[i] = engine[i];
-      }
-    }
-    return out;
-  }
-
   static List<Object> bind(int[] oids, List<Object> parameters) throws SqlException {
     List<Object> out = null;
     for (int i = 0; i < parameters.size() && i < oids.length; i++) {

@@ -19,7 +19,6 @@ final class LocalPreparedSql implements PreparedSql {
   private final CatalogAnswer catalogAnswer;
   private final boolean jsonParameters;
   private final boolean arrayParameters;
-  private int[] arrayBindOids;
   private PreparedStatement cached;
   private boolean cachedBusy;
 
@@ -52,7 +51,6 @@ final class LocalPreparedSql implements PreparedSql {
     this.engineSql = engineSql;
     this.parameterTypeOids = parameterTypeOids;
     this.jsonParameters = JsonParameters.any(parameterTypeOids);
-    this.arrayBindOids = parameterTypeOids;
     this.arrayParameters = ArrayParameters.any(parameterTypeOids);
     this.columns = List.copyOf(columns);
     this.cached = cached;
@@ -86,26 +84,9 @@ final class LocalPreparedSql implements PreparedSql {
     return jsonParameters;
   }
 
-  /** Whether a parameter is bound as an array (see {@link ArrayParameters}). */
+  /** Whether a parameter is an array (bound as one, see {@link ArrayParameters}). */
   boolean hasArrayParameters() {
-    return arrayParameters || arrayBindOids != parameterTypeOids;
-  }
-
-  /** The types array parameters are read as: the declared ones, or the engine's for strings. */
-  int[] arrayBindOids() {
-    return arrayBindOids;
-  }
-
-  /**
-   * A string parameter the engine takes as an array ({@code ?::int[]} bound with pgjdbc's {@code
-   * setString}, declared varchar) is read as the engine's array type.
-   */
-  LocalPreparedSql withEngineParameterTypes(int[] engineOids) {
-    int[] bind = ArrayParameters.bindTypes(parameterTypeOids, engineOids);
-    if (bind != null) {
-      arrayBindOids = bind;
-    }
-    return this;
+    return arrayParameters;
   }
 
   int parameterCount() {

@@ -204,15 +204,12 @@ final class LocalSession implements SqlSession {
       List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
       int[] oids =
           JdbcTypes.parameterOids(ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
-      int[] engineOids =
-          JdbcTypes.parameterOids(ps.getParameterMetaData(), engine.parameterCount(), null);
       if (info.kind() != Kind.READ) {
         // Writes run on the database's writer connection; this one only served to describe them.
         ps.close();
         ps = null;
       }
-      return new LocalPreparedSql(sql, info, engine.sql(), oids, columns, ps)
-          .withEngineParameterTypes(engineOids);
+      return new LocalPreparedSql(sql, info, engine.sql(), oids, columns, ps);
     } catch (SQLException e) {
       closeQuietly(ps);
       throw SqlErrors.translate(e);
@@ -288,7 +285,7 @@ final class LocalSession implements SqlSession {
             ? JsonParameters.bind(prepared.parameterTypeOids(), clientValues)
             : clientValues;
     if (prepared.hasArrayParameters()) {
-      parameters = ArrayParameters.bind(prepared.arrayBindOids(), parameters);
+      parameters = ArrayParameters.bind(prepared.parameterTypeOids(), parameters);
     }
     return switch (info.kind()) {
       case EMPTY -> ExecutionResult.command("");
