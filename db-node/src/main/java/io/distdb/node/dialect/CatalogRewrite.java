@@ -601,6 +601,9 @@ final class CatalogRewrite {
     if (last == i && !quantified) {
       return null;
     }
+    if (!quantified && !mentionsCatalog(tokens)) {
+      return null; // a client's '{a,b}'::text[]: ArrayLiteralRewrite parses it and labels it text
+    }
     String array = arrayConstructor(v.substring(1, v.length() - 1));
     return array == null ? null : new Replacement(t.start(), tokens.get(last).end(), last, array);
   }
@@ -630,6 +633,19 @@ final class CatalogRewrite {
       }
     }
     return array.append(']').toString();
+  }
+
+  /** Whether the statement names a catalog relation or function (pg_*, information_schema). */
+  private static boolean mentionsCatalog(List<Token> tokens) {
+    for (Token t : tokens) {
+      if (t.kind() != TokenKind.STRING) {
+        String v = t.value().toLowerCase(Locale.ROOT);
+        if (v.startsWith("pg_") || v.equals("information_schema")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The last token of {@code ::type[]} after token i, or i if no array cast follows. */

@@ -65,6 +65,10 @@ final class CompatFunctionRewrite implements Rewrite {
         "left(",
         "right(",
         "_array",
+        "array_length",
+        "array_upper",
+        "array_lower",
+        "array_prepend",
         "^",
         "date '",
         "::date",
@@ -118,6 +122,13 @@ final class CompatFunctionRewrite implements Rewrite {
     return switch (OutputNames.functionName(f)) {
       case "date_part" -> datePart(args);
       case "age" -> age(args);
+      case "array_length", "array_upper" -> firstDimension(args, "NULLIF(CARDINALITY(%s), 0)");
+      case "array_lower" -> firstDimension(args, "CASE WHEN CARDINALITY(%s) > 0 THEN 1 END");
+      case "array_prepend" ->
+          args.size() == 2
+              ? PostgresParser.expression(
+                  "ARRAY_CAT(ARRAY[" + args.get(0) + "], " + args.get(1) + ")")
+              : null;
       default -> null;
     };
   }
@@ -133,6 +144,19 @@ final class CompatFunctionRewrite implements Rewrite {
     }
     return PostgresParser.expression(
         "CAST(" + String.format(template, "(" + args.get(1) + ")") + " AS DOUBLE PRECISION)");
+  }
+
+  /**
+   * array_length(a, 1) and friends: the engine's arrays have one dimension with lower bound 1, and
+   * PostgreSQL answers null for an empty array. Other dimensions are left for the engine to refuse.
+   */
+  private static Expression firstDimension(List<Expression> args, String template) {
+    if (args.size() != 2
+        || !(args.get(1) instanceof net.sf.jsqlparser.expression.LongValue d)
+        || d.getValue() != 1) {
+      return null;
+    }
+    return PostgresParser.expression(String.format(template, "(" + args.get(0) + ")"));
   }
 
   /** age(x) is age(current_date, x), from midnight, as in PostgreSQL. */

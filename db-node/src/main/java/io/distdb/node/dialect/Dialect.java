@@ -32,6 +32,7 @@ public final class Dialect {
           new IntervalRewrite(), // before TypeNameRewrite turns a bare interval type into H2's
           new TypeNameRewrite(),
           new OutputNameRewrite(), // before the rewrites below change the functions it names
+          new ArrayLiteralRewrite(), // after OutputNameRewrite labels '{1}'::int[] after its type
           new SetFunctionColumnRewrite(),
           new JsonRewrite(),
           new JsonColumnRewrite(), // before the rewrites that render VALUES as MERGE or SELECT

@@ -95,7 +95,7 @@ final class JsonColumnRewrite implements Rewrite {
 
   /** VALUES (a, b), (c, d) holds rows; VALUES (a, b) may hold the row's values directly. */
   @SuppressWarnings("unchecked")
-  private static List<ExpressionList<Expression>> rows(ExpressionList<?> expressions) {
+  static List<ExpressionList<Expression>> rows(ExpressionList<?> expressions) {
     List<ExpressionList<Expression>> rows = new ArrayList<>();
     boolean allRows = !expressions.isEmpty();
     for (Object e : expressions) {
@@ -145,7 +145,7 @@ final class JsonColumnRewrite implements Rewrite {
   }
 
   /** {@code "Data"} → Data, {@code data} → data, as the engine stores names. */
-  private static String name(String identifier) {
+  static String name(String identifier) {
     if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
       return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
     }

@@ -38,7 +38,9 @@ final class OutputNameRewrite implements Rewrite {
         "filter",
         "case",
         "exists",
-        "interval");
+        "interval",
+        "]",
+        "array_");
   }
 
   @Override

@@ -33,6 +33,12 @@ final class OutputNames {
           "bool_or",
           "string_agg",
           "array_agg",
+          "array_append",
+          "array_cat",
+          "array_length",
+          "array_upper",
+          "array_lower",
+          "array_prepend",
           "listagg",
           "stddev",
           "stddev_pop",
@@ -91,12 +97,17 @@ final class OutputNames {
       // Window functions and FILTER: H2 labels them ?column?, PostgreSQL by the function.
       return a.getName().substring(a.getName().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
+    if (e instanceof net.sf.jsqlparser.expression.ArrayExpression a
+        && a.getObjExpression() instanceof Column c) {
+      return columnLabel(c); // tags[1] is labelled tags
+    }
+    if (e instanceof Column c && c.getArrayConstructor() != null) {
+      return columnLabel(c); // how JSqlParser holds tags[1]
+    }
     if (e instanceof CastExpression cast && cast.getColDataType() != null) {
       Expression inner = cast.getLeftExpression();
       if (inner instanceof Column c) {
-        return c.getColumnName().startsWith("\"")
-            ? c.getColumnName().substring(1, c.getColumnName().length() - 1)
-            : c.getColumnName().toLowerCase(Locale.ROOT);
+        return columnLabel(c);
       }
       if (inner instanceof Function f && f.getName() != null) {
         return functionName(f);
@@ -104,9 +115,18 @@ final class OutputNames {
       if (inner instanceof CastExpression) {
         return labelOf(inner);
       }
+      if (inner instanceof net.sf.jsqlparser.expression.ArrayConstructor) {
+        return "array";
+      }
       return PostgresTypes.castLabel(cast.getColDataType().getDataType());
     }
     return null;
+  }
+
+  private static String columnLabel(Column c) {
+    return c.getColumnName().startsWith("\"")
+        ? c.getColumnName().substring(1, c.getColumnName().length() - 1)
+        : c.getColumnName().toLowerCase(Locale.ROOT);
   }
 
   /** The unqualified name, lower case: {@code pg_catalog.COUNT} → count. */

@@ -69,6 +69,9 @@ final class PostgresTypes {
     if (name.startsWith("interval ")) {
       return "interval"; // the field range IntervalRewrite gave a literal's cast
     }
+    while (name.endsWith(" array")) { // int[] as TypeNameRewrite spells it: labelled as int4
+      name = name.substring(0, name.length() - " array".length());
+    }
     return INTERNAL_NAMES.getOrDefault(name, name);
   }
 

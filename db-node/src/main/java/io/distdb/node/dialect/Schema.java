@@ -46,6 +46,14 @@ public interface Schema {
   }
 
   /**
+   * The table's array columns: name → the engine's name of the element type ({@code INTEGER},
+   * {@code CHARACTER VARYING}). Empty for a table without any, or one that does not exist.
+   */
+  default Map<String, String> arrayColumns(String table) throws StatementException {
+    return Map.of();
+  }
+
+  /**
    * Whether {@code name} is taken in the schema (the session's current one when {@code schema} is
    * null) by a table, view, index, sequence or constraint: PostgreSQL's namespace for relations,
    * where an index or constraint name chosen by the server must not collide.

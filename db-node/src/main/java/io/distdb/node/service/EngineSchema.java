@@ -37,6 +37,14 @@ final class EngineSchema implements Schema {
           + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
           + " AND UPPER(DATA_TYPE) = 'JSON'";
 
+  private static final String ARRAY_COLUMNS =
+      "SELECT C.COLUMN_NAME, E.DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS C"
+          + " JOIN INFORMATION_SCHEMA.ELEMENT_TYPES E ON E.OBJECT_SCHEMA = C.TABLE_SCHEMA"
+          + " AND E.OBJECT_NAME = C.TABLE_NAME AND E.OBJECT_TYPE = 'TABLE'"
+          + " AND E.COLLECTION_TYPE_IDENTIFIER = C.DTD_IDENTIFIER"
+          + " WHERE C.TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND C.TABLE_NAME = ?"
+          + " AND UPPER(C.DATA_TYPE) = 'ARRAY'";
+
   private static final String RELATION_EXISTS =
       "SELECT 1 FROM INFORMATION_SCHEMA.TABLES"
           + " WHERE TABLE_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND TABLE_NAME = ?2"
@@ -98,6 +106,24 @@ final class EngineSchema implements Schema {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getString(1), rs.getLong(2) != JdbcTypes.JSON_LENGTH);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Map<String, String> arrayColumns(String table) throws StatementException {
+    Name name = Name.of(table);
+    Map<String, String> out = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(ARRAY_COLUMNS)) {
+      ps.setString(1, name.schema());
+      ps.setString(2, name.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
         }
       }
       return out;

@@ -75,7 +75,7 @@ final class JdbcTypes {
   /** The element type of H2's {@code <element type> ARRAY} type name. */
   private static PgType elementType(String arrayTypeName) {
     String name = arrayTypeName == null ? "" : arrayTypeName.toUpperCase(java.util.Locale.ROOT);
-    if (name.endsWith(" ARRAY")) {
+    while (name.endsWith(" ARRAY")) { // INTEGER ARRAY ARRAY: a two-dimensional int4[]
       name = name.substring(0, name.length() - " ARRAY".length());
     }
     int paren = name.indexOf('(');
@@ -199,9 +199,19 @@ final class JdbcTypes {
     return out;
   }
 
-  private static Object element(Object v, PgType element) {
-    if (v == null || v instanceof Object[]) {
-      return v;
+  private static Object element(Object v, PgType element) throws SQLException {
+    if (v instanceof java.sql.Array sub) { // a sub-array of a multidimensional array
+      return array(sub, element);
+    }
+    if (v instanceof Object[] sub) {
+      Object[] out = new Object[sub.length];
+      for (int k = 0; k < sub.length; k++) {
+        out[k] = element(sub[k], element);
+      }
+      return out;
+    }
+    if (v == null) {
+      return null;
     }
     return switch (element) {
       case INT2 -> ((Number) v).shortValue();

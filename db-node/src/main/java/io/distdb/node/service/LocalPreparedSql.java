@@ -18,6 +18,7 @@ final class LocalPreparedSql implements PreparedSql {
   private final List<Column> columns;
   private final CatalogAnswer catalogAnswer;
   private final boolean jsonParameters;
+  private final boolean arrayParameters;
   private PreparedStatement cached;
   private boolean cachedBusy;
 
@@ -50,6 +51,7 @@ final class LocalPreparedSql implements PreparedSql {
     this.engineSql = engineSql;
     this.parameterTypeOids = parameterTypeOids;
     this.jsonParameters = JsonParameters.any(parameterTypeOids);
+    this.arrayParameters = ArrayParameters.any(parameterTypeOids);
     this.columns = List.copyOf(columns);
     this.cached = cached;
   }
@@ -80,6 +82,11 @@ final class LocalPreparedSql implements PreparedSql {
   /** Whether a parameter is json or jsonb (bound as a document, see {@link JsonParameters}). */
   boolean hasJsonParameters() {
     return jsonParameters;
+  }
+
+  /** Whether a parameter is an array (bound as one, see {@link ArrayParameters}). */
+  boolean hasArrayParameters() {
+    return arrayParameters;
   }
 
   int parameterCount() {

@@ -63,6 +63,9 @@ public final class ParameterDecoder {
   }
 
   private static Object read(PgType type, ByteBuf in, int length) throws SqlException {
+    if (type.element() != null) {
+      return array(type, in);
+    }
     switch (type) {
       case BOOL:
         return in.readByte() != 0;
@@ -114,5 +117,39 @@ public final class ParameterDecoder {
       default:
         throw new SqlException("0A000", "binary format is not supported for type " + type);
     }
+  }
+
+  /**
+   * PostgreSQL's array_recv: ndim, has-nulls flag, element OID, then per dimension its length and
+   * lower bound, then each element as a length (-1 for null) and its binary form. One dimension (or
+   * none: the empty array); the element type is the one the payload names.
+   */
+  private static Object[] array(PgType arrayType, ByteBuf in) throws SqlException {
+    int dimensions = in.readInt();
+    in.readInt(); // has-nulls flag: the lengths say it again
+    int elementOid = in.readInt();
+    if (dimensions == 0) {
+      return new Object[0];
+    }
+    if (dimensions != 1) {
+      throw new SqlException("0A000", "binary multidimensional array parameters are not supported");
+    }
+    PgType element = PgType.byOid(elementOid);
+    if (element.oid() != elementOid || element.element() != null) {
+      element = arrayType.element();
+    }
+    int count = in.readInt();
+    in.readInt(); // lower bound
+    if (count < 0 || count > in.readableBytes() / 4) {
+      throw new IllegalArgumentException("array length " + count);
+    }
+    Object[] values = new Object[count];
+    for (int k = 0; k < count; k++) {
+      int length = in.readInt();
+      if (length >= 0) {
+        values[k] = binary(element, in.readSlice(length), length);
+      }
+    }
+    return values;
   }
 }
