@@ -101,6 +101,7 @@ final class LocalSession implements SqlSession {
   private final Schema schema;
   private final CopyStatements copies;
   private final SchemaFence fence;
+  private final CatalogVariables catalogVariables;
   private boolean closed;
 
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
@@ -135,6 +136,7 @@ final class LocalSession implements SqlSession {
     this.schema = new EngineSchema(connection);
     this.block = new TransactionBlock(connection, writes, database, cancel);
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
+    this.catalogVariables = new CatalogVariables(connection, user, databases, settings);
     this.catalog =
         new CatalogQueries(
             new CatalogContext(user, database, serverVersion, databases, connection));
@@ -199,6 +201,7 @@ final class LocalSession implements SqlSession {
     }
     PreparedStatement ps = null;
     try {
+      catalogVariables.beforeStatement(sql, engine.sql());
       ps = connection.prepareStatement(engine.sql());
       ResultSetMetaData md = ps.getMetaData();
       List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
