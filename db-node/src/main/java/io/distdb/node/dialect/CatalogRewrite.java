@@ -117,7 +117,8 @@ final class CatalogRewrite {
    * Aliases clients write unquoted that H2 reserves ({@code AS default}, {@code as key}): quoted,
    * they keep the client's label.
    */
-  private static final Set<String> RESERVED_ALIASES = Set.of("default", "key", "value", "row");
+  private static final Set<String> RESERVED_ALIASES =
+      Set.of("default", "key", "value", "row", "some");
 
   /**
    * Boolean catalog columns clients compare with {@code 't'} / {@code 'f'}, which PostgreSQL reads
