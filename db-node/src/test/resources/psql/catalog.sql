@@ -18,5 +18,5 @@ CREATE TABLE orders (id integer PRIMARY KEY, item text NOT NULL);
 select version();
 select current_database(), current_user;
 \set VERBOSITY sqlstate
-select count(*) from pg_catalog.pg_stat_activity;
+select count(*) from pg_catalog.pg_stat_replication;
 select 1 as still_connected;

@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>{@code pg_get_keywords()} → the view {@code distdb_catalog.pg_get_keywords};
  *   <li>{@code pg_is_in_recovery()} → true in a slave's sessions (the engine's read-only user);
  *   <li>{@code current_database()} → the database's name (H2 would answer its file's name);
+ *   <li>{@code current_user}, {@code session_user} → the node's user, which the session keeps in
+ *       {@code @distdb_user} (H2 would answer its engine user's name);
+ *   <li>{@code pg_backend_pid()} → the engine's session id, which pg_stat_activity shows as pid;
  *   <li>{@code current_schemas(true|false)} → {@code ARRAY['pg_catalog', CURRENT_SCHEMA]} or {@code
  *       ARRAY[CURRENT_SCHEMA]};
  *   <li>{@code current_setting}, {@code set_config}, {@code pg_backend_pid} → the session's own
@@ -46,9 +49,11 @@ final class CatalogRewrite {
           "pg_am",
           "pg_attrdef",
           "pg_attribute",
+          "pg_authid",
           "pg_class",
           "pg_collation",
           "pg_constraint",
+          "pg_database",
           "pg_depend",
           "pg_description",
           "pg_enum",
@@ -56,14 +61,22 @@ final class CatalogRewrite {
           "pg_index",
           "pg_indexes",
           "pg_inherits",
+          "pg_locks",
           "pg_namespace",
+          "pg_proc",
+          "pg_roles",
           "pg_sequence",
           "pg_sequences",
           "pg_settings",
+          "pg_stat_activity",
+          "pg_stat_all_tables",
+          "pg_stat_database",
+          "pg_stat_user_tables",
           "pg_tables",
           "pg_tablespace",
           "pg_trigger",
           "pg_type",
+          "pg_user",
           "pg_views");
 
   /**
@@ -71,7 +84,17 @@ final class CatalogRewrite {
    * distdb_catalog.information_schema_<name>}); H2's own, of other shapes, answer the rest.
    */
   private static final Set<String> INFORMATION_SCHEMA_VIEWS =
-      Set.of("tables", "columns", "table_constraints", "key_column_usage");
+      Set.of(
+          "tables",
+          "columns",
+          "table_constraints",
+          "key_column_usage",
+          "referential_constraints",
+          "sequences",
+          "views",
+          "schemata",
+          "constraint_column_usage",
+          "check_constraints");
 
   /** Catalog functions distdb implements ({@code storage.CatalogFunctions}), qualified or not. */
   private static final Set<String> FUNCTIONS =
@@ -88,13 +111,20 @@ final class CatalogRewrite {
           "pg_relation_size",
           "pg_table_size",
           "pg_total_relation_size",
-          "pg_indexes_size");
+          "pg_indexes_size",
+          "pg_get_userbyid",
+          "to_regclass",
+          "pg_get_function_result",
+          "pg_get_function_arguments",
+          "pg_get_function_identity_arguments",
+          "pg_encoding_to_char");
 
   /**
    * Aliases clients write unquoted that H2 reserves ({@code AS default}, {@code as key}): quoted,
    * they keep the client's label.
    */
-  private static final Set<String> RESERVED_ALIASES = Set.of("default", "key", "value", "row");
+  private static final Set<String> RESERVED_ALIASES =
+      Set.of("default", "key", "value", "row", "some");
 
   /**
    * Boolean catalog columns clients compare with {@code 't'} / {@code 'f'}, which PostgreSQL reads
@@ -224,6 +254,10 @@ final class CatalogRewrite {
             t.start(), right.end(), i + 1, "= " + (right.value().equals("t") ? "TRUE" : "FALSE"));
       }
     }
+    Replacement user = sessionUser(tokens, i);
+    if (user != null) {
+      return user;
+    }
     if (!t.isName()) {
       return null;
     }
@@ -262,6 +296,14 @@ final class CatalogRewrite {
                 end,
                 close,
                 "(SELECT datname FROM " + CatalogViews.SCHEMA + ".current_database)")
+            : null;
+      case "pg_backend_pid":
+        return close == i + 2
+            ? new Replacement(
+                from,
+                end,
+                close,
+                labelled(tokens, i, from, close, "SESSION_ID()", "pg_backend_pid"))
             : null;
       case "pg_is_in_recovery":
         // A slave's sessions, and only they, act as the engine's read-only user (EngineUser).
@@ -428,7 +470,7 @@ final class CatalogRewrite {
       last += 2;
     }
     String column = tokens.get(last).value().toLowerCase(Locale.ROOT);
-    if (!Set.of("indkey", "indoption", "indclass", "indcollation").contains(column)
+    if (!Set.of("indkey", "indoption", "indclass", "indcollation", "proargtypes").contains(column)
         || last + 2 >= tokens.size()
         || !tokens.get(last + 1).is("::")
         || !Set.of("varchar", "text")
@@ -442,6 +484,24 @@ final class CatalogRewrite {
         last + 2,
         labelled(tokens, i, t.start(), last + 2, text, column));
   }
+
+  /**
+   * {@code current_user} / {@code session_user} (not a call, not a column of a qualified name) →
+   * the node's user as the session set it, labelled as PostgreSQL labels it.
+   */
+  private static Replacement sessionUser(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    String word = t.text().toLowerCase(Locale.ROOT);
+    if (!(word.equals("current_user") || word.equals("session_user"))
+        || (i > 0 && tokens.get(i - 1).is("."))
+        || isCall(tokens, i)) {
+      return null;
+    }
+    return new Replacement(
+        t.start(), t.end(), i, labelled(tokens, i, t.start(), i, USER_VARIABLE, '"' + word + '"'));
+  }
+
+  private static final String USER_VARIABLE = "CAST(@distdb_user AS VARCHAR)";
 
   /** {@code OPERATOR(pg_catalog.=)} → {@code =}. */
   private static Replacement operator(List<Token> tokens, int i) {

@@ -102,6 +102,7 @@ final class LocalSession implements SqlSession {
   private final Schema schema;
   private final CopyStatements copies;
   private final SchemaFence fence;
+  private final CatalogVariables catalogVariables;
   private boolean closed;
 
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
@@ -137,6 +138,7 @@ final class LocalSession implements SqlSession {
     this.engineSettings = new EngineSettings(connection);
     this.block = new TransactionBlock(connection, writes, database, cancel);
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
+    this.catalogVariables = new CatalogVariables(connection, user, databases, settings);
     this.catalog =
         new CatalogQueries(
             new CatalogContext(user, database, serverVersion, databases, connection));
@@ -201,6 +203,7 @@ final class LocalSession implements SqlSession {
     }
     PreparedStatement ps = null;
     try {
+      catalogVariables.beforeStatement(sql, engine.sql());
       ps = connection.prepareStatement(engine.sql());
       ResultSetMetaData md = ps.getMetaData();
       List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);

@@ -13,11 +13,12 @@ import java.util.Map;
  * PostgreSQL's catalog functions that clients call in their introspection queries ({@code
  * format_type}, {@code pg_get_constraintdef}, {@code pg_get_indexdef}, {@code
  * pg_get_serial_sequence}, {@code pg_table_is_visible}, {@code pg_type_is_visible}, {@code
- * obj_description}, {@code col_description}) and the {@code ::regclass} conversions, as H2 aliases
- * in {@code distdb_catalog} that {@code dialect.CatalogRewrite} calls instead of H2's own
- * (PostgreSQL mode ships some, answering null or H2's names). Those taking a connection read only
- * the catalog views of {@link CatalogViews} through the calling session, never a user table, so
- * they see exactly what the session's catalog shows, on a master as on a replica.
+ * obj_description}, {@code col_description}, {@code pg_get_userbyid}, {@code to_regclass}, {@code
+ * pg_get_function_result} ...) and the {@code ::regclass} conversions, as H2 aliases in {@code
+ * distdb_catalog} that {@code dialect.CatalogRewrite} calls instead of H2's own (PostgreSQL mode
+ * ships some, answering null or H2's names). Those taking a connection read only the catalog views
+ * of {@link CatalogViews} through the calling session, never a user table, so they see exactly what
+ * the session's catalog shows, on a master as on a replica.
  *
  * <p>Like {@link PostgresFunctions}, this class is one the engine may load ({@link
  * EngineHardening}): it must never touch files, the network, threads or state.
@@ -50,7 +51,13 @@ public final class CatalogFunctions {
           Map.entry("pg_relation_size", "relationSize"),
           Map.entry("pg_table_size", "relationSize"),
           Map.entry("pg_total_relation_size", "relationSize"),
-          Map.entry("pg_indexes_size", "indexesSize"));
+          Map.entry("pg_indexes_size", "indexesSize"),
+          Map.entry("pg_get_userbyid", "userById"),
+          Map.entry("to_regclass", "toRegclass"),
+          Map.entry("pg_get_function_result", "functionResult"),
+          Map.entry("pg_get_function_arguments", "functionArguments"),
+          Map.entry("pg_get_function_identity_arguments", "functionIdentityArguments"),
+          Map.entry("pg_encoding_to_char", "encodingName"));
 
   private CatalogFunctions() {}
 
@@ -359,6 +366,59 @@ public final class CatalogFunctions {
         return rs.getInt(1);
       }
     }
+  }
+
+  /** {@code to_regclass(text)}: as {@code ::regclass}, but null where there is no such relation. */
+  public static Integer toRegclass(Connection c, String name) throws SQLException {
+    try {
+      return regclass(c, name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The node's one user (OID 10, who owns everything), whose name the client's session keeps in
+   * {@code @distdb_user}; PostgreSQL's text for any other OID.
+   */
+  public static String userById(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    String user = oid == 10 ? one(c, "SELECT CAST(@distdb_user AS VARCHAR)") : null;
+    return user != null ? user : "unknown (OID=" + Integer.toUnsignedString(oid) + ")";
+  }
+
+  /** {@code pg_get_function_result(oid)} of a function {@code pg_proc} lists, else null. */
+  public static String functionResult(Connection c, Integer oid) throws SQLException {
+    return signature(c, "result", oid);
+  }
+
+  public static String functionArguments(Connection c, Integer oid) throws SQLException {
+    return signature(c, "arguments", oid);
+  }
+
+  public static String functionIdentityArguments(Connection c, Integer oid) throws SQLException {
+    return signature(c, "identity_arguments", oid);
+  }
+
+  private static String signature(Connection c, String column, Integer oid) throws SQLException {
+    return oid == null
+        ? null
+        : one(c, "SELECT " + column + " FROM " + SCHEMA + ".proc_signature WHERE oid = ?", oid);
+  }
+
+  /** {@code pg_encoding_to_char}: distdb's databases are UTF8 (6); PostgreSQL's other names. */
+  public static String encodingName(Integer encoding) {
+    if (encoding == null) {
+      return null;
+    }
+    return switch (encoding) {
+      case 0 -> "SQL_ASCII";
+      case 6 -> "UTF8";
+      case 8 -> "LATIN1";
+      default -> "";
+    };
   }
 
   /** {@code oid::regclass::text}: the relation's name, qualified where it is not visible. */

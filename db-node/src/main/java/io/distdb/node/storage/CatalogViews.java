@@ -17,11 +17,20 @@ import java.util.stream.Collectors;
  * onto these views ({@code dialect.CatalogRewrite}); clients cannot name the schema themselves.
  *
  * <p>The views are installed with the database's first administrator connection, before any client
- * statement, on the master and on every replica alike, and never replaced afterwards: H2's object
- * ids, which are the OIDs its {@code pg_catalog} reports, are allocated in the same order
- * everywhere, so the OIDs of user objects are equal on every replica and stable across restarts.
- * Views hold no rows, so the database checksum (base tables) does not see them, and they read only
- * H2's metadata, never a user table.
+ * statement, on the master and on every replica alike: H2's object ids, which are the OIDs its
+ * {@code pg_catalog} reports, are allocated in the same order everywhere, so the OIDs of user
+ * objects are equal on every replica and stable across restarts. Views hold no rows, so the
+ * database checksum (base tables) does not see them, and they read only H2's metadata and the
+ * session's variables, never a user table.
+ *
+ * <p>The view {@code catalog_version} holds {@link #VERSION}. A database whose version is older (or
+ * has none: version 1 had no such view) gets every view again when this process first opens it,
+ * with {@code CREATE OR REPLACE}: a replaced view keeps its object id, and the client's own views
+ * over the catalog survive; only views new in this version take new ids. Every node runs the same
+ * upgrade when it opens the database, before the applier or a client uses it, so the replicas end
+ * up with the same views. A replica that was behind the master when both were upgraded applies its
+ * missing schema changes after the upgrade rather than before: the OIDs of the objects those
+ * changes create may then differ from the master's.
  */
 public final class CatalogViews {
 
@@ -30,28 +39,32 @@ public final class CatalogViews {
 
   private static final String KEYWORDS = "pg-keywords.tsv";
   private static final String TYPES = "pg-types.tsv";
+  private static final String FUNCTIONS = "pg-proc.tsv";
   private static final String RELATIONS = "pg-catalog.sql";
 
   /** distdb's own schemas (namespace alias n) are not the client's business. */
   private static final String HIDE_OWN_SCHEMAS =
       " WHERE n.nspname NOT IN ('" + AppliedLsn.SCHEMA + "', '" + SCHEMA + "')";
 
+  /**
+   * The catalog's version: 2 added roles, databases, pg_proc, sessions, statistics, locks and more
+   * of information_schema.
+   */
+  static final int VERSION = 2;
+
   private CatalogViews() {}
 
   /**
-   * Creates the views unless the schema exists already (as administrator).
+   * Creates the views, or replaces them if the database's catalog is of an older version (as
+   * administrator).
    *
    * @param database the distdb database's name, which {@code current_database()} answers (H2's own
    *     name for every database is its file's, "data")
    */
-  static void installIfMissing(Connection admin, String database) throws SQLException {
+  static void installOrUpgrade(Connection admin, String database) throws SQLException {
     try (Statement s = admin.createStatement()) {
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT 1 FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'")) {
-        if (rs.next()) {
-          return;
-        }
+      if (installedVersion(s) == VERSION) {
+        return;
       }
       for (String sql : definitions(database)) {
         s.execute(sql);
@@ -59,9 +72,35 @@ public final class CatalogViews {
     }
   }
 
+  /** The database's catalog version: 0 without the schema, 1 without a version view. */
+  static int installedVersion(Statement s) throws SQLException {
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                + SCHEMA
+                + "' AND table_name IN ('current_database', 'catalog_version')")) {
+      boolean schema = false;
+      boolean versioned = false;
+      while (rs.next()) {
+        schema = true;
+        versioned |= rs.getString(1).equals("catalog_version");
+      }
+      if (!versioned) {
+        return schema ? 1 : 0;
+      }
+    }
+    try (ResultSet rs = s.executeQuery("SELECT version FROM " + SCHEMA + ".catalog_version")) {
+      return rs.next() ? rs.getInt(1) : 1;
+    }
+  }
+
+  /**
+   * Every view, each as {@code CREATE OR REPLACE}; the version view last, so that an upgrade cut
+   * short runs again.
+   */
   static List<String> definitions(String database) {
     List<String> sql = new ArrayList<>();
-    sql.add("CREATE SCHEMA " + SCHEMA);
+    sql.add("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
     sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
     sql.add(view("pg_type", typesQuery()));
     // H2 names the key column "id"; distdb's own schemas are not the client's business.
@@ -80,7 +119,21 @@ public final class CatalogViews {
                 + " ('max_identifier_length', '63'), ('server_version_num', '150000'))"
                 + " AS x(name, setting)"));
     sql.add(view("pg_get_keywords", keywordsQuery()));
-    sql.addAll(statements(readResource(RELATIONS)));
+    sql.add(view("proc_signature", functionsQuery()));
+    sql.add(
+        view(
+            "pg_proc",
+            "SELECT oid, proname, pronamespace, proowner, prolang, procost, prorows, provariadic,"
+                + " prosupport, prokind, prosecdef, proleakproof, proisstrict, proretset,"
+                + " provolatile, proparallel, pronargs, pronargdefaults, prorettype, proargtypes,"
+                + " proallargtypes, proargmodes, proargnames, proargdefaults, protrftypes, prosrc,"
+                + " probin, prosqlbody, proconfig, proacl FROM "
+                + SCHEMA
+                + ".proc_signature"));
+    for (String statement : statements(readResource(RELATIONS))) {
+      sql.add(statement.replaceFirst("^CREATE (FORCE )?VIEW ", "CREATE OR REPLACE $1VIEW "));
+    }
+    sql.add(view("catalog_version", "SELECT " + VERSION + " AS version"));
     return sql;
   }
 
@@ -105,7 +158,33 @@ public final class CatalogViews {
   }
 
   private static String view(String name, String query) {
-    return "CREATE VIEW " + SCHEMA + "." + name + " AS " + query;
+    return "CREATE OR REPLACE VIEW " + SCHEMA + "." + name + " AS " + query;
+  }
+
+  /**
+   * PostgreSQL 15's pg_proc rows (recorded from a real server) of the functions distdb answers and
+   * those tools commonly call, all overloads of each name, with what {@code
+   * pg_get_function_result}, {@code pg_get_function_arguments} and {@code
+   * pg_get_function_identity_arguments} answer for them. Not every function distdb runs is listed.
+   * proargtypes is an INT ARRAY, as pg_index's indkey (see dialect/DESIGN.md).
+   */
+  private static String functionsQuery() {
+    return "SELECT v.oid, v.proname, n.id AS pronamespace, 10 AS proowner, v.prolang,"
+        + " CAST(v.procost AS REAL) AS procost, CAST(v.prorows AS REAL) AS prorows, v.provariadic,"
+        + " v.prosupport, v.prokind, FALSE AS prosecdef, v.proleakproof, v.proisstrict,"
+        + " v.proretset, v.provolatile, v.proparallel, CAST(v.pronargs AS SMALLINT) AS pronargs,"
+        + " CAST(v.pronargdefaults AS SMALLINT) AS pronargdefaults, v.prorettype, v.proargtypes,"
+        + " CAST(NULL AS INT ARRAY) AS proallargtypes, CAST(NULL AS VARCHAR ARRAY) AS proargmodes,"
+        + " CAST(NULL AS VARCHAR ARRAY) AS proargnames, CAST(NULL AS VARCHAR) AS proargdefaults,"
+        + " CAST(NULL AS INT ARRAY) AS protrftypes, v.prosrc, CAST(NULL AS VARCHAR) AS probin,"
+        + " CAST(NULL AS VARCHAR) AS prosqlbody, CAST(NULL AS VARCHAR ARRAY) AS proconfig,"
+        + " CAST(NULL AS VARCHAR ARRAY) AS proacl, v.result, v.arguments, v.identity_arguments"
+        + " FROM (VALUES "
+        + values(FUNCTIONS, "ISSIVIIBSBSISSISBSSSS")
+        + ") AS v(oid, proname, prokind, prorettype, proargtypes, pronargs, pronargdefaults,"
+        + " proretset, provolatile, proisstrict, proparallel, prolang, procost, prorows,"
+        + " provariadic, prosupport, proleakproof, prosrc, result, arguments, identity_arguments)"
+        + " JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog'";
   }
 
   /** PostgreSQL 15's {@code pg_get_keywords()}, recorded from a real server. */
@@ -133,7 +212,8 @@ public final class CatalogViews {
 
   /**
    * The rows of a tab-separated resource as SQL VALUES rows; {@code kinds} has one letter per
-   * column: I integer, B boolean ({@code t}/{@code f}), S string.
+   * column: I integer, B boolean ({@code t}/{@code f}), S string, V integers separated by spaces
+   * (an oidvector's text) as an INT ARRAY.
    */
   private static String values(String resource, String kinds) {
     return readResource(resource)
@@ -149,6 +229,11 @@ public final class CatalogViews {
                         switch (kinds.charAt(i)) {
                           case 'I' -> String.valueOf(Long.parseLong(f[i]));
                           case 'B' -> "t".equals(f[i]) ? "TRUE" : "FALSE";
+                          case 'V' ->
+                              "CAST(ARRAY["
+                                  + String.join(
+                                      ", ", f[i].isBlank() ? new String[0] : f[i].split(" "))
+                                  + "] AS INT ARRAY)";
                           default -> "'" + f[i].replace("'", "''") + "'";
                         });
               }

@@ -105,7 +105,7 @@ public final class Storage implements AutoCloseable {
       Files.createDirectories(staging);
       try (Connection c = DriverManager.getConnection(url(staging))) {
         AppliedLsn.install(c, lsn);
-        CatalogViews.installIfMissing(c, name.value());
+        CatalogViews.installOrUpgrade(c, name.value());
         EngineFunctions.install(c);
         CatalogFunctions.install(c);
         SettingFunctions.install(c);
@@ -166,8 +166,9 @@ public final class Storage implements AutoCloseable {
       return;
     }
     try (Connection admin = DriverManager.getConnection(url(dir))) {
-      // Databases created before the views existed get them here, before any client statement.
-      CatalogViews.installIfMissing(admin, name.value());
+      // Databases created before the views existed, or before this catalog version, get them here,
+      // before the applier or any client statement.
+      CatalogViews.installOrUpgrade(admin, name.value());
       EngineFunctions.install(admin);
       CatalogFunctions.install(admin);
       SettingFunctions.install(admin);

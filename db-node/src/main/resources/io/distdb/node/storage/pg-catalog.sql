@@ -294,8 +294,8 @@ WHERE FALSE;
 -- hastriggers: PostgreSQL implements a foreign key with triggers on both of its tables.
 -- A view's definition is the engine's text of it, not PostgreSQL's deparsed form. FORCE: they call
 -- the catalog functions (CatalogFunctions), which are installed after the views.
-CREATE VIEW distdb_catalog.pg_tables AS
-SELECT n.nspname AS schemaname, c.relname AS tablename, pg_get_userbyid(c.relowner) AS tableowner,
+CREATE FORCE VIEW distdb_catalog.pg_tables AS
+SELECT n.nspname AS schemaname, c.relname AS tablename, distdb_catalog.d_pg_get_userbyid(c.relowner) AS tableowner,
   CAST(NULL AS VARCHAR) AS tablespace, c.relhasindex AS hasindexes, c.relhasrules AS hasrules,
   EXISTS (SELECT 1 FROM distdb_catalog.pg_constraint k WHERE k.contype = 'f'
     AND c.oid IN (k.conrelid, k.confrelid)) AS hastriggers,
@@ -303,8 +303,8 @@ SELECT n.nspname AS schemaname, c.relname AS tablename, pg_get_userbyid(c.relown
 FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p');
 
-CREATE VIEW distdb_catalog.pg_views AS
-SELECT n.nspname AS schemaname, c.relname AS viewname, pg_get_userbyid(c.relowner) AS viewowner,
+CREATE FORCE VIEW distdb_catalog.pg_views AS
+SELECT n.nspname AS schemaname, c.relname AS viewname, distdb_catalog.d_pg_get_userbyid(c.relowner) AS viewowner,
   v.view_definition AS definition
 FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 JOIN information_schema.views v ON v.table_schema = n.nspname AND v.table_name = c.relname
@@ -321,7 +321,7 @@ WHERE t.relkind IN ('r', 'm', 'p') AND c.relkind IN ('i', 'I');
 
 CREATE FORCE VIEW distdb_catalog.pg_sequences AS
 SELECT n.nspname AS schemaname, c.relname AS sequencename,
-  pg_get_userbyid(c.relowner) AS sequenceowner, distdb_catalog.d_format_type(s.seqtypid, NULL) AS data_type,
+  distdb_catalog.d_pg_get_userbyid(c.relowner) AS sequenceowner, distdb_catalog.d_format_type(s.seqtypid, NULL) AS data_type,
   s.seqstart AS start_value, s.seqmin AS min_value, s.seqmax AS max_value,
   s.seqincrement AS increment_by, s.seqcycle AS cycle, s.seqcache AS cache_size,
   CAST(NULL AS BIGINT) AS last_value
@@ -412,5 +412,180 @@ SELECT (SELECT datname FROM distdb_catalog.current_database) AS constraint_catal
   (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, k.table_schema,
   k.table_name, k.column_name, k.ordinal_position, k.position_in_unique_constraint
 FROM information_schema.key_column_usage k
+JOIN distdb_catalog.user_namespace n ON n.nspname = k.constraint_schema
+JOIN distdb_catalog.pg_constraint con ON con.connamespace = n.oid AND con.engine_name = k.constraint_name;
+
+-- ===== Roles, databases, sessions, statistics (catalog version 2) =====
+-- The node has one user, who owns everything (OID 10, as PostgreSQL's bootstrap superuser), with
+-- the attributes psql's \du shows for it (service.catalog.RoleList). Its name and the node's
+-- databases are not in the engine: the client's session sets them as session variables
+-- (@distdb_user at its start, @distdb_databases and @distdb_query before a statement that reads
+-- these views, service.LocalSession), so master and slaves answer alike. H2's own pg_user lists
+-- the engine's users, which are never shown. No password is ever shown: pg_authid's rolpassword
+-- is null, pg_roles' is PostgreSQL's constant mask.
+CREATE VIEW distdb_catalog.pg_authid AS
+SELECT 10 AS oid, CAST(@distdb_user AS VARCHAR) AS rolname, TRUE AS rolsuper, TRUE AS rolinherit,
+  FALSE AS rolcreaterole, FALSE AS rolcreatedb, TRUE AS rolcanlogin, FALSE AS rolreplication,
+  FALSE AS rolbypassrls, -1 AS rolconnlimit, CAST(NULL AS VARCHAR) AS rolpassword,
+  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS rolvaliduntil;
+
+CREATE VIEW distdb_catalog.pg_roles AS
+SELECT a.rolname, a.rolsuper, a.rolinherit, a.rolcreaterole, a.rolcreatedb, a.rolcanlogin,
+  a.rolreplication, a.rolconnlimit, '********' AS rolpassword, a.rolvaliduntil, a.rolbypassrls,
+  CAST(NULL AS VARCHAR ARRAY) AS rolconfig, a.oid
+FROM distdb_catalog.pg_authid a;
+
+CREATE VIEW distdb_catalog.pg_user AS
+SELECT a.rolname AS usename, a.oid AS usesysid, a.rolcreatedb AS usecreatedb, a.rolsuper AS usesuper,
+  a.rolreplication AS userepl, a.rolbypassrls AS usebypassrls, '********' AS passwd,
+  a.rolvaliduntil AS valuntil, CAST(NULL AS VARCHAR ARRAY) AS useconfig
+FROM distdb_catalog.pg_authid a;
+
+-- The node's databases and PostgreSQL's two templates (listed as \l lists them; distdb has no
+-- templates and refuses connections to them). OIDs: PostgreSQL's for template1 (1), template0 (4)
+-- and postgres (5); 2^30 + a hash of the name for the others, equal on every replica. Encoding
+-- UTF8 (6), C collation, owned by the node's user.
+CREATE VIEW distdb_catalog.pg_database AS
+SELECT CASE d.datname WHEN 'template1' THEN 1 WHEN 'template0' THEN 4 WHEN 'postgres' THEN 5
+    ELSE 1073741824 + ORA_HASH(d.datname, 1073741823) END AS oid,
+  d.datname, 10 AS datdba, 6 AS encoding, 'c' AS datlocprovider,
+  d.datname IN ('template0', 'template1') AS datistemplate,
+  d.datname NOT IN ('template0', 'template1') AS datallowconn, -1 AS datconnlimit,
+  0 AS datfrozenxid, 1 AS datminmxid, 1663 AS dattablespace, 'C' AS datcollate, 'C' AS datctype,
+  CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion,
+  CASE WHEN d.datname IN ('template0', 'template1') THEN ARRAY['=c/' || CAST(@distdb_user AS VARCHAR),
+    CAST(@distdb_user AS VARCHAR) || '=CTc/' || CAST(@distdb_user AS VARCHAR)] END AS datacl
+FROM (SELECT x AS datname FROM UNNEST(COALESCE(CAST(@distdb_databases AS VARCHAR ARRAY),
+    ARRAY[(SELECT datname FROM distdb_catalog.current_database)])) AS u(x)
+  UNION SELECT 'template0' UNION SELECT 'template1') AS d;
+
+-- The session asking, and only it: the engine sees no other client's session. pid is the
+-- engine's session id, which pg_backend_pid() answers too (not the process id of the wire
+-- protocol's BackendKeyData); query is the client's text of the statement running.
+CREATE VIEW distdb_catalog.pg_stat_activity AS
+SELECT d.oid AS datid, d.datname, s.session_id AS pid, CAST(NULL AS INT) AS leader_pid,
+  10 AS usesysid, CAST(@distdb_user AS VARCHAR) AS usename,
+  COALESCE(CAST(@distdb_application_name AS VARCHAR), '') AS application_name,
+  CAST(NULL AS VARCHAR) AS client_addr, CAST(NULL AS VARCHAR) AS client_hostname,
+  CAST(NULL AS INT) AS client_port, s.session_start AS backend_start,
+  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS xact_start, s.executing_statement_start AS query_start,
+  s.executing_statement_start AS state_change, CAST(NULL AS VARCHAR) AS wait_event_type,
+  CAST(NULL AS VARCHAR) AS wait_event, 'active' AS state, CAST(NULL AS BIGINT) AS backend_xid,
+  CAST(NULL AS BIGINT) AS backend_xmin, CAST(NULL AS BIGINT) AS query_id,
+  COALESCE(CAST(@distdb_query AS VARCHAR), '') AS query, 'client backend' AS backend_type
+FROM information_schema.sessions s
+JOIN distdb_catalog.pg_database d ON d.datname = (SELECT datname FROM distdb_catalog.current_database)
+WHERE s.session_id = SESSION_ID();
+
+-- Statistics distdb does not collect are 0 (never null where PostgreSQL counts); n_live_tup is the
+-- engine's row count of the table. Only user tables are listed, in pg_stat_all_tables too.
+CREATE VIEW distdb_catalog.pg_stat_all_tables AS
+SELECT c.oid AS relid, n.nspname AS schemaname, c.relname, CAST(0 AS BIGINT) AS seq_scan,
+  CAST(0 AS BIGINT) AS seq_tup_read,
+  CASE WHEN c.relhasindex THEN CAST(0 AS BIGINT) END AS idx_scan,
+  CASE WHEN c.relhasindex THEN CAST(0 AS BIGINT) END AS idx_tup_fetch,
+  CAST(0 AS BIGINT) AS n_tup_ins, CAST(0 AS BIGINT) AS n_tup_upd, CAST(0 AS BIGINT) AS n_tup_del,
+  CAST(0 AS BIGINT) AS n_tup_hot_upd, CAST(COALESCE(t.row_count_estimate, 0) AS BIGINT) AS n_live_tup,
+  CAST(0 AS BIGINT) AS n_dead_tup, CAST(0 AS BIGINT) AS n_mod_since_analyze,
+  CAST(0 AS BIGINT) AS n_ins_since_vacuum, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS last_vacuum,
+  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS last_autovacuum,
+  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS last_analyze,
+  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS last_autoanalyze, CAST(0 AS BIGINT) AS vacuum_count,
+  CAST(0 AS BIGINT) AS autovacuum_count, CAST(0 AS BIGINT) AS analyze_count,
+  CAST(0 AS BIGINT) AS autoanalyze_count
+FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
+LEFT JOIN information_schema.tables t ON t.table_schema = n.nspname AND t.table_name = c.relname
+WHERE c.relkind = 'r';
+
+CREATE VIEW distdb_catalog.pg_stat_user_tables AS
+SELECT * FROM distdb_catalog.pg_stat_all_tables;
+
+-- One row per database, as PostgreSQL also gives one (datid 0) for shared objects; nothing is
+-- counted: numbackends is unknown across the node's sessions and shown as 0.
+CREATE VIEW distdb_catalog.pg_stat_database AS
+SELECT d.oid AS datid, d.datname, 0 AS numbackends, CAST(0 AS BIGINT) AS xact_commit,
+  CAST(0 AS BIGINT) AS xact_rollback, CAST(0 AS BIGINT) AS blks_read, CAST(0 AS BIGINT) AS blks_hit,
+  CAST(0 AS BIGINT) AS tup_returned, CAST(0 AS BIGINT) AS tup_fetched,
+  CAST(0 AS BIGINT) AS tup_inserted, CAST(0 AS BIGINT) AS tup_updated,
+  CAST(0 AS BIGINT) AS tup_deleted, CAST(0 AS BIGINT) AS conflicts, CAST(0 AS BIGINT) AS temp_files,
+  CAST(0 AS BIGINT) AS temp_bytes, CAST(0 AS BIGINT) AS deadlocks,
+  CAST(NULL AS BIGINT) AS checksum_failures, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS checksum_last_failure,
+  CAST(0 AS DOUBLE PRECISION) AS blk_read_time, CAST(0 AS DOUBLE PRECISION) AS blk_write_time,
+  CAST(0 AS DOUBLE PRECISION) AS session_time, CAST(0 AS DOUBLE PRECISION) AS active_time,
+  CAST(0 AS DOUBLE PRECISION) AS idle_in_transaction_time, CAST(0 AS BIGINT) AS sessions,
+  CAST(0 AS BIGINT) AS sessions_abandoned, CAST(0 AS BIGINT) AS sessions_fatal,
+  CAST(0 AS BIGINT) AS sessions_killed, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS stats_reset
+FROM distdb_catalog.pg_database d;
+
+-- No locks are shown: the engine's locks are not PostgreSQL's, and a client cannot act on them.
+CREATE VIEW distdb_catalog.pg_locks AS
+SELECT * FROM (VALUES (CAST('' AS VARCHAR), 0, 0, 0, CAST(0 AS SMALLINT), CAST('' AS VARCHAR),
+  CAST(0 AS BIGINT), 0, 0, CAST(0 AS SMALLINT), CAST('' AS VARCHAR), 0, CAST('' AS VARCHAR), FALSE,
+  FALSE, CAST(NULL AS TIMESTAMP WITH TIME ZONE))) AS v(locktype, database, relation, page, tuple,
+  virtualxid, transactionid, classid, objid, objsubid, virtualtransaction, pid, mode, granted,
+  fastpath, waitstart)
+WHERE FALSE;
+
+-- ===== information_schema, continued (catalog version 2) =====
+CREATE VIEW distdb_catalog.information_schema_referential_constraints AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS constraint_catalog,
+  r.constraint_schema, con.conname AS constraint_name,
+  (SELECT datname FROM distdb_catalog.current_database) AS unique_constraint_catalog,
+  r.unique_constraint_schema, uc.conname AS unique_constraint_name, 'NONE' AS match_option,
+  r.update_rule, r.delete_rule
+FROM information_schema.referential_constraints r
+JOIN distdb_catalog.user_namespace n ON n.nspname = r.constraint_schema
+JOIN distdb_catalog.pg_constraint con ON con.connamespace = n.oid AND con.engine_name = r.constraint_name
+JOIN distdb_catalog.user_namespace un ON un.nspname = r.unique_constraint_schema
+JOIN distdb_catalog.pg_constraint uc ON uc.connamespace = un.oid AND uc.engine_name = r.unique_constraint_name;
+
+-- Sequences, those serial columns draw from included, with PostgreSQL's text values.
+CREATE VIEW distdb_catalog.information_schema_sequences AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS sequence_catalog,
+  n.nspname AS sequence_schema, s.relname AS sequence_name,
+  CASE UPPER(s.data_type) WHEN 'INTEGER' THEN 'integer' WHEN 'SMALLINT' THEN 'smallint' ELSE 'bigint' END AS data_type,
+  CASE UPPER(s.data_type) WHEN 'INTEGER' THEN 32 WHEN 'SMALLINT' THEN 16 ELSE 64 END AS numeric_precision,
+  2 AS numeric_precision_radix, 0 AS numeric_scale, CAST(s.start_value AS VARCHAR) AS start_value,
+  CAST(s.minimum_value AS VARCHAR) AS minimum_value, CAST(s.maximum_value AS VARCHAR) AS maximum_value,
+  CAST(s.increment AS VARCHAR) AS increment, CASE WHEN s.cycle THEN 'YES' ELSE 'NO' END AS cycle_option
+FROM distdb_catalog.user_sequence s JOIN distdb_catalog.user_namespace n ON n.oid = s.relnamespace;
+
+-- A view's definition is the engine's text of it (see pg_views); the engine updates no view.
+CREATE FORCE VIEW distdb_catalog.information_schema_views AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, v.schemaname AS table_schema,
+  v.viewname AS table_name, v.definition AS view_definition, 'NONE' AS check_option,
+  'NO' AS is_updatable, 'NO' AS is_insertable_into, 'NO' AS is_trigger_updatable,
+  'NO' AS is_trigger_deletable, 'NO' AS is_trigger_insertable_into
+FROM distdb_catalog.pg_views v;
+
+-- User schemas and PostgreSQL's two visible catalogs; distdb's own are never listed. public is
+-- owned by pg_database_owner, as in PostgreSQL 15.
+CREATE VIEW distdb_catalog.information_schema_schemata AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS catalog_name, n.nspname AS schema_name,
+  CASE WHEN n.nspname = 'public' THEN 'pg_database_owner' ELSE CAST(@distdb_user AS VARCHAR) END AS schema_owner,
+  CAST(NULL AS VARCHAR) AS default_character_set_catalog, CAST(NULL AS VARCHAR) AS default_character_set_schema,
+  CAST(NULL AS VARCHAR) AS default_character_set_name, CAST(NULL AS VARCHAR) AS sql_path
+FROM distdb_catalog.pg_namespace n;
+
+-- The columns a constraint uses: its own for primary, unique and check constraints, the referenced
+-- ones for a foreign key (as PostgreSQL lists them).
+CREATE VIEW distdb_catalog.information_schema_constraint_column_usage AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, n.nspname AS table_schema,
+  c.relname AS table_name, a.attname AS column_name,
+  (SELECT datname FROM distdb_catalog.current_database) AS constraint_catalog,
+  n.nspname AS constraint_schema, con.conname AS constraint_name
+FROM distdb_catalog.pg_constraint con
+JOIN distdb_catalog.user_namespace n ON n.oid = con.connamespace
+JOIN distdb_catalog.pg_class c ON c.oid = CASE WHEN con.contype = 'f' THEN con.confrelid ELSE con.conrelid END
+JOIN distdb_catalog.pg_attribute a ON a.attrelid = c.oid
+  AND ARRAY_CONTAINS(CASE WHEN con.contype = 'f' THEN con.confkey ELSE con.conkey END, a.attnum)
+WHERE con.contype IN ('p', 'u', 'f', 'c');
+
+-- Check constraints as the engine holds their condition; PostgreSQL also lists each NOT NULL as a
+-- check constraint named after OIDs, which distdb does not.
+CREATE VIEW distdb_catalog.information_schema_check_constraints AS
+SELECT (SELECT datname FROM distdb_catalog.current_database) AS constraint_catalog,
+  k.constraint_schema, con.conname AS constraint_name, k.check_clause
+FROM information_schema.check_constraints k
 JOIN distdb_catalog.user_namespace n ON n.nspname = k.constraint_schema
 JOIN distdb_catalog.pg_constraint con ON con.connamespace = n.oid AND con.engine_name = k.constraint_name;

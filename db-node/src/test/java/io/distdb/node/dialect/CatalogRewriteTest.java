@@ -41,9 +41,31 @@ class CatalogRewriteTest {
                 + " JOIN distdb_catalog.information_schema_tables t ON t.table_name = c.table_name");
     assertThat(engine("SELECT pg_is_in_recovery()"))
         .isEqualTo("SELECT (UPPER(CURRENT_USER) = 'DISTDB_READER') AS pg_is_in_recovery");
-    // Views distdb does not reshape stay H2's.
     assertThat(engine("SELECT schema_name FROM information_schema.schemata"))
-        .isEqualTo("SELECT schema_name FROM information_schema.schemata");
+        .isEqualTo("SELECT schema_name FROM distdb_catalog.information_schema_schemata");
+    // Views distdb does not reshape stay H2's.
+    assertThat(engine("SELECT routine_name FROM information_schema.routines"))
+        .isEqualTo("SELECT routine_name FROM information_schema.routines");
+  }
+
+  @Test
+  void rolesSessionsAndFunctionsOfTheNode() throws Exception {
+    assertThat(engine("SELECT rolname FROM pg_roles WHERE rolname = current_user"))
+        .isEqualTo(
+            "SELECT rolname FROM distdb_catalog.pg_roles"
+                + " WHERE rolname = CAST(@distdb_user AS VARCHAR)");
+    assertThat(engine("SELECT current_user, datname FROM pg_catalog.pg_database"))
+        .isEqualTo(
+            "SELECT CAST(@distdb_user AS VARCHAR) AS \"current_user\", datname"
+                + " FROM distdb_catalog.pg_database");
+    assertThat(engine("SELECT query FROM pg_stat_activity WHERE pid = pg_backend_pid()"))
+        .isEqualTo("SELECT query FROM distdb_catalog.pg_stat_activity WHERE pid = SESSION_ID()");
+    assertThat(engine("SELECT pg_get_userbyid(p.proowner), p.proargtypes::text FROM pg_proc p"))
+        .isEqualTo(
+            "SELECT distdb_catalog.d_pg_get_userbyid(p.proowner) AS pg_get_userbyid,"
+                + " ARRAY_TO_STRING(p.proargtypes, ' ') AS proargtypes FROM distdb_catalog.pg_proc p");
+    assertThat(engine("SELECT to_regclass('t') IS NULL"))
+        .isEqualTo("SELECT distdb_catalog.d_to_regclass('t') IS NULL");
   }
 
   @Test

@@ -1,0 +1,65 @@
+package io.distdb.node.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the catalog views ({@code storage/pg-catalog.sql}) need to know of the session and the node
+ * that the engine does not: the node's user ({@code @distdb_user}, for pg_roles, pg_get_userbyid,
+ * current_user...), its databases ({@code @distdb_databases}, for pg_database), the client's text
+ * of the statement and its application_name (pg_stat_activity). They are set as the engine
+ * session's variables before a statement that reads the catalog runs, the databases afresh for each
+ * statement that reads pg_database or a statistics view (another session may have created or
+ * dropped one). A slave knows the same databases as its master, so both answer alike.
+ */
+final class CatalogVariables {
+
+  private static final String CATALOG = "distdb_catalog.";
+  private static final List<String> PER_STATEMENT =
+      List.of("distdb_catalog.pg_database", "distdb_catalog.pg_stat_");
+
+  private final Connection connection;
+  private final String user;
+  private final Supplier<List<String>> databases;
+  private final SessionSettings settings;
+  private boolean userSet;
+
+  CatalogVariables(
+      Connection connection,
+      String user,
+      Supplier<List<String>> databases,
+      SessionSettings settings) {
+    this.connection = connection;
+    this.user = user;
+    this.databases = databases;
+    this.settings = settings;
+  }
+
+  /** Sets the variables {@code engineSql} (the client's {@code clientSql} translated) may read. */
+  void beforeStatement(String clientSql, String engineSql) throws SQLException {
+    if (!engineSql.contains(CATALOG)) {
+      return;
+    }
+    if (!userSet) {
+      set("distdb_user", user);
+      userSet = true;
+    }
+    if (PER_STATEMENT.stream().noneMatch(engineSql::contains)) {
+      return;
+    }
+    set("distdb_databases", connection.createArrayOf("VARCHAR", databases.get().toArray()));
+    set("distdb_query", clientSql);
+    String application = settings.get("application_name");
+    set("distdb_application_name", application == null ? "" : application);
+  }
+
+  private void set(String variable, Object value) throws SQLException {
+    try (PreparedStatement p = connection.prepareStatement("SET @" + variable + " = ?")) {
+      p.setObject(1, value);
+      p.execute();
+    }
+  }
+}
