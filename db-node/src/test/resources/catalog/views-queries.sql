@@ -18,3 +18,4 @@ SELECT schemaname, viewname FROM pg_views WHERE schemaname = 'public' ORDER BY v
 
 -- sequences
 SELECT schemaname, sequencename, start_value, min_value, max_value, increment_by, cycle FROM pg_sequences WHERE sequencename = 'counter_seq';
+SELECT sequencename, last_value FROM pg_sequences ORDER BY sequencename;

@@ -26,11 +26,12 @@ import java.util.Set;
  *   <li>{@code current_database()} → the database's name (H2 would answer its file's name);
  *   <li>{@code current_user}, {@code session_user} → the node's user, which the session keeps in
  *       {@code @distdb_user} (H2 would answer its engine user's name);
- *   <li>{@code pg_backend_pid()} → the engine's session id, which pg_stat_activity shows as pid;
+ *   <li>{@code pg_backend_pid()} → the process id BackendKeyData gave the session (set by
+ *       service.CatalogVariables), which pg_stat_activity shows as pid;
  *   <li>{@code current_schemas(true|false)} → {@code ARRAY['pg_catalog', CURRENT_SCHEMA]} or {@code
  *       ARRAY[CURRENT_SCHEMA]};
- *   <li>{@code current_setting}, {@code set_config}, {@code pg_backend_pid} → the session's own
- *       parameters ({@code storage.SettingFunctions});
+ *   <li>{@code current_setting}, {@code set_config} → the session's own parameters ({@code
+ *       storage.SettingFunctions});
  *   <li>{@code nextval}, {@code setval} outside CREATE / ALTER (a column default keeps the engine's
  *       own nextval) → {@code storage.SequenceFunctions}, which know serial columns' sequences;
  *   <li>{@code pg_get_expr(col, rel)} → {@code (col)}: distdb's views hold expressions as text;
@@ -303,7 +304,13 @@ final class CatalogRewrite {
                 from,
                 end,
                 close,
-                labelled(tokens, i, from, close, "SESSION_ID()", "pg_backend_pid"))
+                labelled(
+                    tokens,
+                    i,
+                    from,
+                    close,
+                    "CAST(@distdb_backend_pid AS INTEGER)",
+                    "pg_backend_pid"))
             : null;
       case "pg_is_in_recovery":
         // A slave's sessions, and only they, act as the engine's read-only user (EngineUser).

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * What the catalog views ({@code storage/pg-catalog.sql}) need to know of the session and the node
  * that the engine does not: the node's user ({@code @distdb_user}, for pg_roles, pg_get_userbyid,
- * current_user...), its databases ({@code @distdb_databases}, for pg_database), the client's text
+ * current_user...), the process id BackendKeyData gave the session ({@code
+ * @distdb_backend_pid}, pg_backend_pid and pg_stat_activity.pid), its databases ({@code @distdb_databases}, for pg_database), the client's text
  * of the statement and its application_name (pg_stat_activity). They are set as the engine
  * session's variables before a statement that reads the catalog runs, the databases afresh for each
  * statement that reads pg_database or a statistics view (another session may have created or
@@ -45,6 +46,7 @@ final class CatalogVariables {
     }
     if (!userSet) {
       set("distdb_user", user);
+      set("distdb_backend_pid", settings.backendPid());
       userSet = true;
     }
     if (PER_STATEMENT.stream().noneMatch(engineSql::contains)) {

@@ -3,14 +3,12 @@ package io.distdb.node.service;
 import io.distdb.node.storage.SettingFunctions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The session's run-time parameters as its engine session sees them, for {@code current_setting},
- * {@code set_config} and {@code pg_backend_pid} ({@link SettingFunctions}). Copied into the engine
- * only before a statement that calls one of them, and only when they changed since the last copy;
- * read back after it, since set_config changes them.
+ * {@code set_config} ({@link SettingFunctions}). Copied into the engine only before a statement
+ * that calls one of them, and only when they changed since the last copy; read back after it, since
+ * set_config changes them.
  */
 final class EngineSettings {
 
@@ -40,16 +38,12 @@ final class EngineSettings {
     if (settings.version() == mirroredVersion) {
       return;
     }
-    Map<String, String> all = new HashMap<>(settings.all());
-    all.put(SettingFunctions.BACKEND_PID, Integer.toString(settings.backendPid()));
-    SettingFunctions.write(connection, all);
+    SettingFunctions.write(connection, settings.all());
     mirroredVersion = settings.version();
   }
 
   void readBack(SessionSettings settings) throws SQLException {
-    Map<String, String> all = SettingFunctions.read(connection);
-    all.remove(SettingFunctions.BACKEND_PID);
-    settings.replaceAll(all);
+    settings.replaceAll(SettingFunctions.read(connection));
     mirroredVersion = settings.version();
   }
 }

@@ -316,6 +316,10 @@ final class LocalSession implements SqlSession {
         ps = connection.prepareStatement(prepared.engineSql());
       }
       CommandApplier.bind(ps, parameters);
+      if (!owned) {
+        // A statement prepared earlier: the catalog's variables (databases, query) may be stale.
+        catalogVariables.beforeStatement(prepared.sql(), prepared.engineSql());
+      }
       boolean readsSettings = EngineSettings.reads(prepared.engineSql());
       if (readsSettings) {
         engineSettings.mirror(settings);

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code current_setting(name [, missing_ok])}, {@code set_config(name, value, is_local)} and
- * {@code pg_backend_pid()} inside any statement. The session's run-time parameters live in the
- * distdb session ({@code service.SessionSettings}); it mirrors them into its engine session as one
- * variable, {@value #VARIABLE}, an array of name, value, name, value ... These functions read that
- * variable, and set_config writes it, which the session reads back after the statement.
+ * {@code current_setting(name [, missing_ok])} and {@code set_config(name, value, is_local)} inside
+ * any statement. The session's run-time parameters live in the distdb session ({@code
+ * service.SessionSettings}); it mirrors them into its engine session as one variable, {@value
+ * #VARIABLE}, an array of name, value, name, value ... These functions read that variable, and
+ * set_config writes it, which the session reads back after the statement.
  *
  * <p>Like {@link CatalogFunctions}, this class is one the engine may load ({@link
  * EngineHardening}): it touches nothing but the calling engine session.
@@ -25,15 +25,9 @@ public final class SettingFunctions {
   /** The engine session variable holding the session's parameters. */
   public static final String VARIABLE = "@distdb_settings";
 
-  /** The entry of {@link #VARIABLE} holding the backend process id (no parameter has a space). */
-  public static final String BACKEND_PID = " backend_pid";
-
   /** SQL name → Java method, installed as {@code distdb_catalog.d_<name>}. */
   public static final Map<String, String> ALIASES =
-      Map.of(
-          "current_setting", "currentSetting",
-          "set_config", "setConfig",
-          "pg_backend_pid", "backendPid");
+      Map.of("current_setting", "currentSetting", "set_config", "setConfig");
 
   private SettingFunctions() {}
 
@@ -75,12 +69,6 @@ public final class SettingFunctions {
     settings.put(key, value == null ? "" : value);
     write(c, settings);
     return value == null ? "" : value;
-  }
-
-  /** The process id BackendKeyData gave this session (what pg_cancel_backend takes). */
-  public static Integer backendPid(Connection c) throws SQLException {
-    String pid = read(c).get(BACKEND_PID);
-    return pid == null ? null : Integer.valueOf(pid);
   }
 
   /** The session's parameters as its engine session holds them, in order. */

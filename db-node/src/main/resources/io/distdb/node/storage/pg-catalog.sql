@@ -170,7 +170,8 @@ CREATE VIEW distdb_catalog.pg_am AS
 SELECT * FROM (VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'),
   (405, 'hash', 'hashhandler', 'i')) AS v(oid, amname, amhandler, amtype);
 
--- Sequences' parameters (pg_sequence) and the view PostgreSQL 10 added over them (pg_sequences).
+-- Sequences' parameters (pg_sequence) and the view PostgreSQL 10 added over them (pg_sequences),
+-- whose last_value is the one handed out last: null while the engine's next value is the start.
 CREATE VIEW distdb_catalog.pg_sequence AS
 SELECT s.oid AS seqrelid, CASE s.data_type WHEN 'INTEGER' THEN 23 WHEN 'SMALLINT' THEN 21 ELSE 20 END AS seqtypid,
   s.start_value AS seqstart, s.increment AS seqincrement, s.maximum_value AS seqmax,
@@ -324,10 +325,15 @@ SELECT n.nspname AS schemaname, c.relname AS sequencename,
   distdb_catalog.d_pg_get_userbyid(c.relowner) AS sequenceowner, distdb_catalog.d_format_type(s.seqtypid, NULL) AS data_type,
   s.seqstart AS start_value, s.seqmin AS min_value, s.seqmax AS max_value,
   s.seqincrement AS increment_by, s.seqcycle AS cycle, s.seqcache AS cache_size,
-  CAST(NULL AS BIGINT) AS last_value
+  CASE WHEN COALESCE(o.base_value, i.identity_base) <> s.seqstart
+    THEN COALESCE(o.base_value, i.identity_base) - s.seqincrement END AS last_value
 FROM distdb_catalog.pg_sequence s
 JOIN distdb_catalog.pg_class c ON c.oid = s.seqrelid
-JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace;
+JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
+LEFT JOIN information_schema.sequences o ON o.sequence_schema = n.nspname AND o.sequence_name = c.relname
+LEFT JOIN distdb_catalog.serial_column sc ON sc.seqoid = c.oid
+LEFT JOIN information_schema.columns i ON i.table_schema = sc.table_schema
+  AND i.table_name = sc.table_name AND i.column_name = sc.column_name;
 
 -- ===== information_schema (PostgreSQL 15's shapes) =====
 -- CatalogRewrite maps a client's information_schema.tables / .columns onto these views; H2's own
@@ -459,11 +465,11 @@ FROM (SELECT x AS datname FROM UNNEST(COALESCE(CAST(@distdb_databases AS VARCHAR
     ARRAY[(SELECT datname FROM distdb_catalog.current_database)])) AS u(x)
   UNION SELECT 'template0' UNION SELECT 'template1') AS d;
 
--- The session asking, and only it: the engine sees no other client's session. pid is the
--- engine's session id, which pg_backend_pid() answers too (not the process id of the wire
--- protocol's BackendKeyData); query is the client's text of the statement running.
+-- The session asking, and only it: the engine sees no other client's session. pid is the process
+-- id the wire protocol's BackendKeyData gave the session, which pg_backend_pid() answers too;
+-- query is the client's text of the statement running.
 CREATE VIEW distdb_catalog.pg_stat_activity AS
-SELECT d.oid AS datid, d.datname, s.session_id AS pid, CAST(NULL AS INT) AS leader_pid,
+SELECT d.oid AS datid, d.datname, CAST(@distdb_backend_pid AS INT) AS pid, CAST(NULL AS INT) AS leader_pid,
   10 AS usesysid, CAST(@distdb_user AS VARCHAR) AS usename,
   COALESCE(CAST(@distdb_application_name AS VARCHAR), '') AS application_name,
   CAST(NULL AS VARCHAR) AS client_addr, CAST(NULL AS VARCHAR) AS client_hostname,

@@ -59,7 +59,8 @@ class CatalogRewriteTest {
             "SELECT CAST(@distdb_user AS VARCHAR) AS \"current_user\", datname"
                 + " FROM distdb_catalog.pg_database");
     assertThat(engine("SELECT query FROM pg_stat_activity WHERE pid = pg_backend_pid()"))
-        .isEqualTo("SELECT query FROM distdb_catalog.pg_stat_activity WHERE pid = SESSION_ID()");
+        .isEqualTo(
+            "SELECT query FROM distdb_catalog.pg_stat_activity WHERE pid = CAST(@distdb_backend_pid AS INTEGER)");
     assertThat(engine("SELECT pg_get_userbyid(p.proowner), p.proargtypes::text FROM pg_proc p"))
         .isEqualTo(
             "SELECT distdb_catalog.d_pg_get_userbyid(p.proowner) AS pg_get_userbyid,"
