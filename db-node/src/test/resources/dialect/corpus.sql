@@ -281,3 +281,14 @@ SELECT id FROM arr WHERE tags = '{x}'::text[];
 SELECT n || 9, array_append(n, 4), array_cat(n, ARRAY[7]), array_prepend(0, n) FROM arr ORDER BY id;
 SELECT array_agg(id ORDER BY id) FROM arr;
 SELECT array_to_string(tags, ',') FROM arr ORDER BY id;
+
+-- data-modifying WITH queries
+CREATE TABLE cte_src (id serial PRIMARY KEY, name text NOT NULL);
+CREATE TABLE cte_archive (id int, name text);
+WITH x AS (INSERT INTO cte_src (name) VALUES ('y'), ('z') RETURNING id) SELECT count(*) FROM x;
+WITH x AS (INSERT INTO cte_src (name) VALUES ('w') RETURNING id, name) SELECT * FROM x;
+WITH d AS (DELETE FROM cte_src WHERE name = 'y' RETURNING *) INSERT INTO cte_archive SELECT * FROM d;
+SELECT * FROM cte_archive;
+WITH u AS (UPDATE cte_src SET name = name || '!' RETURNING id, name) SELECT u.name FROM u ORDER BY u.id;
+WITH d AS (DELETE FROM cte_src WHERE name = 'nothing' RETURNING *) SELECT * FROM d;
+SELECT * FROM cte_src ORDER BY id;

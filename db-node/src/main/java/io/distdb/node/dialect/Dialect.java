@@ -131,15 +131,34 @@ public final class Dialect {
     if (tree == null) {
       return new Translated(engine(sql, catalog), !schemaRead);
     }
+    boolean[] innerCacheable = {true};
+    DataModifyingCte ctes =
+        DataModifyingCte.extract(
+            tree,
+            dml -> {
+              Translated inner = translateUncached(dml, schema);
+              innerCacheable[0] &= inner.cacheable();
+              return inner.statement();
+            });
     Translation translation = new Translation(tree, schema);
+    if (ctes != null) {
+      translation.changed();
+    }
     for (Rewrite r : rewrites) {
       r.apply(translation);
     }
-    boolean cacheable = translation.isCacheable() && !schemaRead;
+    boolean cacheable = translation.isCacheable() && !schemaRead && innerCacheable[0];
     if (!translation.isChanged()) {
       return new Translated(engine(sql, catalog), cacheable);
     }
-    return new Translated(engine(translation.render(), true), cacheable);
+    EngineStatement main = engine(translation.render(), true);
+    if (ctes == null) {
+      return new Translated(main, cacheable);
+    }
+    return new Translated(
+        new EngineStatement(
+            ctes.splice(main.sql()), Math.max(main.parameterCount(), ctes.parameterCount()), true),
+        cacheable);
   }
 
   private boolean mightNeedRewrite(String lower) {
