@@ -292,3 +292,14 @@ SELECT * FROM cte_archive;
 WITH u AS (UPDATE cte_src SET name = name || '!' RETURNING id, name) SELECT u.name FROM u ORDER BY u.id;
 WITH d AS (DELETE FROM cte_src WHERE name = 'nothing' RETURNING *) SELECT * FROM d;
 SELECT * FROM cte_src ORDER BY id;
+
+-- unnamed constraints get PostgreSQL's names, which violations report
+CREATE TABLE named_parent (id serial PRIMARY KEY, name text NOT NULL UNIQUE, code int, tag text, UNIQUE (code, tag));
+CREATE TABLE named_child (id bigserial PRIMARY KEY, parent_id int REFERENCES named_parent(id) ON DELETE CASCADE, v numeric(10,2) CHECK (v >= 0), w int, CHECK (w > 0), CHECK (v > w));
+INSERT INTO named_parent (name) VALUES ('x');
+INSERT INTO named_parent (name) VALUES ('x');
+INSERT INTO named_parent (name, code, tag) VALUES ('y', 1, 'a'), ('z', 1, 'a');
+INSERT INTO named_child (parent_id, v) VALUES (99, 1);
+SELECT conname::text, contype::text FROM pg_constraint WHERE conrelid IN ('named_parent'::regclass, 'named_child'::regclass) ORDER BY conname;
+ALTER TABLE named_child DROP CONSTRAINT named_child_v_check;
+INSERT INTO named_child (parent_id, v) VALUES (1, -1);

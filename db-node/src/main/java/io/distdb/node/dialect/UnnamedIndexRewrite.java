@@ -148,8 +148,15 @@ final class UnnamedIndexRewrite {
     }
   }
 
-  /** {@code makeObjectName}: both parts shortened, the longer first, so that all fits. */
+  /**
+   * {@code makeObjectName}: both parts shortened, the longer first, so that all fits; a null second
+   * part is left out ({@code t_pkey}).
+   */
   static String objectName(String first, String second, String label) {
+    if (second == null) {
+      int firstChars = Math.min(first.length(), MAX_NAME - (label.length() + 1));
+      return first.substring(0, firstChars) + '_' + label;
+    }
     int available = MAX_NAME - (label.length() + 1) - 1;
     int firstChars = first.length();
     int secondChars = Math.min(second.length(), MAX_NAME);

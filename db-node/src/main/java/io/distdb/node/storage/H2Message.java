@@ -20,7 +20,8 @@ final class H2Message {
   /** {@code "schema.index ON schema.table(col NULLS LAST, ...) VALUES ( /* 1 *&#47; 'a' )"}. */
   private static final Pattern UNIQUE_VALUES =
       Pattern.compile(
-          "^\"?(?:[^ .\"]+\\.)?([^ \"]+) ON (?:[^ .]+\\.)?[^(]+\\((.*?)\\) VALUES \\((.*)\\)\"?$");
+          "^\"?(?:[^ .\"]+\\.)?([^ \"]+)(?: INDEX (?:[^ .\"]+\\.)?[^ \"]+)? ON (?:[^ .]+\\.)?[^(]+"
+              + "\\((.*?)\\) VALUES \\((.*)\\)\"?$");
 
   /** {@code "name: schema.child FOREIGN KEY(cols) REFERENCES schema.parent(cols) (values)"}. */
   private static final Pattern FOREIGN_KEY =

@@ -17,7 +17,8 @@ WHERE n.nspname NOT IN ('distdb_internal', 'distdb_catalog', 'pg_catalog', 'info
 -- Constraints under PostgreSQL's names where H2 generated one (CONSTRAINT_5 -> t_pkey, t_a_fkey,
 -- t_a_b_key), with the referenced table, columns and actions of a foreign key from H2's
 -- INFORMATION_SCHEMA (H2's own confrelid names the referencing table); engine_name is H2's name.
--- Not deferrable: distdb checks constraints at once.
+-- Not deferrable: distdb checks constraints at once. In creation order (the engine's object ids), as
+-- PostgreSQL's heap returns them to a query without ORDER BY.
 CREATE VIEW distdb_catalog.pg_constraint AS
 SELECT c.oid,
   CASE WHEN REGEXP_LIKE(c.conname, '^(?i)constraint_[0-9a-f]+$') THEN CASE c.contype
@@ -63,7 +64,8 @@ FROM pg_catalog.pg_constraint c
 JOIN pg_catalog.pg_class t ON t.oid = c.conrelid
 JOIN distdb_catalog.user_namespace n ON n.oid = t.relnamespace
 LEFT JOIN information_schema.table_constraints tc ON tc.constraint_schema = n.nspname AND tc.constraint_name = c.conname
-LEFT JOIN information_schema.referential_constraints rc ON rc.constraint_schema = n.nspname AND rc.constraint_name = c.conname;
+LEFT JOIN information_schema.referential_constraints rc ON rc.constraint_schema = n.nspname AND rc.constraint_name = c.conname
+ORDER BY c.oid;
 
 -- Indexes PostgreSQL would have: those of primary keys and unique constraints and those a user
 -- created, under PostgreSQL's names (a constraint's index is named as the constraint).

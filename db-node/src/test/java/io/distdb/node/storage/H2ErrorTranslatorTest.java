@@ -30,6 +30,8 @@ class H2ErrorTranslatorTest {
               + " c int constraint c_positive check (c > 0), n numeric(3, 1), d int check (d < 10))");
       s.execute("create unique index t_b_key on t (b)");
       s.execute("create table p (a int primary key)");
+      s.execute("create table named (a int constraint named_a_key unique)");
+      s.execute("insert into named values (7)");
       s.execute("create table fk (a int constraint fk_a_fkey references p (a))");
       s.execute("create view v as select 1 as x");
       s.execute("create sequence s");
@@ -112,6 +114,16 @@ class H2ErrorTranslatorTest {
                 "23505",
                 "duplicate key value violates unique constraint \"t_b_key\"",
                 "Key (b)=(a) already exists."));
+  }
+
+  @Test
+  void aNamedUniqueConstraintIsNamedWithItsKey() {
+    assertThat(provoke("insert into named values (7)"))
+        .isEqualTo(
+            new TranslatedError(
+                "23505",
+                "duplicate key value violates unique constraint \"named_a_key\"",
+                "Key (a)=(7) already exists."));
   }
 
   @Test
