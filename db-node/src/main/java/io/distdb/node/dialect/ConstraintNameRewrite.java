@@ -2,7 +2,6 @@ package io.distdb.node.dialect;
 
 import io.distdb.node.sql.StatementException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +47,7 @@ final class ConstraintNameRewrite implements Rewrite {
     String table = fold(create.getTable().getName());
     String schemaName =
         create.getTable().getSchemaName() == null ? null : fold(create.getTable().getSchemaName());
-    Namer namer = new Namer(t, table, schemaName);
+    ConstraintNamer namer = new ConstraintNamer(table, schemaName, () -> t.schema());
     boolean changed = false;
     for (ColumnDefinition column : create.getColumnDefinitions()) {
       changed |= nameColumnConstraints(column, namer);
@@ -63,7 +62,7 @@ final class ConstraintNameRewrite implements Rewrite {
     }
   }
 
-  private static boolean nameColumnConstraints(ColumnDefinition column, Namer namer)
+  private static boolean nameColumnConstraints(ColumnDefinition column, ConstraintNamer namer)
       throws StatementException {
     List<String> specs = column.getColumnSpecs();
     if (specs == null || specs.isEmpty()) {
@@ -100,7 +99,8 @@ final class ConstraintNameRewrite implements Rewrite {
     return changed;
   }
 
-  private static boolean nameTableConstraint(Index index, Namer namer) throws StatementException {
+  private static boolean nameTableConstraint(Index index, ConstraintNamer namer)
+      throws StatementException {
     if (index.getName() != null) {
       return false;
     }
@@ -123,37 +123,6 @@ final class ConstraintNameRewrite implements Rewrite {
     }
     index.setName(quote(chosen));
     return true;
-  }
-
-  /** The names chosen in one statement, and the schema they must not collide with. */
-  private static final class Namer {
-    private final Translation translation;
-    private final String table;
-    private final String schemaName;
-    private final Set<String> used = new HashSet<>();
-
-    Namer(Translation translation, String table, String schemaName) {
-      this.translation = translation;
-      this.table = table;
-      this.schemaName = schemaName;
-    }
-
-    /**
-     * {@code <table>[_<columns>]_<label>}, its label numbered while the name is taken. Index-backed
-     * constraints (pkey, key) must not collide with any relation, the others with any constraint:
-     * the engine keeps both in one namespace per schema, so one test covers both.
-     */
-    String name(String columns, String label) throws StatementException {
-      String modified = label;
-      for (int pass = 1; ; pass++) {
-        String name = UnnamedIndexRewrite.objectName(table, columns, modified);
-        if (!used.contains(name) && !translation.schema().relationExists(schemaName, name)) {
-          used.add(name);
-          return name;
-        }
-        modified = label + pass;
-      }
-    }
   }
 
   /** PostgreSQL names a CHECK after the one column its expression reads, if it reads one. */

@@ -108,6 +108,15 @@ public final class Dialect {
         schemaRead = true; // the name depends on which names are taken
       }
     }
+    if (AlterTableConstraintNames.mightApply(lower)) {
+      String rewritten = AlterTableConstraintNames.rewrite(sql, SqlLexer.tokenize(sql), schema);
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+        schemaRead = true; // the names depend on which are taken
+      }
+    }
     if (lower.contains("truncate")
         || lower.contains("concurrently")
         || lower.contains("_ops")

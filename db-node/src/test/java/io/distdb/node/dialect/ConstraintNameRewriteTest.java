@@ -75,4 +75,22 @@ class ConstraintNameRewriteTest {
     assertThat(sql).contains("constraint \"orders_pkey1\" primary key", "constraint mine check");
     assertThat(sql).doesNotContain("\"orders_v_check\"");
   }
+
+  @Test
+  void alterTableAddGetsPostgresNames() throws Exception {
+    assertThat(engine("alter table ap add primary key (id)"))
+        .isEqualTo("alter table ap add constraint \"ap_pkey\" primary key (id)");
+    assertThat(engine("alter table ap add unique (a, b)")).contains("\"ap_a_b_key\" unique");
+    assertThat(engine("alter table ap add check (a > 0)")).contains("\"ap_a_check\" check");
+    assertThat(engine("alter table ap add check (a > b)")).contains("\"ap_check\" check");
+    assertThat(engine("alter table ac add foreign key (p) references ap(id) on delete cascade"))
+        .contains("constraint \"ac_p_fkey\" foreign key (p)");
+    assertThat(engine("alter table ac add column s int unique check (s <> 0) references ap(id)"))
+        .contains(
+            "constraint \"ac_s_key\" unique",
+            "constraint \"ac_s_check\" check",
+            "constraint \"ac_s_fkey\" references");
+    assertThat(engine("alter table ac add constraint mine check (q > 0)"))
+        .isEqualTo("alter table ac add constraint mine check (q > 0)");
+  }
 }
