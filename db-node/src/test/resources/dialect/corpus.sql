@@ -311,3 +311,10 @@ ALTER TABLE alter_parent ADD CHECK (a > 0);
 ALTER TABLE alter_child ADD FOREIGN KEY (p) REFERENCES alter_parent (id) ON DELETE CASCADE;
 ALTER TABLE alter_child ADD COLUMN s int UNIQUE CHECK (s <> 0);
 SELECT conname::text, contype::text FROM pg_constraint WHERE conrelid IN ('alter_parent'::regclass, 'alter_child'::regclass) ORDER BY 1;
+
+-- interval columns written with PostgreSQL's interval text
+CREATE TABLE durations (id int PRIMARY KEY, d interval);
+INSERT INTO durations VALUES (1, '5 minutes'), (2, '2 days 03:00:00'), (3, NULL);
+UPDATE durations SET d = '1 week' WHERE id = 3;
+INSERT INTO durations (id, d) VALUES (4, 'soon');
+SELECT id, d, d > interval '1 hour' AS long FROM durations ORDER BY id;

@@ -37,6 +37,7 @@ public final class Dialect {
           new SetFunctionColumnRewrite(),
           new JsonRewrite(),
           new JsonColumnRewrite(), // before the rewrites that render VALUES as MERGE or SELECT
+          new IntervalColumnRewrite(),
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(),
           new FunctionRewrite(),

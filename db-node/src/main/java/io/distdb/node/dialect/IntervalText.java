@@ -12,7 +12,7 @@ import java.util.Locale;
  * H2's intervals are either year-month or day-time, so a value mixing months with days or time is
  * refused (0A000) rather than approximated.
  */
-final class IntervalText {
+public final class IntervalText {
 
   /** An H2 interval literal's quoted value and qualifier. */
   record H2Interval(String value, String qualifier) {
@@ -24,6 +24,22 @@ final class IntervalText {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private IntervalText() {}
+
+  /**
+   * The engine's literal for PostgreSQL's interval text, which the engine converts to any interval
+   * type it is assigned or cast to (service binds interval parameters with it).
+   *
+   * @throws StatementException 22007 for text that is no interval, 0A000 for one the engine cannot
+   *     hold
+   */
+  public static String engineLiteral(String text) throws StatementException {
+    H2Interval h2 = toH2(text);
+    if (h2 == null) {
+      throw new StatementException(
+          "22007", "invalid input syntax for type interval: \"" + text + "\"");
+    }
+    return h2.literal();
+  }
 
   /**
    * The H2 form of {@code text}, or null if it is not an interval PostgreSQL accepts as written.

@@ -3,6 +3,7 @@ package io.distdb.node.dialect;
 import io.distdb.node.sql.StatementException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a few rewrites must read from the engine's catalog. The session implements it on its own
@@ -51,6 +52,11 @@ public interface Schema {
    */
   default Map<String, String> arrayColumns(String table) throws StatementException {
     return Map.of();
+  }
+
+  /** The table's interval columns. Empty for a table without any, or one that does not exist. */
+  default Set<String> intervalColumns(String table) throws StatementException {
+    return Set.of();
   }
 
   /**

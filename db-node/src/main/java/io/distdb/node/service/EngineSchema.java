@@ -8,9 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The dialect layer's view of a session's catalog, read from H2's INFORMATION_SCHEMA on the
@@ -44,6 +46,11 @@ final class EngineSchema implements Schema {
           + " AND E.COLLECTION_TYPE_IDENTIFIER = C.DTD_IDENTIFIER"
           + " WHERE C.TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND C.TABLE_NAME = ?"
           + " AND UPPER(C.DATA_TYPE) = 'ARRAY'";
+
+  private static final String INTERVAL_COLUMNS =
+      "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
+          + " AND UPPER(DATA_TYPE) = 'INTERVAL'";
 
   private static final String RELATION_EXISTS =
       "SELECT 1 FROM INFORMATION_SCHEMA.TABLES"
@@ -130,6 +137,12 @@ final class EngineSchema implements Schema {
     } catch (SQLException e) {
       throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
     }
+  }
+
+  @Override
+  public Set<String> intervalColumns(String table) throws StatementException {
+    Name name = Name.of(table);
+    return new HashSet<>(query(INTERVAL_COLUMNS, name.schema(), name.table()));
   }
 
   private List<String> query(String sql, String... args) throws StatementException {

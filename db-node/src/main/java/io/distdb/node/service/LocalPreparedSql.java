@@ -17,8 +17,7 @@ final class LocalPreparedSql implements PreparedSql {
   private final int[] parameterTypeOids;
   private final List<Column> columns;
   private final CatalogAnswer catalogAnswer;
-  private final boolean jsonParameters;
-  private final boolean arrayParameters;
+  private final boolean typedParameters;
   private PreparedStatement cached;
   private boolean cachedBusy;
 
@@ -50,8 +49,7 @@ final class LocalPreparedSql implements PreparedSql {
     this.info = info;
     this.engineSql = engineSql;
     this.parameterTypeOids = parameterTypeOids;
-    this.jsonParameters = JsonParameters.any(parameterTypeOids);
-    this.arrayParameters = ArrayParameters.any(parameterTypeOids);
+    this.typedParameters = TypedParameters.any(parameterTypeOids);
     this.columns = List.copyOf(columns);
     this.cached = cached;
   }
@@ -79,14 +77,9 @@ final class LocalPreparedSql implements PreparedSql {
     return parameterTypeOids.clone();
   }
 
-  /** Whether a parameter is json or jsonb (bound as a document, see {@link JsonParameters}). */
-  boolean hasJsonParameters() {
-    return jsonParameters;
-  }
-
-  /** Whether a parameter is an array (bound as one, see {@link ArrayParameters}). */
-  boolean hasArrayParameters() {
-    return arrayParameters;
+  /** Whether a parameter's text must be converted before binding ({@link TypedParameters}). */
+  boolean hasTypedParameters() {
+    return typedParameters;
   }
 
   int parameterCount() {

@@ -286,12 +286,9 @@ final class LocalSession implements SqlSession {
       throws SqlException {
     StatementInfo info = prepared.info();
     List<Object> parameters =
-        prepared.hasJsonParameters()
-            ? JsonParameters.bind(prepared.parameterTypeOids(), clientValues)
+        prepared.hasTypedParameters()
+            ? TypedParameters.bind(prepared.parameterTypeOids(), clientValues)
             : clientValues;
-    if (prepared.hasArrayParameters()) {
-      parameters = ArrayParameters.bind(prepared.parameterTypeOids(), parameters);
-    }
     return switch (info.kind()) {
       case EMPTY -> ExecutionResult.command("");
       case READ -> read(prepared, parameters);
