@@ -48,9 +48,9 @@ public final class CatalogViews {
 
   /**
    * The catalog's version: 2 added roles, databases, pg_proc, sessions, statistics, locks and more
-   * of information_schema.
+   * of information_schema; 3 gave indexes their one page (relpages, as a new btree's metapage).
    */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private CatalogViews() {}
 

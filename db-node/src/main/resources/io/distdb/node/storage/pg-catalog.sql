@@ -122,7 +122,7 @@ SELECT c.oid, c.relname, c.relnamespace, 0 AS reltype, 0 AS reloftype, 10 AS rel
 FROM pg_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'v')
 UNION ALL
-SELECT i.oid, i.relname, i.relnamespace, 0, 0, 10, 403, i.oid, 0, 0, CAST(0 AS REAL), 0, 0,
+SELECT i.oid, i.relname, i.relnamespace, 0, 0, 10, 403, i.oid, 0, 1, CAST(0 AS REAL), 0, 0,
   FALSE, FALSE, 'p', 'i',
   CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = i.table_schema
     AND ic.index_name = i.engine_name) AS SMALLINT),

@@ -16,6 +16,27 @@ class CatalogRewriteTest {
   }
 
   @Test
+  void subscriptsOfCatalogArraysAreNullOutOfRangeAndInt2vectorsCountFromZero() throws Exception {
+    assertThat(engine("SELECT c.conname FROM pg_constraint c WHERE c.confkey[pos.n] = 1"))
+        .isEqualTo(
+            "SELECT c.conname FROM distdb_catalog.pg_constraint c WHERE CASE WHEN (pos.n)"
+                + " BETWEEN 1 AND CARDINALITY(c.confkey) THEN c.confkey[(pos.n)] END = 1");
+    // pgjdbc's getIndexInfo: an outer query reads the int2vector through its alias.
+    assertThat(
+            engine(
+                "SELECT t.OPT[t.POS - 1] FROM (SELECT i.indoption AS OPT, 1 AS POS"
+                    + " FROM pg_index i) t"))
+        .isEqualTo(
+            "SELECT CASE WHEN (t.POS - 1) BETWEEN 0 AND CARDINALITY(t.OPT) - 1 THEN"
+                + " t.OPT[(t.POS - 1) + 1] END AS opt FROM (SELECT i.indoption AS OPT, 1 AS POS"
+                + " FROM distdb_catalog.pg_index i) t");
+    assertThat(engine("SELECT (current_schemas(false))[1], ARRAY[1, 2], x[1:2] FROM pg_class"))
+        .isEqualTo(
+            "SELECT ((ARRAY[CURRENT_SCHEMA]))[1], ARRAY[1, 2], x[1:2] FROM distdb_catalog.pg_class");
+    assertThat(engine("SELECT x[1] FROM t")).isEqualTo("SELECT x[1] FROM t");
+  }
+
+  @Test
   void catalogRelationsHeCompletesGoToTheViews() throws Exception {
     assertThat(
             engine(
