@@ -234,6 +234,10 @@ final class CatalogRewrite {
     if (vector != null) {
       return vector;
     }
+    Replacement element = subscript(sql, tokens, i);
+    if (element != null) {
+      return element;
+    }
     if (t.isKeyword("OPERATOR") || (t.isName() && t.value().equalsIgnoreCase("operator"))) {
       return operator(tokens, i);
     }
@@ -490,6 +494,107 @@ final class CatalogRewrite {
         tokens.get(last + 2).end(),
         last + 2,
         labelled(tokens, i, t.start(), last + 2, text, column));
+  }
+
+  /** Catalog columns of PostgreSQL's int2vector / oidvector types, whose subscripts start at 0. */
+  private static final Set<String> VECTOR_COLUMNS =
+      Set.of("indkey", "indoption", "indclass", "indcollation", "proargtypes");
+
+  /**
+   * {@code x[i]} of a (qualified) column in a catalog statement: PostgreSQL's subscript of an
+   * element that does not exist is null (pgjdbc's getImportedKeys reads {@code con.confkey[pos.n]}
+   * for pos.n up to 32), H2's an error (22034); and an int2vector ({@code i.indoption}, or a
+   * derived table's column aliasing one, {@code tmp.I_INDOPTION}) counts from 0, H2's arrays from
+   * 1. Slices ({@code x[1:2]}) stay as written.
+   */
+  private static Replacement subscript(String sql, List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (!t.isName() || t.isKeyword("ARRAY") || (i > 0 && tokens.get(i - 1).is("."))) {
+      return null;
+    }
+    int last = i;
+    while (last + 2 < tokens.size()
+        && tokens.get(last + 1).is(".")
+        && tokens.get(last + 2).isName()) {
+      last += 2;
+    }
+    if (last + 1 >= tokens.size() || !tokens.get(last + 1).is("[") || !mentionsCatalog(tokens)) {
+      return null;
+    }
+    int open = last + 1;
+    int close = -1;
+    int depth = 0;
+    for (int j = open; j < tokens.size(); j++) {
+      Token a = tokens.get(j);
+      if (a.is("[") || a.is("(")) {
+        depth++;
+      } else if (a.is("]") || a.is(")")) {
+        if (--depth == 0) {
+          close = a.is("]") ? j : -1;
+          break;
+        }
+      } else if (depth == 1 && a.is(":")) {
+        return null;
+      }
+    }
+    if (close < 0 || close == open + 1) {
+      return null;
+    }
+    String array = sql.substring(t.start(), tokens.get(last).end());
+    String index =
+        "("
+            + rewriteSpan(
+                sql,
+                tokens,
+                open + 1,
+                close,
+                tokens.get(open + 1).start(),
+                tokens.get(close - 1).end())
+            + ")";
+    String column = tokens.get(last).value().toLowerCase(Locale.ROOT);
+    String text;
+    if (VECTOR_COLUMNS.contains(column) || vectorAliases(tokens).contains(column)) {
+      text =
+          "CASE WHEN "
+              + index
+              + " BETWEEN 0 AND CARDINALITY("
+              + array
+              + ") - 1 THEN "
+              + array
+              + "["
+              + index
+              + " + 1] END";
+    } else {
+      text =
+          "CASE WHEN "
+              + index
+              + " BETWEEN 1 AND CARDINALITY("
+              + array
+              + ") THEN "
+              + array
+              + "["
+              + index
+              + "] END";
+    }
+    return new Replacement(
+        t.start(),
+        tokens.get(close).end(),
+        close,
+        labelled(tokens, i, t.start(), close, text, column));
+  }
+
+  /** The labels ({@code AS name}) the statement gives a bare int2vector column. */
+  private static Set<String> vectorAliases(List<Token> tokens) {
+    Set<String> aliases = new java.util.HashSet<>();
+    for (int j = 0; j + 2 < tokens.size(); j++) {
+      if (tokens.get(j).isName()
+          && VECTOR_COLUMNS.contains(tokens.get(j).value().toLowerCase(Locale.ROOT))
+          && tokens.get(j + 1).isKeyword("AS")
+          && tokens.get(j + 2).isName()) {
+        aliases.add(tokens.get(j + 2).value().toLowerCase(Locale.ROOT));
+      }
+    }
+    return aliases;
   }
 
   /**

@@ -41,6 +41,7 @@ public final class Dialect {
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(),
           new FunctionRewrite(),
+          new BitwiseOperatorRewrite(),
           new EngineFunctionRewrite(),
           new CompatFunctionRewrite(),
           new JoinUsingRewrite(),

@@ -61,15 +61,15 @@ final class UnnestRewrite {
           Matcher.quoteReplacement(
               "SELECT "
                   + pair.group(2)
-                  + ".*, "
+                  + ".*, ("
                   + pair.group(3)
-                  + "["
+                  + ")["
                   + alias
                   + ".n] AS \""
                   + pair.group(6)
-                  + "\", "
+                  + "\", ("
                   + pair.group(4)
-                  + "["
+                  + ")["
                   + alias
                   + ".n] AS \""
                   + pair.group(7)
@@ -104,9 +104,9 @@ final class UnnestRewrite {
       m.appendReplacement(
           b,
           Matcher.quoteReplacement(
-              "SELECT "
+              "SELECT ("
                   + array
-                  + "[k.n] "
+                  + ")[k.n] "
                   + m.group(2)
                   + ", k.n "
                   + m.group(3)
@@ -132,9 +132,9 @@ final class UnnestRewrite {
                           + alias
                           + ".n <= CARDINALITY("
                           + array
-                          + ") THEN "
+                          + ") THEN ("
                           + array
-                          + "["
+                          + ")["
                           + alias
                           + ".n] END"))
               .replaceAll("(?i)\\b" + alias + "\\." + m.group(4) + "\\b", alias + ".n");

@@ -243,7 +243,35 @@ public final class CatalogFunctions {
 
   public static String indexDef(Connection c, Integer oid, Integer column, Boolean pretty)
       throws SQLException {
-    return column == null || column == 0 ? indexDef(c, oid) : null;
+    if (column == null || column == 0) {
+      return indexDef(c, oid);
+    }
+    if (oid == null) {
+      return null;
+    }
+    // Key column k alone (pgjdbc's getIndexInfo COLUMN_NAME); PostgreSQL answers '' past the key.
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT x.indrelid, x.indkey FROM " + SCHEMA + ".pg_index x WHERE x.indexrelid = ?")) {
+      p.setInt(1, oid);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        java.sql.Array key = rs.getArray(2);
+        Object[] numbers = key == null ? new Object[0] : (Object[]) key.getArray();
+        if (column < 1 || column > numbers.length) {
+          return "";
+        }
+        String name =
+            one(
+                c,
+                "SELECT attname FROM " + SCHEMA + ".pg_attribute WHERE attrelid = ? AND attnum = ?",
+                rs.getInt(1),
+                ((Number) numbers[column - 1]).intValue());
+        return quoteIdent(name);
+      }
+    }
   }
 
   /** The sequence a serial column draws from, schema-qualified, or null. */

@@ -48,9 +48,11 @@ public final class CatalogViews {
 
   /**
    * The catalog's version: 2 added roles, databases, pg_proc, sessions, statistics, locks and more
-   * of information_schema.
+   * of information_schema; 3 gave indexes their one page (relpages, as a new btree's metapage),
+   * tables and views their row types and those types' arrays (pg_type, pg_class.reltype), json,
+   * jsonb and text[] columns their types (pg_attribute).
    */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private CatalogViews() {}
 
@@ -195,20 +197,50 @@ public final class CatalogViews {
   }
 
   /**
+   * The OID of a user table's or view's row type is this plus twice the relation's OID (H2's object
+   * id, equal on every node), its array type's one more: both stable across renames and clear of
+   * PostgreSQL's built-in OIDs and distdb's sequence OIDs (2^30 and up).
+   */
+  static final int ROW_TYPE_BASE = 1 << 29;
+
+  /**
    * PostgreSQL 15's built-in types (pg_catalog's and information_schema's scalar, pseudo and domain
-   * types and their arrays, recorded from a real server) in the schema of that name here. Row types
-   * of tables are not listed.
+   * types and their arrays, recorded from a real server) in the schema of that name here, and, as
+   * PostgreSQL makes them, each user table's and view's composite row type (typrelid the relation)
+   * and that type's array ({@code _name}), which pgjdbc's getTypeInfo and TypeInfoCache list.
    */
   private static String typesQuery() {
-    return "SELECT v.oid, v.typname, n.id AS typnamespace, 10 AS typowner, v.typlen, v.typbyval,"
-        + " v.typtype, v.typcategory, v.typdelim, 0 AS typrelid, v.typelem, v.typarray,"
-        + " v.typinput, v.typbasetype, v.typtypmod, v.typnotnull, 0 AS typndims,"
+    return "SELECT * FROM (SELECT v.oid, v.typname, n.id AS typnamespace, 10 AS typowner,"
+        + " v.typlen, v.typbyval, v.typtype, v.typcategory, v.typdelim, 0 AS typrelid, v.typelem,"
+        + " v.typarray, v.typinput, v.typbasetype, v.typtypmod, v.typnotnull, 0 AS typndims,"
         + " 0 AS typcollation, CAST(NULL AS VARCHAR) AS typdefault FROM (VALUES "
         + values(TYPES, "ISSIBSSSIISIIB")
         + ") AS v(oid, typname, nspname, typlen, typbyval, typtype, typcategory, typdelim, typelem,"
         + " typarray, typinput, typbasetype, typtypmod, typnotnull)"
-        + " JOIN pg_catalog.pg_namespace n ON n.nspname = v.nspname";
+        + " JOIN pg_catalog.pg_namespace n ON n.nspname = v.nspname"
+        + " UNION ALL SELECT "
+        + ROW_TYPE_BASE
+        + " + 2 * c.oid, c.relname, n.id, 10, -1, FALSE, 'c', 'C', ',', c.oid, 0, "
+        + (ROW_TYPE_BASE + 1)
+        + " + 2 * c.oid, 'record_in', 0, -1, FALSE, 0, 0, NULL"
+        + USER_RELATIONS
+        + " UNION ALL SELECT "
+        + (ROW_TYPE_BASE + 1)
+        + " + 2 * c.oid, '_' || c.relname, n.id, 10, -1, FALSE, 'b', 'A', ',', 0, "
+        + ROW_TYPE_BASE
+        + " + 2 * c.oid, 0, 'array_in', 0, -1, FALSE, 0, 0, NULL"
+        + USER_RELATIONS
+        + ") AS u";
   }
+
+  /** The user's tables and views (alias c) and their schemas (alias n), as a FROM clause. */
+  private static final String USER_RELATIONS =
+      " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.id = c.relnamespace"
+          + " WHERE c.relkind IN ('r', 'v') AND n.nspname NOT IN ('"
+          + AppliedLsn.SCHEMA
+          + "', '"
+          + SCHEMA
+          + "', 'pg_catalog', 'information_schema')";
 
   /**
    * The rows of a tab-separated resource as SQL VALUES rows; {@code kinds} has one letter per

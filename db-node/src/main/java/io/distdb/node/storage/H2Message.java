@@ -15,7 +15,6 @@ final class H2Message {
 
   private static final Pattern STATEMENT_TAIL = Pattern.compile("(?s); SQL statement:\\R.*$");
   private static final Pattern CODE_SUFFIX = Pattern.compile("\\s*\\[\\d+-\\d+]\\s*$");
-  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
 
   /** {@code "schema.index ON schema.table(col NULLS LAST, ...) VALUES ( /* 1 *&#47; 'a' )"}. */
   private static final Pattern UNIQUE_VALUES =
@@ -58,10 +57,30 @@ final class H2Message {
     return text;
   }
 
-  /** The first double-quoted part of the message, or "?" if there is none. */
+  /**
+   * The first double-quoted part of the message ({@code ""} inside it a quote), or "?" if there is
+   * none. A scan, not a regular expression: a syntax error quotes the whole statement, and
+   * java.util.regex recurses once per character of an alternation, which overflowed the stack on
+   * pgjdbc's getIndexInfo (a few KB).
+   */
   String firstQuoted() {
-    Matcher m = QUOTED.matcher(text);
-    return m.find() ? m.group(1).replace("\"\"", "\"") : "?";
+    int open = text.indexOf('"');
+    if (open < 0) {
+      return "?";
+    }
+    StringBuilder quoted = new StringBuilder();
+    for (int i = open + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '"') {
+        quoted.append(c);
+      } else if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+        quoted.append('"');
+        i++;
+      } else {
+        return quoted.toString();
+      }
+    }
+    return "?";
   }
 
   /**

@@ -109,7 +109,9 @@ SELECT seqoid, seqname, relnamespace, data_type, identity_start, identity_increm
 FROM distdb_catalog.serial_column;
 
 CREATE VIEW distdb_catalog.pg_class AS
-SELECT c.oid, c.relname, c.relnamespace, 0 AS reltype, 0 AS reloftype, 10 AS relowner,
+SELECT * FROM (
+SELECT c.oid, c.relname, c.relnamespace, 536870912 + 2 * c.oid AS reltype, 0 AS reloftype, -- CatalogViews.ROW_TYPE_BASE
+  10 AS relowner,
   CASE c.relkind WHEN 'r' THEN 2 ELSE 0 END AS relam, c.oid AS relfilenode, 0 AS reltablespace,
   0 AS relpages, CAST(-1 AS REAL) AS reltuples, 0 AS relallvisible, 0 AS reltoastrelid,
   EXISTS (SELECT 1 FROM distdb_catalog.user_index i WHERE i.indrelid = c.oid) AS relhasindex,
@@ -124,7 +126,7 @@ SELECT c.oid, c.relname, c.relnamespace, 0 AS reltype, 0 AS reloftype, 10 AS rel
 FROM pg_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'v')
 UNION ALL
-SELECT i.oid, i.relname, i.relnamespace, 0, 0, 10, 403, i.oid, 0, 0, CAST(0 AS REAL), 0, 0,
+SELECT i.oid, i.relname, i.relnamespace, 0, 0, 10, 403, i.oid, 0, 1, CAST(0 AS REAL), 0, 0,
   FALSE, FALSE, 'p', 'i',
   CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = i.table_schema
     AND ic.index_name = i.engine_name) AS SMALLINT),
@@ -144,7 +146,8 @@ FROM (VALUES (1259, 'pg_class'), (1247, 'pg_type'), (1249, 'pg_attribute'), (125
   (2609, 'pg_description'), (2608, 'pg_depend'), (1262, 'pg_database'), (1260, 'pg_authid'),
   (2601, 'pg_am'), (2224, 'pg_sequence'), (3079, 'pg_extension'), (2611, 'pg_inherits'),
   (3456, 'pg_collation'), (1213, 'pg_tablespace')) AS v(oid, relname)
-JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog';
+JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog'
+) AS u;
 
 -- indkey is an INT ARRAY of attribute numbers here, not an int2vector (see dialect/DESIGN.md).
 CREATE VIEW distdb_catalog.pg_index AS
@@ -232,9 +235,17 @@ JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog';
 -- whose default is nextval), collation 100 for character types, and the system columns
 -- PostgreSQL lists with negative numbers for every table.
 CREATE VIEW distdb_catalog.pg_attribute AS
+SELECT * FROM (
 SELECT a.attrelid, a.attname,
   CASE WHEN col.data_type = 'character varying' AND col.character_maximum_length >= 1000000000 THEN 25
     WHEN UPPER(col.data_type) = 'UUID' THEN 2950
+    -- json is JSON(999999999), jsonb JSON (dialect/DESIGN.md); H2 says unknown (705) for both.
+    WHEN LOWER(col.data_type) = 'json' THEN
+      CASE WHEN col.character_maximum_length = 999999999 THEN 114 ELSE 3802 END
+    -- text[] is an array of unbounded varchar, which H2 reports as varchar[] (1015).
+    WHEN a.atttypid = 1015 AND (SELECT e.character_maximum_length FROM information_schema.element_types e
+        WHERE e.object_schema = col.table_schema AND e.object_name = col.table_name
+        AND e.collection_type_identifier = col.dtd_identifier) >= 1000000000 THEN 1009
     ELSE a.atttypid END AS atttypid,
   COALESCE((SELECT t.typlen FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), -1) AS attlen,
   a.attnum,
@@ -262,7 +273,8 @@ SELECT c.oid, s.attname, s.atttypid, s.attlen, s.attnum, -1, 0, TRUE, FALSE, FAL
 FROM pg_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 CROSS JOIN (VALUES ('tableoid', 26, 4, -6), ('cmax', 29, 4, -5), ('xmax', 28, 4, -4),
   ('cmin', 29, 4, -3), ('xmin', 28, 4, -2), ('ctid', 27, 6, -1)) AS s(attname, atttypid, attlen, attnum)
-WHERE c.relkind = 'r';
+WHERE c.relkind = 'r'
+) AS u;
 
 -- Column defaults as text, which pg_get_expr returns as is: a serial column's is nextval of the
 -- sequence PostgreSQL would have made; booleans are spelled as PostgreSQL prints them.

@@ -16,6 +16,27 @@ class CatalogRewriteTest {
   }
 
   @Test
+  void subscriptsOfCatalogArraysAreNullOutOfRangeAndInt2vectorsCountFromZero() throws Exception {
+    assertThat(engine("SELECT c.conname FROM pg_constraint c WHERE c.confkey[pos.n] = 1"))
+        .isEqualTo(
+            "SELECT c.conname FROM distdb_catalog.pg_constraint c WHERE CASE WHEN (pos.n)"
+                + " BETWEEN 1 AND CARDINALITY(c.confkey) THEN c.confkey[(pos.n)] END = 1");
+    // pgjdbc's getIndexInfo: an outer query reads the int2vector through its alias.
+    assertThat(
+            engine(
+                "SELECT t.OPT[t.POS - 1] FROM (SELECT i.indoption AS OPT, 1 AS POS"
+                    + " FROM pg_index i) t"))
+        .isEqualTo(
+            "SELECT CASE WHEN (t.POS - 1) BETWEEN 0 AND CARDINALITY(t.OPT) - 1 THEN"
+                + " t.OPT[(t.POS - 1) + 1] END AS opt FROM (SELECT i.indoption AS OPT, 1 AS POS"
+                + " FROM distdb_catalog.pg_index i) t");
+    assertThat(engine("SELECT (current_schemas(false))[1], ARRAY[1, 2], x[1:2] FROM pg_class"))
+        .isEqualTo(
+            "SELECT ((ARRAY[CURRENT_SCHEMA]))[1], ARRAY[1, 2], x[1:2] FROM distdb_catalog.pg_class");
+    assertThat(engine("SELECT x[1] FROM t")).isEqualTo("SELECT x[1] FROM t");
+  }
+
+  @Test
   void catalogRelationsHeCompletesGoToTheViews() throws Exception {
     assertThat(
             engine(
@@ -96,7 +117,7 @@ class CatalogRewriteTest {
                 "SELECT unnest(ix.indkey) attnum, generate_subscripts(ix.indkey, 1) ord"
                     + " FROM pg_index ix WHERE ix.indrelid = 5"))
         .isEqualTo(
-            "SELECT ix.indkey[k.n] attnum, k.n ord FROM pg_index ix JOIN"
+            "SELECT (ix.indkey)[k.n] attnum, k.n ord FROM pg_index ix JOIN"
                 + " distdb_catalog.array_position k ON k.n <= CARDINALITY(ix.indkey) WHERE"
                 + " ix.indrelid = 5");
     assertThat(
@@ -105,8 +126,14 @@ class CatalogRewriteTest {
                     + " JOIN a ON cols.colid = a.attnum ORDER BY cols.arridx"))
         .isEqualTo(
             "SELECT attname FROM distdb_catalog.array_position cols JOIN a ON CASE WHEN cols.n"
-                + " <= CARDINALITY(c.conkey) THEN c.conkey[cols.n] END = a.attnum ORDER BY"
+                + " <= CARDINALITY(c.conkey) THEN (c.conkey)[cols.n] END = a.attnum ORDER BY"
                 + " cols.n");
+    // The positions are H2's, from 1: the catalog rewrite leaves those subscripts alone.
+    assertThat(
+            engine(
+                "SELECT unnest(ix.indkey) attnum, generate_subscripts(ix.indkey, 1) ord"
+                    + " FROM pg_index ix WHERE ix.indrelid = 5"))
+        .startsWith("SELECT (ix.indkey)[k.n] attnum");
   }
 
   @Test

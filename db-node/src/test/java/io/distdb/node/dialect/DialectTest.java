@@ -17,6 +17,14 @@ class DialectTest {
   }
 
   @Test
+  void bitwiseOperatorsBecomeH2Functions() throws Exception {
+    assertThat(engine("SELECT a & 1, a | b, a << 2, a >> 1, a & b & 4 FROM t"))
+        .isEqualTo(
+            "SELECT BITAND(a, 1), BITOR(a, b), LSHIFT(a, 2), RSHIFT(a, 1), BITAND(BITAND(a, b), 4)"
+                + " FROM t");
+  }
+
+  @Test
   void statementsNoRewriteTouchesReachTheEngineAsWritten() throws Exception {
     EngineStatement e = dialect.translate("SELECT abalance FROM pgbench_accounts WHERE aid = $1");
     assertThat(e.sql()).isEqualTo("SELECT abalance FROM pgbench_accounts WHERE aid = ?1");

@@ -106,6 +106,15 @@ class H2ErrorTranslatorTest {
   }
 
   @Test
+  void syntaxErrorInALongStatementIsTranslatedWithoutOverflowingTheStack() {
+    // H2 quotes the whole statement; pgjdbc's getIndexInfo is a few KB long.
+    String sql = "select 1 as " + "a".repeat(20_000) + " & 1";
+    TranslatedError error = provoke(sql);
+    assertThat(error.sqlState()).isEqualTo("42601");
+    assertThat(error.message()).isEqualTo("syntax error at or near \"&\"");
+  }
+
+  @Test
   void uniqueViolationNamesTheIndexAndKey() {
     TranslatedError error = provoke("insert into t values (2, 'a', 1, null, null)");
     assertThat(error)
