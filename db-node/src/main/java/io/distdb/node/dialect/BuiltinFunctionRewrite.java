@@ -101,6 +101,7 @@ final class BuiltinFunctionRewrite implements Rewrite {
                 "isfinite",
                 "extract",
                 "/",
+                " % ",
                 "bool",
                 "pg_typeof",
                 "array_position",
@@ -214,10 +215,7 @@ final class BuiltinFunctionRewrite implements Rewrite {
       case "timezone" -> args.size() == 2 ? timezone(args.get(0), args.get(1)) : null;
       case "statement_timestamp", "transaction_timestamp" ->
           args.isEmpty() ? expr("CURRENT_TIMESTAMP") : null;
-      case "isfinite" ->
-          args.size() == 1
-              ? expr("CASE WHEN " + paren(args.get(0)) + " IS NULL THEN NULL ELSE TRUE END")
-              : null;
+      case "isfinite" -> args.size() == 1 ? isfinite(args.get(0)) : null;
       case "pg_typeof" -> pgTypeof(args);
       case "num_nulls", "num_nonnulls" -> countNulls(args, name.equals("num_nulls"));
       case "array_position" -> arrayPosition(args);
@@ -264,6 +262,14 @@ final class BuiltinFunctionRewrite implements Rewrite {
     };
   }
 
+  /** Every value the engine holds is finite: true, or null for null. */
+  private static Expression isfinite(Expression value) {
+    net.sf.jsqlparser.expression.operators.relational.IsNullExpression notNull =
+        new net.sf.jsqlparser.expression.operators.relational.IsNullExpression(value);
+    notNull.setNot(true);
+    return call("NULLIF", List.of(notNull, new BooleanValue(false)));
+  }
+
   private static String unnest(Expression array) {
     return " FROM UNNEST(" + array + ") WITH ORDINALITY AS distdb_u(distdb_v, distdb_i)";
   }
@@ -302,6 +308,9 @@ final class BuiltinFunctionRewrite implements Rewrite {
     }
     if (args.get(0) instanceof StringValue) {
       return new StringValue("unknown");
+    }
+    if (isTimestampTz(args.get(0))) {
+      return new StringValue("timestamp with time zone"); // the engine's NOW() has no zone
     }
     return call("distdb_catalog.pg_typeof", args);
   }
@@ -355,7 +364,7 @@ final class BuiltinFunctionRewrite implements Rewrite {
    */
   private static Expression timezone(Expression zone, Expression value) {
     String fn = isTimestamp(value) ? "timezone_local" : "timezone_tz";
-    return expr("distdb_catalog." + fn + "(" + zone + ", " + value + ")");
+    return call("distdb_catalog." + fn, List.of(zone, value));
   }
 
   private static Expression extract(ExtractExpression x) {
@@ -379,7 +388,7 @@ final class BuiltinFunctionRewrite implements Rewrite {
     return null;
   }
 
-  /** Labels {@code position(a in b)} position (H2 says locate). */
+  /** Labels {@code position(a in b)} position (H2 says locate) and {@code a % b} ?column?. */
   private static boolean labelPosition(Translation t) {
     if (!(t.tree() instanceof PlainSelect select) || select.getSelectItems() == null) {
       return false;
@@ -392,6 +401,11 @@ final class BuiltinFunctionRewrite implements Rewrite {
           && OutputNames.functionName(f).equals("position")
           && f.getNamedParameters() != null) {
         item.setAlias(new Alias("\"position\"", true));
+        changed = true;
+      } else if (item.getAlias() == null
+          && item.getExpression()
+              instanceof net.sf.jsqlparser.expression.operators.arithmetic.Modulo) {
+        item.setAlias(new Alias("\"?column?\"", true)); // H2 says mod
         changed = true;
       }
     }
@@ -479,7 +493,18 @@ final class BuiltinFunctionRewrite implements Rewrite {
     }
     @SuppressWarnings("unchecked")
     SelectItem<Expression> typed = (SelectItem<Expression>) target;
-    typed.setExpression(expr(value));
+    Expression column = expr(value);
+    if (name.equals("regexp_matches")) {
+      // The engine does not type the elements of a nested array: text[] as PostgreSQL's.
+      CastExpression cast = new CastExpression();
+      cast.setLeftExpression(column);
+      net.sf.jsqlparser.statement.create.table.ColDataType type =
+          new net.sf.jsqlparser.statement.create.table.ColDataType();
+      type.setDataType("VARCHAR ARRAY");
+      cast.setColDataType(type);
+      column = cast;
+    }
+    typed.setExpression(column);
     return true;
   }
 
@@ -549,6 +574,15 @@ final class BuiltinFunctionRewrite implements Rewrite {
         && k.getStringValue().toLowerCase(Locale.ROOT).startsWith("localtimestamp");
   }
 
+  private static boolean isTimestampTz(Expression e) {
+    if (e instanceof Function f && f.getName() != null) {
+      return Set.of("now", "current_timestamp", "transaction_timestamp", "statement_timestamp")
+          .contains(f.getName().toLowerCase(Locale.ROOT));
+    }
+    return e instanceof TimeKeyExpression k
+        && k.getStringValue().toLowerCase(Locale.ROOT).startsWith("current_timestamp");
+  }
+
   private static boolean isDate(Expression e) {
     if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
       return isDate(p.get(0));
@@ -575,8 +609,12 @@ final class BuiltinFunctionRewrite implements Rewrite {
     return String.join(", ", args.stream().map(Object::toString).toList());
   }
 
+  /** A call of {@code name} on the argument nodes themselves (their text may not parse again). */
   private static Expression call(String name, List<Expression> args) {
-    return expr(name + "(" + join(args) + ")");
+    Function f = new Function();
+    f.setName(List.of(name.split("\\.")));
+    f.setParameters(new net.sf.jsqlparser.expression.operators.relational.ExpressionList<>(args));
+    return f;
   }
 
   private static Expression expr(String sql) {
