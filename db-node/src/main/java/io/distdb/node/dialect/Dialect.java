@@ -43,6 +43,7 @@ public final class Dialect {
           new FunctionRewrite(),
           new BitwiseOperatorRewrite(),
           new EngineFunctionRewrite(),
+          new BuiltinFunctionRewrite(), // before CompatFunctionRewrite writes EXTRACTs of its own
           new CompatFunctionRewrite(),
           new JoinUsingRewrite(),
           new DeleteUsingRewrite(),
@@ -90,6 +91,14 @@ public final class Dialect {
         sql = rewritten;
         lower = sql.toLowerCase(Locale.ROOT);
         catalog = true; // rewritten: H2 gets this text, not the client's
+      }
+    }
+    if (PrefixOperatorRewrite.mightApply(lower)) {
+      String rewritten = PrefixOperatorRewrite.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
       }
     }
     if (CatalogRewrite.mightApply(lower)) {

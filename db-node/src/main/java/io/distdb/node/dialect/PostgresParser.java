@@ -10,6 +10,9 @@ import net.sf.jsqlparser.statement.Statement;
  */
 final class PostgresParser {
 
+  /** Longest statement the complex-parsing retry is tried on (characters). */
+  static final int COMPLEX_PARSE_LIMIT = 2000;
+
   private PostgresParser() {}
 
   /**
@@ -19,6 +22,17 @@ final class PostgresParser {
   static Statement parse(String sql) {
     try {
       return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
+    } catch (Exception | StackOverflowError e) {
+      // PostgreSQL's special call forms, position(a in b), substring(s from i for n),
+      // overlay(s placing t from i), named arguments (days => 2), only parse with JSqlParser's
+      // deeper lookaheads, which cost too much to try first; retried for short statements only,
+      // where the backtracking stays cheap.
+      if (sql.length() > COMPLEX_PARSE_LIMIT) {
+        return null;
+      }
+    }
+    try {
+      return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statement();
     } catch (Exception | StackOverflowError e) {
       return null;
     }

@@ -29,12 +29,23 @@ final class SelectLabels {
     for (SelectItem<?> item : items(t)) {
       Expression e = item.getExpression();
       before.add(e);
-      labels.add(
-          e instanceof Function f && f.getName() != null
-              ? OutputNames.functionName(f)
-              : "?column?");
+      labels.add(labelOf(e));
     }
     return new SelectLabels(before, labels);
+  }
+
+  private static String labelOf(Expression e) {
+    if (e instanceof Function f && f.getName() != null) {
+      String name = OutputNames.functionName(f);
+      return name.startsWith("distdb_op_") ? "?column?" : name; // an operator, written as a call
+    }
+    if (e instanceof net.sf.jsqlparser.expression.TimezoneExpression) {
+      return "timezone";
+    }
+    if (e instanceof net.sf.jsqlparser.expression.ExtractExpression) {
+      return "extract";
+    }
+    return "?column?";
   }
 
   /** Gives each unaliased item whose expression was replaced its label from before. */

@@ -28,6 +28,7 @@ final class EngineFunctions {
     install(admin, PostgresFunctions.class, ALIASES);
     install(admin, PostgresJsonFunctions.class, PostgresJsonFunctions.ALIASES);
     install(admin, PostgresCompatFunctions.class, PostgresCompatFunctions.ALIASES);
+    install(admin, PostgresBuiltinFunctions.class, PostgresBuiltinFunctions.ALIASES);
   }
 
   private static void install(Connection admin, Class<?> functions, Map<String, String> aliases)
@@ -39,7 +40,8 @@ final class EngineFunctions {
                 + CatalogViews.SCHEMA
                 + "."
                 + e.getKey()
-                + " DETERMINISTIC FOR '"
+                + (PostgresBuiltinFunctions.CLOCK.contains(e.getKey()) ? "" : " DETERMINISTIC")
+                + " FOR '"
                 + functions.getName()
                 + "."
                 + e.getValue()

@@ -89,7 +89,7 @@ public final class H2ErrorTranslator {
       case ErrorCode.INVALID_DATETIME_CONSTANT_2:
         return datetimeError(m);
       case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1, ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2:
-        return error("22003", "value \"" + name + "\" is out of range");
+        return error("22003", outOfRange(name));
       case ErrorCode.VALUE_TOO_LONG_2:
         return valueTooLong(m);
       case ErrorCode.DIVISION_BY_ZERO_1:
@@ -267,5 +267,27 @@ public final class H2ErrorTranslator {
 
   private static TranslatedError error(String state, String message) {
     return new TranslatedError(state, message, null);
+  }
+
+  /**
+   * PostgreSQL names the integer type that overflowed ("integer out of range"); H2 names the value.
+   * Values inside int's range can only have overflowed a smallint, those inside bigint's an integer
+   * (H2 reports a bigint overflow by an operand at bigint's bounds); anything else keeps the value.
+   */
+  static String outOfRange(String value) {
+    try {
+      java.math.BigInteger v = new java.math.BigInteger(value.strip());
+      if (v.bitLength() <= 31) {
+        return "smallint out of range";
+      }
+      if (v.bitLength() <= 63
+          && !v.equals(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+          && !v.equals(java.math.BigInteger.valueOf(Long.MIN_VALUE + 1))) {
+        return "integer out of range";
+      }
+      return "bigint out of range";
+    } catch (NumberFormatException | NullPointerException e) {
+      return "value \"" + value + "\" is out of range";
+    }
   }
 }

@@ -93,7 +93,7 @@ class H2ErrorTranslatorTest {
       select 'abc'::int                           | 22P02 | invalid input syntax: "abc"
       select cast('a' as boolean)                 | 22P02 | invalid input syntax for type boolean
       select cast('x' as date)                    | 22007 | `invalid input syntax for type date: "x"`
-      select 32768::smallint                      | 22003 | value "32768" is out of range
+      select 32768::smallint                      | 22003 | smallint out of range
       insert into t values (6, 'y', 1, 100.0, null) | 22003 | numeric field overflow
       insert into t values (4, 'abcd', 1, null, null) | 22001 | value too long for type character varying(3)
       select 1/0                                  | 22012 | division by zero
