@@ -396,3 +396,5 @@ select 32767::int2 + 1::int2;
 select 9223372036854775807 + 1;
 select 2147483647 * 2;
 select |/ 2.0;
+SELECT a.attname::text, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'durations'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_name = 'durations' ORDER BY ordinal_position;

@@ -239,6 +239,7 @@ SELECT * FROM (
 SELECT a.attrelid, a.attname,
   CASE WHEN col.data_type = 'character varying' AND col.character_maximum_length >= 1000000000 THEN 25
     WHEN UPPER(col.data_type) = 'UUID' THEN 2950
+    WHEN UPPER(col.data_type) = 'INTERVAL' THEN 1186
     -- json is JSON(999999999), jsonb JSON (dialect/DESIGN.md); H2 says unknown (705) for both.
     WHEN LOWER(col.data_type) = 'json' THEN
       CASE WHEN col.character_maximum_length = 999999999 THEN 114 ELSE 3802 END
