@@ -398,3 +398,10 @@ select 2147483647 * 2;
 select |/ 2.0;
 SELECT a.attname::text, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = 'durations'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 SELECT column_name::text, data_type::text FROM information_schema.columns WHERE table_name = 'durations' ORDER BY ordinal_position;
+
+-- a column's ON DELETE SET NULL no longer keeps the statement from the dialect layer
+CREATE TABLE set_null_child (id serial PRIMARY KEY, parent_id int REFERENCES named_parent(id) ON DELETE SET NULL, tags text[]);
+INSERT INTO set_null_child (parent_id, tags) VALUES (1, '{a,b}');
+DELETE FROM named_parent WHERE id = 1;
+SELECT parent_id, tags FROM set_null_child;
+SELECT conname::text FROM pg_constraint WHERE conrelid = 'set_null_child'::regclass ORDER BY 1;

@@ -148,7 +148,7 @@ public final class Dialect {
     if (!mightNeedRewrite(lower)) {
       return new Translated(engine(sql, catalog), !schemaRead);
     }
-    Statement tree = PostgresParser.parse(sql);
+    Statement tree = PostgresParser.parse(ReferentialActions.hide(sql, lower));
     if (tree == null) {
       return new Translated(engine(sql, catalog), !schemaRead);
     }
@@ -172,7 +172,7 @@ public final class Dialect {
     if (!translation.isChanged()) {
       return new Translated(engine(sql, catalog), cacheable);
     }
-    EngineStatement main = engine(translation.render(), true);
+    EngineStatement main = engine(ReferentialActions.restore(translation.render()), true);
     if (ctes == null) {
       return new Translated(main, cacheable);
     }

@@ -93,4 +93,14 @@ class ConstraintNameRewriteTest {
     assertThat(engine("alter table ac add constraint mine check (q > 0)"))
         .isEqualTo("alter table ac add constraint mine check (q > 0)");
   }
+
+  @Test
+  void setNullActionsParseAndAreNamed() throws Exception {
+    assertThat(
+            engine(
+                "create table c (id int primary key, p int references pa(id) on delete set null,"
+                    + " q int references pa(id) on update set default, t text[])"))
+        .contains("constraint \"c_p_fkey\" references", "constraint \"c_q_fkey\" references")
+        .contains("array");
+  }
 }
