@@ -37,6 +37,8 @@ public final class EngineHardening {
           + ","
           + SequenceFunctions.class.getName()
           + ","
+          + DumpFunctions.class.getName()
+          + ","
           + CaptureTrigger.class.getName();
 
   private EngineHardening() {}
