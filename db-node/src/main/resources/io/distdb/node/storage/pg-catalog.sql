@@ -26,7 +26,8 @@ SELECT c.oid,
       FROM information_schema.key_column_usage k WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname) || '_fkey'
     WHEN 'u' THEN t.relname || '_' || (SELECT LISTAGG(k.column_name, '_') WITHIN GROUP (ORDER BY k.ordinal_position)
       FROM information_schema.key_column_usage k WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname) || '_key'
-    WHEN 'c' THEN t.relname || '_check'
+    WHEN 'c' THEN t.relname || COALESCE('_' || (SELECT MIN(u.column_name) FROM information_schema.constraint_column_usage u
+      WHERE u.constraint_schema = n.nspname AND u.constraint_name = c.conname), '') || '_check'
     ELSE c.conname END ELSE c.conname END AS conname,
   n.oid AS connamespace, c.contype, FALSE AS condeferrable, FALSE AS condeferred,
   TRUE AS convalidated, c.conrelid, 0 AS contypid,
@@ -114,7 +115,15 @@ SELECT c.oid, c.relname, c.relnamespace, 0 AS reltype, 0 AS reloftype, 10 AS rel
   FALSE AS relisshared, 'p' AS relpersistence, c.relkind,
   CAST((SELECT COUNT(*) FROM information_schema.columns col WHERE col.table_schema = n.nspname
     AND col.table_name = c.relname) AS SMALLINT) AS relnatts,
-  CAST(0 AS SMALLINT) AS relchecks, FALSE AS relhasrules, FALSE AS relhastriggers,
+  CAST((SELECT COUNT(*) FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c') AS SMALLINT) AS relchecks,
+  FALSE AS relhasrules,
+  EXISTS (SELECT 1 FROM information_schema.referential_constraints r
+    JOIN information_schema.table_constraints u ON u.constraint_schema = r.unique_constraint_schema
+      AND u.constraint_name = r.unique_constraint_name
+    JOIN information_schema.table_constraints f ON f.constraint_schema = r.constraint_schema
+      AND f.constraint_name = r.constraint_name
+    WHERE (u.table_schema = n.nspname AND u.table_name = c.relname)
+      OR (f.table_schema = n.nspname AND f.table_name = c.relname)) AS relhastriggers,
   FALSE AS relhassubclass, FALSE AS relrowsecurity, FALSE AS relforcerowsecurity,
   TRUE AS relispopulated, 'd' AS relreplident, FALSE AS relispartition, 0 AS relrewrite,
   0 AS relfrozenxid, 0 AS relminmxid, CAST(NULL AS VARCHAR ARRAY) AS relacl,
@@ -185,7 +194,7 @@ SELECT v.*, 2601 AS tableoid FROM (VALUES (2, 'heap', 'heap_tableam_handler', 't
 -- Sequences' parameters (pg_sequence) and the view PostgreSQL 10 added over them (pg_sequences),
 -- whose last_value is the one handed out last: null while the engine's next value is the start.
 CREATE VIEW distdb_catalog.pg_sequence AS
-SELECT s.oid AS seqrelid, CASE s.data_type WHEN 'INTEGER' THEN 23 WHEN 'SMALLINT' THEN 21 ELSE 20 END AS seqtypid,
+SELECT s.oid AS seqrelid, CASE UPPER(s.data_type) WHEN 'INTEGER' THEN 23 WHEN 'SMALLINT' THEN 21 ELSE 20 END AS seqtypid,
   s.start_value AS seqstart, s.increment AS seqincrement, s.maximum_value AS seqmax,
   s.minimum_value AS seqmin, s.cache AS seqcache, s.cycle AS seqcycle
 FROM distdb_catalog.user_sequence s;
@@ -213,6 +222,9 @@ JOIN pg_catalog.pg_class tc ON tc.relname = t.table_name AND tc.relnamespace = t
 WHERE tc.oid <> vc.oid;
 
 CREATE VIEW distdb_catalog.pg_description AS
+SELECT n.oid AS objoid, 2615 AS classoid, 0 AS objsubid, 'standard public schema' AS description
+FROM distdb_catalog.user_namespace n WHERE n.nspname = 'public'
+UNION ALL
 SELECT c.oid AS objoid, 1259 AS classoid, 0 AS objsubid, t.remarks AS description
 FROM information_schema.tables t JOIN distdb_catalog.user_namespace n ON n.nspname = t.table_schema
 JOIN pg_catalog.pg_class c ON c.relname = t.table_name AND c.relnamespace = n.oid AND c.relkind IN ('r', 'v')
@@ -256,8 +268,13 @@ CREATE VIEW distdb_catalog.pg_attribute AS
 SELECT a.attrelid, a.attname,
   CASE WHEN col.data_type = 'character varying' AND col.character_maximum_length >= 1000000000 THEN 25
     WHEN UPPER(col.data_type) = 'UUID' THEN 2950
+    WHEN UPPER(col.data_type) = 'JSON' THEN CASE WHEN col.character_maximum_length = 999999999 THEN 114 ELSE 3802 END
+    WHEN a.atttypid = 1015 AND EXISTS (SELECT 1 FROM information_schema.element_types e
+      WHERE e.object_schema = col.table_schema AND e.object_name = col.table_name
+      AND e.collection_type_identifier = col.dtd_identifier AND e.character_maximum_length >= 1000000000) THEN 1009
     ELSE a.atttypid END AS atttypid,
-  COALESCE((SELECT t.typlen FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), -1) AS attlen,
+  CASE WHEN UPPER(col.data_type) = 'JSON' THEN -1
+    ELSE COALESCE((SELECT t.typlen FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), -1) END AS attlen,
   a.attnum,
   CASE WHEN col.data_type IN ('character varying', 'character') AND col.character_maximum_length < 1000000000
       THEN CAST(col.character_maximum_length AS INT) + 4
@@ -272,7 +289,8 @@ SELECT a.attrelid, a.attname,
   CASE WHEN col.data_type IN ('character varying', 'character') THEN 100 ELSE 0 END AS attcollation,
   CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions,
   CAST(NULL AS VARCHAR ARRAY) AS attfdwoptions,
-  COALESCE((SELECT t.typstorage FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), 'x') AS attstorage,
+  CASE WHEN UPPER(col.data_type) = 'JSON' THEN 'x'
+    ELSE COALESCE((SELECT t.typstorage FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), 'x') END AS attstorage,
   COALESCE((SELECT t.typalign FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), 'i') AS attalign,
   '' AS attcompression, CAST(NULL AS VARCHAR) AS attmissingval
 FROM pg_catalog.pg_attribute a
@@ -295,6 +313,7 @@ SELECT 1073741824 + ORA_HASH(col.table_schema || '.' || col.table_name || '.' ||
   c.oid AS adrelid, col.ordinal_position AS adnum,
   CASE WHEN col.is_identity = 'YES' THEN 'nextval(''' || col.table_name || '_' || col.column_name || '_seq''::regclass)'
     WHEN col.column_default = 'TRUE' THEN 'true' WHEN col.column_default = 'FALSE' THEN 'false'
+    WHEN col.column_default IN ('LOCALTIMESTAMP', 'CURRENT_TIMESTAMP') THEN 'now()'
     ELSE col.column_default END AS adbin, 2604 AS tableoid
 FROM information_schema.columns col
 JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
