@@ -307,13 +307,14 @@ CROSS JOIN (VALUES ('tableoid', 26, 4, -6), ('cmax', 29, 4, -5), ('xmax', 28, 4,
 WHERE c.relkind = 'r';
 
 -- Column defaults as text, which pg_get_expr returns as is: a serial column's is nextval of the
--- sequence PostgreSQL would have made; booleans are spelled as PostgreSQL prints them.
+-- sequence PostgreSQL would have made; booleans are spelled as PostgreSQL prints them; now(), which
+-- the engine keeps as LOCALTIMESTAMP, as now().
 CREATE VIEW distdb_catalog.pg_attrdef AS
 SELECT 1073741824 + ORA_HASH(col.table_schema || '.' || col.table_name || '.' || col.column_name, 1073741823) AS oid,
   c.oid AS adrelid, col.ordinal_position AS adnum,
   CASE WHEN col.is_identity = 'YES' THEN 'nextval(''' || col.table_name || '_' || col.column_name || '_seq''::regclass)'
     WHEN col.column_default = 'TRUE' THEN 'true' WHEN col.column_default = 'FALSE' THEN 'false'
-    WHEN col.column_default IN ('LOCALTIMESTAMP', 'CURRENT_TIMESTAMP') THEN 'now()'
+    WHEN col.column_default = 'LOCALTIMESTAMP' THEN 'now()'
     ELSE col.column_default END AS adbin, 2604 AS tableoid
 FROM information_schema.columns col
 JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
