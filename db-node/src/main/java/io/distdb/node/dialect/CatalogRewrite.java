@@ -6,6 +6,7 @@ import io.distdb.node.sql.Token;
 import io.distdb.node.sql.TokenKind;
 import io.distdb.node.storage.CatalogFunctions;
 import io.distdb.node.storage.CatalogViews;
+import io.distdb.node.storage.DumpFunctions;
 import io.distdb.node.storage.SequenceFunctions;
 import io.distdb.node.storage.SettingFunctions;
 import java.util.ArrayList;
@@ -48,6 +49,36 @@ final class CatalogRewrite {
   private static final Set<String> RELATIONS =
       Set.of(
           "pg_am",
+          "pg_amop",
+          "pg_amproc",
+          "pg_cast",
+          "pg_conversion",
+          "pg_default_acl",
+          "pg_event_trigger",
+          "pg_foreign_data_wrapper",
+          "pg_foreign_server",
+          "pg_foreign_table",
+          "pg_init_privs",
+          "pg_language",
+          "pg_largeobject_metadata",
+          "pg_opclass",
+          "pg_operator",
+          "pg_opfamily",
+          "pg_partitioned_table",
+          "pg_policy",
+          "pg_publication",
+          "pg_publication_namespace",
+          "pg_publication_rel",
+          "pg_range",
+          "pg_rewrite",
+          "pg_seclabels",
+          "pg_statistic_ext",
+          "pg_subscription",
+          "pg_transform",
+          "pg_ts_config",
+          "pg_ts_dict",
+          "pg_ts_parser",
+          "pg_ts_template",
           "pg_attrdef",
           "pg_attribute",
           "pg_authid",
@@ -145,6 +176,9 @@ final class CatalogRewrite {
           "condeferred",
           "typnotnull");
 
+  /** Array columns of the catalog that clients compare with an array literal. */
+  private static final Set<String> ARRAY_COLUMNS = Set.of("polroles");
+
   private static final Set<String> SELECT_LIST_OPENERS = Set.of("SELECT", "DISTINCT");
   private static final Set<String> TABLE_OPENERS = Set.of("FROM", "JOIN");
   private static final Set<String> TABLE_LIST_ENDERS = Set.of("SELECT", "WHERE", "BY");
@@ -179,6 +213,7 @@ final class CatalogRewrite {
         || lower.contains("setval")
         || lower.contains("current_database")
         || lower.contains("information_schema")
+        || lower.contains("is_called")
         || lower.contains("'{");
   }
 
@@ -190,14 +225,16 @@ final class CatalogRewrite {
 
   /** The statement with every mapped form replaced, or null if it has none. */
   String rewrite(String clientSql, List<Token> clientTokens) throws StatementException {
-    String unnested = UnnestRewrite.rewrite(clientSql);
-    String source = unnested == null ? clientSql : unnested;
+    String cast = CatalogCasts.rewrite(clientSql);
+    String input = cast == null ? clientSql : cast;
+    String unnested = UnnestRewrite.rewrite(input);
+    String source = unnested == null ? input : unnested;
     String expanded = ExpandArrayRewrite.rewrite(source);
     if (expanded == null && unnested != null) {
       expanded = unnested;
     }
-    String sql = expanded == null ? clientSql : expanded;
-    List<Token> tokens = expanded == null ? clientTokens : SqlLexer.tokenize(sql);
+    String sql = expanded == null ? input : expanded;
+    List<Token> tokens = expanded == null && cast == null ? clientTokens : SqlLexer.tokenize(sql);
     String rewritten = rewriteSpan(sql, tokens, 0, tokens.size(), 0, sql.length());
     return rewritten.equals(clientSql) ? null : rewritten;
   }
@@ -265,6 +302,10 @@ final class CatalogRewrite {
     }
     if (!t.isName()) {
       return null;
+    }
+    Replacement sequence = sequenceRelation(tokens, i);
+    if (sequence != null) {
+      return sequence;
     }
     Replacement information = informationSchema(tokens, i);
     if (information != null) {
@@ -373,9 +414,26 @@ final class CatalogRewrite {
         return label.equals(query) ? null : new Replacement(from, end, close, label);
       case "json_build_object":
         return jsonObject(sql, tokens, i, from, close);
+      case "unnest":
+        // pg_dump's event triggers: distdb has none, so their tags are never there to unnest (H2
+        // cannot unnest a column of the enclosing query).
+        if (close != i + 3 || !tokens.get(i + 2).value().equalsIgnoreCase("evttags")) {
+          return null;
+        }
+        return new Replacement(from, end, close, "(SELECT CAST(NULL AS VARCHAR) AS x WHERE FALSE)");
+      case "pg_options_to_table":
+        // distdb holds no options (reloptions, attoptions, fdwoptions are always null), and
+        // pg_options_to_table(null) has no rows.
+        return new Replacement(
+            from,
+            end,
+            close,
+            "(SELECT CAST(NULL AS VARCHAR) AS option_name, CAST(NULL AS VARCHAR) AS option_value"
+                + " WHERE FALSE)");
       default:
         if (!FUNCTIONS.contains(name)
             && !SettingFunctions.ALIASES.containsKey(name)
+            && !DumpFunctions.ALIASES.containsKey(name)
             && !(SequenceFunctions.ALIASES.containsKey(name) && !isSchemaStatement(tokens))) {
           return null;
         }
@@ -481,6 +539,20 @@ final class CatalogRewrite {
       last += 2;
     }
     String column = tokens.get(last).value().toLowerCase(Locale.ROOT);
+    if (column.equals("indkey")
+        && i > 0
+        && (tokens.get(i - 1).is(",") || tokens.get(i - 1).isKeyword("SELECT"))
+        && last + 1 < tokens.size()
+        && (tokens.get(last + 1).is(",") || tokens.get(last + 1).isKeyword("FROM"))) {
+      // A bare select item (pg_dump's): int2vector's text, labelled as the column.
+      return new Replacement(
+          t.start(),
+          tokens.get(last).end(),
+          last,
+          "ARRAY_TO_STRING("
+              + sql.substring(t.start(), tokens.get(last).end())
+              + ", ' ') AS indkey");
+    }
     if (!Set.of("indkey", "indoption", "indclass", "indcollation", "proargtypes").contains(column)
         || last + 2 >= tokens.size()
         || !tokens.get(last + 1).is("::")
@@ -770,7 +842,13 @@ final class CatalogRewrite {
             && (tokens.get(i - 2).isKeyword("ANY") || tokens.get(i - 2).isKeyword("ALL"))
             && last + 1 < tokens.size()
             && tokens.get(last + 1).is(")");
-    if (last == i && !quantified) {
+    // polroles = '{0}' (pg_dump): compared with a catalog array column.
+    boolean compared =
+        i >= 2
+            && (tokens.get(i - 1).is("=") || tokens.get(i - 1).is("<>"))
+            && tokens.get(i - 2).isName()
+            && ARRAY_COLUMNS.contains(tokens.get(i - 2).value().toLowerCase(Locale.ROOT));
+    if (last == i && !quantified && !compared) {
       return null;
     }
     if (!quantified && !mentionsCatalog(tokens)) {
@@ -847,6 +925,50 @@ final class CatalogRewrite {
       }
     }
     return -1;
+  }
+
+  /**
+   * {@code SELECT last_value, is_called FROM [schema.]s}: a sequence read as a relation (pg_dump
+   * reads each so), which the engine has no such relation for, whether s is a sequence object or a
+   * serial column's → the row of {@code distdb_catalog.sequence_state}, aliased as s.
+   */
+  private static Replacement sequenceRelation(List<Token> tokens, int i) {
+    if (i == 0 || !tokens.get(i - 1).isKeyword("FROM")) {
+      return null;
+    }
+    int last = i;
+    String schema = null;
+    if (i + 2 < tokens.size() && tokens.get(i + 1).is(".") && tokens.get(i + 2).isName()) {
+      schema = tokens.get(i).value();
+      last = i + 2;
+    }
+    if (last + 1 != tokens.size() && !tokens.get(last + 1).is(";")) {
+      return null;
+    }
+    boolean isCalled = false;
+    for (int j = 0; j < i; j++) {
+      isCalled |= tokens.get(j).isName() && tokens.get(j).value().equalsIgnoreCase("is_called");
+    }
+    if (!isCalled || tokens.get(last).value().startsWith("pg_")) {
+      return null;
+    }
+    String name = tokens.get(last).value();
+    return new Replacement(
+        tokens.get(i).start(),
+        tokens.get(last).end(),
+        last,
+        "(SELECT * FROM "
+            + CatalogViews.SCHEMA
+            + ".sequence_state WHERE schemaname = "
+            + (schema == null ? "CURRENT_SCHEMA" : quote(schema))
+            + " AND sequencename = "
+            + quote(name)
+            + ") AS "
+            + quoteIdentifier(name));
+  }
+
+  private static String quoteIdentifier(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   /** {@code information_schema.tables} (any case, quoted or not) → distdb's view of that shape. */

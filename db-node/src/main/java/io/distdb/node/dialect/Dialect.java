@@ -148,7 +148,11 @@ public final class Dialect {
     if (!mightNeedRewrite(lower)) {
       return new Translated(engine(sql, catalog), !schemaRead);
     }
-    Statement tree = PostgresParser.parse(ReferentialActions.hide(sql, lower));
+    Statement tree = PostgresParser.parse(sql);
+    if (tree == null) {
+      String hidden = ReferentialActions.hide(sql, lower);
+      tree = hidden.equals(sql) ? null : PostgresParser.parse(hidden);
+    }
     if (tree == null) {
       return new Translated(engine(sql, catalog), !schemaRead);
     }

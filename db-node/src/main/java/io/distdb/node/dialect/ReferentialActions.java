@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 /**
  * JSqlParser 5.3 cannot parse a column's {@code REFERENCES t (c) ON DELETE SET NULL} (nor {@code
  * SET DEFAULT}): the statement would skip every rewrite (PostgreSQL type names, constraint names).
- * Before parsing, those actions are written as one placeholder word each, which a column's
- * constraint list keeps as it is; after rendering, the words become the actions again.
+ * When a statement does not parse, it is tried again with those actions written as one placeholder
+ * word each, which a column's constraint list keeps as it is (a table-level FOREIGN KEY, which
+ * parses as written, would not); after rendering, the words become the actions again.
  */
 final class ReferentialActions {
 
   private static final Pattern ACTION =
       Pattern.compile("(?i)\\bON\\s+(DELETE|UPDATE)\\s+SET\\s+(NULL|DEFAULT)\\b");
+  private static final Pattern TABLE_LEVEL =
+      Pattern.compile("(?is)FOREIGN\\s+KEY\\s*\\([^)]*\\)\\s*$");
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i)\\bdistdb_set_(null|default)\\b");
 
   private ReferentialActions() {}
@@ -24,7 +27,22 @@ final class ReferentialActions {
         || !(lower.contains("create") || lower.contains("alter"))) {
       return sql;
     }
-    return ACTION.matcher(sql).replaceAll("ON $1 distdb_set_$2");
+    Matcher m = ACTION.matcher(sql);
+    StringBuilder out = new StringBuilder(sql.length());
+    while (m.find()) {
+      String replacement = isTableLevel(sql, m.start()) ? m.group() : "ON $1 distdb_set_$2";
+      m.appendReplacement(
+          out, replacement.equals(m.group()) ? Matcher.quoteReplacement(m.group()) : replacement);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** Whether the action at {@code at} ends a table's {@code FOREIGN KEY (cols) REFERENCES ...}. */
+  private static boolean isTableLevel(String sql, int at) {
+    String before = sql.substring(0, at);
+    int references = before.toUpperCase(Locale.ROOT).lastIndexOf("REFERENCES");
+    return references >= 0 && TABLE_LEVEL.matcher(before.substring(0, references)).find();
   }
 
   /** The engine's text with the actions restored. */

@@ -8,6 +8,7 @@ import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.catalog.CatalogAnswer;
 import io.distdb.node.service.catalog.CatalogContext;
 import io.distdb.node.service.catalog.CatalogQueries;
+import io.distdb.node.sql.SessionCommand;
 import io.distdb.node.storage.undo.SchemaFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -386,7 +388,14 @@ final class LocalSession implements SqlSession {
 
   private ExecutionResult session(StatementInfo info) throws SqlException {
     switch (info.verb()) {
-      case "SET" -> settings.set(info.settingName(), info.settingValue());
+      case "SET" -> {
+        settings.set(info.settingName(), info.settingValue());
+        if (info.statement() instanceof SessionCommand c) {
+          for (Map.Entry<String, String> also : c.alsoSet().entrySet()) {
+            settings.set(also.getKey(), also.getValue());
+          }
+        }
+      }
       case "RESET" -> settings.reset(info.settingName());
       case "SHOW" -> {
         String value = settings.show(info.settingName());

@@ -76,7 +76,7 @@ record StatementInfo(
             case SET -> "SET";
             case RESET -> "RESET";
             case SHOW -> "SHOW";
-            case DISCARD, DEALLOCATE -> c.commandTag();
+            case DISCARD, DEALLOCATE, LOCK -> c.commandTag();
           };
       return new StatementInfo(kind, verb, s, null, false, null, c.name(), c.value());
     }

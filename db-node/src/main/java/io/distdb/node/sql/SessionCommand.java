@@ -1,5 +1,7 @@
 package io.distdb.node.sql;
 
+import java.util.Map;
+
 /**
  * A session-level command.
  *
@@ -9,6 +11,8 @@ package io.distdb.node.sql;
  *   <li>RESET / SHOW: {@code name}, or {@code "all"}; value null.
  *   <li>DISCARD: name {@code all}, {@code plans}, {@code sequences} or {@code temp}.
  *   <li>DEALLOCATE: the prepared statement's name, or {@code "all"}.
+ *   <li>LOCK: {@code LOCK TABLE ... IN ACCESS SHARE | ROW SHARE | SHARE MODE}, which takes nothing
+ *       here (see {@link SessionParser}); name and value null.
  * </ul>
  *
  * @param op the command
@@ -18,9 +22,17 @@ package io.distdb.node.sql;
  * @param value for SET: the value as text, strings unquoted, identifiers folded, list items joined
  *     with {@code ", "}; otherwise null
  * @param local SET LOCAL: the setting lasts until the end of the current transaction
+ * @param alsoSet for SET: further parameters the same command sets, by name ({@code SET TRANSACTION
+ *     ISOLATION LEVEL REPEATABLE READ, READ ONLY} sets {@code transaction_isolation} and {@code
+ *     transaction_read_only})
  */
-public record SessionCommand(Op op, String commandTag, String name, String value, boolean local)
+public record SessionCommand(
+    Op op, String commandTag, String name, String value, boolean local, Map<String, String> alsoSet)
     implements Statement {
+
+  public SessionCommand(Op op, String commandTag, String name, String value, boolean local) {
+    this(op, commandTag, name, value, local, Map.of());
+  }
 
   /** The session operation. */
   public enum Op {
@@ -28,7 +40,8 @@ public record SessionCommand(Op op, String commandTag, String name, String value
     RESET,
     SHOW,
     DISCARD,
-    DEALLOCATE
+    DEALLOCATE,
+    LOCK
   }
 
   @Override

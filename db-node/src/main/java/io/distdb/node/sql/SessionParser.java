@@ -3,6 +3,7 @@ package io.distdb.node.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads SET, RESET, SHOW, DISCARD and DEALLOCATE. PostgreSQL's special SET forms are mapped to the
@@ -38,6 +39,9 @@ final class SessionParser {
       return new SessionCommand(
           SessionCommand.Op.DISCARD, "DISCARD " + name.toUpperCase(Locale.ROOT), name, null, false);
     }
+    if (in.isKeyword("LOCK")) {
+      return lock();
+    }
     if (in.accept("DEALLOCATE")) {
       in.accept("PREPARE");
       boolean all = in.accept("ALL");
@@ -47,6 +51,34 @@ final class SessionParser {
           SessionCommand.Op.DEALLOCATE, all ? "DEALLOCATE ALL" : "DEALLOCATE", name, null, false);
     }
     return null;
+  }
+
+  /**
+   * {@code LOCK [TABLE] [ONLY] name [*], ... IN ACCESS SHARE | ROW SHARE | SHARE MODE [NOWAIT]}, as
+   * pg_dump locks every table it dumps. Those modes conflict only with schema changes and writes;
+   * distdb's reads see one snapshot of a transaction block already, and it takes no lock on the
+   * client's behalf: the command succeeds and holds nothing, so a schema change by another session
+   * is not held off (see dialect/DESIGN.md). Any other mode is null: OTHER, refused with 0A000.
+   */
+  private Statement lock() throws StatementException {
+    int start = in.position();
+    in.skip();
+    in.accept("TABLE");
+    in.accept("ONLY");
+    do {
+      parameterName();
+      in.acceptSymbol("*");
+    } while (in.acceptSymbol(","));
+    boolean shared =
+        in.accept("IN", "ACCESS", "SHARE", "MODE")
+            || in.accept("IN", "ROW", "SHARE", "MODE")
+            || in.accept("IN", "SHARE", "MODE");
+    in.accept("NOWAIT");
+    if (!shared || !in.atEnd()) {
+      in.rewind(start);
+      return null;
+    }
+    return new SessionCommand(SessionCommand.Op.LOCK, "LOCK TABLE", null, null, false);
   }
 
   private Statement set() throws StatementException {
@@ -108,8 +140,9 @@ final class SessionParser {
 
   /**
    * SET TRANSACTION sets {@code transaction_isolation} or {@code transaction_read_only}; SET
-   * SESSION CHARACTERISTICS sets their {@code default_} variants. Setting both at once has no
-   * single name/value form and classifies as OTHER.
+   * SESSION CHARACTERISTICS sets their {@code default_} variants; both at once (pg_dump's {@code
+   * SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY}) set both. DEFERRABLE alone
+   * classifies as OTHER.
    */
   private Statement setTransaction(String prefix) throws StatementException {
     TransactionParser.TransactionModes modes = TransactionParser.TransactionModes.read(in);
@@ -126,6 +159,15 @@ final class SessionParser {
       String value = modes.readOnly() ? "on" : "off";
       return new SessionCommand(
           SessionCommand.Op.SET, "SET", prefix + "transaction_read_only", value, false);
+    }
+    if (modes.isolationLevel() != null) {
+      return new SessionCommand(
+          SessionCommand.Op.SET,
+          "SET",
+          prefix + "transaction_isolation",
+          modes.isolationLevel(),
+          false,
+          Map.of(prefix + "transaction_read_only", modes.readOnly() ? "on" : "off"));
     }
     return SimpleStatement.of(StatementKind.OTHER, "SET");
   }

@@ -152,7 +152,8 @@ public final class CatalogFunctions {
           Map.entry(1015, "character varying[]"));
 
   /**
-   * {@code PRIMARY KEY (a, b)}, {@code UNIQUE (a)}, {@code FOREIGN KEY (a) REFERENCES t(b) ...}.
+   * {@code PRIMARY KEY (a, b)}, {@code UNIQUE (a)}, {@code FOREIGN KEY (a) REFERENCES t(b) ...},
+   * {@code CHECK (condition)} with the condition as the engine holds it (names quoted).
    */
   public static String constraintDef(Connection c, Integer oid, Boolean pretty)
       throws SQLException {
@@ -161,10 +162,15 @@ public final class CatalogFunctions {
     }
     try (PreparedStatement p =
         c.prepareStatement(
-            "SELECT contype, conrelid, conkey, confrelid, confkey, confupdtype, confdeltype"
-                + " FROM "
+            "SELECT k.contype, k.conrelid, k.conkey, k.confrelid, k.confkey, k.confupdtype,"
+                + " k.confdeltype, cc.check_clause FROM "
                 + SCHEMA
-                + ".pg_constraint WHERE oid = ?")) {
+                + ".pg_constraint k LEFT JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = k.connamespace"
+                + " LEFT JOIN information_schema.check_constraints cc"
+                + " ON k.contype = 'c' AND cc.constraint_schema = n.nspname"
+                + " AND cc.constraint_name = k.engine_name WHERE k.oid = ?")) {
       p.setInt(1, oid);
       try (ResultSet rs = p.executeQuery()) {
         if (!rs.next()) {
@@ -184,6 +190,7 @@ public final class CatalogFunctions {
                   + ")"
                   + action(" ON UPDATE ", rs.getString(6))
                   + action(" ON DELETE ", rs.getString(7));
+          case "c" -> rs.getString(8) == null ? null : "CHECK (" + rs.getString(8) + ")";
           default -> null;
         };
       }

@@ -50,7 +50,8 @@ public final class CatalogViews {
    * The catalog's version: 2 added roles, databases, pg_proc, sessions, statistics, locks and more
    * of information_schema; 3 gave indexes their one page (relpages, as a new btree's metapage),
    * tables and views their row types and those types' arrays (pg_type, pg_class.reltype), json,
-   * jsonb and text[] columns their types (pg_attribute).
+   * jsonb and text[] columns their types (pg_attribute), and added what pg_dump reads (tableoid
+   * columns, the catalogs of objects distdb has none of, a view's dependencies on its tables).
    */
   static final int VERSION = 3;
 
@@ -109,8 +110,8 @@ public final class CatalogViews {
     sql.add(
         view(
             "pg_namespace",
-            "SELECT n.id AS oid, n.nspname, 10 AS nspowner, CAST(NULL AS VARCHAR) AS nspacl"
-                + " FROM pg_catalog.pg_namespace n"
+            "SELECT n.id AS oid, n.nspname, 10 AS nspowner, CAST(NULL AS VARCHAR) AS nspacl,"
+                + " 2615 AS tableoid FROM pg_catalog.pg_namespace n"
                 + HIDE_OWN_SCHEMAS));
     // Limits pgjdbc asks for (getImportedKeys: max_index_keys), with PostgreSQL 15's values.
     sql.add(
@@ -129,7 +130,7 @@ public final class CatalogViews {
                 + " prosupport, prokind, prosecdef, proleakproof, proisstrict, proretset,"
                 + " provolatile, proparallel, pronargs, pronargdefaults, prorettype, proargtypes,"
                 + " proallargtypes, proargmodes, proargnames, proargdefaults, protrftypes, prosrc,"
-                + " probin, prosqlbody, proconfig, proacl FROM "
+                + " probin, prosqlbody, proconfig, proacl, 1255 AS tableoid FROM "
                 + SCHEMA
                 + ".proc_signature"));
     for (String statement : statements(readResource(RELATIONS))) {
@@ -213,7 +214,14 @@ public final class CatalogViews {
     return "SELECT * FROM (SELECT v.oid, v.typname, n.id AS typnamespace, 10 AS typowner,"
         + " v.typlen, v.typbyval, v.typtype, v.typcategory, v.typdelim, 0 AS typrelid, v.typelem,"
         + " v.typarray, v.typinput, v.typbasetype, v.typtypmod, v.typnotnull, 0 AS typndims,"
-        + " 0 AS typcollation, CAST(NULL AS VARCHAR) AS typdefault FROM (VALUES "
+        + " CASE WHEN v.oid IN (25, 1042, 1043, 1009, 1014, 1015) THEN 100"
+        + " WHEN v.oid IN (19, 1003) THEN 950 ELSE 0 END AS typcollation,"
+        + " CAST(NULL AS VARCHAR) AS typdefault, TRUE AS typisdefined,"
+        + " CAST(NULL AS VARCHAR ARRAY) AS typacl, 1247 AS tableoid,"
+        + " CASE WHEN v.typlen <> -1 THEN 'p' WHEN v.oid = 1700 THEN 'm' ELSE 'x' END"
+        + " AS typstorage,"
+        + " CASE WHEN v.typlen IN (1, -2) THEN 'c' WHEN v.typlen = 2 THEN 's'"
+        + " WHEN v.typlen = 8 THEN 'd' ELSE 'i' END AS typalign FROM (VALUES "
         + values(TYPES, "ISSIBSSSIISIIB")
         + ") AS v(oid, typname, nspname, typlen, typbyval, typtype, typcategory, typdelim, typelem,"
         + " typarray, typinput, typbasetype, typtypmod, typnotnull)"
@@ -222,13 +230,13 @@ public final class CatalogViews {
         + ROW_TYPE_BASE
         + " + 2 * c.oid, c.relname, n.id, 10, -1, FALSE, 'c', 'C', ',', c.oid, 0, "
         + (ROW_TYPE_BASE + 1)
-        + " + 2 * c.oid, 'record_in', 0, -1, FALSE, 0, 0, NULL"
+        + " + 2 * c.oid, 'record_in', 0, -1, FALSE, 0, 0, NULL, TRUE, NULL, 1247, 'x', 'd'"
         + USER_RELATIONS
         + " UNION ALL SELECT "
         + (ROW_TYPE_BASE + 1)
         + " + 2 * c.oid, '_' || c.relname, n.id, 10, -1, FALSE, 'b', 'A', ',', 0, "
         + ROW_TYPE_BASE
-        + " + 2 * c.oid, 0, 'array_in', 0, -1, FALSE, 0, 0, NULL"
+        + " + 2 * c.oid, 0, 'array_in', 0, -1, FALSE, 0, 0, NULL, TRUE, NULL, 1247, 'x', 'd'"
         + USER_RELATIONS
         + ") AS u";
   }

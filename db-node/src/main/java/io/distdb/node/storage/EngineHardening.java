@@ -39,6 +39,8 @@ public final class EngineHardening {
           + ","
           + SequenceFunctions.class.getName()
           + ","
+          + DumpFunctions.class.getName()
+          + ","
           + CaptureTrigger.class.getName();
 
   private EngineHardening() {}

@@ -110,6 +110,7 @@ public final class Storage implements AutoCloseable {
         CatalogFunctions.install(c);
         SettingFunctions.install(c);
         SequenceFunctions.install(c);
+        DumpFunctions.install(c);
         shutdown(c);
       }
       Files.move(staging, dir(name), StandardCopyOption.ATOMIC_MOVE);
@@ -173,6 +174,7 @@ public final class Storage implements AutoCloseable {
       CatalogFunctions.install(admin);
       SettingFunctions.install(admin);
       SequenceFunctions.install(admin);
+      DumpFunctions.install(admin);
       users.install(admin);
       // Tables made before row-change capture existed (a stage-1 data directory) get it here.
       CaptureTriggers.install(admin);

@@ -27,7 +27,8 @@ SELECT c.oid,
       FROM information_schema.key_column_usage k WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname) || '_fkey'
     WHEN 'u' THEN t.relname || '_' || (SELECT LISTAGG(k.column_name, '_') WITHIN GROUP (ORDER BY k.ordinal_position)
       FROM information_schema.key_column_usage k WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname) || '_key'
-    WHEN 'c' THEN t.relname || '_check'
+    WHEN 'c' THEN t.relname || COALESCE('_' || (SELECT MIN(u.column_name) FROM information_schema.constraint_column_usage u
+      WHERE u.constraint_schema = n.nspname AND u.constraint_name = c.conname), '') || '_check'
     ELSE c.conname END ELSE c.conname END AS conname,
   n.oid AS connamespace, c.contype, FALSE AS condeferrable, FALSE AS condeferred,
   TRUE AS convalidated, c.conrelid, 0 AS contypid,
@@ -59,7 +60,7 @@ SELECT c.oid,
       AND col.table_name = uk.table_name AND col.column_name = uk.column_name
     WHERE k.constraint_schema = n.nspname AND k.constraint_name = c.conname
     ORDER BY k.ordinal_position) END AS confkey,
-  CAST(NULL AS VARCHAR) AS conbin, c.conname AS engine_name
+  CAST(NULL AS VARCHAR) AS conbin, c.conname AS engine_name, 2606 AS tableoid
 FROM pg_catalog.pg_constraint c
 JOIN pg_catalog.pg_class t ON t.oid = c.conrelid
 JOIN distdb_catalog.user_namespace n ON n.oid = t.relnamespace
@@ -118,11 +119,20 @@ SELECT c.oid, c.relname, c.relnamespace, 536870912 + 2 * c.oid AS reltype, 0 AS 
   FALSE AS relisshared, 'p' AS relpersistence, c.relkind,
   CAST((SELECT COUNT(*) FROM information_schema.columns col WHERE col.table_schema = n.nspname
     AND col.table_name = c.relname) AS SMALLINT) AS relnatts,
-  CAST(0 AS SMALLINT) AS relchecks, FALSE AS relhasrules, FALSE AS relhastriggers,
+  CAST((SELECT COUNT(*) FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'c') AS SMALLINT) AS relchecks,
+  FALSE AS relhasrules,
+  EXISTS (SELECT 1 FROM information_schema.referential_constraints r
+    JOIN information_schema.table_constraints u ON u.constraint_schema = r.unique_constraint_schema
+      AND u.constraint_name = r.unique_constraint_name
+    JOIN information_schema.table_constraints f ON f.constraint_schema = r.constraint_schema
+      AND f.constraint_name = r.constraint_name
+    WHERE (u.table_schema = n.nspname AND u.table_name = c.relname)
+      OR (f.table_schema = n.nspname AND f.table_name = c.relname)) AS relhastriggers,
   FALSE AS relhassubclass, FALSE AS relrowsecurity, FALSE AS relforcerowsecurity,
   TRUE AS relispopulated, 'd' AS relreplident, FALSE AS relispartition, 0 AS relrewrite,
   0 AS relfrozenxid, 0 AS relminmxid, CAST(NULL AS VARCHAR ARRAY) AS relacl,
-  CAST(NULL AS VARCHAR ARRAY) AS reloptions, CAST(NULL AS VARCHAR) AS relpartbound
+  CAST(NULL AS VARCHAR ARRAY) AS reloptions, CAST(NULL AS VARCHAR) AS relpartbound,
+  1259 AS tableoid
 FROM pg_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'v')
 UNION ALL
@@ -130,22 +140,33 @@ SELECT i.oid, i.relname, i.relnamespace, 0, 0, 10, 403, i.oid, 0, 1, CAST(0 AS R
   FALSE, FALSE, 'p', 'i',
   CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = i.table_schema
     AND ic.index_name = i.engine_name) AS SMALLINT),
-  CAST(0 AS SMALLINT), FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE, 0, 0, 0, NULL, NULL, NULL
+  CAST(0 AS SMALLINT), FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE, 0, 0, 0, NULL, NULL, NULL,
+  1259
 FROM distdb_catalog.user_index i
 UNION ALL
 SELECT s.oid, s.relname, s.relnamespace, 0, 0, 10, 0, s.oid, 0, 1, CAST(1 AS REAL), 0, 0,
   FALSE, FALSE, 'p', 'S', CAST(3 AS SMALLINT), CAST(0 AS SMALLINT), FALSE, FALSE, FALSE, FALSE,
-  FALSE, TRUE, 'n', FALSE, 0, 0, 0, NULL, NULL, NULL
+  FALSE, TRUE, 'n', FALSE, 0, 0, 0, NULL, NULL, NULL, 1259
 FROM distdb_catalog.user_sequence s
 UNION ALL
 SELECT v.oid, v.relname, n.id, 0, 0, 10, 0, 0, 0, 0, CAST(0 AS REAL), 0, 0, FALSE, FALSE, 'p', 'r',
   CAST(0 AS SMALLINT), CAST(0 AS SMALLINT), FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE,
-  0, 0, 0, NULL, NULL, NULL
+  0, 0, 0, NULL, NULL, NULL, 1259
 FROM (VALUES (1259, 'pg_class'), (1247, 'pg_type'), (1249, 'pg_attribute'), (1255, 'pg_proc'),
   (2606, 'pg_constraint'), (2615, 'pg_namespace'), (2610, 'pg_index'), (2604, 'pg_attrdef'),
   (2609, 'pg_description'), (2608, 'pg_depend'), (1262, 'pg_database'), (1260, 'pg_authid'),
   (2601, 'pg_am'), (2224, 'pg_sequence'), (3079, 'pg_extension'), (2611, 'pg_inherits'),
-  (3456, 'pg_collation'), (1213, 'pg_tablespace')) AS v(oid, relname)
+  (3456, 'pg_collation'), (1213, 'pg_tablespace'), (2618, 'pg_rewrite'), (2620, 'pg_trigger'),
+  (2612, 'pg_language'), (2605, 'pg_cast'), (2617, 'pg_operator'), (2616, 'pg_opclass'),
+  (2753, 'pg_opfamily'), (2602, 'pg_amop'), (2603, 'pg_amproc'), (3256, 'pg_policy'),
+  (6104, 'pg_publication'), (1214, 'pg_shdepend'), (3466, 'pg_event_trigger'),
+  (2328, 'pg_foreign_data_wrapper'), (1417, 'pg_foreign_server'), (3576, 'pg_transform'),
+  (2607, 'pg_conversion'), (826, 'pg_default_acl'), (3381, 'pg_statistic_ext'),
+  (2613, 'pg_largeobject'), (2995, 'pg_largeobject_metadata'), (3596, 'pg_seclabel'),
+  (3600, 'pg_ts_dict'), (3601, 'pg_ts_parser'), (3602, 'pg_ts_config'), (3764, 'pg_ts_template'),
+  (3394, 'pg_init_privs'), (3541, 'pg_range'), (3350, 'pg_partitioned_table'),
+  (6106, 'pg_publication_rel'), (6237, 'pg_publication_namespace'), (6100, 'pg_subscription'),
+  (3118, 'pg_foreign_table')) AS v(oid, relname)
 JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog'
 ) AS u;
 
@@ -172,19 +193,21 @@ SELECT i.oid AS indexrelid, i.indrelid,
 FROM distdb_catalog.user_index i;
 
 CREATE VIEW distdb_catalog.pg_am AS
-SELECT * FROM (VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'),
+SELECT v.*, 2601 AS tableoid FROM (VALUES (2, 'heap', 'heap_tableam_handler', 't'), (403, 'btree', 'bthandler', 'i'),
   (405, 'hash', 'hashhandler', 'i')) AS v(oid, amname, amhandler, amtype);
 
 -- Sequences' parameters (pg_sequence) and the view PostgreSQL 10 added over them (pg_sequences),
 -- whose last_value is the one handed out last: null while the engine's next value is the start.
 CREATE VIEW distdb_catalog.pg_sequence AS
-SELECT s.oid AS seqrelid, CASE s.data_type WHEN 'INTEGER' THEN 23 WHEN 'SMALLINT' THEN 21 ELSE 20 END AS seqtypid,
+SELECT s.oid AS seqrelid, CASE UPPER(s.data_type) WHEN 'INTEGER' THEN 23 WHEN 'SMALLINT' THEN 21 ELSE 20 END AS seqtypid,
   s.start_value AS seqstart, s.increment AS seqincrement, s.maximum_value AS seqmax,
   s.minimum_value AS seqmin, s.cache AS seqcache, s.cycle AS seqcycle
 FROM distdb_catalog.user_sequence s;
 
 -- A serial column's sequence depends on its column (deptype 'a'), which is how Django finds it.
--- Its default (pg_attrdef, 2604) depends on the sequence in turn (deptype 'n').
+-- Its default (pg_attrdef, 2604) depends on the sequence in turn (deptype 'n'). A view depends on
+-- the relations its query names (in PostgreSQL its rewrite rule does): the engine's text of a view
+-- names each as "schema"."name", which is how they are found; pg_dump orders views after them.
 CREATE VIEW distdb_catalog.pg_depend AS
 SELECT 1259 AS classid, s.seqoid AS objid, 0 AS objsubid, 1259 AS refclassid,
   s.attrelid AS refobjid, s.attnum AS refobjsubid, 'a' AS deptype
@@ -192,9 +215,21 @@ FROM distdb_catalog.serial_column s
 UNION ALL
 SELECT 2604, 1073741824 + ORA_HASH(s.table_schema || '.' || s.table_name || '.' || s.column_name, 1073741823),
   0, 1259, s.seqoid, 0, 'n'
-FROM distdb_catalog.serial_column s;
+FROM distdb_catalog.serial_column s
+UNION ALL
+SELECT 1259, vc.oid, 0, 1259, tc.oid, 0, 'n'
+FROM information_schema.views v
+JOIN distdb_catalog.user_namespace vn ON vn.nspname = v.table_schema
+JOIN pg_catalog.pg_class vc ON vc.relname = v.table_name AND vc.relnamespace = vn.oid AND vc.relkind = 'v'
+JOIN information_schema.tables t ON POSITION('"' || t.table_schema || '"."' || t.table_name || '"' IN v.view_definition) > 0
+JOIN distdb_catalog.user_namespace tn ON tn.nspname = t.table_schema
+JOIN pg_catalog.pg_class tc ON tc.relname = t.table_name AND tc.relnamespace = tn.oid AND tc.relkind IN ('r', 'v')
+WHERE tc.oid <> vc.oid;
 
 CREATE VIEW distdb_catalog.pg_description AS
+SELECT n.oid AS objoid, 2615 AS classoid, 0 AS objsubid, 'standard public schema' AS description
+FROM distdb_catalog.user_namespace n WHERE n.nspname = 'public'
+UNION ALL
 SELECT c.oid AS objoid, 1259 AS classoid, 0 AS objsubid, t.remarks AS description
 FROM information_schema.tables t JOIN distdb_catalog.user_namespace n ON n.nspname = t.table_schema
 JOIN pg_catalog.pg_class c ON c.relname = t.table_name AND c.relnamespace = n.oid AND c.relkind IN ('r', 'v')
@@ -213,7 +248,7 @@ SELECT * FROM (VALUES (0, 0, 0, FALSE)) AS v(inhrelid, inhparent, inhseqno, inhd
 CREATE VIEW distdb_catalog.pg_extension AS
 SELECT 13716 AS oid, 'plpgsql' AS extname, 10 AS extowner, n.id AS extnamespace,
   FALSE AS extrelocatable, '1.0' AS extversion, CAST(NULL AS INT ARRAY) AS extconfig,
-  CAST(NULL AS VARCHAR ARRAY) AS extcondition
+  CAST(NULL AS VARCHAR ARRAY) AS extcondition, 3079 AS tableoid
 FROM pg_catalog.pg_namespace n WHERE n.nspname = 'pg_catalog';
 
 CREATE VIEW distdb_catalog.pg_tablespace AS
@@ -223,7 +258,7 @@ SELECT * FROM (VALUES (1663, 'pg_default', 10, CAST(NULL AS VARCHAR), CAST(NULL 
 CREATE VIEW distdb_catalog.pg_collation AS
 SELECT v.oid, v.collname, n.id AS collnamespace, 10 AS collowner, v.collprovider,
   TRUE AS collisdeterministic, -1 AS collencoding, v.collcollate, v.collctype,
-  CAST(NULL AS VARCHAR) AS colliculocale, CAST(NULL AS VARCHAR) AS collversion
+  CAST(NULL AS VARCHAR) AS colliculocale, CAST(NULL AS VARCHAR) AS collversion, 3456 AS tableoid
 FROM (VALUES (100, 'default', 'd', CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)),
   (950, 'C', 'c', 'C', 'C'), (951, 'POSIX', 'c', 'POSIX', 'POSIX'))
   AS v(oid, collname, collprovider, collcollate, collctype)
@@ -248,7 +283,8 @@ SELECT a.attrelid, a.attname,
         WHERE e.object_schema = col.table_schema AND e.object_name = col.table_name
         AND e.collection_type_identifier = col.dtd_identifier) >= 1000000000 THEN 1009
     ELSE a.atttypid END AS atttypid,
-  COALESCE((SELECT t.typlen FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), -1) AS attlen,
+  CASE WHEN UPPER(col.data_type) = 'JSON' THEN -1
+    ELSE COALESCE((SELECT t.typlen FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), -1) END AS attlen,
   a.attnum,
   CASE WHEN col.data_type IN ('character varying', 'character') AND col.character_maximum_length < 1000000000
       THEN CAST(col.character_maximum_length AS INT) + 4
@@ -262,7 +298,11 @@ SELECT a.attrelid, a.attname,
   '' AS attgenerated, TRUE AS attislocal, 0 AS attinhcount, -1 AS attstattarget,
   CASE WHEN col.data_type IN ('character varying', 'character') THEN 100 ELSE 0 END AS attcollation,
   CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions,
-  CAST(NULL AS VARCHAR ARRAY) AS attfdwoptions
+  CAST(NULL AS VARCHAR ARRAY) AS attfdwoptions,
+  CASE WHEN UPPER(col.data_type) = 'JSON' THEN 'x'
+    ELSE COALESCE((SELECT t.typstorage FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), 'x') END AS attstorage,
+  COALESCE((SELECT t.typalign FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), 'i') AS attalign,
+  '' AS attcompression, CAST(NULL AS VARCHAR) AS attmissingval
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
@@ -270,7 +310,7 @@ LEFT JOIN information_schema.columns col ON col.table_schema = n.nspname
   AND col.table_name = c.relname AND col.ordinal_position = a.attnum
 UNION ALL
 SELECT c.oid, s.attname, s.atttypid, s.attlen, s.attnum, -1, 0, TRUE, FALSE, FALSE, FALSE, '', '',
-  TRUE, 0, 0, 0, NULL, NULL, NULL
+  TRUE, 0, 0, 0, NULL, NULL, NULL, 'p', 'i', '', NULL
 FROM pg_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 CROSS JOIN (VALUES ('tableoid', 26, 4, -6), ('cmax', 29, 4, -5), ('xmax', 28, 4, -4),
   ('cmin', 29, 4, -3), ('xmin', 28, 4, -2), ('ctid', 27, 6, -1)) AS s(attname, atttypid, attlen, attnum)
@@ -278,13 +318,15 @@ WHERE c.relkind = 'r'
 ) AS u;
 
 -- Column defaults as text, which pg_get_expr returns as is: a serial column's is nextval of the
--- sequence PostgreSQL would have made; booleans are spelled as PostgreSQL prints them.
+-- sequence PostgreSQL would have made; booleans are spelled as PostgreSQL prints them; now(), which
+-- the engine keeps as LOCALTIMESTAMP, as now().
 CREATE VIEW distdb_catalog.pg_attrdef AS
 SELECT 1073741824 + ORA_HASH(col.table_schema || '.' || col.table_name || '.' || col.column_name, 1073741823) AS oid,
   c.oid AS adrelid, col.ordinal_position AS adnum,
   CASE WHEN col.is_identity = 'YES' THEN 'nextval(''' || col.table_name || '_' || col.column_name || '_seq''::regclass)'
     WHEN col.column_default = 'TRUE' THEN 'true' WHEN col.column_default = 'FALSE' THEN 'false'
-    ELSE col.column_default END AS adbin
+    WHEN col.column_default = 'LOCALTIMESTAMP' THEN 'now()'
+    ELSE col.column_default END AS adbin, 2604 AS tableoid
 FROM information_schema.columns col
 JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
 JOIN pg_catalog.pg_class c ON c.relname = col.table_name AND c.relnamespace = n.oid AND c.relkind IN ('r', 'v')
@@ -301,7 +343,7 @@ SELECT * FROM (VALUES (0, 0, CAST(0 AS REAL), '')) AS v(oid, enumtypid, enumsort
 -- No triggers: clients cannot create any, and distdb's row-capture triggers (distdb_capture_*),
 -- which H2's own pg_trigger lists, are not the client's business.
 CREATE VIEW distdb_catalog.pg_trigger AS
-SELECT * FROM (VALUES (0, 0, 0, '', 0, CAST(0 AS SMALLINT), 'O', FALSE, 0, 0, 0, FALSE, FALSE,
+SELECT v.*, 2620 AS tableoid FROM (VALUES (0, 0, 0, '', 0, CAST(0 AS SMALLINT), 'O', FALSE, 0, 0, 0, FALSE, FALSE,
   CAST(0 AS SMALLINT))) AS v(oid, tgrelid, tgparentid, tgname, tgfoid, tgtype, tgenabled,
   tgisinternal, tgconstrrelid, tgconstrindid, tgconstraint, tgdeferrable, tginitdeferred, tgnargs)
 WHERE FALSE;
@@ -610,3 +652,143 @@ SELECT (SELECT datname FROM distdb_catalog.current_database) AS constraint_catal
 FROM information_schema.check_constraints k
 JOIN distdb_catalog.user_namespace n ON n.nspname = k.constraint_schema
 JOIN distdb_catalog.pg_constraint con ON con.connamespace = n.oid AND con.engine_name = k.constraint_name;
+
+-- ===== What pg_dump reads (catalog version 3) =====
+-- Every catalog relation pg_dump 15 selects from, with the columns it selects and tableoid (the
+-- catalog's own OID, which it keys objects by). Those of objects distdb cannot have (operators,
+-- casts, text search, foreign data, publications, policies, rules, large objects, security
+-- labels, default privileges, event triggers, ...) are empty: PostgreSQL's built-in rows of them
+-- live in pg_catalog, which pg_dump never dumps.
+-- Languages: PostgreSQL 15's four; plpgsql is not dumped (its OID is below 16384).
+CREATE VIEW distdb_catalog.pg_language AS
+SELECT v.oid, v.lanname, 10 AS lanowner, v.lanispl, v.lanpltrusted, 0 AS lanplcallfoid,
+  0 AS laninline, 0 AS lanvalidator, CAST(NULL AS VARCHAR ARRAY) AS lanacl, 2612 AS tableoid
+FROM (VALUES (12, 'internal', FALSE, FALSE), (13, 'c', FALSE, FALSE), (14, 'sql', FALSE, TRUE),
+  (13715, 'plpgsql', TRUE, TRUE)) AS v(oid, lanname, lanispl, lanpltrusted);
+
+CREATE VIEW distdb_catalog.pg_operator AS
+SELECT * FROM (VALUES (0, '', 0, 0, 'b', 0, 0, '', 2617)) AS v(oid, oprname, oprnamespace,
+  oprowner, oprkind, oprleft, oprright, oprcode, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_opclass AS
+SELECT * FROM (VALUES (0, 0, '', 0, 0, 2616)) AS v(oid, opcmethod, opcname, opcnamespace,
+  opcowner, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_opfamily AS
+SELECT * FROM (VALUES (0, 0, '', 0, 0, 2753)) AS v(oid, opfmethod, opfname, opfnamespace,
+  opfowner, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_amop AS
+SELECT * FROM (VALUES (0, 0, 2602)) AS v(oid, amopfamily, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_amproc AS
+SELECT * FROM (VALUES (0, 0, 2603)) AS v(oid, amprocfamily, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_ts_parser AS
+SELECT * FROM (VALUES (0, '', 0, 0, 0, 0, 0, 0, 3601)) AS v(oid, prsname, prsnamespace, prsstart,
+  prstoken, prsend, prsheadline, prslextype, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_ts_template AS
+SELECT * FROM (VALUES (0, '', 0, 0, 0, 3764)) AS v(oid, tmplname, tmplnamespace, tmplinit,
+  tmpllexize, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_ts_dict AS
+SELECT * FROM (VALUES (0, '', 0, 0, 0, CAST(NULL AS VARCHAR), 3600)) AS v(oid, dictname,
+  dictnamespace, dictowner, dicttemplate, dictinitoption, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_ts_config AS
+SELECT * FROM (VALUES (0, '', 0, 0, 0, 3602)) AS v(oid, cfgname, cfgnamespace, cfgowner,
+  cfgparser, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_foreign_data_wrapper AS
+SELECT * FROM (VALUES (0, '', 0, 0, 0, CAST(NULL AS VARCHAR ARRAY), CAST(NULL AS VARCHAR ARRAY), 2328))
+  AS v(oid, fdwname, fdwowner, fdwhandler, fdwvalidator, fdwacl, fdwoptions, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_foreign_server AS
+SELECT * FROM (VALUES (0, '', 0, 0, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR),
+  CAST(NULL AS VARCHAR ARRAY), CAST(NULL AS VARCHAR ARRAY), 1417)) AS v(oid, srvname, srvowner,
+  srvfdw, srvtype, srvversion, srvacl, srvoptions, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_foreign_table AS
+SELECT * FROM (VALUES (0, 0, CAST(NULL AS VARCHAR ARRAY), 3118)) AS v(ftrelid, ftserver,
+  ftoptions, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_default_acl AS
+SELECT * FROM (VALUES (0, 0, 0, 'r', CAST(NULL AS VARCHAR ARRAY), 826)) AS v(oid, defaclrole,
+  defaclnamespace, defaclobjtype, defaclacl, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_conversion AS
+SELECT * FROM (VALUES (0, '', 0, 0, 2607)) AS v(oid, conname, connamespace, conowner, tableoid)
+WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_cast AS
+SELECT * FROM (VALUES (0, 0, 0, 0, 'e', 'f', 2605)) AS v(oid, castsource, casttarget, castfunc,
+  castcontext, castmethod, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_transform AS
+SELECT * FROM (VALUES (0, 0, 0, 0, 0, 3576)) AS v(oid, trftype, trflang, trffromsql, trftosql,
+  tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_range AS
+SELECT * FROM (VALUES (0, 0, 0)) AS v(rngtypid, rngsubtype, rngmultitypid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_event_trigger AS
+SELECT * FROM (VALUES (0, '', '', 0, 0, 'O', CAST(NULL AS VARCHAR ARRAY), 3466)) AS v(oid, evtname,
+  evtevent, evtowner, evtfoid, evtenabled, evttags, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_partitioned_table AS
+SELECT * FROM (VALUES (0, 'r', CAST(NULL AS INT ARRAY))) AS v(partrelid, partstrat, partclass)
+WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_statistic_ext AS
+SELECT * FROM (VALUES (0, 0, '', 0, 0, -1, 3381)) AS v(oid, stxrelid, stxname, stxnamespace,
+  stxowner, stxstattarget, tableoid) WHERE FALSE;
+
+-- A view's query is held by its rewrite rule in PostgreSQL; distdb shows views without rules and
+-- lets pg_depend tie a view to the tables it reads directly.
+CREATE VIEW distdb_catalog.pg_rewrite AS
+SELECT * FROM (VALUES (0, '', 0, '1', 'O', TRUE, 2618)) AS v(oid, rulename, ev_class, ev_type,
+  ev_enabled, is_instead, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_policy AS
+SELECT * FROM (VALUES (0, '', 0, '*', TRUE, CAST(NULL AS INT ARRAY), CAST(NULL AS VARCHAR),
+  CAST(NULL AS VARCHAR), 3256)) AS v(oid, polname, polrelid, polcmd, polpermissive, polroles,
+  polqual, polwithcheck, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_publication AS
+SELECT * FROM (VALUES (0, '', 0, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, 6104)) AS v(oid, pubname,
+  pubowner, puballtables, pubinsert, pubupdate, pubdelete, pubtruncate, pubviaroot, tableoid)
+WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_publication_rel AS
+SELECT * FROM (VALUES (0, 0, 0, CAST(NULL AS VARCHAR), CAST(NULL AS INT ARRAY), 6106))
+  AS v(oid, prpubid, prrelid, prqual, prattrs, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_publication_namespace AS
+SELECT * FROM (VALUES (0, 0, 0, 6237)) AS v(oid, pnpubid, pnnspid, tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_subscription AS
+SELECT * FROM (VALUES (0, 0, '', 0, '', CAST(NULL AS VARCHAR), '', CAST(NULL AS VARCHAR ARRAY),
+  FALSE, FALSE, 'd', FALSE, 6100)) AS v(oid, subdbid, subname, subowner, subconninfo, subslotname,
+  subsynccommit, subpublications, subbinary, substream, subtwophasestate, subdisableonerr, tableoid)
+WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_largeobject_metadata AS
+SELECT * FROM (VALUES (0, 0, CAST(NULL AS VARCHAR ARRAY), 2995)) AS v(oid, lomowner, lomacl,
+  tableoid) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_init_privs AS
+SELECT * FROM (VALUES (0, 0, 0, 'i', CAST(NULL AS VARCHAR ARRAY))) AS v(objoid, classoid, objsubid,
+  privtype, initprivs) WHERE FALSE;
+
+CREATE VIEW distdb_catalog.pg_seclabels AS
+SELECT * FROM (VALUES (0, 0, 0, '', 0, '', '', '')) AS v(objoid, classoid, objsubid, objtype,
+  objnamespace, objname, provider, label) WHERE FALSE;
+
+-- A sequence read as a relation (SELECT last_value, is_called FROM s, as pg_dump reads each):
+-- CatalogRewrite reads this instead. Before the first nextval last_value is the start and
+-- is_called false, as in PostgreSQL.
+CREATE FORCE VIEW distdb_catalog.sequence_state AS
+SELECT schemaname, sequencename, COALESCE(last_value, start_value) AS last_value,
+  CAST(0 AS BIGINT) AS log_cnt, last_value IS NOT NULL AS is_called
+FROM distdb_catalog.pg_sequences;

@@ -99,8 +99,10 @@ class ConstraintNameRewriteTest {
     assertThat(
             engine(
                 "create table c (id int primary key, p int references pa(id) on delete set null,"
-                    + " q int references pa(id) on update set default, t text[])"))
+                    + " q int references pa(id) on update set default, t text[],"
+                    + " foreign key (q) references pa(id) on delete set null)"))
         .contains("constraint \"c_p_fkey\" references", "constraint \"c_q_fkey\" references")
+        .contains("constraint \"c_q_fkey1\" foreign key (q) references pa(id) on delete set null")
         .contains("array");
   }
 }

@@ -127,6 +127,9 @@ class StatementClassifierTest {
         arguments("notify ch", OTHER, "NOTIFY", false),
         arguments("copy t from stdin", OTHER, "COPY", false),
         arguments("lock table t", OTHER, "LOCK TABLE", false),
+        arguments("lock table t in exclusive mode", OTHER, "LOCK TABLE", false),
+        arguments("LOCK TABLE public.a, b IN ACCESS SHARE MODE", SESSION, "LOCK TABLE", false),
+        arguments("lock only t in row share mode nowait", SESSION, "LOCK TABLE", false),
         arguments("do $$ begin end $$", OTHER, "DO", false),
         arguments("declare c cursor for select 1", OTHER, "DECLARE CURSOR", false),
         arguments("close all", OTHER, "CLOSE CURSOR ALL", false),
@@ -306,6 +309,17 @@ class StatementClassifierTest {
     assertThat(StatementClassifier.classify("set transaction read only"))
         .isEqualTo(
             new SessionCommand(SessionCommand.Op.SET, "SET", "transaction_read_only", "on", false));
+    assertThat(
+            StatementClassifier.classify(
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
+        .isEqualTo(
+            new SessionCommand(
+                SessionCommand.Op.SET,
+                "SET",
+                "transaction_isolation",
+                "repeatable read",
+                false,
+                java.util.Map.of("transaction_read_only", "on")));
     assertThat(StatementClassifier.classify("RESET TimeZone"))
         .isEqualTo(new SessionCommand(SessionCommand.Op.RESET, "RESET", "timezone", null, false));
     assertThat(StatementClassifier.classify("show transaction isolation level"))

@@ -1,0 +1,200 @@
+package io.distdb.node.dialect;
+
+import io.distdb.node.sql.SqlLexer;
+import io.distdb.node.sql.StatementException;
+import io.distdb.node.sql.Token;
+import io.distdb.node.sql.TokenKind;
+import io.distdb.node.storage.CatalogViews;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The casts to PostgreSQL's catalog types that pg_dump and psql write in catalog queries, and the
+ * qualified calls, as text before {@link CatalogRewrite} reads the statement:
+ *
+ * <ul>
+ *   <li>{@code pg_catalog.f(...)} → {@code f(...)}: H2 resolves its built-in functions unqualified,
+ *       and CatalogRewrite maps distdb's own by their bare name;
+ *   <li>{@code ::pg_catalog.t} → {@code ::t} (H2 knows no types in a schema of that name);
+ *   <li>{@code ::"char"} → {@code ::VARCHAR(1)} (the catalog's one-letter codes are strings here);
+ *   <li>{@code column::regproc}, {@code column::oid}, {@code expr::regtype}: dropped, the catalog
+ *       views hold names and OIDs as such already (a string's {@code ::regproc} and {@code
+ *       ::regclass} stay for CatalogRewrite);
+ *   <li>{@code 'name'::regnamespace} → the namespace's OID;
+ *   <li>{@code typname[0]} (a name's first character) → {@code SUBSTRING(typname, 1, 1)};
+ *   <li>{@code '{1,2}'::oid[]} → {@code ARRAY[1, 2]}, {@code '42'::oid} → {@code 42}.
+ * </ul>
+ */
+final class CatalogCasts {
+
+  /** Catalog columns of type name that clients subscript ({@code typname[0] = '_'}). */
+  private static final Set<String> NAME_COLUMNS = Set.of("typname", "relname", "proname");
+
+  private static final Set<String> DROPPED = Set.of("regproc", "oid", "regtype", "regprocedure");
+
+  private CatalogCasts() {}
+
+  /** The statement with every such cast replaced, or null if it has none. */
+  static String rewrite(String sql) throws StatementException {
+    String casts = casts(sql);
+    String recursive = recursiveColumns(casts == null ? sql : casts);
+    return recursive != null ? recursive : casts;
+  }
+
+  /**
+   * {@code WITH RECURSIVE w AS (SELECT a.x, b.y AS z FROM ...)} → {@code WITH RECURSIVE w(x, z) AS
+   * (...)}: H2 needs a recursive query's column names, which PostgreSQL takes from its first
+   * SELECT's labels (pg_dump's query of views' dependencies).
+   */
+  static String recursiveColumns(String sql) throws StatementException {
+    if (!sql.regionMatches(true, 0, "WITH RECURSIVE", 0, 14)) {
+      return null;
+    }
+    List<Token> tokens = SqlLexer.tokenize(sql);
+    if (tokens.size() < 7
+        || !tokens.get(2).isName()
+        || !tokens.get(3).isKeyword("AS")
+        || !tokens.get(4).is("(")
+        || !tokens.get(5).isKeyword("SELECT")) {
+      return null;
+    }
+    List<String> labels = new java.util.ArrayList<>();
+    int depth = 0;
+    String label = null;
+    for (int i = 6; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.is("(")) {
+        depth++;
+      } else if (t.is(")")) {
+        depth--;
+      } else if (depth == 0 && (t.is(",") || t.isKeyword("FROM"))) {
+        if (label == null) {
+          return null;
+        }
+        labels.add(label);
+        label = null;
+        if (t.isKeyword("FROM")) {
+          String columns = "(" + String.join(", ", labels) + ")";
+          return sql.substring(0, tokens.get(2).end())
+              + columns
+              + sql.substring(tokens.get(2).end());
+        }
+        continue;
+      }
+      if (depth == 0 && t.isName()) {
+        label = t.text();
+      }
+    }
+    return null;
+  }
+
+  private static String casts(String sql) throws StatementException {
+    if (!sql.contains("::") && !sql.contains("[") && !sql.contains("pg_catalog.")) {
+      return null;
+    }
+    List<Token> tokens = SqlLexer.tokenize(sql);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    boolean changed = false;
+    for (int i = 1; i + 1 < tokens.size(); i++) {
+      if (i + 2 < tokens.size()
+          && tokens.get(i).is("[")
+          && tokens.get(i - 1).isName()
+          && NAME_COLUMNS.contains(tokens.get(i - 1).value().toLowerCase(Locale.ROOT))
+          && tokens.get(i + 1).kind() == TokenKind.NUMBER
+          && tokens.get(i + 1).text().matches("\\d{1,2}")
+          && tokens.get(i + 2).is("]")) {
+        // A name is subscripted by character, from 0.
+        Token column = tokens.get(i - 1);
+        out.append(sql, copied, column.start())
+            .append("SUBSTRING(")
+            .append(column.text())
+            .append(", ")
+            .append(Integer.parseInt(tokens.get(i + 1).text()) + 1)
+            .append(", 1)");
+        copied = tokens.get(i + 2).end();
+        changed = true;
+        continue;
+      }
+      if (tokens.get(i).is(".")
+          && tokens.get(i - 1).isKeyword("pg_catalog")
+          && tokens.get(i + 1).isName()
+          && i + 2 < tokens.size()
+          && tokens.get(i + 2).is("(")
+          && !(i >= 2 && tokens.get(i - 2).is("::"))
+          && tokens.get(i - 1).start() >= copied) {
+        // pg_catalog.f(...): H2 finds its built-in functions unqualified only.
+        out.append(sql, copied, tokens.get(i - 1).start());
+        copied = tokens.get(i + 1).start();
+        changed = true;
+        continue;
+      }
+      if (!tokens.get(i).is("::")) {
+        continue;
+      }
+      Token operand = tokens.get(i - 1);
+      int type = i + 1;
+      boolean qualified =
+          type + 2 < tokens.size()
+              && tokens.get(type).isKeyword("pg_catalog")
+              && tokens.get(type + 1).is(".")
+              && tokens.get(type + 2).isName();
+      if (qualified) {
+        type += 2;
+      }
+      Token name = tokens.get(type);
+      String lower = name.value().toLowerCase(Locale.ROOT);
+      boolean array =
+          type + 2 < tokens.size() && tokens.get(type + 1).is("[") && tokens.get(type + 2).is("]");
+      int from = tokens.get(i + 1).start();
+      int to = tokens.get(type).start();
+      String replacement = qualified ? "" : null;
+      if (name.kind() == TokenKind.QUOTED_IDENTIFIER && lower.equals("char") && !array) {
+        to = name.end();
+        replacement = "VARCHAR(1)";
+      } else if (operand.kind() == TokenKind.STRING && lower.equals("regnamespace")) {
+        from = operand.start();
+        to = name.end();
+        replacement =
+            "(SELECT oid FROM "
+                + CatalogViews.SCHEMA
+                + ".pg_namespace WHERE nspname = '"
+                + operand.value().replace("'", "''")
+                + "')";
+      } else if (operand.kind() == TokenKind.STRING && lower.equals("oid") && array) {
+        String v = operand.value();
+        if (v.matches("\\{\\s*\\d+(\\s*,\\s*\\d+)*\\s*}|\\{\\s*}")) {
+          from = operand.start();
+          to = tokens.get(type + 2).end();
+          String body = v.substring(1, v.length() - 1).replaceAll("\\s", "");
+          replacement =
+              body.isEmpty()
+                  ? "CAST(ARRAY[] AS INT ARRAY)"
+                  : "ARRAY[" + String.join(", ", body.split(",")) + "]";
+        }
+      } else if (operand.kind() == TokenKind.STRING
+          && lower.equals("oid")
+          && !array
+          && operand.value().matches("\\d{1,10}")) {
+        from = operand.start();
+        to = name.end();
+        replacement = operand.value();
+      } else if (operand.kind() != TokenKind.STRING && DROPPED.contains(lower) && !array) {
+        from = tokens.get(i).start();
+        to = name.end();
+        replacement = "";
+      }
+      if (replacement == null || from < copied) {
+        continue;
+      }
+      out.append(sql, copied, from).append(replacement);
+      copied = to;
+      changed = true;
+    }
+    if (!changed) {
+      return null;
+    }
+    return out.append(sql.substring(copied)).toString();
+  }
+}

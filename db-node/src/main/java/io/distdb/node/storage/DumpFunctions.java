@@ -1,0 +1,105 @@
+package io.distdb.node.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The catalog functions pg_dump calls besides those of {@link CatalogFunctions}: {@code
+ * pg_get_viewdef}, {@code acldefault}, {@code pg_get_triggerdef}, {@code array_remove} (of text
+ * arrays, as pg_dump removes entries from reloptions), {@code quote_literal}, as {@code
+ * distdb_catalog.d_<name>} aliases that {@code dialect.CatalogRewrite} calls instead. They read
+ * only the catalog views through the calling session.
+ *
+ * <p>Like {@link CatalogFunctions}, this class is one the engine may load ({@link
+ * EngineHardening}): it must never touch files, the network, threads or state.
+ */
+public final class DumpFunctions {
+
+  /** SQL name → Java method, installed as {@code distdb_catalog.d_<name>}. */
+  public static final Map<String, String> ALIASES =
+      Map.of(
+          "pg_get_viewdef", "viewDefinition",
+          "acldefault", "aclDefault",
+          "pg_get_triggerdef", "triggerDefinition",
+          "array_remove", "arrayRemove",
+          "quote_literal", "quoteLiteral");
+
+  private DumpFunctions() {}
+
+  static void install(Connection admin) throws SQLException {
+    CatalogFunctions.install(admin, DumpFunctions.class, ALIASES);
+  }
+
+  /**
+   * {@code pg_get_viewdef(oid)}: the view's query as the engine holds it (every name quoted and
+   * qualified, which PostgreSQL reads as written), ending in ';' as PostgreSQL's does; null for
+   * what is not a view.
+   */
+  public static String viewDefinition(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT v.view_definition FROM "
+                + CatalogViews.SCHEMA
+                + ".pg_class r JOIN "
+                + CatalogViews.SCHEMA
+                + ".pg_namespace n ON n.oid = r.relnamespace"
+                + " JOIN information_schema.views v ON v.table_schema = n.nspname"
+                + " AND v.table_name = r.relname WHERE r.oid = ? AND r.relkind = 'v'")) {
+      p.setInt(1, oid);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        String text = rs.getString(1).strip();
+        return " " + text + (text.endsWith(";") ? "" : ";");
+      }
+    }
+  }
+
+  public static String viewDefinition(Connection c, Integer oid, Boolean pretty)
+      throws SQLException {
+    return viewDefinition(c, oid);
+  }
+
+  /**
+   * {@code acldefault(kind, owner)}: the privileges an object has when nobody granted any. distdb
+   * has one user, who owns everything and may do anything; it keeps no privileges, so the default
+   * is no list (null), which pg_dump takes for "nothing to grant or revoke".
+   */
+  public static String[] aclDefault(String kind, Integer owner) {
+    return null;
+  }
+
+  /** {@code pg_get_triggerdef}: distdb shows no triggers, so there is none to describe. */
+  public static String triggerDefinition(Integer oid, Boolean pretty) {
+    return null;
+  }
+
+  /** {@code array_remove(a, e)}: the elements of {@code a} not equal to {@code e}, in order. */
+  public static String[] arrayRemove(String[] array, String element) {
+    if (array == null) {
+      return null;
+    }
+    return java.util.Arrays.stream(array)
+        .filter(x -> element == null ? x != null : !element.equals(x))
+        .toArray(String[]::new);
+  }
+
+  /**
+   * {@code quote_literal(text)} as PostgreSQL writes it: in single quotes, quotes doubled, and
+   * backslashes doubled behind an {@code E} where there are any.
+   */
+  public static String quoteLiteral(String s) {
+    if (s == null) {
+      return null;
+    }
+    String quoted = "'" + s.replace("'", "''").replace("\\", "\\\\") + "'";
+    return s.indexOf('\\') >= 0 ? "E" + quoted : quoted;
+  }
+}
