@@ -2,14 +2,15 @@
 # Operator benchmarks from the end-to-end harness (operator + Fabric8 mock API server + a fake
 # kubelet running real db-node processes on 127.0.1.x; see operator/DESIGN.md). Not part of CI.
 #
-#   bench/run-operator-e2e.sh [recovery|idle|all] [--runs N] [--rows N]
+#   bench/run-operator-e2e.sh [recovery|idle|all] [--runs N] [--rows N] [--faults kill9,nodelost,volumelost]
 #
 # recovery  OperatorE2eBenchmark at the operator's default settings (health checks every 5 s,
-#           3 failed polls, 15 s node-lost grace): CR apply -> Ready, and per failure class
+#           3 failed polls, 10 s node-lost grace): CR apply -> Ready, and per failure class
 #           (kill -9 of a slave, node lost, volume lost) the time from the fault until the
 #           database is Ready again and the slave has applied everything the master had after
 #           --rows rows (default 100000, INSERTs of 100 rows) were written through shop-rw during
-#           the outage. A fresh cluster per run; --runs (default 5) per class.
+#           the outage. A fresh cluster per run; --runs (default 5) per class; --faults picks
+#           some of the classes (default: all three).
 # idle      IdleOperatorBenchmark: the shaded operator jar as its own process against the mock,
 #           10 databases x 3 canned nodes, all Ready; CPU over 60 s and heap (jcmd) when idle.
 #
@@ -19,13 +20,14 @@
 # free (the operator ITs use it too: do not run them at the same time).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-what=all runs=5 rows=100000
+what=all runs=5 rows=100000 faults=
 while [ $# -gt 0 ]; do
   case "$1" in
     recovery|idle|all) what=$1 ;;
     --runs) runs=$2; shift ;;
     --rows) rows=$2; shift ;;
-    *) echo "usage: $0 [recovery|idle|all] [--runs N] [--rows N]" >&2; exit 2 ;;
+    --faults) faults=$2; shift ;;
+    *) echo "usage: $0 [recovery|idle|all] [--runs N] [--rows N] [--faults LIST]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -38,7 +40,7 @@ cd "$ROOT"
 mvn -B -q package -pl db-node,operator -am -DskipTests -Dspotless.check.skip=true
 mvn -B verify -pl admin-api,operator -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dspotless.check.skip=true -Dit.test="$tests" -Ddistdb.bench.runs="$runs" \
-  -Ddistdb.bench.rows="$rows" | grep -E '^(bench:|\||\[ERROR\]|\[INFO\] (Tests run|BUILD))' || true
+  -Ddistdb.bench.rows="$rows" -Ddistdb.bench.faults="$faults" | grep -E '^(bench:|\||\[ERROR\]|\[INFO\] (Tests run|BUILD))' || true
 for f in operator/target/operator-e2e-bench.md operator/target/operator-idle-bench.md; do
   [ -f "$f" ] && { echo; echo "== $f"; cat "$f"; }
 done

@@ -15,7 +15,13 @@ public final class SlaveClassifier {
    * @param nodeLostGrace how long a node must be NotReady before its pods count as lost
    */
   public record Thresholds(int crashLoopRestarts, Duration nodeLostGrace) {
-    public static final Thresholds DEFAULT = new Thresholds(5, Duration.ofSeconds(15));
+    /**
+     * Kubernetes itself marks a node NotReady only after its node-monitor grace period (40 s by
+     * default), and the operator's own polls must fail {@code failureThreshold} times in a row as
+     * well (15 s at the defaults), so a further 10 s of NotReady adds little risk of acting on a
+     * flap while keeping "node lost → replacement ready" under 30 s.
+     */
+    public static final Thresholds DEFAULT = new Thresholds(5, Duration.ofSeconds(10));
   }
 
   private final Thresholds thresholds;
