@@ -141,13 +141,38 @@ public final class Determinism {
       return;
     }
     List<Token> tokens = SqlLexer.tokenize(sql);
-    boolean risky = false;
+    // A CHECK is risky inside its parentheses only; an ALTER TABLE's ADD up to the comma that ends
+    // its action. Defaults of the other columns of a CREATE TABLE are evaluated by the master.
+    int depth = 0;
+    int checkDepth = -1;
+    boolean inAdd = false;
+    boolean afterCheck = false;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.isKeyword("check") || (tag.equals("ALTER TABLE") && t.isKeyword("add"))) {
-        risky = true;
+      if (t.is("(")) {
+        depth++;
+        if (afterCheck) {
+          checkDepth = depth;
+          afterCheck = false;
+        }
+        continue;
       }
-      if (!risky || t.kind() != TokenKind.IDENTIFIER) {
+      if (t.is(")")) {
+        if (depth == checkDepth) {
+          checkDepth = -1;
+        }
+        depth--;
+        continue;
+      }
+      if (t.is(",") && depth == 0) {
+        inAdd = false;
+      }
+      if (t.isKeyword("check")) {
+        afterCheck = true;
+      } else if (tag.equals("ALTER TABLE") && depth == 0 && t.isKeyword("add")) {
+        inAdd = true;
+      }
+      if ((checkDepth < 0 && !inAdd) || t.kind() != TokenKind.IDENTIFIER) {
         continue;
       }
       String name = t.value();
