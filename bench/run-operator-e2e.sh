@@ -42,5 +42,5 @@ mvn -B verify -pl admin-api,operator -Dtest=none -Dsurefire.failIfNoSpecifiedTes
   -Dspotless.check.skip=true -Dit.test="$tests" -Ddistdb.bench.runs="$runs" \
   -Ddistdb.bench.rows="$rows" -Ddistdb.bench.faults="$faults" | grep -E '^(bench:|\||\[ERROR\]|\[INFO\] (Tests run|BUILD))' || true
 for f in operator/target/operator-e2e-bench.md operator/target/operator-idle-bench.md; do
-  [ -f "$f" ] && { echo; echo "== $f"; cat "$f"; }
+  if [ -f "$f" ]; then echo; echo "== $f"; cat "$f"; fi
 done
