@@ -405,3 +405,22 @@ INSERT INTO set_null_child (parent_id, tags) VALUES (1, '{a,b}');
 DELETE FROM named_parent WHERE id = 1;
 SELECT parent_id, tags FROM set_null_child;
 SELECT conname::text FROM pg_constraint WHERE conrelid = 'set_null_child'::regclass ORDER BY 1;
+
+-- Constraint violations: message, DETAIL and the schema/table/column/constraint fields ORMs read
+CREATE TABLE cv_parent (id int PRIMARY KEY, name text UNIQUE);
+CREATE TABLE cv (id serial PRIMARY KEY, a int CHECK (a > 0), b text NOT NULL, p int REFERENCES cv_parent (id), at timestamp, ok bool);
+INSERT INTO cv_parent VALUES (1, 'one'), (2, 'two');
+INSERT INTO cv (a, b) VALUES (-5, 'x');
+INSERT INTO cv (a, b, p, at, ok) VALUES (1, 'fine', 1, TIMESTAMP '2024-01-02 03:04:05', true);
+INSERT INTO cv (a) VALUES (3);
+INSERT INTO cv (a, b, ok) VALUES (2, 'y', false), (-1, 'z', true);
+INSERT INTO cv (a, b, p) VALUES (4, 'w', 9);
+INSERT INTO cv (a, b) VALUES (-2, 'r') RETURNING id;
+UPDATE cv SET a = -7 WHERE b = 'fine';
+UPDATE cv SET b = NULL WHERE b = 'fine';
+UPDATE cv SET p = 5 WHERE b = 'fine';
+DELETE FROM cv_parent WHERE id = 1;
+INSERT INTO cv_parent VALUES (1, 'uno');
+INSERT INTO cv_parent VALUES (3, 'one');
+INSERT INTO cv (id, a, b) VALUES (2, 1, 'dup');
+
