@@ -3,7 +3,11 @@ package io.distdb.node.dialect;
 import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.TableFunction;
 
 /**
@@ -40,6 +44,49 @@ final class SetFunctionColumnRewrite implements Rewrite {
       alias.setAliasColumns(List.of(new Alias.AliasColumn(alias.getName())));
       t.changed();
     }
+    for (TableFunction from : TreeSurgery.find(t.tree(), TableFunction.class)) {
+      FromItem typed = integerSeries(from);
+      if (typed != null) {
+        TreeSurgery.replace(t.tree(), from, typed);
+        t.changed();
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL's {@code generate_series(int, int [, int])} yields integer; the engine's yields
+   * bigint. With integer arguments (literals in int's range, {@code ::int} casts) the series
+   * becomes a subquery casting its values; null for any other call.
+   */
+  private static FromItem integerSeries(TableFunction from) {
+    Function f = from.getFunction();
+    Alias alias = from.getAlias();
+    if (f == null
+        || !"generate_series".equals(OutputNames.functionName(f))
+        || f.getParameters() == null
+        || f.getParameters().size() < 2
+        || f.getParameters().size() > 3
+        || alias == null
+        || alias.getAliasColumns() == null
+        || alias.getAliasColumns().size() != 1
+        || from.toString().toLowerCase(Locale.ROOT).contains("ordinality")) {
+      return null;
+    }
+    for (Object arg : f.getParameters()) {
+      if (!BuiltinFunctionRewrite.isInteger((Expression) arg)) {
+        return null;
+      }
+    }
+    String column = alias.getAliasColumns().get(0).name;
+    Statement holder =
+        PostgresParser.parse(
+            "SELECT * FROM (SELECT CAST(distdb_gs.distdb_v AS INTEGER) AS "
+                + column
+                + " FROM GENERATE_SERIES("
+                + f.getParameters()
+                + ") AS distdb_gs(distdb_v)) AS "
+                + alias.getName());
+    return holder instanceof PlainSelect p ? p.getFromItem() : null;
   }
 
   private static boolean hasMoreColumns(TableFunction from, Function f) {
