@@ -47,7 +47,7 @@ final class JsonSetFunctionRewrite implements Rewrite {
 
   @Override
   public List<String> stems() {
-    return List.of("_each", "_elements", "_keys");
+    return List.of("json"); // every function it moves has json in its name
   }
 
   @Override
