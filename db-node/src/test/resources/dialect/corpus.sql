@@ -474,3 +474,5 @@ SELECT s.region, x.n FROM sales s, LATERAL (SELECT s.qty * 2 AS n) x ORDER BY 1,
 SELECT pg_typeof(g), pg_typeof(1::int8), pg_typeof('x'::text) FROM generate_series(1, 1) g;
 SELECT pg_typeof(qty)::text, pg_typeof(region)::text FROM sales LIMIT 1;
 SELECT * FROM generate_series(1::bigint, 2);
+SELECT * FROM generate_series(1, 3) WITH ORDINALITY;
+SELECT s.n, s.i FROM generate_series(10, 30, 10) WITH ORDINALITY AS s(n, i) ORDER BY s.i DESC;

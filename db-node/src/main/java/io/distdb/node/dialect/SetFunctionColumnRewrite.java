@@ -45,12 +45,58 @@ final class SetFunctionColumnRewrite implements Rewrite {
       t.changed();
     }
     for (TableFunction from : TreeSurgery.find(t.tree(), TableFunction.class)) {
-      FromItem typed = integerSeries(from);
+      FromItem typed = seriesWithOrdinality(from);
+      typed = typed != null ? typed : integerSeries(from);
       if (typed != null) {
         TreeSurgery.replace(t.tree(), from, typed);
         t.changed();
       }
     }
+  }
+
+  /**
+   * {@code generate_series(...) WITH ORDINALITY}, which the engine's series lacks: a subquery
+   * numbering its rows (the series comes in order), the columns named as PostgreSQL names them.
+   */
+  private static FromItem seriesWithOrdinality(TableFunction from) {
+    Function f = from.getFunction();
+    if (f == null
+        || !"generate_series".equals(OutputNames.functionName(f))
+        || from.getWithClause() == null
+        || !from.getWithClause().toLowerCase(Locale.ROOT).contains("ordinality")
+        || f.getParameters() == null
+        || f.getParameters().size() < 2
+        || f.getParameters().size() > 3) {
+      return null;
+    }
+    Alias alias = from.getAlias();
+    String name = alias == null ? "generate_series" : alias.getName();
+    String value = name;
+    String ordinality = "ordinality";
+    if (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()) {
+      value = alias.getAliasColumns().get(0).name;
+      if (alias.getAliasColumns().size() > 1) {
+        ordinality = alias.getAliasColumns().get(1).name;
+      }
+    }
+    boolean integers = true;
+    for (Object arg : f.getParameters()) {
+      integers &= BuiltinFunctionRewrite.isInteger((Expression) arg);
+    }
+    String v = integers ? "CAST(distdb_gs.distdb_v AS INTEGER)" : "distdb_gs.distdb_v";
+    Statement holder =
+        PostgresParser.parse(
+            "SELECT * FROM (SELECT "
+                + v
+                + " AS "
+                + value
+                + ", ROW_NUMBER() OVER () AS "
+                + ordinality
+                + " FROM GENERATE_SERIES("
+                + f.getParameters()
+                + ") AS distdb_gs(distdb_v)) AS "
+                + name);
+    return holder instanceof PlainSelect p ? p.getFromItem() : null;
   }
 
   /**

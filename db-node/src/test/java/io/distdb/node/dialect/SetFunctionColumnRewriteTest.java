@@ -43,4 +43,13 @@ class SetFunctionColumnRewriteTest {
             "SELECT x FROM (SELECT CAST(distdb_gs.distdb_v AS INTEGER) AS x"
                 + " FROM GENERATE_SERIES(1, 10, 3::int) AS distdb_gs(distdb_v)) AS s");
   }
+
+  @Test
+  void aSeriesWithOrdinalityNumbersItsRows() throws Exception {
+    assertThat(engine("SELECT * FROM generate_series(1, 3) WITH ORDINALITY"))
+        .isEqualTo(
+            "SELECT * FROM (SELECT CAST(distdb_gs.distdb_v AS INTEGER) AS generate_series,"
+                + " ROW_NUMBER() OVER () AS ordinality FROM GENERATE_SERIES(1, 3)"
+                + " AS distdb_gs(distdb_v)) AS generate_series");
+  }
 }
