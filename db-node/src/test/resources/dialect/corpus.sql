@@ -476,3 +476,5 @@ SELECT pg_typeof(qty)::text, pg_typeof(region)::text FROM sales LIMIT 1;
 SELECT * FROM generate_series(1::bigint, 2);
 SELECT * FROM generate_series(1, 3) WITH ORDINALITY;
 SELECT s.n, s.i FROM generate_series(10, 30, 10) WITH ORDINALITY AS s(n, i) ORDER BY s.i DESC;
+SELECT region FROM sales GROUP BY ROLLUP (region) ORDER BY region;
+SELECT region, product FROM sales GROUP BY GROUPING SETS ((region, product), ()) ORDER BY 1, 2;

@@ -91,10 +91,12 @@ final class GroupingSetsRewrite implements Rewrite {
         }
         select.setSelectItems(branchItems(items, grouped, inSet));
         GroupByElement branch = new GroupByElement();
-        ExpressionList<Expression> list = new ExpressionList<>();
+        // The empty set is GROUP BY (): one row even without an aggregate in the select list.
+        ExpressionList<Expression> list =
+            sets.get(k).isEmpty() ? new ParenthesedExpressionList<>() : new ExpressionList<>();
         list.addAll(sets.get(k));
         branch.setGroupByExpressions(list);
-        select.setGroupByElement(list.isEmpty() ? null : branch);
+        select.setGroupByElement(branch);
         sql.append(k == 0 ? "" : " UNION ALL ").append(select);
       }
     } finally {

@@ -22,7 +22,7 @@ class GroupingSetsRewriteTest {
             "SELECT a, b, sum(q) AS \"sum\" FROM t GROUP BY a, b"
                 + " UNION ALL SELECT a, NULL AS \"b\", sum(q) AS \"sum\" FROM t GROUP BY a"
                 + " UNION ALL SELECT NULL AS \"a\", NULL AS \"b\", sum(q) AS \"sum\" FROM t"
-                + " ORDER BY a, b");
+                + " GROUP BY () ORDER BY a, b");
   }
 
   @Test
@@ -33,7 +33,7 @@ class GroupingSetsRewriteTest {
             "SELECT 0 AS g FROM t GROUP BY a, b",
             "SELECT 1 AS g FROM t GROUP BY a",
             "SELECT 2 AS g FROM t GROUP BY b",
-            "SELECT 3 AS g FROM t");
+            "SELECT 3 AS g FROM t GROUP BY ()");
   }
 
   @Test
@@ -56,7 +56,7 @@ class GroupingSetsRewriteTest {
         .containsExactly(
             "SELECT a, NULL AS \"b\" FROM t GROUP BY a",
             "SELECT a, b FROM t GROUP BY a, b",
-            "SELECT NULL AS \"a\", NULL AS \"b\" FROM t");
+            "SELECT NULL AS \"a\", NULL AS \"b\" FROM t GROUP BY ()");
   }
 
   @Test
