@@ -478,3 +478,5 @@ SELECT * FROM generate_series(1, 3) WITH ORDINALITY;
 SELECT s.n, s.i FROM generate_series(10, 30, 10) WITH ORDINALITY AS s(n, i) ORDER BY s.i DESC;
 SELECT region FROM sales GROUP BY ROLLUP (region) ORDER BY region;
 SELECT region, product FROM sales GROUP BY GROUPING SETS ((region, product), ()) ORDER BY 1, 2;
+SELECT coalesce(region, 'all regions') AS r, max(qty), count(DISTINCT product) FROM sales GROUP BY ROLLUP (region) ORDER BY r;
+SELECT coalesce(region, '-'), coalesce(product, '-'), sum(qty) FROM sales GROUP BY CUBE (region, product) ORDER BY 1, 2;

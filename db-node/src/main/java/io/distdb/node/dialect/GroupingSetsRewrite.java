@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
@@ -144,6 +146,8 @@ final class GroupingSetsRewrite implements Rewrite {
         out.add(SelectItem.from(new LongValue(mask(f, inSet)), alias));
       } else if (text != null && grouped.containsKey(text) && !inSet.contains(text)) {
         out.add(SelectItem.from(new NullValue(), alias));
+      } else if (referencesLeftOut(e, grouped, inSet)) {
+        out.add(SelectItem.from(withLeftOutAsNull(e, grouped, inSet), alias));
       } else if (item.getAlias() == null && e instanceof Function && alias != null) {
         out.add(SelectItem.from(e, alias)); // count(*) stays count even where H2 says otherwise
       } else {
@@ -151,6 +155,75 @@ final class GroupingSetsRewrite implements Rewrite {
       }
     }
     return out;
+  }
+
+  /** Aggregates read their arguments row by row: a grouped column inside one is not NULL. */
+  private static final Set<String> AGGREGATES =
+      Set.of(
+          "count",
+          "sum",
+          "avg",
+          "min",
+          "max",
+          "array_agg",
+          "string_agg",
+          "bool_and",
+          "bool_or",
+          "every",
+          "json_agg",
+          "jsonb_agg",
+          "json_object_agg",
+          "jsonb_object_agg",
+          "stddev",
+          "variance",
+          "listagg");
+
+  /** Whether {@code e} reads a grouping column this branch leaves out, outside an aggregate. */
+  private static boolean referencesLeftOut(
+      Expression e, Map<String, Expression> grouped, List<String> inSet) {
+    return e != null && !leftOutColumns(e, grouped, inSet).isEmpty();
+  }
+
+  private static List<Column> leftOutColumns(
+      Expression e, Map<String, Expression> grouped, List<String> inSet) {
+    Set<Object> inAggregates =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Function f : TreeSurgery.find(e, Function.class)) {
+      if (f.getName() != null && AGGREGATES.contains(OutputNames.functionName(f))) {
+        inAggregates.addAll(TreeSurgery.find(f, Column.class));
+      }
+    }
+    for (AnalyticExpression a : TreeSurgery.find(e, AnalyticExpression.class)) {
+      inAggregates.addAll(TreeSurgery.find(a, Column.class));
+    }
+    List<Column> out = new ArrayList<>();
+    for (Column c : TreeSurgery.find(e, Column.class)) {
+      String text = c.toString();
+      if (!inAggregates.contains(c) && grouped.containsKey(text) && !inSet.contains(text)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A copy of {@code e} (the other branches keep the original) with the grouping columns this
+   * branch leaves out as NULL: {@code coalesce(region, 'all')} over ROLLUP (region).
+   */
+  private static Expression withLeftOutAsNull(
+      Expression e, Map<String, Expression> grouped, List<String> inSet) throws StatementException {
+    Expression copy;
+    try {
+      copy = PostgresParser.expression(e.toString());
+    } catch (IllegalStateException unparsable) {
+      throw new StatementException(
+          StatementException.FEATURE_NOT_SUPPORTED,
+          "this expression over a grouping column is not supported with GROUPING SETS by distdb");
+    }
+    for (Column c : leftOutColumns(copy, grouped, inSet)) {
+      TreeSurgery.replace(copy, c, new NullValue());
+    }
+    return copy;
   }
 
   /** PostgreSQL's label, so that a branch's NULL does not rename the union's column. */

@@ -49,6 +49,17 @@ class GroupingSetsRewriteTest {
   }
 
   @Test
+  void aGroupingColumnInsideAnExpressionIsNullWhereLeftOutButNotInsideAnAggregate()
+      throws Exception {
+    assertThat(
+            engine("SELECT coalesce(a, 'all'), max(a) FROM t GROUP BY ROLLUP (a)")
+                .split(" UNION ALL "))
+        .containsExactly(
+            "SELECT coalesce(a, 'all') AS \"coalesce\", max(a) AS \"max\" FROM t GROUP BY a",
+            "SELECT coalesce(NULL, 'all') AS \"coalesce\", max(a) AS \"max\" FROM t GROUP BY ()");
+  }
+
+  @Test
   void groupingSetsListTheirSets() throws Exception {
     assertThat(
             engine("SELECT a, b FROM t GROUP BY GROUPING SETS (a, (a, b), ())")
