@@ -31,9 +31,10 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * output columns (labels or positions), as in any UNION.
  *
  * <p>Runs last, on the tree the other rewrites left, and renders each branch from it: the other
- * rewrites see one ordinary SELECT. Only a top-level SELECT whose select items are grouping
- * expressions, {@code grouping()} calls or expressions over aggregates is rewritten; {@link
- * UnsupportedFeatureRewrite} refuses the rest with 0A000.
+ * rewrites see one ordinary SELECT. Only a top-level SELECT is rewritten ({@link
+ * UnsupportedFeatureRewrite} refuses the constructs elsewhere with 0A000); a grouping column inside
+ * a larger select item ({@code coalesce(region, 'all')}) is NULL where left out, except inside an
+ * aggregate. A grouping expression that is not a bare column is recognised only as a whole item.
  */
 final class GroupingSetsRewrite implements Rewrite {
 
