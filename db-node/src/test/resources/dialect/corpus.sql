@@ -405,3 +405,78 @@ INSERT INTO set_null_child (parent_id, tags) VALUES (1, '{a,b}');
 DELETE FROM named_parent WHERE id = 1;
 SELECT parent_id, tags FROM set_null_child;
 SELECT conname::text FROM pg_constraint WHERE conrelid = 'set_null_child'::regclass ORDER BY 1;
+
+-- Constraint violations: message, DETAIL and the schema/table/column/constraint fields ORMs read
+CREATE TABLE cv_parent (id int PRIMARY KEY, name text UNIQUE);
+CREATE TABLE cv (id serial PRIMARY KEY, a int CHECK (a > 0), b text NOT NULL, p int REFERENCES cv_parent (id), at timestamp, ok bool);
+INSERT INTO cv_parent VALUES (1, 'one'), (2, 'two');
+INSERT INTO cv (a, b) VALUES (-5, 'x');
+INSERT INTO cv (a, b, p, at, ok) VALUES (1, 'fine', 1, TIMESTAMP '2024-01-02 03:04:05', true);
+INSERT INTO cv (a) VALUES (3);
+INSERT INTO cv (a, b, ok) VALUES (2, 'y', false), (-1, 'z', true);
+INSERT INTO cv (a, b, p) VALUES (4, 'w', 9);
+INSERT INTO cv (a, b) VALUES (-2, 'r') RETURNING id;
+UPDATE cv SET a = -7 WHERE b = 'fine';
+UPDATE cv SET b = NULL WHERE b = 'fine';
+UPDATE cv SET p = 5 WHERE b = 'fine';
+DELETE FROM cv_parent WHERE id = 1;
+INSERT INTO cv_parent VALUES (1, 'uno');
+INSERT INTO cv_parent VALUES (3, 'one');
+INSERT INTO cv (id, a, b) VALUES (2, 1, 'dup');
+
+-- json builders print as PostgreSQL prints json; set-returning json functions in FROM
+CREATE TABLE jf (id int PRIMARY KEY, name text, body jsonb, note json);
+INSERT INTO jf VALUES (1, 'a', '{"b": 2, "a": [1, null], "n": null}', '{"z":1,"y":2}'), (2, 'b', '{"k": "v"}', '[1,2]');
+select json_build_object('a', 1, 'b', 'x', 'c', null, 'd', true);
+select json_build_object('o', json_build_object('p', 1), 'arr', json_build_array(1, 'two', 3.5));
+select json_build_object();
+select jsonb_build_object('a', 1, 'b', jsonb_build_object('c', 'd'));
+select json_agg(x) from generate_series(1, 3) x;
+select json_agg(name ORDER BY id DESC) from jf;
+select jsonb_agg(name ORDER BY id) from jf;
+select json_agg(t) from (select id, name from jf order by id) t;
+select row_to_json(t) from (select id, name, 1.5 AS r from jf where id = 1) t;
+select row_to_json(jf) from jf where id = 2;
+select jsonb_strip_nulls(body) from jf where id = 1;
+select jsonb_strip_nulls('{"a": null, "b": {"c": null, "d": 1}, "e": [null]}');
+select jsonb_pretty(body) from jf where id = 1;
+select jsonb_pretty('[]'), jsonb_pretty('{}'), jsonb_pretty('1');
+select jsonb_typeof(body -> 'a'), jsonb_typeof(body -> 'b'), jsonb_typeof(body -> 'n') from jf where id = 1;
+select * from jsonb_each('{"b": 2, "a": {"x": 1}}'::jsonb);
+select key, value from jsonb_each_text('{"b": 2, "a": "x", "n": null}'::jsonb) order by key;
+select * from json_each('{"z": 1, "y": [2]}'::json);
+select * from json_each_text('{"z": 1, "y": "w"}'::json);
+select * from jsonb_array_elements('[1, "x", null, {"a": 1}]'::jsonb);
+select value from jsonb_array_elements_text('[1, "x", null]'::jsonb);
+select * from json_array_elements('[1, {"b":2}]'::json);
+select * from jsonb_object_keys('{"b": 1, "a": 2}'::jsonb);
+select k from jsonb_object_keys('{"b": 1, "a": 2}'::jsonb) AS k ORDER BY k;
+select e.key, e.value from jsonb_each('{"x": 1}'::jsonb) e;
+select jf.id, e.key, e.value from jf, jsonb_each(jf.body) e order by jf.id, e.key;
+select jf.id, count(*) from jf, jsonb_object_keys(jf.body) k group by jf.id order by jf.id;
+select * from jsonb_array_elements('{"a": 1}'::jsonb);
+select * from jsonb_each('[1]'::jsonb);
+
+-- GROUPING SETS, ROLLUP, CUBE with grouping(), run as a UNION ALL of GROUP BYs
+CREATE TABLE sales (region text, product text, qty int);
+INSERT INTO sales VALUES ('east', 'a', 1), ('east', 'b', 2), ('west', 'a', 3), ('west', 'a', 4);
+SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region) ORDER BY region;
+SELECT region, product, sum(qty), grouping(region, product) FROM sales GROUP BY ROLLUP (region, product) ORDER BY region, product;
+SELECT region, product, count(*) FROM sales GROUP BY CUBE (region, product) ORDER BY region, product;
+SELECT region, product, sum(qty) AS total FROM sales GROUP BY GROUPING SETS ((region), (product), ()) ORDER BY 1, 2;
+SELECT region, product, sum(qty) FROM sales WHERE qty > 1 GROUP BY region, ROLLUP (product) ORDER BY region, product;
+SELECT grouping(region) AS g, region, max(qty) FROM sales GROUP BY ROLLUP (region) HAVING max(qty) > 2 ORDER BY g, region;
+SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region) ORDER BY region LIMIT 2;
+SELECT * FROM (SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region)) s ORDER BY 1;
+SELECT s.region, x.n FROM sales s, LATERAL (SELECT s.qty * 2 AS n) x ORDER BY 1, 2;
+
+-- result types: generate_series over integers is integer, pg_typeof is regtype
+SELECT pg_typeof(g), pg_typeof(1::int8), pg_typeof('x'::text) FROM generate_series(1, 1) g;
+SELECT pg_typeof(qty)::text, pg_typeof(region)::text FROM sales LIMIT 1;
+SELECT * FROM generate_series(1::bigint, 2);
+SELECT * FROM generate_series(1, 3) WITH ORDINALITY;
+SELECT s.n, s.i FROM generate_series(10, 30, 10) WITH ORDINALITY AS s(n, i) ORDER BY s.i DESC;
+SELECT region FROM sales GROUP BY ROLLUP (region) ORDER BY region;
+SELECT region, product FROM sales GROUP BY GROUPING SETS ((region, product), ()) ORDER BY 1, 2;
+SELECT coalesce(region, 'all regions') AS r, max(qty), count(DISTINCT product) FROM sales GROUP BY ROLLUP (region) ORDER BY r;
+SELECT coalesce(region, '-'), coalesce(product, '-'), sum(qty) FROM sales GROUP BY CUBE (region, product) ORDER BY 1, 2;

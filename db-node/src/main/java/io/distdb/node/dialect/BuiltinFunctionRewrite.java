@@ -301,19 +301,27 @@ final class BuiltinFunctionRewrite implements Rewrite {
     return expr(sum.append(" AS INTEGER)").toString());
   }
 
-  /** pg_typeof: a bare string literal is unknown; anything else the engine's value type. */
+  /**
+   * pg_typeof: a bare string literal is unknown; anything else the engine's value type. Declared
+   * {@code VARCHAR(999999997)}, which the session reports as regtype (2206).
+   */
   private static Expression pgTypeof(List<Expression> args) {
     if (args.size() != 1) {
       return null;
     }
+    String name;
     if (args.get(0) instanceof StringValue) {
-      return new StringValue("unknown");
+      name = "'unknown'";
+    } else if (isTimestampTz(args.get(0))) {
+      name = "'timestamp with time zone'"; // the engine's NOW() has no zone
+    } else {
+      name = call("distdb_catalog.pg_typeof", args).toString();
     }
-    if (isTimestampTz(args.get(0))) {
-      return new StringValue("timestamp with time zone"); // the engine's NOW() has no zone
-    }
-    return call("distdb_catalog.pg_typeof", args);
+    return expr("CAST(" + name + " AS VARCHAR(" + REGTYPE_LENGTH + "))");
   }
+
+  /** The declared length service.JdbcTypes reports as regtype. */
+  static final String REGTYPE_LENGTH = "999999997";
 
   private static Expression overlay(Function f) {
     NamedExpressionList<?> named = f.getNamedParameters();
@@ -508,7 +516,7 @@ final class BuiltinFunctionRewrite implements Rewrite {
     return true;
   }
 
-  private static boolean isInteger(Expression e) {
+  static boolean isInteger(Expression e) {
     if (e instanceof LongValue l) {
       return l.getValue() >= Integer.MIN_VALUE && l.getValue() <= Integer.MAX_VALUE;
     }

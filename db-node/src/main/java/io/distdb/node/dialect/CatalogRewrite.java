@@ -701,7 +701,12 @@ final class CatalogRewrite {
         tokens.get(i).start(), tokens.get(close).end(), close, " " + tokens.get(op).text() + " ");
   }
 
-  /** {@code json_build_object(k, v, ...)} → {@code JSON_OBJECT(k : v, ...)}. */
+  /**
+   * {@code json_build_object(k, v, ...)} → distdb's json builder
+   * (storage.PostgresJsonTextFunctions) declared as json text, as {@link JsonRewrite} writes it for
+   * statements JSqlParser parses: the drivers' catalog queries that call it (SQLAlchemy's identity
+   * options) often do not parse.
+   */
   private static Replacement jsonObject(
       String sql, List<Token> tokens, int i, int from, int close) {
     List<String> args = new ArrayList<>();
@@ -726,12 +731,38 @@ final class CatalogRewrite {
     if (args.size() % 2 != 0) {
       return null;
     }
-    StringBuilder out = new StringBuilder("JSON_OBJECT(");
+    StringBuilder kinds = new StringBuilder();
+    StringBuilder values = new StringBuilder();
     for (int k = 0; k < args.size(); k += 2) {
-      out.append(k == 0 ? "" : ", ").append(args.get(k)).append(" : ").append(args.get(k + 1));
+      String value = args.get(k + 1);
+      boolean jsonText = JSON_TEXT_CALL.matcher(value).lookingAt();
+      kinds.append('k').append(jsonText ? 'r' : 'v');
+      values.append(", ").append(args.get(k)).append(", ");
+      values.append(value); // the function reads the engine's value and its type
     }
-    return new Replacement(from, tokens.get(close).end(), close, out.append(')').toString());
+    String call =
+        JSON_OBJECT_CALL
+            + "'"
+            + kinds
+            + "'"
+            + values
+            + ") AS VARCHAR("
+            + JsonRewrite.JSON_TEXT_LENGTH
+            + "))";
+    return new Replacement(
+        from,
+        tokens.get(close).end(),
+        close,
+        labelled(tokens, i, from, close, call, "\"json_build_object\""));
   }
+
+  private static final String JSON_OBJECT_CALL = "CAST(distdb_catalog.json_build_object(";
+
+  /** Arguments that are json text: this rewrite's builder, or one JsonRewrite turns into one. */
+  private static final java.util.regex.Pattern JSON_TEXT_CALL =
+      java.util.regex.Pattern.compile(
+          "(?i)(CAST\\(distdb_catalog\\.json_build_object\\(|(?:pg_catalog\\.)?"
+              + "(?:json_build_array|json_agg|row_to_json)\\s*\\()");
 
   /** {@code pg_get_expr(a.b, ...)} → {@code (a.b)} for a plain column reference. */
   private static Replacement expressionText(List<Token> tokens, int i, int from, int close) {

@@ -36,6 +36,7 @@ public final class Dialect {
           new ArrayLiteralRewrite(), // after OutputNameRewrite labels '{1}'::int[] after its type
           new SetFunctionColumnRewrite(),
           new JsonRewrite(),
+          new JsonSetFunctionRewrite(), // after JsonRewrite fixed the arguments it moves
           new JsonColumnRewrite(), // before the rewrites that render VALUES as MERGE or SELECT
           new IntervalColumnRewrite(),
           new AdvisoryLockRewrite(),
@@ -48,7 +49,8 @@ public final class Dialect {
           new JoinUsingRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE
-          new OnConflictRewrite());
+          new OnConflictRewrite(),
+          new GroupingSetsRewrite()); // last: renders its branches from what the others left
   private final List<String> stems = rewrites.stream().flatMap(r -> r.stems().stream()).toList();
   private final StatementCache cache;
 
@@ -154,6 +156,8 @@ public final class Dialect {
       tree = hidden.equals(sql) ? null : PostgresParser.parse(hidden);
     }
     if (tree == null) {
+      // JSqlParser's gaps (GROUP BY a, GROUPING SETS (...)) would reach H2 as its syntax error.
+      UnsupportedFeatureRewrite.refuseText(sql);
       return new Translated(engine(sql, catalog), !schemaRead);
     }
     boolean[] innerCacheable = {true};

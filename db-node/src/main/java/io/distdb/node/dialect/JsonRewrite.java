@@ -47,12 +47,20 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * each JSON result cast back to the engine's JSON type. {@code json} columns are declared {@code
  * JSON(999999999)}, which is how the session tells json (114) from jsonb (3802). {@code ||} and
  * {@code -} are jsonb's only where an operand is visibly jsonb (a cast, operator or function
- * above); set-returning functions answer 0A000 naming them.
+ * above). The json builders ({@code json_build_object}, {@code json_agg}, {@code row_to_json})
+ * return json text as PostgreSQL prints it, declared {@code VARCHAR(999999998)}; set-returning
+ * functions in FROM are {@link JsonSetFunctionRewrite}'s.
  */
 final class JsonRewrite implements Rewrite {
 
   /** The declared length of PostgreSQL's json (service.JdbcTypes reads it back). */
   static final String JSON_LENGTH = "999999999";
+
+  /**
+   * The declared length of a character string that is json text as PostgreSQL printed it (the json
+   * builders' results): service.JdbcTypes reports it as json (114) and sends it unchanged.
+   */
+  static final String JSON_TEXT_LENGTH = "999999998";
 
   private static final String SCHEMA = "distdb_catalog.";
 
@@ -65,34 +73,27 @@ final class JsonRewrite implements Rewrite {
           "jsonb_agg",
           "jsonb_object_agg",
           "jsonb_set",
-          "jsonb_extract_path");
+          "jsonb_extract_path",
+          "jsonb_strip_nulls");
 
   private static final Set<String> SCALAR_FUNCTIONS =
-      Set.of("jsonb_typeof", "jsonb_array_length", "jsonb_extract_path_text");
-
-  private static final Set<String> UNSUPPORTED_FUNCTIONS =
       Set.of(
-          "jsonb_each",
-          "jsonb_each_text",
-          "jsonb_array_elements",
-          "jsonb_array_elements_text",
-          "jsonb_object_keys",
-          "jsonb_populate_record",
-          "jsonb_to_record",
-          "jsonb_path_query",
-          "json_each",
-          "json_each_text",
-          "json_array_elements",
-          "json_array_elements_text",
-          "json_object_keys",
+          "jsonb_typeof",
+          "jsonb_array_length",
+          "jsonb_extract_path_text",
+          "jsonb_pretty",
           "json_build_object",
           "json_build_array",
           "json_agg",
+          "row_to_json");
+
+  private static final Set<String> UNSUPPORTED_FUNCTIONS =
+      Set.of(
+          "jsonb_populate_record",
+          "jsonb_to_record",
+          "jsonb_path_query",
           "json_object_agg",
           "to_json",
-          "row_to_json",
-          "jsonb_pretty",
-          "jsonb_strip_nulls",
           "jsonb_insert");
 
   @Override
@@ -311,6 +312,7 @@ final class JsonRewrite implements Rewrite {
   private static final class Fixer {
     private final Translation t;
     private final Set<Expression> json = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Expression> jsonText = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Fixer(Translation t) {
       this.t = t;
@@ -502,12 +504,85 @@ final class JsonRewrite implements Rewrite {
           yield jsonResult(name, args.toArray(Expression[]::new));
         }
         case "jsonb_extract_path" -> jsonResult(name, args.toArray(Expression[]::new));
-        case "jsonb_typeof", "jsonb_array_length", "jsonb_extract_path_text" -> {
+        case "jsonb_typeof", "jsonb_array_length", "jsonb_extract_path_text", "jsonb_pretty" -> {
           f.setName(List.of("distdb_catalog", name));
           yield null;
         }
+        case "jsonb_strip_nulls" -> {
+          requireArguments(name, args, 1);
+          yield jsonResult(name, args.get(0));
+        }
+        case "json_build_object", "json_build_array" ->
+            jsonText(name, builderArguments(name, args));
+        case "json_agg" -> {
+          requireArguments(name, args, 1);
+          Expression row = rowToJson(args.get(0));
+          String kind = row != null ? "c" : jsonText.contains(args.get(0)) ? "r" : "v";
+          Expression value = row != null ? row : args.get(0); // the engine's values, typed
+          yield jsonText(name, new StringValue(kind), arrayAgg(f, value));
+        }
+        case "row_to_json" -> {
+          requireArguments(name, args, 1);
+          Expression row = rowToJson(args.get(0));
+          if (row == null) {
+            throw unsupported("row_to_json() of anything but a table or subquery alias");
+          }
+          yield row;
+        }
         default -> null;
       };
+    }
+
+    /** The argument kinds string, then the arguments (see storage.PostgresJsonTextFunctions). */
+    private Expression[] builderArguments(String name, List<Expression> args) {
+      StringBuilder kinds = new StringBuilder();
+      List<Expression> out = new ArrayList<>();
+      for (int i = 0; i < args.size(); i++) {
+        Expression arg = args.get(i);
+        if (name.equals("json_build_object") && i % 2 == 0) {
+          kinds.append('k');
+          out.add(arg);
+        } else {
+          kinds.append(jsonText.contains(arg) ? 'r' : 'v');
+          out.add(arg); // the function reads the engine's value and its type
+        }
+      }
+      out.add(0, new StringValue(kinds.toString()));
+      return out.toArray(Expression[]::new);
+    }
+
+    /**
+     * {@code t} naming a table or subquery of the FROM as a row: {@code row_to_json(ARRAY['a',
+     * ...], t.a, ...)} in the json text form; null if {@code e} is no such name.
+     */
+    private Expression rowToJson(Expression e) throws StatementException {
+      if (!(e instanceof net.sf.jsqlparser.schema.Column c) || c.getTable() != null) {
+        return null;
+      }
+      List<String> columns = RowColumns.of(t, c.getColumnName());
+      if (columns == null) {
+        return null;
+      }
+      StringBuilder names = new StringBuilder("ARRAY[");
+      List<Expression> args = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        String column = columns.get(i);
+        names.append(i == 0 ? "" : ", ").append("'").append(column.replace("'", "''")).append("'");
+        args.add(
+            PostgresParser.expression(
+                c.getColumnName() + ".\"" + column.replace("\"", "\"\"") + "\""));
+      }
+      args.add(0, PostgresParser.expression(names.append("]").toString()));
+      return jsonText("row_to_json", args.toArray(Expression[]::new));
+    }
+
+    private CastExpression jsonText(String function, Expression... args) {
+      ColDataType varchar = new ColDataType();
+      varchar.setDataType("VARCHAR");
+      varchar.setArgumentsStringList(List.of(JSON_TEXT_LENGTH));
+      CastExpression c = cast(call(function, args), varchar);
+      jsonText.add(c);
+      return c;
     }
 
     private boolean isJson(Expression e) {

@@ -3,7 +3,11 @@ package io.distdb.node.dialect;
 import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.TableFunction;
 
 /**
@@ -40,6 +44,95 @@ final class SetFunctionColumnRewrite implements Rewrite {
       alias.setAliasColumns(List.of(new Alias.AliasColumn(alias.getName())));
       t.changed();
     }
+    for (TableFunction from : TreeSurgery.find(t.tree(), TableFunction.class)) {
+      FromItem typed = seriesWithOrdinality(from);
+      typed = typed != null ? typed : integerSeries(from);
+      if (typed != null) {
+        TreeSurgery.replace(t.tree(), from, typed);
+        t.changed();
+      }
+    }
+  }
+
+  /**
+   * {@code generate_series(...) WITH ORDINALITY}, which the engine's series lacks: a subquery
+   * numbering its rows (the series comes in order), the columns named as PostgreSQL names them.
+   */
+  private static FromItem seriesWithOrdinality(TableFunction from) {
+    Function f = from.getFunction();
+    if (f == null
+        || !"generate_series".equals(OutputNames.functionName(f))
+        || from.getWithClause() == null
+        || !from.getWithClause().toLowerCase(Locale.ROOT).contains("ordinality")
+        || f.getParameters() == null
+        || f.getParameters().size() < 2
+        || f.getParameters().size() > 3) {
+      return null;
+    }
+    Alias alias = from.getAlias();
+    String name = alias == null ? "generate_series" : alias.getName();
+    String value = name;
+    String ordinality = "ordinality";
+    if (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()) {
+      value = alias.getAliasColumns().get(0).name;
+      if (alias.getAliasColumns().size() > 1) {
+        ordinality = alias.getAliasColumns().get(1).name;
+      }
+    }
+    boolean integers = true;
+    for (Object arg : f.getParameters()) {
+      integers &= BuiltinFunctionRewrite.isInteger((Expression) arg);
+    }
+    String v = integers ? "CAST(distdb_gs.distdb_v AS INTEGER)" : "distdb_gs.distdb_v";
+    Statement holder =
+        PostgresParser.parse(
+            "SELECT * FROM (SELECT "
+                + v
+                + " AS "
+                + value
+                + ", ROW_NUMBER() OVER () AS "
+                + ordinality
+                + " FROM GENERATE_SERIES("
+                + f.getParameters()
+                + ") AS distdb_gs(distdb_v)) AS "
+                + name);
+    return holder instanceof PlainSelect p ? p.getFromItem() : null;
+  }
+
+  /**
+   * PostgreSQL's {@code generate_series(int, int [, int])} yields integer; the engine's yields
+   * bigint. With integer arguments (literals in int's range, {@code ::int} casts) the series
+   * becomes a subquery casting its values; null for any other call.
+   */
+  private static FromItem integerSeries(TableFunction from) {
+    Function f = from.getFunction();
+    Alias alias = from.getAlias();
+    if (f == null
+        || !"generate_series".equals(OutputNames.functionName(f))
+        || f.getParameters() == null
+        || f.getParameters().size() < 2
+        || f.getParameters().size() > 3
+        || alias == null
+        || alias.getAliasColumns() == null
+        || alias.getAliasColumns().size() != 1
+        || from.toString().toLowerCase(Locale.ROOT).contains("ordinality")) {
+      return null;
+    }
+    for (Object arg : f.getParameters()) {
+      if (!BuiltinFunctionRewrite.isInteger((Expression) arg)) {
+        return null;
+      }
+    }
+    String column = alias.getAliasColumns().get(0).name;
+    Statement holder =
+        PostgresParser.parse(
+            "SELECT * FROM (SELECT CAST(distdb_gs.distdb_v AS INTEGER) AS "
+                + column
+                + " FROM GENERATE_SERIES("
+                + f.getParameters()
+                + ") AS distdb_gs(distdb_v)) AS "
+                + alias.getName());
+    return holder instanceof PlainSelect p ? p.getFromItem() : null;
   }
 
   private static boolean hasMoreColumns(TableFunction from, Function f) {

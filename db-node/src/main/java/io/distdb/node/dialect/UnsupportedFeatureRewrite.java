@@ -6,11 +6,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.statement.select.GroupByElement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
  * Refuses, with 0A000 naming the feature, PostgreSQL constructs H2 cannot run and that it would
  * otherwise reject with a misleading message ({@code function rollup does not exist}): {@code
- * GROUPING SETS}, {@code ROLLUP}, {@code CUBE}, {@code grouping()} and {@code LATERAL}.
+ * GROUPING SETS}, {@code ROLLUP}, {@code CUBE} and {@code grouping()} outside the top-level GROUP
+ * BY and select list that {@link GroupingSetsRewrite} runs, and {@code LATERAL}.
  */
 final class UnsupportedFeatureRewrite implements Rewrite {
 
@@ -27,6 +33,50 @@ final class UnsupportedFeatureRewrite implements Rewrite {
 
   @Override
   public void apply(Translation t) throws StatementException {
+    if (t.tree() instanceof PlainSelect select && GroupingSetsRewrite.hasGroupingSets(select)) {
+      // GroupingSetsRewrite runs this GROUP BY and the grouping() items of this select list:
+      // look for the constructs anywhere else.
+      GroupByElement groupBy = select.getGroupBy();
+      List<SelectItem<?>> items = select.getSelectItems();
+      select.setGroupByElement(null);
+      select.setSelectItems(
+          items.stream()
+              .filter(
+                  i ->
+                      !(i.getExpression() instanceof Function f
+                          && GroupingSetsRewrite.isGrouping(f)))
+              .collect(Collectors.toList()));
+      try {
+        refuse(t);
+      } finally {
+        select.setGroupByElement(groupBy);
+        select.setSelectItems(items);
+      }
+      return;
+    }
+    refuse(t);
+  }
+
+  /**
+   * For a statement JSqlParser cannot parse: 0A000 if its text (string constants aside) uses one of
+   * the features, which H2 would report as a syntax error.
+   */
+  static void refuseText(String sql) throws StatementException {
+    String rendered = STRINGS.matcher(sql).replaceAll("''").toUpperCase(Locale.ROOT);
+    String feature =
+        GROUPING_SETS.matcher(rendered).find()
+            ? "GROUPING SETS"
+            : ROLLUP_OR_CUBE.matcher(rendered).find()
+                ? "ROLLUP or CUBE"
+                : LATERAL.matcher(rendered).find() ? "LATERAL" : null;
+    if (feature != null) {
+      throw new StatementException(
+          StatementException.FEATURE_NOT_SUPPORTED,
+          feature + " is not supported by distdb in this statement");
+    }
+  }
+
+  private static void refuse(Translation t) throws StatementException {
     AtomicReference<String> found = new AtomicReference<>();
     ExpressionWalker.rewrite(
         t.tree(),

@@ -45,7 +45,11 @@ final class ErrorReporter {
           e.detail(),
           e.hint(),
           false,
-          e.context());
+          e.context(),
+          e.object().schema(),
+          e.object().table(),
+          e.object().column(),
+          e.object().constraint());
     }
     if (failure instanceof ProtocolException) {
       log.atDebug().addKeyValue("conn", connId).log("protocol violation: {}", failure.getMessage());

@@ -26,6 +26,15 @@ final class JdbcTypes {
   /** The length the dialect declares PostgreSQL's json with, to tell it from jsonb. */
   static final int JSON_LENGTH = 999_999_999;
 
+  /**
+   * The length of a character string the dialect declares as json text PostgreSQL's way (the json
+   * builders' results): json (114), sent as it is.
+   */
+  static final int JSON_TEXT_LENGTH = 999_999_998;
+
+  /** The length of a character string the dialect declares as a type's name (regtype, 2206). */
+  static final int REGTYPE_LENGTH = 999_999_997;
+
   private JdbcTypes() {}
 
   static PgType pgType(int jdbcType, String typeName) {
@@ -42,6 +51,12 @@ final class JdbcTypes {
     }
     if ("JSON".equalsIgnoreCase(typeName)) {
       return precision == JSON_LENGTH ? PgType.JSON : PgType.JSONB;
+    }
+    if (jdbcType == Types.VARCHAR && precision == JSON_TEXT_LENGTH) {
+      return PgType.JSON;
+    }
+    if (jdbcType == Types.VARCHAR && precision == REGTYPE_LENGTH) {
+      return PgType.REGTYPE;
     }
     if (jdbcType != Types.ARRAY && isInterval(typeName)) {
       return PgType.INTERVAL;
@@ -179,7 +194,10 @@ final class JdbcTypes {
           // getObject(i, Interval.class) drops the sign (H2 2.4); the plain getObject keeps it.
           case INTERVAL -> interval((Interval) rs.getObject(i));
           case JSONB -> jsonb(rs.getString(i));
-          case JSON -> json(rs.getString(i));
+          case JSON ->
+              rs.getMetaData().getColumnType(i) == Types.VARCHAR
+                  ? rs.getString(i) // json text a builder printed
+                  : json(rs.getString(i));
           default ->
               type.element() != null ? array(rs.getArray(i), type.element()) : rs.getString(i);
         };

@@ -51,6 +51,8 @@ public enum PgType {
   INTERVAL(1186, 16),
   /** BigDecimal. */
   NUMERIC(1700, -1),
+  /** String: a type's name, as pg_typeof answers it. */
+  REGTYPE(2206, 4),
   /** UUID. */
   UUID(2950, 16),
   /** String (PostgreSQL's jsonb text: keys sorted, one per name). */

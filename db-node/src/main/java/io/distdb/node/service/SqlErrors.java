@@ -11,7 +11,10 @@ final class SqlErrors {
 
   static SqlException translate(SQLException e) {
     TranslatedError t = H2ErrorTranslator.translate(e);
-    return new SqlException(t.sqlState(), t.message(), t.detail(), null, e);
+    TranslatedError.ErrorObject o = t.object();
+    return new SqlException(t.sqlState(), t.message(), t.detail(), null, e)
+        .withObject(
+            new SqlException.ErrorObject(o.schema(), o.table(), o.column(), o.constraint()));
   }
 
   static SqlException internal(String message, Throwable cause) {

@@ -11,6 +11,15 @@ public class SqlException extends Exception {
   private final String detail;
   private final String hint;
   private final String context;
+  private final ErrorObject object;
+
+  /**
+   * What a constraint violation is about: ErrorResponse's schema, table, column and constraint
+   * fields (s, t, c, n). Each part may be null.
+   */
+  public record ErrorObject(String schema, String table, String column, String constraint) {
+    public static final ErrorObject NONE = new ErrorObject(null, null, null, null);
+  }
 
   public SqlException(String sqlState, String message) {
     this(sqlState, message, null, null, null);
@@ -22,7 +31,7 @@ public class SqlException extends Exception {
 
   public SqlException(
       String sqlState, String message, String detail, String hint, Throwable cause) {
-    this(sqlState, message, detail, hint, cause, null);
+    this(sqlState, message, detail, hint, cause, null, ErrorObject.NONE);
   }
 
   private SqlException(
@@ -31,17 +40,29 @@ public class SqlException extends Exception {
       String detail,
       String hint,
       Throwable cause,
-      String context) {
+      String context,
+      ErrorObject object) {
     super(message, cause);
     this.sqlState = sqlState;
     this.detail = detail;
     this.hint = hint;
     this.context = context;
+    this.object = object;
   }
 
   /** The same error with a CONTEXT field ({@code COPY t, line 2}), as PostgreSQL adds one. */
   public SqlException withContext(String context) {
-    return new SqlException(sqlState, getMessage(), detail, hint, getCause(), context);
+    return new SqlException(sqlState, getMessage(), detail, hint, getCause(), context, object);
+  }
+
+  /** The same error naming the objects it is about. */
+  public SqlException withObject(ErrorObject object) {
+    return new SqlException(sqlState, getMessage(), detail, hint, getCause(), context, object);
+  }
+
+  /** The schema, table, column and constraint the error is about; never null. */
+  public ErrorObject object() {
+    return object;
   }
 
   /** The five-character SQLSTATE, e.g. {@code 42P01}. */

@@ -44,6 +44,8 @@ final class StatementRunner {
       cancel.running(ps);
       try {
         return execute(ps);
+      } catch (SQLException e) {
+        throw ConstraintDiagnosis.diagnose(connection, statement, e);
       } finally {
         cancel.finished();
       }

@@ -27,6 +27,7 @@ final class EngineFunctions {
   static void install(Connection admin) throws SQLException {
     install(admin, PostgresFunctions.class, ALIASES);
     install(admin, PostgresJsonFunctions.class, PostgresJsonFunctions.ALIASES);
+    install(admin, PostgresJsonTextFunctions.class, PostgresJsonTextFunctions.ALIASES);
     install(admin, PostgresCompatFunctions.class, PostgresCompatFunctions.ALIASES);
     install(admin, PostgresBuiltinFunctions.class, PostgresBuiltinFunctions.ALIASES);
   }

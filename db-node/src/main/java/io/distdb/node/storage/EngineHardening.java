@@ -15,12 +15,13 @@ public final class EngineHardening {
    * No user class may be loaded (triggers, aliases, aggregates and table engines name classes): the
    * property is a list of allowed names and prefixes, and it names only distdb's own classes: the
    * serializer below, the pure functions the node itself installs as aliases ({@link
-   * PostgresFunctions}, {@link PostgresJsonFunctions}, {@link PostgresCompatFunctions}, {@link
-   * PostgresBuiltinFunctions}), the functions that read only the calling session's catalog views or
-   * settings ({@link CatalogFunctions}, {@link SettingFunctions}), the sequence functions that set
-   * positions ({@link SequenceFunctions}) and the change-capture trigger that only the node's
-   * administrator connection installs (clients cannot create triggers or aliases: {@code
-   * sql.EngineFeatureGuard} refuses them and the engine users lack the right).
+   * PostgresFunctions}, {@link PostgresJsonFunctions}, {@link PostgresJsonTextFunctions}, {@link
+   * PostgresCompatFunctions}, {@link PostgresBuiltinFunctions}), the functions that read only the
+   * calling session's catalog views or settings ({@link CatalogFunctions}, {@link
+   * SettingFunctions}), the sequence functions that set positions ({@link SequenceFunctions}) and
+   * the change-capture trigger that only the node's administrator connection installs (clients
+   * cannot create triggers or aliases: {@code sql.EngineFeatureGuard} refuses them and the engine
+   * users lack the right).
    */
   static final String ALLOWED_CLASSES =
       RefusingObjectSerializer.class.getName()
@@ -28,6 +29,8 @@ public final class EngineHardening {
           + PostgresFunctions.class.getName()
           + ","
           + PostgresJsonFunctions.class.getName()
+          + ","
+          + PostgresJsonTextFunctions.class.getName()
           + ","
           + PostgresCompatFunctions.class.getName()
           + ","

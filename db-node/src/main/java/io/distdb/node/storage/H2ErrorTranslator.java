@@ -1,5 +1,6 @@
 package io.distdb.node.storage;
 
+import io.distdb.node.storage.TranslatedError.ErrorObject;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,13 @@ public final class H2ErrorTranslator {
   public static TranslatedError translate(SQLException e) {
     SQLException h2 = e;
     // Wrappers (ours or a pool's) carry the H2 exception as their cause.
-    while (h2.getErrorCode() == 0 && h2.getCause() instanceof SQLException cause) {
+    while (!(h2 instanceof DiagnosedException)
+        && h2.getErrorCode() == 0
+        && h2.getCause() instanceof SQLException cause) {
       h2 = cause;
+    }
+    if (h2 instanceof DiagnosedException d) {
+      return d.translated();
     }
     H2Message m = new H2Message(h2.getMessage());
     String name = m.firstQuoted();
@@ -68,16 +74,26 @@ public final class H2ErrorTranslator {
         return new TranslatedError(
             "23505",
             "duplicate key value violates unique constraint \"" + m.uniqueIndexName() + "\"",
-            m.uniqueKeyDetail());
+            m.uniqueKeyDetail(),
+            ErrorObject.constraint(m.uniqueSchema(), m.uniqueTable(), m.uniqueIndexName()));
       case ErrorCode.NULL_NOT_ALLOWED:
-        // H2 does not name the table, so PostgreSQL's "of relation ..." part is left out.
-        return error("23502", "null value in column \"" + name + "\" violates not-null constraint");
+        // H2 does not name the table: ConstraintDiagnosis adds "of relation ..." and the row.
+        return new TranslatedError(
+            "23502",
+            "null value in column \"" + name + "\" violates not-null constraint",
+            null,
+            ErrorObject.column(null, null, name));
       case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1:
         return foreignKeyParentMissing(m);
       case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_CHILD_EXISTS_1:
         return foreignKeyChildExists(m);
       case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1, ErrorCode.CHECK_CONSTRAINT_INVALID:
-        return error("23514", "new row violates check constraint \"" + m.constraintName() + "\"");
+        // H2 does not name the table: ConstraintDiagnosis adds "for relation ..." and the row.
+        return new TranslatedError(
+            "23514",
+            "new row violates check constraint \"" + m.constraintName() + "\"",
+            null,
+            ErrorObject.constraint(null, null, m.constraintName()));
       case ErrorCode.SYNTAX_ERROR_1, ErrorCode.SYNTAX_ERROR_2:
         return syntaxError(m);
       case ErrorCode.COLUMN_COUNT_DOES_NOT_MATCH:
@@ -133,6 +149,18 @@ public final class H2ErrorTranslator {
     }
   }
 
+  /**
+   * A primary-key violation's key columns (as {@code a, b}) followed by the conflicting row's
+   * values in table order, or null for any other error: H2 prints the whole row, so the key's
+   * values need the table's column order, which only a connection can tell.
+   */
+  public static List<String> primaryKeyRow(SQLException e) {
+    if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+      return null;
+    }
+    return new H2Message(e.getMessage()).primaryKeyRow();
+  }
+
   /** {@link PostgresFunctions} throws "SQLSTATE: message"; H2 wraps it as the cause. */
   private static TranslatedError functionError(SQLException h2) {
     for (Throwable t = h2.getCause(); t != null; t = t.getCause()) {
@@ -166,7 +194,8 @@ public final class H2ErrorTranslator {
             + fk.get(5)
             + ") is not present in table \""
             + fk.get(3)
-            + "\".");
+            + "\".",
+        ErrorObject.constraint(fk.get(6), fk.get(1), fk.get(0)));
   }
 
   private static TranslatedError foreignKeyChildExists(H2Message m) {
@@ -189,7 +218,9 @@ public final class H2ErrorTranslator {
             + fk.get(5)
             + ") is still referenced from table \""
             + fk.get(1)
-            + "\".");
+            + "\".",
+        // PostgreSQL names the referencing table on both sides (ri_ReportViolation).
+        ErrorObject.constraint(fk.get(6), fk.get(1), fk.get(0)));
   }
 
   private static TranslatedError syntaxError(H2Message m) {

@@ -22,10 +22,19 @@ final class H2Message {
           "^\"?(?:[^ .\"]+\\.)?([^ \"]+)(?: INDEX (?:[^ .\"]+\\.)?[^ \"]+)? ON (?:[^ .]+\\.)?[^(]+"
               + "\\((.*?)\\) VALUES \\((.*)\\)\"?$");
 
+  /** {@code "schema.name PRIMARY KEY ON schema.table(cols) ( /* key:1 *&#47; 1, 'a')"}. */
+  private static final Pattern PRIMARY_KEY_ROW =
+      Pattern.compile(
+          "^\"?(?:[^ .\"]+\\.)?[^ \"]+ PRIMARY KEY ON (?:[^ .]+\\.)?[^(]+\\((.*?)\\)"
+              + " \\( /\\*[^*]*\\*/ (.*)\\)\"?$");
+
+  /** The table of a unique index, {@code ... ON schema.table(cols) ...}. */
+  private static final Pattern INDEX_TABLE = Pattern.compile(" ON (?:([^ .\"]+)\\.)?([^ (\"]+)\\(");
+
   /** {@code "name: schema.child FOREIGN KEY(cols) REFERENCES schema.parent(cols) (values)"}. */
   private static final Pattern FOREIGN_KEY =
       Pattern.compile(
-          "^\"?([^:\"]+): (?:[^ .]+\\.)?(\\S+) FOREIGN KEY\\(([^)]*)\\) REFERENCES "
+          "^\"?([^:\"]+): (?:([^ .]+)\\.)?(\\S+) FOREIGN KEY\\(([^)]*)\\) REFERENCES "
               + "(?:[^ .]+\\.)?([^(]+)\\(([^)]*)\\) \\((.*)\\)\"?$");
 
   private static final Pattern VALUE_COMMENT = Pattern.compile("/\\*.*?\\*/");
@@ -111,19 +120,49 @@ final class H2Message {
     return "Key (" + columns(m.group(2)) + ")=(" + values(m.group(3)) + ") already exists.";
   }
 
-  /** For a foreign-key violation: name, child, child columns, parent, parent columns, values. */
+  /** For a unique violation: the schema of the index's table, or null. */
+  String uniqueSchema() {
+    Matcher m = INDEX_TABLE.matcher(argument());
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** For a unique violation: the index's table, or null. */
+  String uniqueTable() {
+    Matcher m = INDEX_TABLE.matcher(argument());
+    return m.find() ? m.group(2) : null;
+  }
+
+  /**
+   * For a primary-key violation: the key's columns, then the conflicting row's values (all of its
+   * columns, in table order, as PostgreSQL would print them); null if the message is another's.
+   */
+  List<String> primaryKeyRow() {
+    Matcher m = PRIMARY_KEY_ROW.matcher(argument());
+    if (!m.matches()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    out.add(columns(m.group(1)));
+    out.addAll(List.of(values(m.group(2)).split(", ", -1)));
+    return out;
+  }
+
+  /**
+   * For a foreign-key violation: name, child, child columns, parent, parent columns, values, and
+   * the child's schema (null if H2 did not qualify it).
+   */
   List<String> foreignKey() {
     Matcher m = FOREIGN_KEY.matcher(argument());
     if (!m.matches()) {
       return null;
     }
     List<String> parts = new ArrayList<>();
-    for (int i = 1; i <= 6; i++) {
-      parts.add(
-          i == 6
-              ? values(m.group(i))
-              : i == 3 || i == 5 ? columns(m.group(i)) : m.group(i).strip());
+    int[] groups = {1, 3, 4, 5, 6, 7};
+    for (int k = 0; k < groups.length; k++) {
+      String g = m.group(groups[k]);
+      parts.add(k == 5 ? values(g) : k == 2 || k == 4 ? columns(g) : g.strip());
     }
+    parts.add(m.group(2));
     return parts;
   }
 

@@ -21,14 +21,14 @@ class EngineFunctionRewriteTest {
   }
 
   @Test
-  void groupingSetsRollupCubeAndLateralAre0A000() {
+  void lateralAndGroupingConstructsGroupingSetsRewriteCannotRunAre0A000() {
     for (String sql :
         new String[] {
-          "SELECT a, count(*) FROM t GROUP BY ROLLUP (a)",
-          "SELECT a, count(*) FROM t GROUP BY CUBE (a, b)",
-          "SELECT a, count(*) FROM t GROUP BY GROUPING SETS ((a), ())",
           "SELECT a, grouping(a) FROM t GROUP BY a",
-          "SELECT * FROM t, LATERAL (SELECT t.a) x"
+          "SELECT * FROM t, LATERAL (SELECT t.a) x",
+          "SELECT * FROM t CROSS JOIN LATERAL (SELECT t.a) x",
+          // JSqlParser cannot parse this one: the text is looked at instead
+          "SELECT a, b FROM t GROUP BY a, GROUPING SETS ((b), ())"
         }) {
       assertThatThrownBy(() -> dialect.translate(sql))
           .as(sql)

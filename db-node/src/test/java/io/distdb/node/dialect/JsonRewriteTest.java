@@ -91,10 +91,37 @@ class JsonRewriteTest {
   }
 
   @Test
-  void setReturningFunctionsAre0A000ByName() {
-    assertThatThrownBy(() -> engine("SELECT * FROM jsonb_each('{}'::jsonb)"))
+  void functionsStillMissingAre0A000ByName() {
+    assertThatThrownBy(() -> engine("SELECT jsonb_insert(j, '{a}', '1') FROM docs"))
         .isInstanceOfSatisfying(
             StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"))
-        .hasMessageContaining("jsonb_each");
+        .hasMessageContaining("jsonb_insert");
+  }
+
+  @Test
+  void jsonBuildersReturnJsonTextTheSessionSendsAsIs() throws Exception {
+    assertThat(engine("SELECT json_build_object('a', 1, 'o', json_build_object('b', x)) FROM t"))
+        .isEqualTo(
+            "SELECT CAST(distdb_catalog.json_build_object('kvkr', 'a', 1, 'o',"
+                + " CAST(distdb_catalog.json_build_object('kv', 'b', x) AS VARCHAR (999999998)))"
+                + " AS VARCHAR (999999998)) AS \"json_build_object\" FROM t");
+    assertThat(engine("SELECT json_agg(x ORDER BY y) FROM t"))
+        .isEqualTo(
+            "SELECT CAST(distdb_catalog.json_agg('v', ARRAY_AGG(x ORDER BY y))"
+                + " AS VARCHAR (999999998)) AS \"json_agg\" FROM t");
+  }
+
+  @Test
+  void aWholeRowBecomesItsColumns() throws Exception {
+    assertThat(engine("SELECT row_to_json(s) FROM (SELECT 1 AS a, b FROM t) s"))
+        .isEqualTo(
+            "SELECT CAST(distdb_catalog.row_to_json(ARRAY['a', 'b'], s.\"a\", s.\"b\")"
+                + " AS VARCHAR (999999998)) AS \"row_to_json\" FROM (SELECT 1 AS a, b FROM t) s");
+    assertThat(engine("SELECT json_agg(s) FROM (SELECT a FROM t) s"))
+        .startsWith(
+            "SELECT CAST(distdb_catalog.json_agg('c', ARRAY_AGG(CAST(distdb_catalog.row_to_json(");
+    assertThatThrownBy(() -> engine("SELECT row_to_json(1)"))
+        .isInstanceOfSatisfying(
+            StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
   }
 }

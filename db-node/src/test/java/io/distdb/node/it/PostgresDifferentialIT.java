@@ -26,12 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs {@code dialect/corpus.sql} on a real PostgreSQL 15 and on a distdb node and compares what
  * each server answered to each statement: command tag, column labels, type OIDs, rows (text format)
- * and SQLSTATE. A difference must be listed in {@code dialect/expected-differences.txt} with its
- * reason; a listed difference that no longer occurs fails the test too.
+ * and SQLSTATE, and for constraint violations the error's message, detail and object fields. A
+ * difference must be listed in {@code dialect/expected-differences.txt} with its reason; a listed
+ * difference that no longer occurs fails the test too.
  */
 class PostgresDifferentialIT {
 
-  private static final List<String> ASPECTS = List.of("tag", "labels", "oids", "rows", "sqlstate");
+  private static final List<String> ASPECTS =
+      List.of("tag", "labels", "oids", "rows", "sqlstate", "error");
+
+  /**
+   * The error fields compared for integrity constraint violations (class 23), which ORMs read:
+   * message, detail, schema, table, column, constraint.
+   */
+  private static final String CONSTRAINT_ERROR_FIELDS = "MDstcn";
 
   @TempDir Path dir;
 
@@ -93,8 +101,23 @@ class PostgresDifferentialIT {
       case "oids" -> r.typeOids();
       case "rows" -> r.rows();
       case "sqlstate" -> r.sqlState();
+      case "error" -> constraintError(r);
       default -> throw new IllegalArgumentException(aspect);
     };
+  }
+
+  /** The fields of a class 23 error, or null (other errors are compared by SQLSTATE only). */
+  private static Map<Character, String> constraintError(ProtocolResult r) {
+    if (r.sqlState() == null || !r.sqlState().startsWith("23")) {
+      return null;
+    }
+    Map<Character, String> fields = new LinkedHashMap<>();
+    for (char code : CONSTRAINT_ERROR_FIELDS.toCharArray()) {
+      if (r.errorFields().containsKey(code)) {
+        fields.put(code, r.errorFields().get(code));
+      }
+    }
+    return fields;
   }
 
   private static void createDatabase(Connection c) throws Exception {

@@ -91,6 +91,11 @@ public final class FakeSqlService implements SqlService {
     return this;
   }
 
+  public FakeSqlService error(String sql, SqlException error) {
+    canned.put(sql, new Canned(List.of(), null, null, new int[0], error, null));
+    return this;
+  }
+
   public FakeSqlService crash(String sql) {
     canned.put(
         sql,

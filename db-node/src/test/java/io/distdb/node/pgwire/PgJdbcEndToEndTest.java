@@ -7,6 +7,7 @@ import io.distdb.node.pgwire.auth.Authenticator;
 import io.distdb.node.pgwire.auth.StaticCredentials;
 import io.distdb.node.service.Column;
 import io.distdb.node.service.PgType;
+import io.distdb.node.service.SqlException;
 import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** Real pgjdbc against {@link PgServer} on a loopback port, backed by the fake service. */
 class PgJdbcEndToEndTest {
@@ -90,7 +93,16 @@ class PgJdbcEndToEndTest {
         .rows(HUNDRED, List.of(new Column("n", PgType.INT4)), hundred)
         .command("insert into t values (1)", "INSERT 0 1")
         .error("insert into t values ('bad')", "22P02", "invalid input syntax for type integer")
-        .error("select boom", "42703", "column \"boom\" does not exist");
+        .error("select boom", "42703", "column \"boom\" does not exist")
+        .error(
+            "insert into t values (-1)",
+            new SqlException(
+                    "23514",
+                    "new row for relation \"t\" violates check constraint \"t_a_check\"",
+                    "Failing row contains (-1).",
+                    null,
+                    null)
+                .withObject(new SqlException.ErrorObject("public", "t", null, "t_a_check")));
     server =
         new PgServer(
             PgServerConfig.defaults().withHost("127.0.0.1").withPort(0).withWorkerThreads(2),
@@ -213,6 +225,25 @@ class PgJdbcEndToEndTest {
       try (ResultSet rs = st.executeQuery(EVERYTHING)) {
         assertThat(rs.next()).isTrue();
       }
+    }
+  }
+
+  @Test
+  void constraintViolationsCarryTheFieldsDriversRead() throws Exception {
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
+      assertThatThrownBy(() -> st.execute("insert into t values (-1)"))
+          .isInstanceOfSatisfying(
+              PSQLException.class,
+              e -> {
+                ServerErrorMessage m = e.getServerErrorMessage();
+                assertThat(m.getSQLState()).isEqualTo("23514");
+                assertThat(m.getDetail()).isEqualTo("Failing row contains (-1).");
+                assertThat(m.getSchema()).isEqualTo("public");
+                assertThat(m.getTable()).isEqualTo("t");
+                assertThat(m.getColumn()).isNull();
+                assertThat(m.getConstraint()).isEqualTo("t_a_check");
+              });
     }
   }
 

@@ -2,6 +2,7 @@ package io.distdb.node.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.distdb.node.storage.TranslatedError.ErrorObject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -122,7 +123,8 @@ class H2ErrorTranslatorTest {
             new TranslatedError(
                 "23505",
                 "duplicate key value violates unique constraint \"t_b_key\"",
-                "Key (b)=(a) already exists."));
+                "Key (b)=(a) already exists.",
+                ErrorObject.constraint("public", "t", "t_b_key")));
   }
 
   @Test
@@ -132,7 +134,8 @@ class H2ErrorTranslatorTest {
             new TranslatedError(
                 "23505",
                 "duplicate key value violates unique constraint \"named_a_key\"",
-                "Key (a)=(7) already exists."));
+                "Key (a)=(7) already exists.",
+                ErrorObject.constraint("public", "named", "named_a_key")));
   }
 
   @Test
@@ -141,6 +144,15 @@ class H2ErrorTranslatorTest {
     assertThat(error.sqlState()).isEqualTo("23505");
     assertThat(error.message()).startsWith("duplicate key value violates unique constraint \"");
     assertThat(error.message()).doesNotContain("public.", "SQL statement", "[23505");
+    assertThat(error.object().table()).isEqualTo("t");
+  }
+
+  @Test
+  void notNullAndCheckViolationsNameTheirColumnAndConstraint() {
+    assertThat(provoke("insert into t values (3, null, 1, null, null)").object())
+        .isEqualTo(ErrorObject.column(null, null, "b"));
+    assertThat(provoke("insert into t values (5, 'x', -1, null, null)").object())
+        .isEqualTo(ErrorObject.constraint(null, null, "c_positive"));
   }
 
   @Test
@@ -150,13 +162,15 @@ class H2ErrorTranslatorTest {
             new TranslatedError(
                 "23503",
                 "insert or update on table \"fk\" violates foreign key constraint \"fk_a_fkey\"",
-                "Key (a)=(99) is not present in table \"p\"."));
+                "Key (a)=(99) is not present in table \"p\".",
+                ErrorObject.constraint("public", "fk", "fk_a_fkey")));
     assertThat(provoke("delete from p"))
         .isEqualTo(
             new TranslatedError(
                 "23503",
                 "update or delete on table \"p\" violates foreign key constraint \"fk_a_fkey\" on table \"fk\"",
-                "Key (a)=(1) is still referenced from table \"fk\"."));
+                "Key (a)=(1) is still referenced from table \"fk\".",
+                ErrorObject.constraint("public", "fk", "fk_a_fkey")));
   }
 
   @Test

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.PGStream;
 import org.postgresql.core.QueryExecutorBase;
@@ -78,6 +80,7 @@ public final class ProtocolRunner implements AutoCloseable {
     List<Integer> oids = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
     String sqlState = null;
+    Map<Character, String> errorFields = new TreeMap<>();
     while (true) {
       int type = stream.receiveChar();
       int length = stream.receiveInteger4() - 4;
@@ -108,14 +111,29 @@ public final class ProtocolRunner implements AutoCloseable {
         case 'E' -> {
           byte[] body = stream.receive(length);
           sqlState = errorField(body, 'C');
+          errorFields = errorFields(body);
         }
         case 'Z' -> {
           stream.skip(length);
-          return new ProtocolResult(tag, labels, oids, rows, sqlState);
+          return new ProtocolResult(tag, labels, oids, rows, sqlState, errorFields);
         }
         default -> stream.skip(length); // ParseComplete, BindComplete, NoData, notices ...
       }
     }
+  }
+
+  private static Map<Character, String> errorFields(byte[] body) {
+    Map<Character, String> fields = new TreeMap<>();
+    int i = 0;
+    while (i < body.length && body[i] != 0) {
+      int end = i + 1;
+      while (body[end] != 0) {
+        end++;
+      }
+      fields.put((char) body[i], new String(body, i + 1, end - i - 1, StandardCharsets.UTF_8));
+      i = end + 1;
+    }
+    return fields;
   }
 
   private static String errorField(byte[] body, char code) {

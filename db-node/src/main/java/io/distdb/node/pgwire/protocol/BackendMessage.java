@@ -67,7 +67,8 @@ public sealed interface BackendMessage {
 
   /**
    * ErrorResponse ('E') or, with {@code notice}, NoticeResponse ('N'). Detail, hint and context
-   * (PostgreSQL's "where" field, e.g. {@code COPY t, line 2}) may be null.
+   * (PostgreSQL's "where" field, e.g. {@code COPY t, line 2}) may be null, as may the schema,
+   * table, column and constraint names a constraint violation carries.
    */
   record ErrorResponse(
       String severity,
@@ -76,8 +77,23 @@ public sealed interface BackendMessage {
       String detail,
       String hint,
       boolean notice,
-      String context)
+      String context,
+      String schema,
+      String table,
+      String column,
+      String constraint)
       implements BackendMessage {
+
+    public ErrorResponse(
+        String severity,
+        String sqlState,
+        String message,
+        String detail,
+        String hint,
+        boolean notice,
+        String context) {
+      this(severity, sqlState, message, detail, hint, notice, context, null, null, null, null);
+    }
 
     public ErrorResponse(
         String severity,

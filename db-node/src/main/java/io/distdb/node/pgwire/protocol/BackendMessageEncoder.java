@@ -178,6 +178,10 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
     field('D', e.detail(), out);
     field('H', e.hint(), out);
     field('W', e.context(), out);
+    field('s', e.schema(), out);
+    field('t', e.table(), out);
+    field('c', e.column(), out);
+    field('n', e.constraint(), out);
     out.writeByte(0);
   }
 
