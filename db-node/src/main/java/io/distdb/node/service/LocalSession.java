@@ -10,6 +10,7 @@ import io.distdb.node.service.catalog.CatalogContext;
 import io.distdb.node.service.catalog.CatalogQueries;
 import io.distdb.node.sql.CursorCommand;
 import io.distdb.node.sql.SessionCommand;
+import io.distdb.node.sql.TransactionCommand;
 import io.distdb.node.storage.undo.SchemaFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -203,6 +204,7 @@ final class LocalSession implements SqlSession {
   private PreparedSql prepareCursor(
       String sql, StatementInfo info, CursorCommand cursor, int[] parameterTypeOids)
       throws SqlException {
+    block.checkNotAborted(info); // PostgreSQL refuses the Parse too, before describing the rows
     if (cursor.op() == CursorCommand.Op.DECLARE) {
       SqlCursors.checkDeclare(cursor);
       PreparedSql query = prepareChecked(cursor.query(), parameterTypeOids);
@@ -230,11 +232,7 @@ final class LocalSession implements SqlSession {
       ResultSetMetaData md = ps.getMetaData();
       List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
       int[] cast = ParameterCasts.declared(sql, declaredOids, engine.parameterCount());
-      int[] oids =
-          JdbcTypes.parameterOids(
-              ps.getParameterMetaData(),
-              engine.parameterCount(),
-              cast == null ? declaredOids : cast);
+      int[] oids = parameterOids(ps, engine, cast == null ? declaredOids : cast);
       if (info.kind() != Kind.READ) {
         // Writes run on the database's writer connection; this one only served to describe them.
         ps.close();
@@ -244,6 +242,27 @@ final class LocalSession implements SqlSession {
     } catch (SQLException e) {
       closeQuietly(ps);
       throw SqlErrors.translate(e);
+    }
+  }
+
+  /**
+   * The parameters' types: the client's, else what the engine infers (see DeltaTableParameters).
+   */
+  private int[] parameterOids(
+      PreparedStatement ps, StatementInfo.EngineSql engine, int[] declaredOids)
+      throws SQLException {
+    String dataChange =
+        engine.parameterCount() == 0 ? null : DeltaTableParameters.dataChange(engine.sql());
+    if (dataChange == null) {
+      return JdbcTypes.parameterOids(
+          ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
+    }
+    try (PreparedStatement inner = connection.prepareStatement(dataChange)) {
+      return JdbcTypes.parameterOids(
+          inner.getParameterMetaData(), engine.parameterCount(), declaredOids);
+    } catch (SQLException e) {
+      return JdbcTypes.parameterOids(
+          ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
     }
   }
 
@@ -356,9 +375,16 @@ final class LocalSession implements SqlSession {
       case WRITE, DDL -> write(prepared, parameters);
       case DATABASE_DDL -> databaseDdl(info);
       case TRANSACTION -> {
+        boolean wasOpen = block.isOpen();
         String tag = block.control(info);
-        if (!block.isOpen()) {
+        if (!wasOpen && block.isOpen() && info.statement() instanceof TransactionCommand begin) {
+          transactionModes(begin.isolationLevel(), begin.readOnly() ? "on" : null);
+        } else if (wasOpen && !block.isOpen()) {
           cursors.closeAll();
+          // The block's modes end with it, as PostgreSQL's do.
+          String readOnly = settings.get("default_transaction_read_only");
+          transactionModes(
+              settings.get("default_transaction_isolation"), readOnly == null ? "off" : readOnly);
         }
         yield ExecutionResult.command(tag);
       }
@@ -432,6 +458,16 @@ final class LocalSession implements SqlSession {
           result.columns(), new ListCursor(result.rows()), info.completionTagPrefix());
     }
     return ExecutionResult.command(info.completionTag(result.updateCount()));
+  }
+
+  /** BEGIN's (or the defaults') isolation level and read-only mode, as SHOW reports them. */
+  private void transactionModes(String isolationLevel, String readOnly) throws SqlException {
+    if (isolationLevel != null) {
+      settings.set("transaction_isolation", isolationLevel);
+    }
+    if (readOnly != null) {
+      settings.set("transaction_read_only", readOnly);
+    }
   }
 
   private ExecutionResult databaseDdl(StatementInfo info) throws SqlException {

@@ -20,24 +20,9 @@ class AsyncpgIT {
 
   /**
    * Steps whose answers still differ, each for a reason: {@code expressions}: {@code $1::numeric *
-   * 2} has the engine's scale (3, not 3.0); {@code returning}, {@code serial insert}: INSERT ...
-   * RETURNING with binary parameters fails (22000), so the rows the later steps count ({@code array
-   * param}, {@code cursor}, {@code cursor fetchrow}, {@code join}, {@code copy out}) are missing;
-   * {@code serializable}: BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY does not show in SHOW
-   * transaction_isolation.
+   * 2} has the engine's scale (3, not 3.0).
    */
-  private static final Set<String> KNOWN_DIFFERENCES =
-      Set.of(
-          "expressions",
-          "returning",
-          "serial insert",
-          "array param",
-          "cursor",
-          "cursor fetchrow",
-          "join",
-          "copy out",
-          "copy out text",
-          "serializable");
+  private static final Set<String> KNOWN_DIFFERENCES = Set.of("expressions");
 
   @TempDir Path dir;
 
