@@ -480,3 +480,26 @@ SELECT region FROM sales GROUP BY ROLLUP (region) ORDER BY region;
 SELECT region, product FROM sales GROUP BY GROUPING SETS ((region, product), ()) ORDER BY 1, 2;
 SELECT coalesce(region, 'all regions') AS r, max(qty), count(DISTINCT product) FROM sales GROUP BY ROLLUP (region) ORDER BY r;
 SELECT coalesce(region, '-'), coalesce(product, '-'), sum(qty) FROM sales GROUP BY CUBE (region, product) ORDER BY 1, 2;
+-- type names for OIDs, and 0 for none, as asyncpg's introspection reads them
+SELECT format_type(23, NULL), format_type(0, NULL), format_type(1007, NULL), format_type(1043, 14);
+SELECT t.typname::text, t.typelem::regtype::text AS elem, t.typbasetype::regtype::text AS base FROM pg_type t WHERE t.oid IN (23, 1007) ORDER BY t.oid;
+
+-- SQL cursors (psycopg 3's named cursors): forward-only, inside a transaction block
+DECLARE outside_block CURSOR FOR SELECT 1;
+BEGIN;
+DECLARE c1 CURSOR FOR SELECT sku FROM items ORDER BY sku;
+FETCH FORWARD 2 FROM c1;
+MOVE 1 FROM c1;
+FETCH NEXT FROM c1;
+FETCH ALL FROM c1;
+FETCH 1 FROM c1;
+DECLARE c1 CURSOR FOR SELECT 1;
+CLOSE c1;
+FETCH FORWARD 1 FROM c1;
+ROLLBACK;
+BEGIN;
+DECLARE "Quoted" NO SCROLL CURSOR WITHOUT HOLD FOR SELECT 1 AS n UNION ALL SELECT 2;
+FETCH 5 IN "Quoted";
+CLOSE ALL;
+COMMIT;
+MOVE 1 FROM "Quoted";

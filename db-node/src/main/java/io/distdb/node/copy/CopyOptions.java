@@ -11,6 +11,7 @@ package io.distdb.node.copy;
  * @param escape CSV's escape character inside quotes (the quote itself by default)
  * @param header the first line holds column names (skipped on input, written on output)
  * @param headerMatch on input, the header's names must equal the columns' ({@code HEADER MATCH})
+ * @param binary the client sends PostgreSQL's binary COPY format (see {@link #BINARY})
  */
 public record CopyOptions(
     boolean csv,
@@ -19,15 +20,34 @@ public record CopyOptions(
     char quote,
     char escape,
     boolean header,
-    boolean headerMatch) {
+    boolean headerMatch,
+    boolean binary) {
 
   public static final CopyOptions TEXT =
       new CopyOptions(false, '\t', "\\N", '"', '"', false, false);
 
+  /**
+   * {@code FORMAT binary}, COPY FROM only: the protocol layer hands the rows on as text-format
+   * lines, which these options read.
+   */
+  public static final CopyOptions BINARY =
+      new CopyOptions(false, '\t', "\\N", '"', '"', false, false, true);
+
+  public CopyOptions(
+      boolean csv,
+      char delimiter,
+      String nullString,
+      char quote,
+      char escape,
+      boolean header,
+      boolean headerMatch) {
+    this(csv, delimiter, nullString, quote, escape, header, headerMatch, false);
+  }
+
   public static final CopyOptions CSV = new CopyOptions(true, ',', "", '"', '"', false, false);
 
-  /** PostgreSQL's format code in CopyInResponse / CopyOutResponse: 0 text (both text and CSV). */
+  /** PostgreSQL's format code in CopyInResponse / CopyOutResponse: 0 text (and CSV), 1 binary. */
   public int formatCode() {
-    return 0;
+    return binary ? 1 : 0;
   }
 }

@@ -1,6 +1,7 @@
 package io.distdb.node.copy;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -42,7 +43,9 @@ final class CopyOptionsBuilder {
     switch (format) {
       case "text" -> csv = false;
       case "csv" -> csv = true;
-      case "binary" -> throw CopyException.unsupported("COPY BINARY is not supported by distdb");
+      case "binary" -> {
+        return binary(from);
+      }
       default -> throw new CopyException("22023", "COPY format \"" + format + "\" not recognized");
     }
     CopyOptions base = csv ? CopyOptions.CSV : CopyOptions.TEXT;
@@ -78,6 +81,25 @@ final class CopyOptionsBuilder {
       throw unsupported("cannot use \"match\" with HEADER in COPY TO");
     }
     return new CopyOptions(csv, delim, nul, q, e, header, headerMatch);
+  }
+
+  /** PostgreSQL's checks of the options binary format has no use for. */
+  private CopyOptions binary(boolean from) throws CopyException {
+    if (!from) {
+      throw CopyException.unsupported("COPY TO in binary format is not supported by distdb");
+    }
+    for (String option : List.of("delimiter", "null", "header")) {
+      if (seen.contains(option)) {
+        throw CopyException.syntax(
+            "cannot specify " + option.toUpperCase(Locale.ROOT) + " in BINARY mode");
+      }
+    }
+    for (String option : List.of("quote", "escape")) {
+      if (seen.contains(option)) {
+        throw unsupported("COPY " + option + " available only in CSV mode");
+      }
+    }
+    return CopyOptions.BINARY;
   }
 
   private void header(String value) throws CopyException {

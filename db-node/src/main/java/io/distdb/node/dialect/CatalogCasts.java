@@ -18,6 +18,7 @@ import java.util.Set;
  *       and CatalogRewrite maps distdb's own by their bare name;
  *   <li>{@code ::pg_catalog.t} → {@code ::t} (H2 knows no types in a schema of that name);
  *   <li>{@code ::"char"} → {@code ::VARCHAR(1)} (the catalog's one-letter codes are strings here);
+ *   <li>{@code column::regtype::text} → {@code format_type(column, NULL)}, the type's name;
  *   <li>{@code column::regproc}, {@code column::oid}, {@code expr::regtype}: dropped, the catalog
  *       views hold names and OIDs as such already (a string's {@code ::regproc} and {@code
  *       ::regclass} stay for CatalogRewrite);
@@ -30,6 +31,13 @@ final class CatalogCasts {
 
   /** Catalog columns of type name that clients subscript ({@code typname[0] = '_'}). */
   private static final Set<String> NAME_COLUMNS = Set.of("typname", "relname", "proname");
+
+  /** Catalog columns of type oid that clients aggregate into arrays. */
+  private static final Set<String> OID_COLUMNS =
+      Set.of("atttypid", "attrelid", "typelem", "typbasetype", "typrelid", "reltype", "oid");
+
+  /** What service.JdbcTypes reads as oid[] on an INTEGER ARRAY (keep the two equal). */
+  static final int OID_ARRAY_CARDINALITY = 65_535;
 
   private static final Set<String> DROPPED = Set.of("regproc", "oid", "regtype", "regprocedure");
 
@@ -87,6 +95,73 @@ final class CatalogCasts {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code array_agg(x.atttypid ...)} in a catalog query → {@code CAST(array_agg(...) AS INTEGER
+   * ARRAY[65535])}: an array of catalog OIDs is oid[] in PostgreSQL (asyncpg decodes oid[] itself,
+   * int4[] only after introspecting it), and that cardinality marks the engine's array as such. On
+   * the engine's text, after the parse (JSqlParser does not read the cardinality); null if nothing
+   * changed.
+   */
+  static String oidArrays(String engineSql) throws StatementException {
+    if (!engineSql.contains(CatalogViews.SCHEMA + ".")
+        || !engineSql.toLowerCase(Locale.ROOT).contains("array_agg")) {
+      return null;
+    }
+    List<Token> tokens = SqlLexer.tokenize(engineSql);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      int end = oidArrayAggregateEnd(tokens, i);
+      if (end > 0 && tokens.get(i).start() >= copied) {
+        out.append(engineSql, copied, tokens.get(i).start())
+            .append("CAST(")
+            .append(engineSql, tokens.get(i).start(), tokens.get(end).end())
+            .append(" AS INTEGER ARRAY[")
+            .append(OID_ARRAY_CARDINALITY)
+            .append("])");
+        copied = tokens.get(end).end();
+      }
+    }
+    return copied == 0 ? null : out.append(engineSql.substring(copied)).toString();
+  }
+
+  /**
+   * The last token of {@code array_agg(x.col ...)} starting at token {@code i}, where col is a
+   * catalog OID column, else -1.
+   */
+  private static int oidArrayAggregateEnd(List<Token> tokens, int i) {
+    if (!tokens.get(i).isName()
+        || !tokens.get(i).value().equalsIgnoreCase("array_agg")
+        || i + 2 >= tokens.size()
+        || !tokens.get(i + 1).is("(")) {
+      return -1;
+    }
+    int column = i + 2;
+    if (column + 2 < tokens.size() && tokens.get(column + 1).is(".")) {
+      column += 2;
+    }
+    if (!tokens.get(column).isName()
+        || !OID_COLUMNS.contains(tokens.get(column).value().toLowerCase(Locale.ROOT))) {
+      return -1;
+    }
+    int depth = 0;
+    for (int k = i + 1; k < tokens.size(); k++) {
+      if (tokens.get(k).is("(")) {
+        depth++;
+      } else if (tokens.get(k).is(")") && --depth == 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The type name at {@code type} is followed by {@code ::text} or {@code ::varchar}. */
+  private static boolean castToText(List<Token> tokens, int type) {
+    return type + 2 < tokens.size()
+        && tokens.get(type + 1).is("::")
+        && (tokens.get(type + 2).isKeyword("text") || tokens.get(type + 2).isKeyword("varchar"));
   }
 
   private static String casts(String sql) throws StatementException {
@@ -180,6 +255,18 @@ final class CatalogCasts {
         from = operand.start();
         to = name.end();
         replacement = operand.value();
+      } else if (lower.equals("regtype")
+          && !array
+          && operand.isName()
+          && castToText(tokens, type)) {
+        // x::regtype::text is the type's name (asyncpg's type introspection reads it so).
+        int first = i - 1;
+        if (first >= 2 && tokens.get(first - 1).is(".") && tokens.get(first - 2).isName()) {
+          first -= 2;
+        }
+        from = tokens.get(first).start();
+        to = tokens.get(type + 2).end();
+        replacement = "format_type(" + sql.substring(from, operand.end()) + ", NULL)";
       } else if (operand.kind() != TokenKind.STRING && DROPPED.contains(lower) && !array) {
         from = tokens.get(i).start();
         to = name.end();

@@ -205,6 +205,7 @@ final class CatalogRewrite {
   static boolean mightApply(String lower) {
     return lower.contains("pg_")
         || lower.contains("regclass")
+        || lower.contains("format_type")
         || lower.contains("json_build_object")
         || lower.contains("current_schemas")
         || lower.contains("current_setting")
@@ -225,7 +226,14 @@ final class CatalogRewrite {
 
   /** The statement with every mapped form replaced, or null if it has none. */
   String rewrite(String clientSql, List<Token> clientTokens) throws StatementException {
-    String cast = CatalogCasts.rewrite(clientSql);
+    String domains =
+        DomainBaseTypeRewrite.mightApply(clientSql.toLowerCase(Locale.ROOT))
+            ? DomainBaseTypeRewrite.rewrite(clientSql)
+            : null;
+    String cast = CatalogCasts.rewrite(domains == null ? clientSql : domains);
+    if (cast == null) {
+      cast = domains;
+    }
     String input = cast == null ? clientSql : cast;
     String unnested = UnnestRewrite.rewrite(input);
     String source = unnested == null ? input : unnested;

@@ -200,8 +200,9 @@ public final class Dialect {
   }
 
   private static EngineStatement engine(String sql, boolean rewritten) throws StatementException {
-    Placeholders.Rewritten r = Placeholders.toH2(sql);
-    return new EngineStatement(r.sql(), r.parameterCount(), rewritten);
+    String oidArrays = CatalogCasts.oidArrays(sql);
+    Placeholders.Rewritten r = Placeholders.toH2(oidArrays == null ? sql : oidArrays);
+    return new EngineStatement(r.sql(), r.parameterCount(), rewritten || oidArrays != null);
   }
 
   /** Translations held in the cache (for tests and metrics). */

@@ -21,13 +21,17 @@ final class ErrorReporter {
     this.out = out;
   }
 
-  /** Writes the error (not flushed), or for a fatal one writes, flushes and closes. */
+  /**
+   * Writes and flushes the error, as PostgreSQL does (a client that sent Parse and Flush waits for
+   * the answer: asyncpg does before it describes a statement), or for a fatal one also closes.
+   */
   void report(Throwable failure) {
     ErrorResponse error = translate(failure, out.id());
     if (error.isFatal()) {
       out.fatal(error);
     } else {
       out.write(error);
+      out.flush();
     }
   }
 

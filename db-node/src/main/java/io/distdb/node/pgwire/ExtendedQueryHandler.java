@@ -3,7 +3,6 @@ package io.distdb.node.pgwire;
 import io.distdb.node.pgwire.protocol.BackendMessage.BindComplete;
 import io.distdb.node.pgwire.protocol.BackendMessage.CloseComplete;
 import io.distdb.node.pgwire.protocol.BackendMessage.CommandComplete;
-import io.distdb.node.pgwire.protocol.BackendMessage.CopyInResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.EmptyQueryResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.NoData;
 import io.distdb.node.pgwire.protocol.BackendMessage.ParameterDescription;
@@ -54,6 +53,15 @@ final class ExtendedQueryHandler {
     this.control = control;
     this.maxNamed = maxNamed;
     this.streamer = new ResultStreamer(out, control);
+    session.portals(this::openRows);
+  }
+
+  /** A named portal that is returning rows, which FETCH and MOVE may name like a cursor. */
+  private ExecutionResult openRows(String name) {
+    Portal portal = portals.get(name);
+    return portal != null && portal.started() && !portal.completed && portal.result.returnsRows()
+        ? portal.result
+        : null;
   }
 
   void parse(Parse msg) throws SqlException {
@@ -119,6 +127,8 @@ final class ExtendedQueryHandler {
       PreparedSql sql = statement(msg.name()).sql();
       out.write(new ParameterDescription(sql.parameterTypeOids()));
       describeRows(sql.columns(), null);
+    } else if (!portals.containsKey(msg.name()) && session.cursorColumns(msg.name()) != null) {
+      describeRows(session.cursorColumns(msg.name()), null);
     } else {
       Portal portal = portal(msg.name());
       List<Column> columns =
@@ -155,9 +165,7 @@ final class ExtendedQueryHandler {
     if (result.copyIn() != null) {
       // Runs once: the portal is done whatever the data brings.
       portal.complete();
-      out.write(new CopyInResponse(result.columns().size()));
-      out.flush();
-      return result.copyIn();
+      return BinaryCopyIn.start(result, out);
     }
     if (result.copyOut() != null) {
       long sent = streamer.copyOut(result);

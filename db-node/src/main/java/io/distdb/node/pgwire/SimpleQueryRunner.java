@@ -1,7 +1,6 @@
 package io.distdb.node.pgwire;
 
 import io.distdb.node.pgwire.protocol.BackendMessage.CommandComplete;
-import io.distdb.node.pgwire.protocol.BackendMessage.CopyInResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.EmptyQueryResponse;
 import io.distdb.node.pgwire.protocol.BackendMessage.RowDescription;
 import io.distdb.node.service.CopyIn;
@@ -85,9 +84,7 @@ final class SimpleQueryRunner {
       }
       ExecutionResult result = session.execute(prepared, List.of());
       if (result.copyIn() != null) {
-        out.write(new CopyInResponse(result.columns().size()));
-        out.flush();
-        return result.copyIn();
+        return BinaryCopyIn.start(result, out);
       }
       if (result.copyOut() != null) {
         try (RowCursor rows = result.rows()) {

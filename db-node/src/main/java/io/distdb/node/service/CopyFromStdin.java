@@ -41,6 +41,7 @@ final class CopyFromStdin implements CopyIn {
 
   private final List<Column> columns;
   private final CopyInDecoder decoder;
+  private final boolean binary;
   private final Target target;
   private final String insertPrefix;
   private final List<List<Object>> batch = new ArrayList<>(BATCH_ROWS);
@@ -61,6 +62,7 @@ final class CopyFromStdin implements CopyIn {
       names.add(c.name());
     }
     this.decoder = new CopyInDecoder(command.options(), names, command.relationName());
+    this.binary = command.options().binary();
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
     for (int i = 0; i < names.size(); i++) {
       sql.append(i == 0 ? "" : ", ")
@@ -122,6 +124,11 @@ final class CopyFromStdin implements CopyIn {
           target.commit();
           return "COPY " + rows;
         });
+  }
+
+  @Override
+  public boolean binary() {
+    return binary;
   }
 
   @Override

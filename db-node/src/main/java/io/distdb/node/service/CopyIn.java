@@ -24,4 +24,12 @@ public interface CopyIn {
    * PostgreSQL does.
    */
   SqlException failedBy(String sqlState, String message);
+
+  /**
+   * The client sends COPY's binary format ({@code FORMAT binary}); the protocol layer turns it into
+   * text-format lines before {@link #data} sees them.
+   */
+  default boolean binary() {
+    return false;
+  }
 }

@@ -35,6 +35,12 @@ final class JdbcTypes {
   /** The length of a character string the dialect declares as a type's name (regtype, 2206). */
   static final int REGTYPE_LENGTH = 999_999_997;
 
+  /**
+   * The maximum cardinality the dialect declares an array of catalog OIDs with ({@code
+   * array_agg(atttypid)}), to tell oid[] from int4[]: asyncpg decodes oid[] itself, not int4[].
+   */
+  static final int OID_ARRAY_CARDINALITY = 65_535;
+
   private JdbcTypes() {}
 
   static PgType pgType(int jdbcType, String typeName) {
@@ -62,7 +68,10 @@ final class JdbcTypes {
       return PgType.INTERVAL;
     }
     return switch (jdbcType) {
-      case Types.ARRAY -> PgType.arrayOf(elementType(typeName));
+      case Types.ARRAY ->
+          precision == OID_ARRAY_CARDINALITY && elementType(typeName) == PgType.INT4
+              ? PgType.OID_ARRAY
+              : PgType.arrayOf(elementType(typeName));
       case Types.BOOLEAN, Types.BIT -> PgType.BOOL;
       case Types.TINYINT, Types.SMALLINT -> PgType.INT2;
       case Types.INTEGER -> PgType.INT4;
@@ -234,7 +243,7 @@ final class JdbcTypes {
     return switch (element) {
       case INT2 -> ((Number) v).shortValue();
       case INT4 -> ((Number) v).intValue();
-      case INT8 -> ((Number) v).longValue();
+      case INT8, OID -> ((Number) v).longValue();
       case FLOAT4 -> ((Number) v).floatValue();
       case FLOAT8 -> ((Number) v).doubleValue();
       case NUMERIC -> v instanceof BigDecimal d ? d : new BigDecimal(v.toString());

@@ -8,7 +8,9 @@ import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.catalog.CatalogAnswer;
 import io.distdb.node.service.catalog.CatalogContext;
 import io.distdb.node.service.catalog.CatalogQueries;
+import io.distdb.node.sql.CursorCommand;
 import io.distdb.node.sql.SessionCommand;
+import io.distdb.node.sql.TransactionCommand;
 import io.distdb.node.storage.undo.SchemaFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -110,6 +112,8 @@ final class LocalSession implements SqlSession {
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
   private final StatementCancel cancel = new StatementCancel();
 
+  private final SqlCursors cursors = new SqlCursors();
+
   /**
    * @param user the authenticated user, who owns everything catalog answers list
    * @param databases the node's databases, for {@code \l}
@@ -186,11 +190,29 @@ final class LocalSession implements SqlSession {
                   ? List.of(new Column(SessionSettings.label(info.settingName()), PgType.TEXT))
                   : List.of(),
               null);
-      default ->
-          info.verb().equals("COPY")
-              ? copies.prepare(sql, info)
-              : new LocalPreparedSql(sql, info, sql, new int[0], List.of(), null);
+      default -> {
+        if (info.statement() instanceof CursorCommand cursor) {
+          yield prepareCursor(sql, info, cursor, parameterTypeOids);
+        }
+        yield info.verb().equals("COPY")
+            ? copies.prepare(sql, info)
+            : new LocalPreparedSql(sql, info, sql, new int[0], List.of(), null);
+      }
     };
+  }
+
+  private PreparedSql prepareCursor(
+      String sql, StatementInfo info, CursorCommand cursor, int[] parameterTypeOids)
+      throws SqlException {
+    block.checkNotAborted(info); // PostgreSQL refuses the Parse too, before describing the rows
+    if (cursor.op() == CursorCommand.Op.DECLARE) {
+      SqlCursors.checkDeclare(cursor);
+      PreparedSql query = prepareChecked(cursor.query(), parameterTypeOids);
+      return new CursorPreparedSql(sql, info, cursor, query, List.of());
+    }
+    List<Column> columns =
+        cursor.op() == CursorCommand.Op.FETCH ? cursors.columns(cursor.name()) : null;
+    return new CursorPreparedSql(sql, info, cursor, null, columns == null ? List.of() : columns);
   }
 
   private PreparedSql prepareForEngine(String sql, StatementInfo info, int[] declaredOids)
@@ -209,8 +231,8 @@ final class LocalSession implements SqlSession {
       ps = connection.prepareStatement(engine.sql());
       ResultSetMetaData md = ps.getMetaData();
       List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
-      int[] oids =
-          JdbcTypes.parameterOids(ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
+      int[] cast = ParameterCasts.declared(sql, declaredOids, engine.parameterCount());
+      int[] oids = parameterOids(ps, engine, cast == null ? declaredOids : cast);
       if (info.kind() != Kind.READ) {
         // Writes run on the database's writer connection; this one only served to describe them.
         ps.close();
@@ -223,11 +245,35 @@ final class LocalSession implements SqlSession {
     }
   }
 
+  /**
+   * The parameters' types: the client's, else what the engine infers (see DeltaTableParameters).
+   */
+  private int[] parameterOids(
+      PreparedStatement ps, StatementInfo.EngineSql engine, int[] declaredOids)
+      throws SQLException {
+    String dataChange =
+        engine.parameterCount() == 0 ? null : DeltaTableParameters.dataChange(engine.sql());
+    if (dataChange == null) {
+      return JdbcTypes.parameterOids(
+          ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
+    }
+    try (PreparedStatement inner = connection.prepareStatement(dataChange)) {
+      return JdbcTypes.parameterOids(
+          inner.getParameterMetaData(), engine.parameterCount(), declaredOids);
+    } catch (SQLException e) {
+      return JdbcTypes.parameterOids(
+          ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
+    }
+  }
+
   @Override
   public ExecutionResult execute(PreparedSql statement, List<Object> parameters)
       throws SqlException {
     if (statement instanceof CopyPreparedSql copy) {
       return copy(copy);
+    }
+    if (statement instanceof CursorPreparedSql cursor) {
+      return cursor(cursor, parameters);
     }
     LocalPreparedSql prepared = (LocalPreparedSql) statement;
     StatementInfo info = prepared.info();
@@ -260,6 +306,38 @@ final class LocalSession implements SqlSession {
     } catch (SqlException e) {
       block.failed();
       throw failures.afterFailure(e, connection);
+    }
+  }
+
+  private ExecutionResult cursor(CursorPreparedSql prepared, List<Object> parameters)
+      throws SqlException {
+    block.checkNotAborted(prepared.info());
+    try {
+      CursorCommand command = prepared.command();
+      return switch (command.op()) {
+        case DECLARE -> {
+          if (!block.isOpen()) {
+            throw new SqlException(
+                "25P01", "DECLARE CURSOR can only be used in transaction blocks");
+          }
+          // The cursor's own statement: the prepared one closes with the DECLARE's statement,
+          // which the client may drop (psycopg 3 reuses the unnamed one) while the cursor is open.
+          PreparedSql query = prepareChecked(command.query(), prepared.parameterTypeOids());
+          try {
+            cursors.declare(command.name(), execute(query, parameters), query);
+          } catch (SqlException | RuntimeException e) {
+            query.close();
+            throw e;
+          }
+          yield ExecutionResult.command(command.commandTag());
+        }
+        case FETCH -> cursors.fetch(command);
+        case MOVE -> cursors.move(command);
+        case CLOSE -> cursors.close(command);
+      };
+    } catch (SqlException e) {
+      block.failed();
+      throw e;
     }
   }
 
@@ -296,7 +374,20 @@ final class LocalSession implements SqlSession {
       case READ -> read(prepared, parameters);
       case WRITE, DDL -> write(prepared, parameters);
       case DATABASE_DDL -> databaseDdl(info);
-      case TRANSACTION -> ExecutionResult.command(block.control(info));
+      case TRANSACTION -> {
+        boolean wasOpen = block.isOpen();
+        String tag = block.control(info);
+        if (!wasOpen && block.isOpen() && info.statement() instanceof TransactionCommand begin) {
+          transactionModes(begin.isolationLevel(), begin.readOnly() ? "on" : null);
+        } else if (wasOpen && !block.isOpen()) {
+          cursors.closeAll();
+          // The block's modes end with it, as PostgreSQL's do.
+          String readOnly = settings.get("default_transaction_read_only");
+          transactionModes(
+              settings.get("default_transaction_isolation"), readOnly == null ? "off" : readOnly);
+        }
+        yield ExecutionResult.command(tag);
+      }
       case SESSION -> session(info);
       case OTHER -> other(info);
     };
@@ -367,6 +458,16 @@ final class LocalSession implements SqlSession {
           result.columns(), new ListCursor(result.rows()), info.completionTagPrefix());
     }
     return ExecutionResult.command(info.completionTag(result.updateCount()));
+  }
+
+  /** BEGIN's (or the defaults') isolation level and read-only mode, as SHOW reports them. */
+  private void transactionModes(String isolationLevel, String readOnly) throws SqlException {
+    if (isolationLevel != null) {
+      settings.set("transaction_isolation", isolationLevel);
+    }
+    if (readOnly != null) {
+      settings.set("transaction_read_only", readOnly);
+    }
   }
 
   private ExecutionResult databaseDdl(StatementInfo info) throws SqlException {
@@ -443,6 +544,16 @@ final class LocalSession implements SqlSession {
   }
 
   @Override
+  public void portals(ProtocolPortals portals) {
+    cursors.portals(portals);
+  }
+
+  @Override
+  public List<Column> cursorColumns(String name) {
+    return cursors.columns(name);
+  }
+
+  @Override
   public String parameter(String name) {
     return settings.get(name);
   }
@@ -458,6 +569,7 @@ final class LocalSession implements SqlSession {
       return;
     }
     closed = true;
+    cursors.closeAll();
     block.abandon();
     try {
       connection.close();

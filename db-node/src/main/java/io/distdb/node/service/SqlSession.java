@@ -54,6 +54,17 @@ public interface SqlSession extends AutoCloseable {
    */
   default void statementStarting() {}
 
+  /** Where FETCH and MOVE find the protocol layer's named portals (see {@link ProtocolPortals}). */
+  default void portals(ProtocolPortals portals) {}
+
+  /**
+   * The columns of the SQL cursor {@code name} (DECLARE), or null when none is open. In PostgreSQL
+   * a cursor is a portal, so a client may Describe it by name (psycopg 3 does after DECLARE).
+   */
+  default List<Column> cursorColumns(String name) {
+    return null;
+  }
+
   /** A run-time parameter's current value (as SET or the node's default left it), or null. */
   default String parameter(String name) {
     return null;

@@ -75,6 +75,9 @@ public final class StatementClassifier {
       s = new SessionParser(in).parse();
     }
     if (s == null) {
+      s = new CursorParser(in).parse();
+    }
+    if (s == null) {
       s = new DdlClassifier(tokens, in).classify();
     }
     if (s != null) {

@@ -90,6 +90,9 @@ public final class CatalogFunctions {
     if (oid == null) {
       return null;
     }
+    if (oid == 0) {
+      return "-"; // PostgreSQL's name for no type (InvalidOid), as 0::regtype::text is
+    }
     String name = BUILT_IN.get(oid);
     if (name == null) {
       String typname = one(c, "SELECT typname FROM " + SCHEMA + ".pg_type WHERE oid = ?", oid);

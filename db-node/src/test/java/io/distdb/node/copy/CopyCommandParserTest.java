@@ -43,7 +43,8 @@ class CopyCommandParserTest {
   @Test
   void refusalsCarryPostgresSqlStates() {
     assertState("COPY t TO STDOUT (FORMAT binary)", "0A000");
-    assertState("COPY t FROM STDIN BINARY", "0A000");
+    assertState("COPY t FROM STDIN (FORMAT binary, DELIMITER ',')", "42601");
+    assertState("COPY t FROM STDIN (FORMAT binary, QUOTE '\"')", "0A000");
     assertState("COPY t FROM '/etc/passwd'", "0A000");
     assertState("COPY t TO PROGRAM 'id'", "0A000");
     assertState("COPY t FROM STDIN (FORMAT xml)", "22023");

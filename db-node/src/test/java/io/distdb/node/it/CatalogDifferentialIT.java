@@ -38,7 +38,8 @@ class CatalogDifferentialIT {
 
   private static final List<String> ASPECTS = List.of("labels", "rows", "sqlstate");
   private static final List<String> CLIENTS =
-      List.of("pgjdbc", "sqlalchemy", "django", "internals", "views", "infoschema", "tools");
+      List.of(
+          "pgjdbc", "sqlalchemy", "django", "internals", "views", "infoschema", "tools", "asyncpg");
   private static final String DATABASE = "cat";
   private static final Pattern OID = Pattern.compile("\\{oid:(\\w+)}");
 

@@ -71,6 +71,27 @@ public final class PythonScript {
     }
   }
 
+  /**
+   * The script's output without the lines of the steps named in {@code knownDifferences} (lines
+   * starting with the step name and a space), for comparing outputs that differ there for a reason
+   * the test states.
+   */
+  public static List<String> linesExcept(String output, java.util.Set<String> knownDifferences) {
+    List<String> kept = new ArrayList<>();
+    for (String line : output.split("\n", -1)) {
+      int space = line.indexOf(' ');
+      String step = space < 0 ? line : line.substring(0, space);
+      boolean known = false;
+      for (String name : knownDifferences) {
+        known |= line.startsWith(name + " ") || step.equals(name);
+      }
+      if (!known) {
+        kept.add(line);
+      }
+    }
+    return kept;
+  }
+
   private static Result run(List<String> command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output;

@@ -131,7 +131,13 @@ public sealed interface BackendMessage {
   record ParameterDescription(int[] typeOids) implements BackendMessage {}
 
   /** 'G': the server is ready for COPY data; every column in text format. */
-  record CopyInResponse(int columns) implements BackendMessage {}
+  record CopyInResponse(int columns, boolean binary) implements BackendMessage {
+
+    /** Every column in text format. */
+    public CopyInResponse(int columns) {
+      this(columns, false);
+    }
+  }
 
   /** 'H': COPY data follows; every column in text format. */
   record CopyOutResponse(int columns) implements BackendMessage {}

@@ -134,9 +134,10 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
     } else if (msg instanceof ErrorResponse) {
       writeError((ErrorResponse) msg, out);
     } else if (msg instanceof CopyInResponse) {
-      writeCopyResponse(((CopyInResponse) msg).columns(), out);
+      CopyInResponse copyIn = (CopyInResponse) msg;
+      writeCopyResponse(copyIn.columns(), copyIn.binary() ? 1 : 0, out);
     } else if (msg instanceof CopyOutResponse) {
-      writeCopyResponse(((CopyOutResponse) msg).columns(), out);
+      writeCopyResponse(((CopyOutResponse) msg).columns(), 0, out);
     } else if (msg instanceof ParameterDescription) {
       int[] oids = ((ParameterDescription) msg).typeOids();
       out.writeShort(oids.length);
@@ -147,12 +148,12 @@ public final class BackendMessageEncoder extends MessageToByteEncoder<BackendMes
     // The remaining messages have an empty body.
   }
 
-  /** Overall format 0 (text), then each column's format: all text. */
-  private static void writeCopyResponse(int columns, ByteBuf out) {
-    out.writeByte(0);
+  /** The overall format (0 text, 1 binary), then each column's, the same. */
+  private static void writeCopyResponse(int columns, int format, ByteBuf out) {
+    out.writeByte(format);
     out.writeShort(columns);
     for (int i = 0; i < columns; i++) {
-      out.writeShort(0);
+      out.writeShort(format);
     }
   }
 

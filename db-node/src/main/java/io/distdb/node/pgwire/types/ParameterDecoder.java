@@ -4,6 +4,7 @@ import io.distdb.node.pgwire.protocol.InvalidTextException;
 import io.distdb.node.pgwire.protocol.Utf8;
 import io.distdb.node.service.PgType;
 import io.distdb.node.service.SqlException;
+import io.distdb.node.storage.PgInterval;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.LocalTime;
@@ -97,6 +98,11 @@ public final class ParameterDecoder {
         return PgEpoch.offsetFromPgMicros(in.readLong());
       case UUID:
         return new UUID(in.readLong(), in.readLong());
+      case INTERVAL:
+        // interval_send: microseconds, days, months; bound as interval text, as a text parameter.
+        long micros = in.readLong();
+        int days = in.readInt();
+        return new PgInterval(in.readInt(), days, micros).toString();
       case JSONB:
         if (in.readByte() != 1) {
           throw new IllegalArgumentException("unsupported jsonb version number");
