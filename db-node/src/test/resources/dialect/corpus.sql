@@ -405,3 +405,15 @@ INSERT INTO set_null_child (parent_id, tags) VALUES (1, '{a,b}');
 DELETE FROM named_parent WHERE id = 1;
 SELECT parent_id, tags FROM set_null_child;
 SELECT conname::text FROM pg_constraint WHERE conrelid = 'set_null_child'::regclass ORDER BY 1;
+
+-- knex's schema builder: a column's DEFAULT after its CHECK (enu()), RENAME without COLUMN
+-- (renameColumn); Sequelize's showIndex labels (AS primary, AS unique) and describeTable's
+-- pg_statio_all_tables
+CREATE TABLE knex_counters ("key" varchar(50), "hits" bigint not null default '0', "kind" text check ("kind" in ('page', 'api')) default 'page', constraint "knex_counters_pkey" primary key ("key"));
+INSERT INTO knex_counters ("key") VALUES ('home') RETURNING "key", "hits", "kind";
+INSERT INTO knex_counters ("key", "kind") VALUES ('bad', 'nope');
+SELECT i.relname::text AS name, ix.indisprimary AS primary, ix.indisunique AS unique FROM pg_class t, pg_class i, pg_index ix WHERE t.oid = ix.indrelid AND i.oid = ix.indexrelid AND t.relname = 'knex_counters' ORDER BY i.relname;
+SELECT relname::text, heap_blks_read, heap_blks_hit FROM pg_statio_user_tables WHERE relname = 'knex_counters';
+alter table "knex_counters" add column "label" varchar(20) check ("label" <> '') default 'x';
+alter table "knex_counters" rename "label" to "tag";
+SELECT "key", "tag" FROM knex_counters;

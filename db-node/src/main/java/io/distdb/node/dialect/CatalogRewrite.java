@@ -104,6 +104,8 @@ final class CatalogRewrite {
           "pg_stat_all_tables",
           "pg_stat_database",
           "pg_stat_user_tables",
+          "pg_statio_all_tables",
+          "pg_statio_user_tables",
           "pg_tables",
           "pg_tablespace",
           "pg_trigger",
@@ -156,7 +158,7 @@ final class CatalogRewrite {
    * they keep the client's label.
    */
   private static final Set<String> RESERVED_ALIASES =
-      Set.of("default", "key", "value", "row", "some");
+      Set.of("default", "key", "value", "row", "some", "primary", "unique", "check", "foreign");
 
   /**
    * Boolean catalog columns clients compare with {@code 't'} / {@code 'f'}, which PostgreSQL reads

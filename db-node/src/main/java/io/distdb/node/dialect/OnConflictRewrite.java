@@ -91,7 +91,22 @@ final class OnConflictRewrite implements Rewrite {
         .append(") VALUES (")
         .append(columns.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")))
         .append(')');
+    t.describeWith(withoutConflictClause(insert));
     t.replaceBody(merge.toString());
+  }
+
+  /** The INSERT as if it had no ON CONFLICT clause: H2 types its VALUES by the target columns. */
+  private static String withoutConflictClause(Insert insert) {
+    InsertConflictAction action = insert.getConflictAction();
+    InsertConflictTarget target = insert.getConflictTarget();
+    insert.setConflictAction(null);
+    insert.setConflictTarget(null);
+    try {
+      return insert.toString();
+    } finally {
+      insert.setConflictAction(action);
+      insert.setConflictTarget(target);
+    }
   }
 
   private static List<String> insertColumns(Insert insert, Translation t)

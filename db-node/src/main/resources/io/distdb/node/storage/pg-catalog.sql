@@ -563,6 +563,18 @@ WHERE c.relkind = 'r';
 CREATE VIEW distdb_catalog.pg_stat_user_tables AS
 SELECT * FROM distdb_catalog.pg_stat_all_tables;
 
+-- Block I/O counters (Sequelize's describeTable joins it to pg_description for column comments):
+-- 0, the index ones null for a table without indexes, the TOAST ones null (distdb has no TOAST).
+CREATE VIEW distdb_catalog.pg_statio_all_tables AS
+SELECT s.relid, s.schemaname, s.relname, CAST(0 AS BIGINT) AS heap_blks_read,
+  CAST(0 AS BIGINT) AS heap_blks_hit, s.idx_scan AS idx_blks_read, s.idx_scan AS idx_blks_hit,
+  CAST(NULL AS BIGINT) AS toast_blks_read, CAST(NULL AS BIGINT) AS toast_blks_hit,
+  CAST(NULL AS BIGINT) AS tidx_blks_read, CAST(NULL AS BIGINT) AS tidx_blks_hit
+FROM distdb_catalog.pg_stat_all_tables s;
+
+CREATE VIEW distdb_catalog.pg_statio_user_tables AS
+SELECT * FROM distdb_catalog.pg_statio_all_tables;
+
 -- One row per database, as PostgreSQL also gives one (datid 0) for shared objects; nothing is
 -- counted: numbackends is unknown across the node's sessions and shown as 0.
 CREATE VIEW distdb_catalog.pg_stat_database AS

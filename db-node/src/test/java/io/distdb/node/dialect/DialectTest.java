@@ -244,4 +244,19 @@ class DialectTest {
         .isEqualTo("CREATE UNIQUE INDEX  IF NOT EXISTS ix ON t (a)");
     assertThat(engine("DROP INDEX CONCURRENTLY ix")).isEqualTo("DROP INDEX  ix");
   }
+
+  @Test
+  void returningAndUpsertsAreDescribedByTheirPlainDml() throws StatementException {
+    // H2 types no parameter inside FINAL TABLE (...) or a MERGE's VALUES: bytea, jsonb and array
+    // parameters (node-postgres binds Buffers in binary) need the column's type.
+    EngineStatement returning =
+        dialect.translate("INSERT INTO t (a, b) VALUES ($1, $2) RETURNING id");
+    assertThat(returning.describeSql()).isEqualTo("INSERT INTO t (a, b) VALUES (?1, ?2)");
+    EngineStatement upsert =
+        dialect.translate(
+            "INSERT INTO t (k, v) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET v = $3 RETURNING k");
+    assertThat(upsert.sql()).startsWith("SELECT k FROM FINAL TABLE (MERGE INTO t");
+    assertThat(upsert.describeSql()).isEqualTo("INSERT INTO t (k, v) VALUES (?1, ?2)");
+    assertThat(dialect.translate("UPDATE t SET a = $1").describeSql()).isNull();
+  }
 }
