@@ -417,3 +417,10 @@ SELECT relname::text, heap_blks_read, heap_blks_hit FROM pg_statio_user_tables W
 alter table "knex_counters" add column "label" varchar(20) check ("label" <> '') default 'x';
 alter table "knex_counters" rename "label" to "tag";
 SELECT "key", "tag" FROM knex_counters;
+-- knex: DEFAULT inside a multi-row upsert's VALUES, a jsonb column's DEFAULT '{}', and the
+-- defaults as information_schema shows them (quoted literals as PostgreSQL deparses them)
+CREATE TABLE knex_defaults (k varchar(10) PRIMARY KEY, n int DEFAULT '0', big bigint DEFAULT '0', flag boolean DEFAULT '1', off boolean DEFAULT 'f', label text DEFAULT 'none', code varchar(5) DEFAULT 'x', neg int DEFAULT '-1', ratio numeric DEFAULT '1.5', whole numeric DEFAULT '7', doc jsonb DEFAULT '{}', plain json DEFAULT '[]');
+SELECT column_name::text, column_default::text FROM information_schema.columns WHERE table_name = 'knex_defaults' ORDER BY ordinal_position;
+INSERT INTO knex_defaults (k) VALUES ('a') RETURNING k, n, big, flag, off, label, code, neg, ratio, whole, doc, plain;
+INSERT INTO knex_defaults (k, n, label) VALUES ('a', 5, DEFAULT), ('b', DEFAULT, 'bee') ON CONFLICT (k) DO UPDATE SET n = excluded.n, label = excluded.label RETURNING k, n, label;
+SELECT k, n, label, doc, plain FROM knex_defaults ORDER BY k;

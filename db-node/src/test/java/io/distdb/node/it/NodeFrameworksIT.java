@@ -53,10 +53,6 @@ class NodeFrameworksIT {
   }
 
   @Test
-  @Disabled(
-      "distdb still differs: column defaults read back as written ('1', '0' where PostgreSQL"
-          + " shows true, 0, '0'::bigint), a jsonb column's DEFAULT '{}' is stored as a JSON"
-          + " string, and DEFAULT inside an upsert's VALUES (knex's multi-row merge) is refused")
   void knexAnswersLikePostgres() throws Exception {
     assertSameOutput("knex_app.js", "down migration");
   }
