@@ -259,4 +259,40 @@ class DialectTest {
     assertThat(upsert.describeSql()).isEqualTo("INSERT INTO t (k, v) VALUES (?1, ?2)");
     assertThat(dialect.translate("UPDATE t SET a = $1").describeSql()).isNull();
   }
+
+  @Test
+  void defaultInAnUpsertsValuesIsTheColumnsDefault() throws StatementException {
+    // knex's multi-row merge writes DEFAULT where a row lacks a column.
+    Schema schema =
+        new Schema() {
+          @Override
+          public List<String> columns(String table) {
+            return List.of("k", "n", "kind", "id");
+          }
+
+          @Override
+          public List<String> constraintColumns(String table, String constraint) {
+            return List.of("k");
+          }
+
+          @Override
+          public java.util.Map<String, String> columnDefaults(String table) {
+            java.util.Map<String, String> defaults = new java.util.HashMap<>();
+            defaults.put("kind", "'page'");
+            defaults.put("id", null);
+            return defaults;
+          }
+        };
+    String sql =
+        "INSERT INTO c (k, n, kind) VALUES ($1, DEFAULT, DEFAULT), ($2, 1, $3)"
+            + " ON CONFLICT (k) DO UPDATE SET n = excluded.n";
+    assertThat(dialect.translate(sql, schema).sql())
+        .startsWith(
+            "MERGE INTO c USING (VALUES (?1, NULL, ('page')), (?2, 1, ?3)) AS excluded(k, n, kind)");
+    assertThatThrownBy(
+            () ->
+                dialect.translate(
+                    "INSERT INTO c (k, id) VALUES (1, DEFAULT) ON CONFLICT (k) DO NOTHING", schema))
+        .isInstanceOf(StatementException.class);
+  }
 }
