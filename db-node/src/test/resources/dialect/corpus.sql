@@ -424,3 +424,5 @@ SELECT column_name::text, column_default::text FROM information_schema.columns W
 INSERT INTO knex_defaults (k) VALUES ('a') RETURNING k, n, big, flag, off, label, code, neg, ratio, whole, doc, plain;
 INSERT INTO knex_defaults (k, n, label) VALUES ('a', 5, DEFAULT), ('b', DEFAULT, 'bee') ON CONFLICT (k) DO UPDATE SET n = excluded.n, label = excluded.label RETURNING k, n, label;
 SELECT k, n, label, doc, plain FROM knex_defaults ORDER BY k;
+-- TypeORM's index listing compares a boolean catalog column in a simple CASE
+SELECT i.relname::text, CASE ix.indisunique WHEN 't' THEN 'TRUE' ELSE 'FALSE' END AS is_unique FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid WHERE t.relname = 'knex_counters' ORDER BY 1;

@@ -257,6 +257,37 @@ final class CatalogRewrite {
     return out.append(sql, copied, end).toString();
   }
 
+  /**
+   * {@code CASE ix.indisunique WHEN 't'} (TypeORM's index query): the boolean catalog column
+   * compared with a string, which H2 refuses to compare (as for {@code = 't'} above).
+   */
+  private static Replacement booleanCaseWhen(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (!t.isKeyword("WHEN") || i + 1 >= tokens.size() || i < 2) {
+      return null;
+    }
+    Token literal = tokens.get(i + 1);
+    if (literal.kind() != TokenKind.STRING
+        || !(literal.value().equals("t") || literal.value().equals("f"))) {
+      return null;
+    }
+    Token column = tokens.get(i - 1);
+    int before = i - 2;
+    if (before >= 2 && tokens.get(before).is(".")) {
+      before -= 2;
+    }
+    if (!column.isName()
+        || !BOOLEAN_COLUMNS.contains(column.value().toLowerCase(Locale.ROOT))
+        || !tokens.get(before).isKeyword("CASE")) {
+      return null;
+    }
+    return new Replacement(
+        t.start(),
+        literal.end(),
+        i + 1,
+        "WHEN " + (literal.value().equals("t") ? "TRUE" : "FALSE"));
+  }
+
   /** Text replacing characters [from, to) of the statement, ending at token {@code lastToken}. */
   private record Replacement(int from, int to, int lastToken, String text) {}
 
@@ -297,6 +328,10 @@ final class CatalogRewrite {
         return new Replacement(
             t.start(), right.end(), i + 1, "= " + (right.value().equals("t") ? "TRUE" : "FALSE"));
       }
+    }
+    Replacement caseWhen = booleanCaseWhen(tokens, i);
+    if (caseWhen != null) {
+      return caseWhen;
     }
     Replacement user = sessionUser(tokens, i);
     if (user != null) {
