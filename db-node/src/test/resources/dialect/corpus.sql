@@ -426,3 +426,6 @@ INSERT INTO knex_defaults (k, n, label) VALUES ('a', 5, DEFAULT), ('b', DEFAULT,
 SELECT k, n, label, doc, plain FROM knex_defaults ORDER BY k;
 -- TypeORM's index listing compares a boolean catalog column in a simple CASE
 SELECT i.relname::text, CASE ix.indisunique WHEN 't' THEN 'TRUE' ELSE 'FALSE' END AS is_unique FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid WHERE t.relname = 'knex_counters' ORDER BY 1;
+-- TypeORM reads the schema and database as functions in FROM
+SELECT * FROM current_schema();
+SELECT current_database::text FROM current_database();

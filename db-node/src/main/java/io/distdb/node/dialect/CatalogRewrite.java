@@ -208,7 +208,7 @@ final class CatalogRewrite {
     return lower.contains("pg_")
         || lower.contains("regclass")
         || lower.contains("json_build_object")
-        || lower.contains("current_schemas")
+        || lower.contains("current_schema")
         || lower.contains("current_setting")
         || lower.contains("set_config")
         || lower.contains("nextval")
@@ -367,6 +367,25 @@ final class CatalogRewrite {
       return null;
     }
     int end = tokens.get(close).end();
+    if (close == i + 2 && i > 0 && tokens.get(i - 1).isKeyword("FROM")) {
+      // SELECT * FROM current_schema() (TypeORM): a function in FROM, one row labelled by its name.
+      if (name.equals("current_schema")) {
+        return new Replacement(
+            from,
+            end,
+            close,
+            "(SELECT CURRENT_SCHEMA AS \"current_schema\") AS \"current_schema\"");
+      }
+      if (name.equals("current_database")) {
+        return new Replacement(
+            from,
+            end,
+            close,
+            "(SELECT datname AS current_database FROM "
+                + CatalogViews.SCHEMA
+                + ".current_database) AS current_database");
+      }
+    }
     switch (name) {
       case "pg_get_keywords":
         return close == i + 2

@@ -105,6 +105,13 @@ class CatalogRewriteTest {
                 "SELECT CASE \"ix\".\"indisunique\" WHEN 't' THEN 'TRUE' ELSE'FALSE' END FROM t"))
         .isEqualTo(
             "SELECT CASE \"ix\".\"indisunique\" WHEN TRUE THEN 'TRUE' ELSE'FALSE' END FROM t");
+    assertThat(engine("SELECT * FROM current_schema()"))
+        .isEqualTo(
+            "SELECT * FROM (SELECT CURRENT_SCHEMA AS \"current_schema\") AS \"current_schema\"");
+    assertThat(engine("SELECT * FROM current_database()"))
+        .isEqualTo(
+            "SELECT * FROM (SELECT datname AS current_database FROM"
+                + " distdb_catalog.current_database) AS current_database");
     assertThat(engine("SELECT CASE x WHEN 't' THEN 1 END FROM t"))
         .isEqualTo("SELECT CASE x WHEN 't' THEN 1 END FROM t");
     assertThat(
