@@ -503,3 +503,26 @@ FETCH 5 IN "Quoted";
 CLOSE ALL;
 COMMIT;
 MOVE 1 FROM "Quoted";
+-- knex's schema builder: a column's DEFAULT after its CHECK (enu()), RENAME without COLUMN
+-- (renameColumn); Sequelize's showIndex labels (AS primary, AS unique) and describeTable's
+-- pg_statio_all_tables
+CREATE TABLE knex_counters ("key" varchar(50), "hits" bigint not null default '0', "kind" text check ("kind" in ('page', 'api')) default 'page', constraint "knex_counters_pkey" primary key ("key"));
+INSERT INTO knex_counters ("key") VALUES ('home') RETURNING "key", "hits", "kind";
+INSERT INTO knex_counters ("key", "kind") VALUES ('bad', 'nope');
+SELECT i.relname::text AS name, ix.indisprimary AS primary, ix.indisunique AS unique FROM pg_class t, pg_class i, pg_index ix WHERE t.oid = ix.indrelid AND i.oid = ix.indexrelid AND t.relname = 'knex_counters' ORDER BY i.relname;
+SELECT relname::text, heap_blks_read, heap_blks_hit FROM pg_statio_user_tables WHERE relname = 'knex_counters';
+alter table "knex_counters" add column "label" varchar(20) check ("label" <> '') default 'x';
+alter table "knex_counters" rename "label" to "tag";
+SELECT "key", "tag" FROM knex_counters;
+-- knex: DEFAULT inside a multi-row upsert's VALUES, a jsonb column's DEFAULT '{}', and the
+-- defaults as information_schema shows them (quoted literals as PostgreSQL deparses them)
+CREATE TABLE knex_defaults (k varchar(10) PRIMARY KEY, n int DEFAULT '0', big bigint DEFAULT '0', flag boolean DEFAULT '1', off boolean DEFAULT 'f', label text DEFAULT 'none', code varchar(5) DEFAULT 'x', neg int DEFAULT '-1', ratio numeric DEFAULT '1.5', whole numeric DEFAULT '7', doc jsonb DEFAULT '{}', plain json DEFAULT '[]');
+SELECT column_name::text, column_default::text FROM information_schema.columns WHERE table_name = 'knex_defaults' ORDER BY ordinal_position;
+INSERT INTO knex_defaults (k) VALUES ('a') RETURNING k, n, big, flag, off, label, code, neg, ratio, whole, doc, plain;
+INSERT INTO knex_defaults (k, n, label) VALUES ('a', 5, DEFAULT), ('b', DEFAULT, 'bee') ON CONFLICT (k) DO UPDATE SET n = excluded.n, label = excluded.label RETURNING k, n, label;
+SELECT k, n, label, doc, plain FROM knex_defaults ORDER BY k;
+-- TypeORM's index listing compares a boolean catalog column in a simple CASE
+SELECT i.relname::text, CASE ix.indisunique WHEN 't' THEN 'TRUE' ELSE 'FALSE' END AS is_unique FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid WHERE t.relname = 'knex_counters' ORDER BY 1;
+-- TypeORM reads the schema and database as functions in FROM
+SELECT * FROM current_schema();
+SELECT current_database::text FROM current_database();

@@ -104,6 +104,8 @@ final class CatalogRewrite {
           "pg_stat_all_tables",
           "pg_stat_database",
           "pg_stat_user_tables",
+          "pg_statio_all_tables",
+          "pg_statio_user_tables",
           "pg_tables",
           "pg_tablespace",
           "pg_trigger",
@@ -156,7 +158,7 @@ final class CatalogRewrite {
    * they keep the client's label.
    */
   private static final Set<String> RESERVED_ALIASES =
-      Set.of("default", "key", "value", "row", "some");
+      Set.of("default", "key", "value", "row", "some", "primary", "unique", "check", "foreign");
 
   /**
    * Boolean catalog columns clients compare with {@code 't'} / {@code 'f'}, which PostgreSQL reads
@@ -207,7 +209,7 @@ final class CatalogRewrite {
         || lower.contains("regclass")
         || lower.contains("format_type")
         || lower.contains("json_build_object")
-        || lower.contains("current_schemas")
+        || lower.contains("current_schema")
         || lower.contains("current_setting")
         || lower.contains("set_config")
         || lower.contains("nextval")
@@ -263,6 +265,37 @@ final class CatalogRewrite {
     return out.append(sql, copied, end).toString();
   }
 
+  /**
+   * {@code CASE ix.indisunique WHEN 't'} (TypeORM's index query): the boolean catalog column
+   * compared with a string, which H2 refuses to compare (as for {@code = 't'} above).
+   */
+  private static Replacement booleanCaseWhen(List<Token> tokens, int i) {
+    Token t = tokens.get(i);
+    if (!t.isKeyword("WHEN") || i + 1 >= tokens.size() || i < 2) {
+      return null;
+    }
+    Token literal = tokens.get(i + 1);
+    if (literal.kind() != TokenKind.STRING
+        || !(literal.value().equals("t") || literal.value().equals("f"))) {
+      return null;
+    }
+    Token column = tokens.get(i - 1);
+    int before = i - 2;
+    if (before >= 2 && tokens.get(before).is(".")) {
+      before -= 2;
+    }
+    if (!column.isName()
+        || !BOOLEAN_COLUMNS.contains(column.value().toLowerCase(Locale.ROOT))
+        || !tokens.get(before).isKeyword("CASE")) {
+      return null;
+    }
+    return new Replacement(
+        t.start(),
+        literal.end(),
+        i + 1,
+        "WHEN " + (literal.value().equals("t") ? "TRUE" : "FALSE"));
+  }
+
   /** Text replacing characters [from, to) of the statement, ending at token {@code lastToken}. */
   private record Replacement(int from, int to, int lastToken, String text) {}
 
@@ -304,6 +337,10 @@ final class CatalogRewrite {
             t.start(), right.end(), i + 1, "= " + (right.value().equals("t") ? "TRUE" : "FALSE"));
       }
     }
+    Replacement caseWhen = booleanCaseWhen(tokens, i);
+    if (caseWhen != null) {
+      return caseWhen;
+    }
     Replacement user = sessionUser(tokens, i);
     if (user != null) {
       return user;
@@ -338,6 +375,25 @@ final class CatalogRewrite {
       return null;
     }
     int end = tokens.get(close).end();
+    if (close == i + 2 && i > 0 && tokens.get(i - 1).isKeyword("FROM")) {
+      // SELECT * FROM current_schema() (TypeORM): a function in FROM, one row labelled by its name.
+      if (name.equals("current_schema")) {
+        return new Replacement(
+            from,
+            end,
+            close,
+            "(SELECT CURRENT_SCHEMA AS \"current_schema\") AS \"current_schema\"");
+      }
+      if (name.equals("current_database")) {
+        return new Replacement(
+            from,
+            end,
+            close,
+            "(SELECT datname AS current_database FROM "
+                + CatalogViews.SCHEMA
+                + ".current_database) AS current_database");
+      }
+    }
     switch (name) {
       case "pg_get_keywords":
         return close == i + 2

@@ -26,6 +26,8 @@ public final class Dialect {
           new DeferrableConstraintRewrite(),
           new DropColumnCascadeRewrite());
   private final CatalogRewrite catalogRewrite = new CatalogRewrite();
+  private final ColumnDefaultOrderRewrite columnDefaultOrder = new ColumnDefaultOrderRewrite();
+  private final RenameColumnRewrite renameColumn = new RenameColumnRewrite();
   private final List<Rewrite> rewrites =
       List.of(
           new UnsupportedFeatureRewrite(),
@@ -111,6 +113,22 @@ public final class Dialect {
         catalog = true;
       }
     }
+    if (ColumnDefaultOrderRewrite.mightApply(lower)) {
+      String rewritten = columnDefaultOrder.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+      }
+    }
+    if (RenameColumnRewrite.mightApply(lower)) {
+      String rewritten = renameColumn.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+      }
+    }
     boolean schemaRead = false;
     if (UnnamedIndexRewrite.mightApply(lower)) {
       String rewritten = UnnamedIndexRewrite.rewrite(sql, SqlLexer.tokenize(sql), schema);
@@ -182,6 +200,15 @@ public final class Dialect {
     }
     EngineStatement main = engine(ReferentialActions.restore(translation.render()), true);
     if (ctes == null) {
+      String describe = translation.describeText();
+      if (describe != null) {
+        main =
+            new EngineStatement(
+                main.sql(),
+                main.parameterCount(),
+                true,
+                Placeholders.toH2(ReferentialActions.restore(describe)).sql());
+      }
       return new Translated(main, cacheable);
     }
     return new Translated(

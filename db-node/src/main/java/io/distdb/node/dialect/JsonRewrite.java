@@ -127,6 +127,7 @@ final class JsonRewrite implements Rewrite {
     boolean changed = false;
     if (t.tree() instanceof CreateTable create && create.getColumnDefinitions() != null) {
       for (ColumnDefinition column : create.getColumnDefinitions()) {
+        changed |= documentDefault(column);
         changed |= declareJson(column.getColDataType());
       }
     }
@@ -134,12 +135,33 @@ final class JsonRewrite implements Rewrite {
       for (AlterExpression e : alter.getAlterExpressions()) {
         if (e.getColDataTypeList() != null) {
           for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
+            changed |= documentDefault(c);
             changed |= declareJson(c.getColDataType());
           }
         }
       }
     }
     return changed;
+  }
+
+  /**
+   * A json(b) column's {@code DEFAULT '{}'} is the document in PostgreSQL; the engine would store
+   * the string. H2's JSON literal, {@code JSON '{}'}, is the document.
+   */
+  private static boolean documentDefault(ColumnDefinition column) {
+    List<String> specs = column.getColumnSpecs();
+    if (specs == null || !isJsonType(column.getColDataType())) {
+      return false;
+    }
+    for (int i = 0; i + 1 < specs.size(); i++) {
+      if (specs.get(i).equalsIgnoreCase("DEFAULT") && specs.get(i + 1).startsWith("'")) {
+        List<String> fixed = new ArrayList<>(specs);
+        fixed.add(i + 1, "JSON");
+        column.setColumnSpecs(fixed);
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean declareJson(ColDataType type) {

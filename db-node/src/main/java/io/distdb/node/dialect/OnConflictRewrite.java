@@ -3,13 +3,18 @@ package io.distdb.node.dialect;
 import io.distdb.node.sql.StatementException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.insert.ConflictActionType;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.insert.InsertConflictAction;
 import net.sf.jsqlparser.statement.insert.InsertConflictTarget;
+import net.sf.jsqlparser.statement.select.Values;
 
 /**
  * {@code INSERT ... ON CONFLICT (keys) | ON CONSTRAINT name DO NOTHING | DO UPDATE SET ... [WHERE
@@ -57,6 +62,7 @@ final class OnConflictRewrite implements Rewrite {
     String tableName = table.getFullyQualifiedName();
     String alias = table.getAlias() != null ? table.getAlias().getName() : table.getName();
     List<String> columns = insertColumns(insert, t);
+    replaceDefaults(insert, tableName, columns, t);
     List<String> keys = conflictKeys(target, tableName, t);
     StringBuilder merge = new StringBuilder(256);
     merge.append("MERGE INTO ").append(tableName);
@@ -91,7 +97,57 @@ final class OnConflictRewrite implements Rewrite {
         .append(") VALUES (")
         .append(columns.stream().map(c -> "excluded." + c).collect(Collectors.joining(", ")))
         .append(')');
+    t.describeWith(withoutConflictClause(insert));
     t.replaceBody(merge.toString());
+  }
+
+  /**
+   * {@code DEFAULT} in the VALUES rows (knex writes it where a row of a multi-row insert lacks a
+   * column) cannot stand in MERGE's source table: it becomes the column's default expression, or
+   * NULL for a column without one, as PostgreSQL would insert. An identity column has no expression
+   * to put there (0A000).
+   */
+  private static void replaceDefaults(
+      Insert insert, String table, List<String> columns, Translation t) throws StatementException {
+    if (!(insert.getSelect() instanceof Values values)) {
+      return;
+    }
+    Map<String, String> defaults = null;
+    for (ExpressionList<Expression> row : JsonColumnRewrite.rows(values.getExpressions())) {
+      for (int i = 0; i < row.size() && i < columns.size(); i++) {
+        if (!isDefault(row.get(i))) {
+          continue;
+        }
+        if (defaults == null) {
+          defaults = t.schema().columnDefaults(table);
+        }
+        String column = JsonColumnRewrite.name(columns.get(i));
+        if (defaults.containsKey(column) && defaults.get(column) == null) {
+          throw unsupported("DEFAULT for an identity column in an upsert's VALUES");
+        }
+        String expression = defaults.get(column);
+        // The engine's own text of the expression, spliced in as a name renders it verbatim.
+        row.set(i, expression == null ? new NullValue() : new Column("(" + expression + ")"));
+      }
+    }
+  }
+
+  private static boolean isDefault(Expression e) {
+    return e != null && e.toString().equalsIgnoreCase("DEFAULT");
+  }
+
+  /** The INSERT as if it had no ON CONFLICT clause: H2 types its VALUES by the target columns. */
+  private static String withoutConflictClause(Insert insert) {
+    InsertConflictAction action = insert.getConflictAction();
+    InsertConflictTarget target = insert.getConflictTarget();
+    insert.setConflictAction(null);
+    insert.setConflictTarget(null);
+    try {
+      return insert.toString();
+    } finally {
+      insert.setConflictAction(action);
+      insert.setConflictTarget(target);
+    }
   }
 
   private static List<String> insertColumns(Insert insert, Translation t)

@@ -54,6 +54,14 @@ public interface Schema {
     return Map.of();
   }
 
+  /**
+   * The table's columns that have a default, name → the engine's text of the default expression;
+   * identity columns map to null (their default is the engine's own sequence, no expression).
+   */
+  default Map<String, String> columnDefaults(String table) throws StatementException {
+    return Map.of();
+  }
+
   /** The table's interval columns. Empty for a table without any, or one that does not exist. */
   default Set<String> intervalColumns(String table) throws StatementException {
     return Set.of();

@@ -17,6 +17,7 @@ final class Translation {
   private String suffix = "";
   private boolean changed;
   private boolean cacheable = true;
+  private String describe;
 
   Translation(Statement tree, Schema schema) {
     this.tree = tree;
@@ -57,6 +58,28 @@ final class Translation {
     this.prefix = prefix + this.prefix;
     this.suffix = this.suffix + suffix;
     changed = true;
+  }
+
+  /**
+   * Names the statement H2 should describe the parameters of, when the rendering hides their
+   * columns from H2's type inference (see {@link EngineStatement#describeSql()}).
+   */
+  void describeWith(String sql) {
+    describe = sql;
+  }
+
+  /**
+   * The statement to describe parameters with: one a rewrite named, else the body inside the
+   * envelope of a delta table; null when the rendering describes itself.
+   */
+  String describeText() {
+    if (describe != null) {
+      return describe;
+    }
+    if (prefix.isEmpty() && suffix.isEmpty()) {
+      return null;
+    }
+    return body != null ? body : tree.toString();
   }
 
   String render() {

@@ -52,6 +52,11 @@ final class EngineSchema implements Schema {
           + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
           + " AND UPPER(DATA_TYPE) = 'INTERVAL'";
 
+  private static final String COLUMN_DEFAULTS =
+      "SELECT COLUMN_NAME, COLUMN_DEFAULT, IS_IDENTITY FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
+          + " AND (COLUMN_DEFAULT IS NOT NULL OR IS_IDENTITY = 'YES')";
+
   private static final String RELATION_EXISTS =
       "SELECT 1 FROM INFORMATION_SCHEMA.TABLES"
           + " WHERE TABLE_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND TABLE_NAME = ?2"
@@ -131,6 +136,24 @@ final class EngineSchema implements Schema {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Map<String, String> columnDefaults(String table) throws StatementException {
+    Name name = Name.of(table);
+    Map<String, String> out = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(COLUMN_DEFAULTS)) {
+      ps.setString(1, name.schema());
+      ps.setString(2, name.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), "YES".equals(rs.getString(3)) ? null : rs.getString(2));
         }
       }
       return out;

@@ -233,6 +233,15 @@ final class LocalSession implements SqlSession {
       List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
       int[] cast = ParameterCasts.declared(sql, declaredOids, engine.parameterCount());
       int[] oids = parameterOids(ps, engine, cast == null ? declaredOids : cast);
+    }
+  }
+
+  /**
+      int[] oids =
+          JdbcTypes.parameterOids(ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
+      if (engine.describeSql() != null) {
+        oids = describedParameters(engine, oids);
+      }
       if (info.kind() != Kind.READ) {
         // Writes run on the database's writer connection; this one only served to describe them.
         ps.close();
@@ -263,6 +272,32 @@ final class LocalSession implements SqlSession {
     } catch (SQLException e) {
       return JdbcTypes.parameterOids(
           ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
+    }
+  }
+
+  /**
+   * Parameter types of a statement H2 cannot type (see {@link StatementInfo.EngineSql}), from its
+   * plain DML: where that DML types a parameter other than as text, its type wins.
+   */
+  private int[] describedParameters(StatementInfo.EngineSql engine, int[] oids) {
+    try (PreparedStatement describe = connection.prepareStatement(engine.describeSql())) {
+      int[] described =
+          JdbcTypes.parameterOids(
+              describe.getParameterMetaData(),
+              Math.min(oids.length, describe.getParameterMetaData().getParameterCount()),
+              null);
+      int[] merged = oids.clone();
+      for (int i = 0; i < described.length; i++) {
+        if (merged[i] == PgType.TEXT.oid() || merged[i] == PgType.VARCHAR.oid()) {
+          if (described[i] != PgType.TEXT.oid() && described[i] != PgType.VARCHAR.oid()) {
+            merged[i] = described[i];
+          }
+        }
+      }
+      return merged;
+    } catch (SQLException e) {
+      // A form H2 runs only inside the rewrite (INSERT INTO t AS alias): the types stay unknown.
+      return oids;
     }
   }
 

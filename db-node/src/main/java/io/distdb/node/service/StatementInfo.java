@@ -45,7 +45,11 @@ record StatementInfo(
   }
 
   /** The statement in the storage engine's dialect. */
-  record EngineSql(String sql, int parameterCount) {}
+  /**
+   * @param describeSql null, or the statement to ask H2 for parameter types ({@link
+   *     io.distdb.node.dialect.EngineStatement#describeSql()})
+   */
+  record EngineSql(String sql, int parameterCount, String describeSql) {}
 
   static StatementInfo classify(String sql) throws SqlException {
     Statement s;
@@ -106,7 +110,7 @@ record StatementInfo(
   static EngineSql toEngine(Dialect dialect, String sql, Schema schema) throws SqlException {
     try {
       EngineStatement e = dialect.translate(sql, schema);
-      return new EngineSql(e.sql(), e.parameterCount());
+      return new EngineSql(e.sql(), e.parameterCount(), e.describeSql());
     } catch (StatementException e) {
       throw translate(e);
     }

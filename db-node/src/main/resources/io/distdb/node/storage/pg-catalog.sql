@@ -319,13 +319,41 @@ WHERE c.relkind = 'r'
 
 -- Column defaults as text, which pg_get_expr returns as is: a serial column's is nextval of the
 -- sequence PostgreSQL would have made; booleans are spelled as PostgreSQL prints them; now(), which
--- the engine keeps as LOCALTIMESTAMP, as now().
+-- the engine keeps as LOCALTIMESTAMP, as now(). A quoted literal (knex writes DEFAULT '0') is
+-- shown as PostgreSQL deparses the constant it became: bare for booleans, non-negative integers
+-- and numerics with a decimal point, else with its type ('0'::bigint, 'x'::text); a json(b)
+-- literal, which the engine keeps as JSON '...', as '...'::jsonb.
 CREATE VIEW distdb_catalog.pg_attrdef AS
 SELECT 1073741824 + ORA_HASH(col.table_schema || '.' || col.table_name || '.' || col.column_name, 1073741823) AS oid,
   c.oid AS adrelid, col.ordinal_position AS adnum,
   CASE WHEN col.is_identity = 'YES' THEN 'nextval(''' || col.table_name || '_' || col.column_name || '_seq''::regclass)'
     WHEN col.column_default = 'TRUE' THEN 'true' WHEN col.column_default = 'FALSE' THEN 'false'
     WHEN col.column_default = 'LOCALTIMESTAMP' THEN 'now()'
+    WHEN UPPER(col.data_type) = 'JSON' AND col.column_default LIKE 'JSON ''%'
+      THEN SUBSTRING(col.column_default, 6)
+        || CASE WHEN col.character_maximum_length = 999999999 THEN '::json' ELSE '::jsonb' END
+    WHEN col.column_default LIKE '''%''' AND CHAR_LENGTH(col.column_default) >= 2 THEN
+      CASE WHEN UPPER(col.data_type) = 'BOOLEAN' THEN
+          CASE WHEN LOWER(TRIM(SUBSTRING(col.column_default, 2, CHAR_LENGTH(col.column_default) - 2)))
+            IN ('1', 't', 'true', 'y', 'yes', 'on') THEN 'true' ELSE 'false' END
+        WHEN UPPER(col.data_type) = 'INTEGER'
+          AND REGEXP_LIKE(SUBSTRING(col.column_default, 2, CHAR_LENGTH(col.column_default) - 2), '^[0-9]+$')
+          THEN SUBSTRING(col.column_default, 2, CHAR_LENGTH(col.column_default) - 2)
+        WHEN UPPER(col.data_type) IN ('NUMERIC', 'DECFLOAT')
+          AND REGEXP_LIKE(SUBSTRING(col.column_default, 2, CHAR_LENGTH(col.column_default) - 2), '^[0-9]*[.][0-9]*$')
+          THEN SUBSTRING(col.column_default, 2, CHAR_LENGTH(col.column_default) - 2)
+        WHEN UPPER(col.data_type) = 'INTEGER' THEN col.column_default || '::integer'
+        WHEN UPPER(col.data_type) = 'BIGINT' THEN col.column_default || '::bigint'
+        WHEN UPPER(col.data_type) = 'SMALLINT' THEN col.column_default || '::smallint'
+        WHEN UPPER(col.data_type) IN ('NUMERIC', 'DECFLOAT') THEN col.column_default || '::numeric'
+        WHEN UPPER(col.data_type) = 'DOUBLE PRECISION' THEN col.column_default || '::double precision'
+        WHEN UPPER(col.data_type) = 'REAL' THEN col.column_default || '::real'
+        WHEN UPPER(col.data_type) = 'CHARACTER VARYING' AND col.character_maximum_length = 1000000000
+          THEN col.column_default || '::text'
+        WHEN UPPER(col.data_type) = 'CHARACTER VARYING' THEN col.column_default || '::character varying'
+        WHEN UPPER(col.data_type) = 'UUID' THEN col.column_default || '::uuid'
+        WHEN UPPER(col.data_type) = 'DATE' THEN col.column_default || '::date'
+        ELSE col.column_default END
     ELSE col.column_default END AS adbin, 2604 AS tableoid
 FROM information_schema.columns col
 JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
@@ -562,6 +590,18 @@ WHERE c.relkind = 'r';
 
 CREATE VIEW distdb_catalog.pg_stat_user_tables AS
 SELECT * FROM distdb_catalog.pg_stat_all_tables;
+
+-- Block I/O counters (Sequelize's describeTable joins it to pg_description for column comments):
+-- 0, the index ones null for a table without indexes, the TOAST ones null (distdb has no TOAST).
+CREATE VIEW distdb_catalog.pg_statio_all_tables AS
+SELECT s.relid, s.schemaname, s.relname, CAST(0 AS BIGINT) AS heap_blks_read,
+  CAST(0 AS BIGINT) AS heap_blks_hit, s.idx_scan AS idx_blks_read, s.idx_scan AS idx_blks_hit,
+  CAST(NULL AS BIGINT) AS toast_blks_read, CAST(NULL AS BIGINT) AS toast_blks_hit,
+  CAST(NULL AS BIGINT) AS tidx_blks_read, CAST(NULL AS BIGINT) AS tidx_blks_hit
+FROM distdb_catalog.pg_stat_all_tables s;
+
+CREATE VIEW distdb_catalog.pg_statio_user_tables AS
+SELECT * FROM distdb_catalog.pg_statio_all_tables;
 
 -- One row per database, as PostgreSQL also gives one (datid 0) for shared objects; nothing is
 -- counted: numbackends is unknown across the node's sessions and shown as 0.

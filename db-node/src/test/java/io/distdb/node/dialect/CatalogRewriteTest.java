@@ -102,6 +102,20 @@ class CatalogRewriteTest {
         .isEqualTo("SELECT x AS \"default\", y AS \"key\" FROM t WHERE ix.indisprimary = FALSE");
     assertThat(
             engine(
+                "SELECT CASE \"ix\".\"indisunique\" WHEN 't' THEN 'TRUE' ELSE'FALSE' END FROM t"))
+        .isEqualTo(
+            "SELECT CASE \"ix\".\"indisunique\" WHEN TRUE THEN 'TRUE' ELSE'FALSE' END FROM t");
+    assertThat(engine("SELECT * FROM current_schema()"))
+        .isEqualTo(
+            "SELECT * FROM (SELECT CURRENT_SCHEMA AS \"current_schema\") AS \"current_schema\"");
+    assertThat(engine("SELECT * FROM current_database()"))
+        .isEqualTo(
+            "SELECT * FROM (SELECT datname AS current_database FROM"
+                + " distdb_catalog.current_database) AS current_database");
+    assertThat(engine("SELECT CASE x WHEN 't' THEN 1 END FROM t"))
+        .isEqualTo("SELECT CASE x WHEN 't' THEN 1 END FROM t");
+    assertThat(
+            engine(
                 "SELECT pg_catalog.format_type(a.atttypid, a.atttypmod), ix.indkey::varchar FROM t"))
         .isEqualTo(
             "SELECT distdb_catalog.d_format_type(a.atttypid, a.atttypmod) AS format_type,"

@@ -2,6 +2,7 @@ package io.distdb.node.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.distdb.node.sql.SqlLexer;
 import org.junit.jupiter.api.Test;
 
 /** The token-level DDL rewrites frameworks' schema statements need (Django's, here). */
@@ -36,5 +37,39 @@ class DdlTextRewriteTest {
         .isEqualTo("CREATE TABLE c (a int REFERENCES a (id) , b int)");
     assertThat(engine("SELECT 'DEFERRABLE INITIALLY DEFERRED'"))
         .isEqualTo("SELECT 'DEFERRABLE INITIALLY DEFERRED'");
+  }
+
+  @Test
+  void aDefaultAfterAColumnConstraintMovesInFrontOfIt() throws Exception {
+    // knex's enu(): CHECK before DEFAULT, which H2 does not parse.
+    assertThat(
+            engine(
+                "create table \"c\" (\"hits\" bigint not null default '0', \"kind\" text check"
+                    + " (\"kind\" in ('page', 'api')) default 'page', constraint \"c_pkey\" primary"
+                    + " key (\"key\"))"))
+        .isEqualTo(
+            "CREATE TABLE \"c\" (\"hits\" bigint not null default '0', \"kind\" text default"
+                + " 'page' CONSTRAINT \"c_kind_check\" check (\"kind\" IN ('page', 'api')),"
+                + " CONSTRAINT \"c_pkey\" primary key (\"key\"))");
+    assertThat(engine("ALTER TABLE t ADD COLUMN a int UNIQUE DEFAULT (1 + 2) NOT NULL"))
+        .isEqualTo(
+            "ALTER TABLE t ADD COLUMN a int DEFAULT (1 + 2) CONSTRAINT \"t_a_key\" UNIQUE  NOT NULL");
+    ColumnDefaultOrderRewrite order = new ColumnDefaultOrderRewrite();
+    String inPlace = "CREATE TABLE t (a int DEFAULT 1 CHECK (a > 0), b int)";
+    assertThat(order.rewrite(inPlace, SqlLexer.tokenize(inPlace))).isNull();
+    String tableCheck = "CREATE TABLE t (a int, CHECK (a > 0), b int DEFAULT 2)";
+    assertThat(order.rewrite(tableCheck, SqlLexer.tokenize(tableCheck))).isNull();
+  }
+
+  @Test
+  void renameWithoutColumnGetsTheKeyword() throws Exception {
+    // knex's renameColumn.
+    assertThat(engine("alter table \"b\" rename \"summary\" to \"blurb\""))
+        .isEqualTo("alter table \"b\" rename COLUMN \"summary\" to \"blurb\"");
+    assertThat(engine("ALTER TABLE b RENAME COLUMN x TO y"))
+        .isEqualTo("ALTER TABLE b RENAME COLUMN x TO y");
+    assertThat(engine("ALTER TABLE b RENAME TO c")).isEqualTo("ALTER TABLE b RENAME TO c");
+    assertThat(engine("ALTER TABLE b RENAME CONSTRAINT x TO y"))
+        .isEqualTo("ALTER TABLE b RENAME CONSTRAINT x TO y");
   }
 }

@@ -244,4 +244,55 @@ class DialectTest {
         .isEqualTo("CREATE UNIQUE INDEX  IF NOT EXISTS ix ON t (a)");
     assertThat(engine("DROP INDEX CONCURRENTLY ix")).isEqualTo("DROP INDEX  ix");
   }
+
+  @Test
+  void returningAndUpsertsAreDescribedByTheirPlainDml() throws StatementException {
+    // H2 types no parameter inside FINAL TABLE (...) or a MERGE's VALUES: bytea, jsonb and array
+    // parameters (node-postgres binds Buffers in binary) need the column's type.
+    EngineStatement returning =
+        dialect.translate("INSERT INTO t (a, b) VALUES ($1, $2) RETURNING id");
+    assertThat(returning.describeSql()).isEqualTo("INSERT INTO t (a, b) VALUES (?1, ?2)");
+    EngineStatement upsert =
+        dialect.translate(
+            "INSERT INTO t (k, v) VALUES ($1, $2) ON CONFLICT (k) DO UPDATE SET v = $3 RETURNING k");
+    assertThat(upsert.sql()).startsWith("SELECT k FROM FINAL TABLE (MERGE INTO t");
+    assertThat(upsert.describeSql()).isEqualTo("INSERT INTO t (k, v) VALUES (?1, ?2)");
+    assertThat(dialect.translate("UPDATE t SET a = $1").describeSql()).isNull();
+  }
+
+  @Test
+  void defaultInAnUpsertsValuesIsTheColumnsDefault() throws StatementException {
+    // knex's multi-row merge writes DEFAULT where a row lacks a column.
+    Schema schema =
+        new Schema() {
+          @Override
+          public List<String> columns(String table) {
+            return List.of("k", "n", "kind", "id");
+          }
+
+          @Override
+          public List<String> constraintColumns(String table, String constraint) {
+            return List.of("k");
+          }
+
+          @Override
+          public java.util.Map<String, String> columnDefaults(String table) {
+            java.util.Map<String, String> defaults = new java.util.HashMap<>();
+            defaults.put("kind", "'page'");
+            defaults.put("id", null);
+            return defaults;
+          }
+        };
+    String sql =
+        "INSERT INTO c (k, n, kind) VALUES ($1, DEFAULT, DEFAULT), ($2, 1, $3)"
+            + " ON CONFLICT (k) DO UPDATE SET n = excluded.n";
+    assertThat(dialect.translate(sql, schema).sql())
+        .startsWith(
+            "MERGE INTO c USING (VALUES (?1, NULL, ('page')), (?2, 1, ?3)) AS excluded(k, n, kind)");
+    assertThatThrownBy(
+            () ->
+                dialect.translate(
+                    "INSERT INTO c (k, id) VALUES (1, DEFAULT) ON CONFLICT (k) DO NOTHING", schema))
+        .isInstanceOf(StatementException.class);
+  }
 }
