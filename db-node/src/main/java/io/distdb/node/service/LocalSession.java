@@ -233,12 +233,6 @@ final class LocalSession implements SqlSession {
       List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
       int[] cast = ParameterCasts.declared(sql, declaredOids, engine.parameterCount());
       int[] oids = parameterOids(ps, engine, cast == null ? declaredOids : cast);
-    }
-  }
-
-  /**
-      int[] oids =
-          JdbcTypes.parameterOids(ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
       if (engine.describeSql() != null) {
         oids = describedParameters(engine, oids);
       }
