@@ -51,9 +51,11 @@ public final class CatalogViews {
    * of information_schema; 3 gave indexes their one page (relpages, as a new btree's metapage),
    * tables and views their row types and those types' arrays (pg_type, pg_class.reltype), json,
    * jsonb and text[] columns their types (pg_attribute), and added what pg_dump reads (tableoid
-   * columns, the catalogs of objects distdb has none of, a view's dependencies on its tables).
+   * columns, the catalogs of objects distdb has none of, a view's dependencies on its tables); 4
+   * gave identity columns generated ALWAYS their sequence (pg_class, pg_sequence, pg_depend 'i')
+   * and defaults drawing from a sequence object theirs ({@code nextval('s'::regclass)}, pg_depend).
    */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private CatalogViews() {}
 
