@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new user's migration: pg_dump 15 of a PostgreSQL 15 database (plain format, owners included,
- * and schema only) restores with {@code psql -v ON_ERROR_STOP=1 -f} into an empty distdb database,
- * which then holds the same rows, columns, constraints, indexes, comments and sequence positions,
- * and behaves the same (serial and identity columns continue, foreign keys cascade). A pg_dump of
- * that distdb database restores into another distdb database likewise. What a restore does not keep
- * is listed in dialect/DESIGN.md ("Restoring a dump").
+ * A new user's migration: pg_dump 15 of a PostgreSQL 15 database (plain format, owners included;
+ * schema only; data as INSERTs) restores with {@code psql -v ON_ERROR_STOP=1 -f} into an empty
+ * distdb database, which then holds the same rows, columns, constraints, indexes, comments and
+ * sequence positions, and behaves the same (serial and identity columns continue, foreign keys
+ * cascade). A pg_dump of that distdb database restores into another distdb database likewise. What
+ * a restore does not keep is listed in dialect/DESIGN.md ("Restoring a dump").
  */
 class PgRestoreIT {
 
@@ -111,18 +111,23 @@ class PgRestoreIT {
       ok(tools.psql(pgPort, "postgres", "source", "-f", "source.sql"));
       ok(tools.pgDump(pgPort, "postgres", "source", "-f", "pg.dump"));
       ok(tools.pgDump(pgPort, "postgres", "source", "--schema-only", "-f", "pg-schema.dump"));
-      for (String db : List.of("fromdump", "fromschema", "copy", "copyschema")) {
+      ok(tools.pgDump(pgPort, "postgres", "source", "--inserts", "-f", "pg-inserts.dump"));
+      for (String db : List.of("fromdump", "fromschema", "frominserts", "copy", "copyschema")) {
         ok(tools.psql(dd, USER, "distdb", "-c", "CREATE DATABASE " + db));
       }
 
       ok(tools.psql(dd, USER, "fromdump", "-f", "pg.dump"));
       ok(tools.psql(dd, USER, "fromschema", "-f", "pg-schema.dump"));
+      ok(tools.psql(dd, USER, "frominserts", "-f", "pg-inserts.dump"));
       Server source = new Server(tools, pgPort, "postgres", "source");
       Server fromDump = new Server(tools, dd, USER, "fromdump");
       assertThat(fromDump.rows(ROWS)).isEqualTo(source.rows(ROWS));
       assertThat(fromDump.rows(SCHEMA)).isEqualTo(source.rows(SCHEMA));
       assertThat(new Server(tools, dd, USER, "fromschema").rows(SCHEMA))
           .isEqualTo(source.rows(SCHEMA));
+      // bytea and array literals, identity columns written OVERRIDING SYSTEM VALUE
+      assertThat(new Server(tools, dd, USER, "frominserts").rows(ROWS))
+          .isEqualTo(source.rows(ROWS));
       assertThat(fromDump.rows(List.of(DEFAULTS.replace(" AND NOT (", " AND ("))))
           .endsWith("items|id|nextval('items_id_seq'::regclass)\n");
 
