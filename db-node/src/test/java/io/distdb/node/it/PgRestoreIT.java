@@ -2,15 +2,18 @@ package io.distdb.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.distdb.node.Node;
+import io.distdb.node.storage.DatabaseChecksum;
+import io.distdb.node.testing.Cluster;
 import io.distdb.node.testing.InProcessNode;
 import io.distdb.node.testing.PgTools;
 import io.distdb.node.testing.PostgresServer;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,9 +107,9 @@ class PgRestoreIT {
     PgTools tools = new PgTools(dir);
     Files.write(dir.resolve("source.sql"), resource("pgrestore/source.sql"));
     try (PostgresServer pg = PostgresServer.start();
-        Node node = InProcessNode.start(dir.resolve("data"))) {
+        Cluster cluster = Cluster.start(dir.resolve("cluster"), 1)) {
       int pgPort = pg.port();
-      int dd = node.pgPort();
+      int dd = cluster.master().pgPort();
       ok(tools.psql(pgPort, "postgres", "postgres", "-c", "CREATE DATABASE source"));
       ok(tools.psql(pgPort, "postgres", "source", "-f", "source.sql"));
       ok(tools.pgDump(pgPort, "postgres", "source", "-f", "pg.dump"));
@@ -146,6 +149,13 @@ class PgRestoreIT {
       assertThat(copy.rows(BEHAVIOUR)).isEqualTo(want);
       assertThat(fromDump.rows(ROWS)).isEqualTo(source.rows(ROWS));
       assertThat(copy.rows(ROWS)).isEqualTo(source.rows(ROWS));
+
+      // The restores replicate like any other writes: the slave ends identical.
+      Map<String, DatabaseChecksum.Result> master = cluster.awaitConverged(Duration.ofSeconds(60));
+      assertThat(cluster.slave(0).checksums()).isEqualTo(master);
+      int slave = cluster.slave(0).pgPort();
+      assertThat(new Server(tools, slave, USER, "copy").rows(ROWS)).isEqualTo(copy.rows(ROWS));
+      assertThat(new Server(tools, slave, USER, "copy").rows(SCHEMA)).isEqualTo(copy.rows(SCHEMA));
     }
   }
 
