@@ -621,7 +621,7 @@ public final class CatalogFunctions {
     return relation == null ? null : 0L;
   }
 
-  private static String one(Connection c, String sql, Object... args) throws SQLException {
+  static String one(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         p.setObject(i + 1, args[i]);

@@ -93,6 +93,7 @@ class PgRestoreIT {
               + " VALUES (5, 1, '2024-07-02 00:00:00+00') RETURNING id",
           "INSERT INTO items (order_id, sku) VALUES (5, 'Z') RETURNING id",
           "INSERT INTO invoices (order_id, issued) VALUES (5, '2024-07-03') RETURNING no",
+          "SELECT nextval('invoice_seq'::regclass), nextval('public.customers_id_seq'::regclass)",
           "INSERT INTO events (kind, at) VALUES ('x', '2024-07-04 00:00:00+00') RETURNING id",
           "DELETE FROM customers WHERE id = 1",
           "SELECT (SELECT count(*) FROM orders), (SELECT count(*) FROM items),"
