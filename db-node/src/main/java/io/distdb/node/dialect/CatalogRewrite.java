@@ -576,6 +576,8 @@ final class CatalogRewrite {
             .contains(tokens.get(last + 2).text().toLowerCase(Locale.ROOT))) {
       last += 2;
       text = CatalogViews.SCHEMA + "." + CatalogFunctions.PREFIX + "regclass_name(" + operand + ")";
+    } else if (t.kind() == TokenKind.STRING && CatalogRelationOids.of(t.value()) != null) {
+      text = String.valueOf(CatalogRelationOids.of(t.value()));
     } else if (t.kind() == TokenKind.STRING || tokens.get(end).is(")")) {
       text = CatalogViews.SCHEMA + "." + CatalogFunctions.PREFIX + "regclass_oid(" + operand + ")";
     } else {

@@ -41,6 +41,7 @@ public final class Dialect {
           new JsonSetFunctionRewrite(), // after JsonRewrite fixed the arguments it moves
           new JsonColumnRewrite(), // before the rewrites that render VALUES as MERGE or SELECT
           new IntervalColumnRewrite(),
+          new ByteaColumnRewrite(),
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(),
           new FunctionRewrite(),
@@ -89,6 +90,28 @@ public final class Dialect {
     String sql = clientSql;
     String lower = sql.toLowerCase(Locale.ROOT);
     boolean catalog = false;
+    boolean schemaRead = false;
+    if (AlterTableActions.mightApply(lower)) {
+      List<String> actions = AlterTableActions.split(sql, SqlLexer.tokenize(sql));
+      if (actions != null) {
+        return translateEach(actions, schema);
+      }
+    }
+    if (SequenceOwnership.mightApply(lower)) {
+      String rewritten = SequenceOwnership.rewrite(sql, SqlLexer.tokenize(sql), schema);
+      if (rewritten != null) {
+        return new Translated(engine(rewritten, true), false);
+      }
+    }
+    if (NextvalDefaults.mightApply(lower)) {
+      String rewritten = NextvalDefaults.rewrite(sql, SqlLexer.tokenize(sql), schema);
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+        schemaRead = true; // the sequence must exist
+      }
+    }
     if (EscapeStringRewrite.mightApply(lower)) {
       String rewritten = EscapeStringRewrite.rewrite(sql, SqlLexer.tokenize(sql));
       if (rewritten != null) {
@@ -129,7 +152,6 @@ public final class Dialect {
         catalog = true;
       }
     }
-    boolean schemaRead = false;
     if (UnnamedIndexRewrite.mightApply(lower)) {
       String rewritten = UnnamedIndexRewrite.rewrite(sql, SqlLexer.tokenize(sql), schema);
       if (rewritten != null) {
@@ -215,6 +237,22 @@ public final class Dialect {
         new EngineStatement(
             ctes.splice(main.sql()), Math.max(main.parameterCount(), ctes.parameterCount()), true),
         cacheable);
+  }
+
+  /** Statements that replace one the client sent, each translated on its own, run as one text. */
+  private Translated translateEach(List<String> statements, Schema schema)
+      throws StatementException {
+    List<String> texts = new java.util.ArrayList<>(statements.size());
+    int parameters = 0;
+    boolean cacheable = true;
+    for (String statement : statements) {
+      Translated t = translateUncached(statement, schema);
+      texts.add(t.statement().sql());
+      parameters = Math.max(parameters, t.statement().parameterCount());
+      cacheable &= t.cacheable();
+    }
+    return new Translated(
+        new EngineStatement(String.join("; ", texts), parameters, true), cacheable);
   }
 
   private boolean mightNeedRewrite(String lower) {

@@ -62,6 +62,11 @@ public interface Schema {
     return Map.of();
   }
 
+  /** The table's bytea columns. Empty for a table without any, or one that does not exist. */
+  default Set<String> byteaColumns(String table) throws StatementException {
+    return Set.of();
+  }
+
   /** The table's interval columns. Empty for a table without any, or one that does not exist. */
   default Set<String> intervalColumns(String table) throws StatementException {
     return Set.of();
@@ -74,5 +79,43 @@ public interface Schema {
    */
   default boolean relationExists(String schema, String name) throws StatementException {
     return false;
+  }
+
+  /**
+   * A sequence object of the engine (an identity column's sequence is not one).
+   *
+   * @param dataType the engine's name of its type ({@code INTEGER}, {@code BIGINT})
+   * @param next the value it hands out next
+   */
+  record Sequence(
+      String schema,
+      String name,
+      String dataType,
+      long start,
+      long increment,
+      long min,
+      long max,
+      boolean cycle,
+      long next) {}
+
+  /**
+   * A column as the engine holds it.
+   *
+   * @param dataType the engine's name of its type ({@code INTEGER}, {@code CHARACTER VARYING})
+   * @param identity {@code ALWAYS} or {@code BY DEFAULT} for an identity column, else null
+   */
+  record ColumnType(String dataType, String identity) {}
+
+  /**
+   * The sequence object {@code name} in {@code schema} (the session's current one when null), or
+   * null if there is none.
+   */
+  default Sequence sequence(String schema, String name) throws StatementException {
+    return null;
+  }
+
+  /** The column, or null if the table (current schema when {@code schema} is null) has none. */
+  default ColumnType column(String schema, String table, String column) throws StatementException {
+    return null;
   }
 }

@@ -47,6 +47,13 @@ final class ArrayParameters {
     return out == null ? parameters : out;
   }
 
+  /**
+   * A value of array type {@code arrayType} written as PostgreSQL's array literal (COPY's text).
+   */
+  static Object[] read(PgType arrayType, String text) throws SqlException {
+    return read(arrayType.element().name().toLowerCase(Locale.ROOT), text);
+  }
+
   private static Object[] read(String element, String text) throws SqlException {
     try {
       return ArrayElementType.of(element).readArray(text);

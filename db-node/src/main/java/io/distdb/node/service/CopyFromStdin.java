@@ -70,7 +70,9 @@ final class CopyFromStdin implements CopyIn {
           .append(names.get(i).replace("\"", "\"\""))
           .append('"');
     }
-    this.insertPrefix = sql.append(") VALUES ").toString();
+    // COPY writes the values it is given into identity columns too, even those GENERATED ALWAYS
+    // (pg_dump's data relies on it).
+    this.insertPrefix = sql.append(") OVERRIDING SYSTEM VALUE VALUES ").toString();
   }
 
   /** A step of the COPY that may fail; a failure undoes the COPY before it is reported. */
@@ -190,10 +192,17 @@ final class CopyFromStdin implements CopyIn {
         values.add(null);
         continue;
       }
+      PgType type = columns.get(i).type();
       try {
-        values.add(FieldParser.parse(columns.get(i).typeOid(), fields[i]));
+        // An array column's field is PostgreSQL's array literal, which the engine cannot read.
+        values.add(
+            type.element() != null
+                ? ArrayParameters.read(type, fields[i])
+                : FieldParser.parse(columns.get(i).typeOid(), fields[i]));
       } catch (CopyException e) {
         throw translate(e.at(decoder.fieldContext(row.line(), i, fields[i])));
+      } catch (SqlException e) {
+        throw e.withContext(decoder.fieldContext(row.line(), i, fields[i]));
       }
     }
     return values;

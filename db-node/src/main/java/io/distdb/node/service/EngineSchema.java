@@ -57,6 +57,11 @@ final class EngineSchema implements Schema {
           + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
           + " AND (COLUMN_DEFAULT IS NOT NULL OR IS_IDENTITY = 'YES')";
 
+  private static final String BYTEA_COLUMNS =
+      "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
+          + " AND UPPER(DATA_TYPE) IN ('BINARY VARYING', 'BINARY', 'BINARY LARGE OBJECT')";
+
   private static final String RELATION_EXISTS =
       "SELECT 1 FROM INFORMATION_SCHEMA.TABLES"
           + " WHERE TABLE_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND TABLE_NAME = ?2"
@@ -66,6 +71,16 @@ final class EngineSchema implements Schema {
           + " WHERE SEQUENCE_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND SEQUENCE_NAME = ?2"
           + " UNION ALL SELECT 1 FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
           + " WHERE CONSTRAINT_SCHEMA = COALESCE(?1, CURRENT_SCHEMA) AND CONSTRAINT_NAME = ?2";
+
+  private static final String SEQUENCE =
+      "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT, MINIMUM_VALUE,"
+          + " MAXIMUM_VALUE, CYCLE_OPTION, BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES"
+          + " WHERE SEQUENCE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND SEQUENCE_NAME = ?";
+
+  private static final String COLUMN =
+      "SELECT DATA_TYPE, CASE WHEN IS_IDENTITY = 'YES' THEN IDENTITY_GENERATION END"
+          + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA)"
+          + " AND TABLE_NAME = ? AND COLUMN_NAME = ?";
 
   private final Connection connection;
 
@@ -166,6 +181,51 @@ final class EngineSchema implements Schema {
   public Set<String> intervalColumns(String table) throws StatementException {
     Name name = Name.of(table);
     return new HashSet<>(query(INTERVAL_COLUMNS, name.schema(), name.table()));
+  }
+
+  @Override
+  public Sequence sequence(String schema, String name) throws StatementException {
+    try (PreparedStatement ps = connection.prepareStatement(SEQUENCE)) {
+      ps.setString(1, schema);
+      ps.setString(2, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new Sequence(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getLong(4),
+            rs.getLong(5),
+            rs.getLong(6),
+            rs.getLong(7),
+            "YES".equals(rs.getString(8)),
+            rs.getLong(9));
+      }
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public ColumnType column(String schema, String table, String column) throws StatementException {
+    try (PreparedStatement ps = connection.prepareStatement(COLUMN)) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      ps.setString(3, column);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new ColumnType(rs.getString(1), rs.getString(2)) : null;
+      }
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Set<String> byteaColumns(String table) throws StatementException {
+    Name name = Name.of(table);
+    return new HashSet<>(query(BYTEA_COLUMNS, name.schema(), name.table()));
   }
 
   private List<String> query(String sql, String... args) throws StatementException {

@@ -9,6 +9,7 @@ import io.distdb.node.service.catalog.CatalogAnswer;
 import io.distdb.node.service.catalog.CatalogContext;
 import io.distdb.node.service.catalog.CatalogQueries;
 import io.distdb.node.sql.CursorCommand;
+import io.distdb.node.sql.OwnerChange;
 import io.distdb.node.sql.SessionCommand;
 import io.distdb.node.sql.TransactionCommand;
 import io.distdb.node.storage.undo.SchemaFence;
@@ -548,6 +549,11 @@ final class LocalSession implements SqlSession {
   private ExecutionResult other(StatementInfo info) throws SqlException {
     String verb = info.verb();
     if (NO_OP_COMMANDS.contains(verb)) {
+      return ExecutionResult.command(verb);
+    }
+    if (info.statement() instanceof OwnerChange) {
+      // One user owns everything (sql.OwnerChange); a replica refuses it as it refuses DDL.
+      writes.checkAcceptsWrites(true);
       return ExecutionResult.command(verb);
     }
     String firstWord = verb.split(" ", 2)[0];

@@ -97,7 +97,54 @@ final class DdlClassifier {
     if (type == null) {
       return SimpleStatement.of(StatementKind.OTHER, verb + unknownWord());
     }
+    if (verb.equals("ALTER") && !type.clusterWide() && isOwnerChange()) {
+      return new OwnerChange("ALTER " + type.tagWords());
+    }
     return ddl(verb, type);
+  }
+
+  /**
+   * Whether the rest is {@code [IF EXISTS] [ONLY] name [(arguments)] OWNER TO role}: the name may
+   * be qualified, a function's or aggregate's argument list follows it. Leaves {@code in} where it
+   * was.
+   */
+  private boolean isOwnerChange() {
+    int start = in.position();
+    try {
+      in.accept("IF", "EXISTS");
+      in.accept("ONLY");
+      Token name = in.peek();
+      if (name == null || !name.isName()) {
+        return false;
+      }
+      in.skip();
+      while (in.acceptSymbol(".")) {
+        Token part = in.peek();
+        if (part == null || !part.isName()) {
+          return false;
+        }
+        in.skip();
+      }
+      if (in.peek() != null && in.peek().is("(")) {
+        int depth = 0;
+        do {
+          Token t = in.peek();
+          in.skip();
+          depth += t.is("(") ? 1 : t.is(")") ? -1 : 0;
+        } while (depth > 0 && in.peek() != null);
+      }
+      if (!in.accept("OWNER", "TO")) {
+        return false;
+      }
+      Token role = in.peek();
+      if (role == null || !role.isName()) {
+        return false;
+      }
+      in.skip();
+      return in.atEnd();
+    } finally {
+      in.rewind(start);
+    }
   }
 
   private static Statement ddl(String verb, ObjectType type) {

@@ -30,6 +30,44 @@ public final class DdlTargets {
    * @throws StatementException 0A000 for a schema change distdb cannot undo inside a block
    */
   public static Targets of(String engineSql) throws StatementException {
+    List<String> statements = StatementSplitter.split(engineSql);
+    if (statements.size() <= 1) {
+      return ofOne(engineSql);
+    }
+    // The dialect may run several engine statements for one of the client's (ALTER TABLE with
+    // several actions, a sequence becoming its column's identity): each must be undoable.
+    return union(statements, false);
+  }
+
+  /**
+   * The targets of those statements of {@code engineSql} distdb could undo, skipping the others:
+   * what a schema change alters, for callers that do not undo it (autocommit).
+   */
+  public static Targets altered(String engineSql) throws StatementException {
+    return union(StatementSplitter.split(engineSql), true);
+  }
+
+  private static Targets union(List<String> statements, boolean skipRefused)
+      throws StatementException {
+    List<Name> tables = new ArrayList<>();
+    List<Name> indexes = new ArrayList<>();
+    for (String statement : statements) {
+      Targets t;
+      try {
+        t = ofOne(statement);
+      } catch (StatementException e) {
+        if (!skipRefused || !e.sqlState().equals(StatementException.FEATURE_NOT_SUPPORTED)) {
+          throw e;
+        }
+        continue;
+      }
+      tables.addAll(t.tables());
+      indexes.addAll(t.indexes());
+    }
+    return new Targets(tables, indexes);
+  }
+
+  private static Targets ofOne(String engineSql) throws StatementException {
     List<Token> tokens = SqlLexer.tokenize(engineSql);
     TokenStream in = new TokenStream(tokens, engineSql);
     if (in.accept("CREATE")) {

@@ -7,7 +7,12 @@ import java.util.Set;
  * kinds the service must act on itself carry their details in their own record.
  */
 public sealed interface Statement
-    permits SimpleStatement, DatabaseCommand, TransactionCommand, SessionCommand, CursorCommand {
+    permits SimpleStatement,
+        DatabaseCommand,
+        TransactionCommand,
+        SessionCommand,
+        CursorCommand,
+        OwnerChange {
 
   /** Verbs whose CommandComplete tag ends in a row count. */
   Set<String> COUNTED_TAGS = Set.of("SELECT", "UPDATE", "DELETE", "MERGE", "FETCH", "MOVE", "COPY");

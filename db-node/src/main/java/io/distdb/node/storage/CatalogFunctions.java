@@ -245,7 +245,7 @@ public final class CatalogFunctions {
             + "."
             + quoteIdent(rs.getString(7))
             + " USING btree ("
-            + columnList(c, rs.getInt(3), rs.getArray(4))
+            + indexColumns(c, rs.getInt(3), rs.getArray(4), rs.getArray(5))
             + ")";
       }
     }
@@ -482,12 +482,38 @@ public final class CatalogFunctions {
     }
   }
 
+  /**
+   * An index's columns with PostgreSQL's ordering words: indoption bit 1 is DESC, bit 2 NULLS FIRST
+   * (the default of DESC, so only the other combinations are written).
+   */
+  private static String indexColumns(
+      Connection c, int relation, java.sql.Array numbers, java.sql.Array options)
+      throws SQLException {
+    List<String> names = columnNames(c, relation, numbers);
+    Object[] flags = options == null ? new Object[0] : (Object[]) options.getArray();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(names.get(i));
+      int option = i < flags.length && flags[i] != null ? ((Number) flags[i]).intValue() : 0;
+      boolean desc = (option & 1) != 0;
+      boolean nullsFirst = (option & 2) != 0;
+      out.append(desc ? " DESC" : "");
+      out.append(desc && !nullsFirst ? " NULLS LAST" : !desc && nullsFirst ? " NULLS FIRST" : "");
+    }
+    return out.toString();
+  }
+
   private static String columnList(Connection c, int relation, java.sql.Array numbers)
       throws SQLException {
-    if (numbers == null) {
-      return "";
-    }
+    return String.join(", ", columnNames(c, relation, numbers));
+  }
+
+  private static List<String> columnNames(Connection c, int relation, java.sql.Array numbers)
+      throws SQLException {
     List<String> names = new ArrayList<>();
+    if (numbers == null) {
+      return names;
+    }
     for (Object n : (Object[]) numbers.getArray()) {
       names.add(
           quoteIdent(
@@ -499,7 +525,7 @@ public final class CatalogFunctions {
                   relation,
                   ((Number) n).intValue())));
     }
-    return String.join(", ", names);
+    return names;
   }
 
   /** An identifier as PostgreSQL's quote_ident writes it. */
@@ -510,7 +536,8 @@ public final class CatalogFunctions {
     return s.matches("[a-z_][a-z0-9_$]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
   }
 
-  static List<String> identifierParts(String name) {
+  /** {@code 'public."My T"'} → public, My T: a relation name in text, folded like PostgreSQL. */
+  public static List<String> identifierParts(String name) {
     List<String> parts = new ArrayList<>();
     StringBuilder part = new StringBuilder();
     boolean quoted = false;
@@ -597,7 +624,7 @@ public final class CatalogFunctions {
     return relation == null ? null : 0L;
   }
 
-  private static String one(Connection c, String sql, Object... args) throws SQLException {
+  static String one(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         p.setObject(i + 1, args[i]);

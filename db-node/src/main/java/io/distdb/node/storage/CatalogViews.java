@@ -52,7 +52,9 @@ public final class CatalogViews {
    * tables and views their row types and those types' arrays (pg_type, pg_class.reltype), json,
    * jsonb and text[] columns their types (pg_attribute), and added what pg_dump reads (tableoid
    * columns, the catalogs of objects distdb has none of, a view's dependencies on its tables); 4
-   * added pg_statio_all_tables and pg_statio_user_tables (Sequelize's describeTable).
+   * added pg_statio_all_tables and pg_statio_user_tables (Sequelize's describeTable), gave identity
+   * columns generated ALWAYS their sequence (pg_class, pg_sequence, pg_depend 'i') and defaults
+   * drawing from a sequence object theirs ({@code nextval('s'::regclass)}, pg_depend).
    */
   static final int VERSION = 4;
 

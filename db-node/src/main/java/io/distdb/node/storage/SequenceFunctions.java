@@ -118,6 +118,23 @@ public final class SequenceFunctions {
   }
 
   private static Target resolve(Connection c, String name) throws SQLException {
+    if (name.matches("[0-9]+")) {
+      // nextval('s'::regclass): the cast made the name the sequence's OID.
+      String qualified =
+          CatalogFunctions.one(
+              c,
+              "SELECT '\"' || REPLACE(n.nspname, '\"', '\"\"') || '\".\"'"
+                  + " || REPLACE(s.relname, '\"', '\"\"') || '\"' FROM "
+                  + CatalogViews.SCHEMA
+                  + ".user_sequence s JOIN "
+                  + CatalogViews.SCHEMA
+                  + ".user_namespace n ON n.oid = s.relnamespace WHERE s.oid = ?",
+              Long.parseLong(name));
+      if (qualified == null) {
+        throw new IllegalArgumentException("42P01: relation \"" + name + "\" does not exist");
+      }
+      name = qualified;
+    }
     List<String> parts = CatalogFunctions.identifierParts(name);
     String relation = parts.get(parts.size() - 1);
     String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;

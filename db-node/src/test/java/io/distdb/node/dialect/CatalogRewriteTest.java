@@ -93,7 +93,11 @@ class CatalogRewriteTest {
   @Test
   void castsOperatorsAndAliasesBecomeH2Forms() throws Exception {
     assertThat(engine("SELECT 1 WHERE d.classoid = 'pg_class'::regclass"))
-        .isEqualTo("SELECT 1 WHERE d.classoid = distdb_catalog.d_regclass_oid('pg_class')");
+        .isEqualTo("SELECT 1 WHERE d.classoid = 1259");
+    assertThat(engine("SELECT 1 WHERE d.classoid = 'pg_catalog.pg_proc'::regclass"))
+        .isEqualTo("SELECT 1 WHERE d.classoid = 1255");
+    assertThat(engine("SELECT 1 WHERE d.refobjid = 'public.orders'::regclass"))
+        .isEqualTo("SELECT 1 WHERE d.refobjid = distdb_catalog.d_regclass_oid('public.orders')");
     assertThat(engine("SELECT a.attrelid::regclass::text, c.oid::regclass FROM t"))
         .isEqualTo("SELECT distdb_catalog.d_regclass_name(a.attrelid), c.oid FROM t");
     assertThat(engine("SELECT 1 WHERE c.relname OPERATOR(pg_catalog.~) '^(t)$'"))

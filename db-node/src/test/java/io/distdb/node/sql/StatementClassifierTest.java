@@ -195,6 +195,20 @@ class StatementClassifierTest {
   }
 
   @Test
+  void ownerChangesOfObjectsInADatabaseAreTheirOwnStatement() throws Exception {
+    assertThat(StatementClassifier.classify("ALTER TABLE public.t OWNER TO postgres;"))
+        .isEqualTo(new OwnerChange("ALTER TABLE"));
+    assertThat(StatementClassifier.classify("alter sequence if exists s owner to \"App\""))
+        .isEqualTo(new OwnerChange("ALTER SEQUENCE"));
+    assertThat(StatementClassifier.classify("ALTER VIEW IF EXISTS v OWNER TO CURRENT_USER"))
+        .isEqualTo(new OwnerChange("ALTER VIEW"));
+    assertThat(StatementClassifier.classify("ALTER TABLE t RENAME COLUMN owner TO boss"))
+        .isInstanceOf(SimpleStatement.class);
+    assertThat(StatementClassifier.classify("ALTER DATABASE d OWNER TO x"))
+        .isInstanceOf(SimpleStatement.class);
+  }
+
+  @Test
   void createDatabase() throws Exception {
     assertThat(
             StatementClassifier.classify("CREATE DATABASE Shop WITH OWNER = bob ENCODING 'UTF8'"))

@@ -25,7 +25,7 @@ public final class TriggerSuspension {
       throws SQLException {
     DdlTargets.Targets targets;
     try {
-      targets = DdlTargets.of(engineSql);
+      targets = DdlTargets.altered(engineSql);
     } catch (StatementException e) {
       return; // nothing it alters needs the trigger off (or the engine will refuse it anyway)
     }
