@@ -51,9 +51,11 @@ public final class CatalogViews {
    * of information_schema; 3 gave indexes their one page (relpages, as a new btree's metapage),
    * tables and views their row types and those types' arrays (pg_type, pg_class.reltype), json,
    * jsonb and text[] columns their types (pg_attribute), and added what pg_dump reads (tableoid
-   * columns, the catalogs of objects distdb has none of, a view's dependencies on its tables).
+   * columns, the catalogs of objects distdb has none of, a view's dependencies on its tables); 4
+   * gave pg_statistic_ext the columns psql's {@code \d} reads, the public schema its owner
+   * pg_database_owner and added pg_auth_members (psql's {@code \du}).
    */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private CatalogViews() {}
 
@@ -110,7 +112,10 @@ public final class CatalogViews {
     sql.add(
         view(
             "pg_namespace",
-            "SELECT n.id AS oid, n.nspname, 10 AS nspowner, CAST(NULL AS VARCHAR) AS nspacl,"
+            // PostgreSQL 15's public schema belongs to pg_database_owner (6171).
+            "SELECT n.id AS oid, n.nspname,"
+                + " CASE WHEN n.nspname = 'public' THEN 6171 ELSE 10 END AS nspowner,"
+                + " CAST(NULL AS VARCHAR) AS nspacl,"
                 + " 2615 AS tableoid FROM pg_catalog.pg_namespace n"
                 + HIDE_OWN_SCHEMAS));
     // Limits pgjdbc asks for (getImportedKeys: max_index_keys), with PostgreSQL 15's values.

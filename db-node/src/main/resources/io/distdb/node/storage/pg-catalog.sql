@@ -158,7 +158,7 @@ FROM (VALUES (1259, 'pg_class'), (1247, 'pg_type'), (1249, 'pg_attribute'), (125
   (2601, 'pg_am'), (2224, 'pg_sequence'), (3079, 'pg_extension'), (2611, 'pg_inherits'),
   (3456, 'pg_collation'), (1213, 'pg_tablespace'), (2618, 'pg_rewrite'), (2620, 'pg_trigger'),
   (2612, 'pg_language'), (2605, 'pg_cast'), (2617, 'pg_operator'), (2616, 'pg_opclass'),
-  (2753, 'pg_opfamily'), (2602, 'pg_amop'), (2603, 'pg_amproc'), (3256, 'pg_policy'),
+  (2753, 'pg_opfamily'), (2602, 'pg_amop'), (2603, 'pg_amproc'), (3256, 'pg_policy'), (1261, 'pg_auth_members'),
   (6104, 'pg_publication'), (1214, 'pg_shdepend'), (3466, 'pg_event_trigger'),
   (2328, 'pg_foreign_data_wrapper'), (1417, 'pg_foreign_server'), (3576, 'pg_transform'),
   (2607, 'pg_conversion'), (826, 'pg_default_acl'), (3381, 'pg_statistic_ext'),
@@ -229,6 +229,8 @@ WHERE tc.oid <> vc.oid;
 CREATE VIEW distdb_catalog.pg_description AS
 SELECT n.oid AS objoid, 2615 AS classoid, 0 AS objsubid, 'standard public schema' AS description
 FROM distdb_catalog.user_namespace n WHERE n.nspname = 'public'
+UNION ALL
+SELECT 13716, 3079, 0, 'PL/pgSQL procedural language'
 UNION ALL
 SELECT c.oid AS objoid, 1259 AS classoid, 0 AS objsubid, t.remarks AS description
 FROM information_schema.tables t JOIN distdb_catalog.user_namespace n ON n.nspname = t.table_schema
@@ -326,10 +328,18 @@ SELECT 1073741824 + ORA_HASH(col.table_schema || '.' || col.table_name || '.' ||
   CASE WHEN col.is_identity = 'YES' THEN 'nextval(''' || col.table_name || '_' || col.column_name || '_seq''::regclass)'
     WHEN col.column_default = 'TRUE' THEN 'true' WHEN col.column_default = 'FALSE' THEN 'false'
     WHEN col.column_default = 'LOCALTIMESTAMP' THEN 'now()'
+    -- A string constant, as PostgreSQL deparses it: with a cast to the column's type.
+    WHEN REGEXP_LIKE(col.column_default, '^''([^'']|'''')*''$')
+      AND a.atttypid IN (25, 1043, 1042, 114, 3802, 2950, 1082, 1009, 1015)
+      THEN col.column_default || '::' || CASE a.atttypid WHEN 25 THEN 'text'
+        WHEN 1043 THEN 'character varying' WHEN 1042 THEN 'bpchar' WHEN 114 THEN 'json'
+        WHEN 3802 THEN 'jsonb' WHEN 2950 THEN 'uuid' WHEN 1082 THEN 'date'
+        WHEN 1009 THEN 'text[]' ELSE 'character varying[]' END
     ELSE col.column_default END AS adbin, 2604 AS tableoid
 FROM information_schema.columns col
 JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
 JOIN pg_catalog.pg_class c ON c.relname = col.table_name AND c.relnamespace = n.oid AND c.relkind IN ('r', 'v')
+LEFT JOIN distdb_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = col.ordinal_position
 WHERE col.column_default IS NOT NULL OR (col.is_identity = 'YES' AND col.identity_generation = 'BY DEFAULT');
 
 -- Positions 1..32 (PostgreSQL's max_index_keys), which CatalogRewrite joins in place of unnest() of
@@ -741,14 +751,19 @@ SELECT * FROM (VALUES (0, 'r', CAST(NULL AS INT ARRAY))) AS v(partrelid, partstr
 WHERE FALSE;
 
 CREATE VIEW distdb_catalog.pg_statistic_ext AS
-SELECT * FROM (VALUES (0, 0, '', 0, 0, -1, 3381)) AS v(oid, stxrelid, stxname, stxnamespace,
-  stxowner, stxstattarget, tableoid) WHERE FALSE;
+SELECT * FROM (VALUES (0, 0, '', 0, 0, -1, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY),
+  CAST(NULL AS VARCHAR), 3381)) AS v(oid, stxrelid, stxname, stxnamespace, stxowner, stxstattarget,
+  stxkeys, stxkind, stxexprs, tableoid) WHERE FALSE;
 
 -- A view's query is held by its rewrite rule in PostgreSQL; distdb shows views without rules and
 -- lets pg_depend tie a view to the tables it reads directly.
 CREATE VIEW distdb_catalog.pg_rewrite AS
 SELECT * FROM (VALUES (0, '', 0, '1', 'O', TRUE, 2618)) AS v(oid, rulename, ev_class, ev_type,
   ev_enabled, is_instead, tableoid) WHERE FALSE;
+
+-- One user, no role memberships (psql's \du joins it).
+CREATE VIEW distdb_catalog.pg_auth_members AS
+SELECT * FROM (VALUES (0, 0, 0, FALSE)) AS v(roleid, member, grantor, admin_option) WHERE FALSE;
 
 CREATE VIEW distdb_catalog.pg_policy AS
 SELECT * FROM (VALUES (0, '', 0, '*', TRUE, CAST(NULL AS INT ARRAY), CAST(NULL AS VARCHAR),
