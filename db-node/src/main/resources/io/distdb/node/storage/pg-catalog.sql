@@ -500,7 +500,11 @@ CREATE VIEW distdb_catalog.pg_authid AS
 SELECT 10 AS oid, CAST(@distdb_user AS VARCHAR) AS rolname, TRUE AS rolsuper, TRUE AS rolinherit,
   FALSE AS rolcreaterole, FALSE AS rolcreatedb, TRUE AS rolcanlogin, FALSE AS rolreplication,
   FALSE AS rolbypassrls, -1 AS rolconnlimit, CAST(NULL AS VARCHAR) AS rolpassword,
-  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS rolvaliduntil;
+  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS rolvaliduntil
+UNION ALL
+-- The predefined role that owns the public schema in PostgreSQL 15 (pg_dump looks it up).
+SELECT 6171, 'pg_database_owner', FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, -1,
+  CAST(NULL AS VARCHAR), CAST(NULL AS TIMESTAMP WITH TIME ZONE);
 
 CREATE VIEW distdb_catalog.pg_roles AS
 SELECT a.rolname, a.rolsuper, a.rolinherit, a.rolcreaterole, a.rolcreatedb, a.rolcanlogin,
@@ -512,7 +516,7 @@ CREATE VIEW distdb_catalog.pg_user AS
 SELECT a.rolname AS usename, a.oid AS usesysid, a.rolcreatedb AS usecreatedb, a.rolsuper AS usesuper,
   a.rolreplication AS userepl, a.rolbypassrls AS usebypassrls, '********' AS passwd,
   a.rolvaliduntil AS valuntil, CAST(NULL AS VARCHAR ARRAY) AS useconfig
-FROM distdb_catalog.pg_authid a;
+FROM distdb_catalog.pg_authid a WHERE a.rolcanlogin;
 
 -- The node's databases and PostgreSQL's two templates (listed as \l lists them; distdb has no
 -- templates and refuses connections to them). OIDs: PostgreSQL's for template1 (1), template0 (4)
