@@ -43,6 +43,15 @@ final class CatalogCasts {
 
   private CatalogCasts() {}
 
+  /** The type name at {@code i}, or the name after {@code pg_catalog.} when it is qualified. */
+  private static Token lastName(List<Token> tokens, int i) {
+    return i + 2 < tokens.size()
+            && tokens.get(i).isKeyword("pg_catalog")
+            && tokens.get(i + 1).is(".")
+        ? tokens.get(i + 2)
+        : tokens.get(i);
+  }
+
   /** The statement with every such cast replaced, or null if it has none. */
   static String rewrite(String sql) throws StatementException {
     String casts = casts(sql);
@@ -237,6 +246,32 @@ final class CatalogCasts {
                 + ".pg_namespace WHERE nspname = '"
                 + operand.value().replace("'", "''")
                 + "')";
+      } else if (operand.isName() && lower.equals("regnamespace") && !array) {
+        // column::regnamespace::text → the namespace's name (psql's \d lists statistics
+        // objects so); column::regnamespace alone → the OID it holds.
+        int start = i - 1;
+        while (start >= 2 && tokens.get(start - 1).is(".") && tokens.get(start - 2).isName()) {
+          start -= 2;
+        }
+        boolean asText =
+            type + 2 < tokens.size()
+                && tokens.get(type + 1).is("::")
+                && Set.of("text", "name", "varchar")
+                    .contains(lastName(tokens, type + 2).value().toLowerCase(Locale.ROOT));
+        if (asText) {
+          from = tokens.get(start).start();
+          to = lastName(tokens, type + 2).end();
+          replacement =
+              "(SELECT nspname FROM "
+                  + CatalogViews.SCHEMA
+                  + ".pg_namespace WHERE oid = "
+                  + sql.substring(from, operand.end())
+                  + ")";
+        } else {
+          from = tokens.get(i).start();
+          to = name.end();
+          replacement = "";
+        }
       } else if (operand.kind() == TokenKind.STRING && lower.equals("oid") && array) {
         String v = operand.value();
         if (v.matches("\\{\\s*\\d+(\\s*,\\s*\\d+)*\\s*}|\\{\\s*}")) {

@@ -66,6 +66,7 @@ final class CatalogRewrite {
           "pg_opfamily",
           "pg_partitioned_table",
           "pg_policy",
+          "pg_auth_members",
           "pg_publication",
           "pg_publication_namespace",
           "pg_publication_rel",
@@ -137,15 +138,19 @@ final class CatalogRewrite {
           "pg_get_constraintdef",
           "pg_get_indexdef",
           "pg_get_serial_sequence",
+          "pg_function_is_visible",
+          "pg_relation_is_publishable",
           "pg_table_is_visible",
           "pg_type_is_visible",
           "obj_description",
+          "shobj_description",
           "col_description",
           "pg_size_pretty",
           "pg_relation_size",
           "pg_table_size",
           "pg_total_relation_size",
           "pg_indexes_size",
+          "pg_database_size",
           "pg_get_userbyid",
           "to_regclass",
           "pg_get_function_result",
@@ -215,6 +220,10 @@ final class CatalogRewrite {
         || lower.contains("nextval")
         || lower.contains("setval")
         || lower.contains("current_database")
+        || lower.contains("current_catalog")
+        || lower.contains("current_role")
+        || lower.contains("user")
+        || lower.contains("version")
         || lower.contains("information_schema")
         || lower.contains("is_called")
         || lower.contains("'{");
@@ -405,7 +414,25 @@ final class CatalogRewrite {
                 from,
                 end,
                 close,
-                "(SELECT datname FROM " + CatalogViews.SCHEMA + ".current_database)")
+                labelled(tokens, i, from, close, CURRENT_DATABASE, "current_database"))
+            : null;
+      case "version":
+        // PostgreSQL's format naming distdb, which CatalogVariables keeps in @distdb_version;
+        // the FROM names the catalog so that the variables are set first.
+        return close == i + 2
+            ? new Replacement(
+                from,
+                end,
+                close,
+                labelled(
+                    tokens,
+                    i,
+                    from,
+                    close,
+                    "(SELECT CAST(@distdb_version AS VARCHAR) FROM "
+                        + CatalogViews.SCHEMA
+                        + ".current_database)",
+                    "version"))
             : null;
       case "pg_backend_pid":
         return close == i + 2
@@ -479,12 +506,38 @@ final class CatalogRewrite {
       case "json_build_object":
         return jsonObject(sql, tokens, i, from, close);
       case "unnest":
-        // pg_dump's event triggers: distdb has none, so their tags are never there to unnest (H2
-        // cannot unnest a column of the enclosing query).
-        if (close != i + 3 || !tokens.get(i + 2).value().equalsIgnoreCase("evttags")) {
+        // pg_dump's event triggers: distdb has none, so their tags are never there to unnest;
+        // psql's \d unnests the TOAST table's reloptions, always null here (H2 cannot unnest a
+        // column of the enclosing query).
+        String unnested = tokens.get(close - 1).value().toLowerCase(java.util.Locale.ROOT);
+        boolean column = close == i + 3 || (close == i + 5 && tokens.get(i + 3).is("."));
+        if (!column || !(unnested.equals("evttags") || unnested.endsWith("options"))) {
           return null;
         }
         return new Replacement(from, end, close, "(SELECT CAST(NULL AS VARCHAR) AS x WHERE FALSE)");
+      case "pg_partition_ancestors":
+        // Nothing is partitioned here, so a relation has no ancestors.
+        if (inTablePosition(tokens, i)) {
+          // psql's \d: FROM pg_partition_ancestors(t) WITH ORDINALITY AS a(relid, depth)
+          boolean ordinality =
+              close + 2 < tokens.size()
+                  && tokens.get(close + 1).isKeyword("WITH")
+                  && tokens.get(close + 2).text().equalsIgnoreCase("ordinality");
+          int last = ordinality ? close + 2 : close;
+          return new Replacement(
+              from,
+              tokens.get(last).end(),
+              last,
+              "(SELECT CAST(NULL AS INTEGER) AS relid"
+                  + (ordinality ? ", CAST(NULL AS BIGINT) AS ordinality" : "")
+                  + " WHERE FALSE)");
+        }
+        // `confrelid IN (SELECT pg_partition_ancestors(t) UNION ALL VALUES (t))` (psql's \d),
+        // where a NULL row matches nothing, just as no row would.
+        return new Replacement(from, end, close, "CAST(NULL AS INTEGER)");
+      case "pg_get_statisticsobjdef_columns":
+        // No statistics objects exist here (pg_statistic_ext is empty): never evaluated on a row.
+        return new Replacement(from, end, close, "CAST(NULL AS VARCHAR)");
       case "pg_options_to_table":
         // distdb holds no options (reloptions, attoptions, fdwoptions are always null), and
         // pg_options_to_table(null) has no rows.
@@ -570,11 +623,20 @@ final class CatalogRewrite {
     }
     int last = end + 2;
     String text;
-    if (last + 2 < tokens.size()
-        && tokens.get(last + 1).is("::")
-        && Set.of("text", "varchar", "name")
-            .contains(tokens.get(last + 2).text().toLowerCase(Locale.ROOT))) {
-      last += 2;
+    boolean asText =
+        last + 2 < tokens.size()
+            && tokens.get(last + 1).is("::")
+            && Set.of("text", "varchar", "name")
+                .contains(tokens.get(last + 2).text().toLowerCase(Locale.ROOT));
+    // An output column (`conrelid::regclass AS ontable`, psql's \d) prints as the relation's
+    // name, as PostgreSQL's regclass output function does; elsewhere it compares as the OID.
+    boolean labelledOutput =
+        !asText
+            && t.kind() != TokenKind.STRING
+            && last + 1 < tokens.size()
+            && tokens.get(last + 1).isKeyword("AS");
+    if (asText || labelledOutput) {
+      last += asText ? 2 : 0;
       text = CatalogViews.SCHEMA + "." + CatalogFunctions.PREFIX + "regclass_name(" + operand + ")";
     } else if (t.kind() == TokenKind.STRING && CatalogRelationOids.of(t.value()) != null) {
       text = String.valueOf(CatalogRelationOids.of(t.value()));
@@ -739,19 +801,38 @@ final class CatalogRewrite {
    * {@code current_user} / {@code session_user} (not a call, not a column of a qualified name) →
    * the node's user as the session set it, labelled as PostgreSQL labels it.
    */
+  /**
+   * {@code current_user}, {@code session_user}, {@code current_role}, {@code user} (in a query
+   * only: elsewhere it is a keyword, {@code CREATE USER}) → the node's user; {@code
+   * current_catalog} → the database. The engine would answer with its own user and file name.
+   */
   private static Replacement sessionUser(List<Token> tokens, int i) {
     Token t = tokens.get(i);
     String word = t.text().toLowerCase(Locale.ROOT);
-    if (!(word.equals("current_user") || word.equals("session_user"))
+    boolean query =
+        tokens.get(0).isKeyword("SELECT")
+            || tokens.get(0).isKeyword("WITH")
+            || tokens.get(0).isKeyword("VALUES");
+    if (!(SESSION_USER_WORDS.contains(word)
+            || word.equals("current_catalog")
+            || (word.equals("user") && query))
+        || t.kind() != TokenKind.IDENTIFIER
         || (i > 0 && tokens.get(i - 1).is("."))
         || isCall(tokens, i)) {
       return null;
     }
+    String value = word.equals("current_catalog") ? CURRENT_DATABASE : USER_VARIABLE;
     return new Replacement(
-        t.start(), t.end(), i, labelled(tokens, i, t.start(), i, USER_VARIABLE, '"' + word + '"'));
+        t.start(), t.end(), i, labelled(tokens, i, t.start(), i, value, '"' + word + '"'));
   }
 
+  private static final Set<String> SESSION_USER_WORDS =
+      Set.of("current_user", "session_user", "current_role");
+
   private static final String USER_VARIABLE = "CAST(@distdb_user AS VARCHAR)";
+
+  private static final String CURRENT_DATABASE =
+      "(SELECT datname FROM " + CatalogViews.SCHEMA + ".current_database)";
 
   /** {@code OPERATOR(pg_catalog.=)} → {@code =}. */
   private static Replacement operator(List<Token> tokens, int i) {

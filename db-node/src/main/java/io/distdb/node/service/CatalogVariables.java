@@ -26,17 +26,23 @@ final class CatalogVariables {
   private final String user;
   private final Supplier<List<String>> databases;
   private final SessionSettings settings;
+  private final String version;
   private boolean userSet;
 
+  /**
+   * @param version what {@code version()} answers ({@link ServerVersionText})
+   */
   CatalogVariables(
       Connection connection,
       String user,
       Supplier<List<String>> databases,
-      SessionSettings settings) {
+      SessionSettings settings,
+      String version) {
     this.connection = connection;
     this.user = user;
     this.databases = databases;
     this.settings = settings;
+    this.version = version;
   }
 
   /** Sets the variables {@code engineSql} (the client's {@code clientSql} translated) may read. */
@@ -47,6 +53,7 @@ final class CatalogVariables {
     if (!userSet) {
       set("distdb_user", user);
       set("distdb_backend_pid", settings.backendPid());
+      set("distdb_version", version);
       userSet = true;
     }
     if (PER_STATEMENT.stream().noneMatch(engineSql::contains)) {

@@ -1,6 +1,5 @@
 package io.distdb.node.service;
 
-import io.distdb.node.service.catalog.CatalogAnswer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,7 +15,6 @@ final class LocalPreparedSql implements PreparedSql {
   private final String engineSql;
   private final int[] parameterTypeOids;
   private final List<Column> columns;
-  private final CatalogAnswer catalogAnswer;
   private final boolean typedParameters;
   private PreparedStatement cached;
   private boolean cachedBusy;
@@ -28,23 +26,6 @@ final class LocalPreparedSql implements PreparedSql {
       int[] parameterTypeOids,
       List<Column> columns,
       PreparedStatement cached) {
-    this(sql, info, engineSql, parameterTypeOids, columns, cached, null);
-  }
-
-  /** A catalog query the session answers itself, never sent to the engine. */
-  LocalPreparedSql(String sql, StatementInfo info, CatalogAnswer catalogAnswer) {
-    this(sql, info, sql, new int[0], catalogAnswer.columns(), null, catalogAnswer);
-  }
-
-  private LocalPreparedSql(
-      String sql,
-      StatementInfo info,
-      String engineSql,
-      int[] parameterTypeOids,
-      List<Column> columns,
-      PreparedStatement cached,
-      CatalogAnswer catalogAnswer) {
-    this.catalogAnswer = catalogAnswer;
     this.sql = sql;
     this.info = info;
     this.engineSql = engineSql;
@@ -61,11 +42,6 @@ final class LocalPreparedSql implements PreparedSql {
 
   StatementInfo info() {
     return info;
-  }
-
-  /** The session's own answer for a recognised catalog query, else null. */
-  CatalogAnswer catalogAnswer() {
-    return catalogAnswer;
   }
 
   String engineSql() {

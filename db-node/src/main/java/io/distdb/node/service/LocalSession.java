@@ -5,9 +5,6 @@ import io.distdb.node.command.CommandApplier;
 import io.distdb.node.dialect.Dialect;
 import io.distdb.node.dialect.Schema;
 import io.distdb.node.service.StatementInfo.Kind;
-import io.distdb.node.service.catalog.CatalogAnswer;
-import io.distdb.node.service.catalog.CatalogContext;
-import io.distdb.node.service.catalog.CatalogQueries;
 import io.distdb.node.sql.CursorCommand;
 import io.distdb.node.sql.OwnerChange;
 import io.distdb.node.sql.SessionCommand;
@@ -101,7 +98,6 @@ final class LocalSession implements SqlSession {
   private final SessionSettings settings;
   private final Clock clock;
   private final TransactionBlock block;
-  private final CatalogQueries catalog;
   private final StatementFailures failures;
   private final Dialect dialect;
   private final Schema schema;
@@ -145,10 +141,9 @@ final class LocalSession implements SqlSession {
     this.engineSettings = new EngineSettings(connection);
     this.block = new TransactionBlock(connection, writes, database, cancel);
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
-    this.catalogVariables = new CatalogVariables(connection, user, databases, settings);
-    this.catalog =
-        new CatalogQueries(
-            new CatalogContext(user, database, serverVersion, databases, connection));
+    this.catalogVariables =
+        new CatalogVariables(
+            connection, user, databases, settings, ServerVersionText.of(serverVersion));
   }
 
   @Override
@@ -170,13 +165,7 @@ final class LocalSession implements SqlSession {
   private PreparedSql prepareChecked(String sql, int[] parameterTypeOids) throws SqlException {
     StatementInfo info = StatementInfo.classify(sql);
     return switch (info.kind()) {
-      case READ -> {
-        // psql's \l, \dt, \d t... and version(): H2 cannot answer these like PostgreSQL does.
-        CatalogAnswer answer = catalog.answer(sql);
-        yield answer != null
-            ? new LocalPreparedSql(sql, info, answer)
-            : prepareForEngine(sql, info, parameterTypeOids);
-      }
+      case READ -> prepareForEngine(sql, info, parameterTypeOids);
       case WRITE, DDL -> {
         writes.checkAcceptsWrites(info.kind() == Kind.DDL);
         yield prepareForEngine(sql, info, parameterTypeOids);
@@ -425,10 +414,6 @@ final class LocalSession implements SqlSession {
 
   private ExecutionResult read(LocalPreparedSql prepared, List<Object> parameters)
       throws SqlException {
-    if (prepared.catalogAnswer() != null) {
-      return ExecutionResult.rows(
-          prepared.columns(), new ListCursor(prepared.catalogAnswer().rows().get()), "SELECT ");
-    }
     PreparedStatement ps = prepared.borrow();
     boolean owned = ps == null;
     try {

@@ -42,7 +42,10 @@ public final class CatalogFunctions {
           Map.entry("pg_get_serial_sequence", "serialSequence"),
           Map.entry("pg_table_is_visible", "tableIsVisible"),
           Map.entry("pg_type_is_visible", "typeIsVisible"),
+          Map.entry("pg_function_is_visible", "functionIsVisible"),
+          Map.entry("pg_relation_is_publishable", "relationIsPublishable"),
           Map.entry("obj_description", "objDescription"),
+          Map.entry("shobj_description", "objDescription"),
           Map.entry("col_description", "colDescription"),
           Map.entry("regclass_oid", "regclass"),
           Map.entry("regclass_name", "regclassName"),
@@ -52,6 +55,7 @@ public final class CatalogFunctions {
           Map.entry("pg_table_size", "relationSize"),
           Map.entry("pg_total_relation_size", "relationSize"),
           Map.entry("pg_indexes_size", "indexesSize"),
+          Map.entry("pg_database_size", "databaseSize"),
           Map.entry("pg_get_userbyid", "userById"),
           Map.entry("to_regclass", "toRegclass"),
           Map.entry("pg_get_function_result", "functionResult"),
@@ -193,7 +197,10 @@ public final class CatalogFunctions {
                   + ")"
                   + action(" ON UPDATE ", rs.getString(6))
                   + action(" ON DELETE ", rs.getString(7));
-          case "c" -> rs.getString(8) == null ? null : "CHECK (" + rs.getString(8) + ")";
+          case "c" ->
+              rs.getString(8) == null
+                  ? null
+                  : "CHECK (" + PostgresExpressionText.of(rs.getString(8)) + ")";
           default -> null;
         };
       }
@@ -333,6 +340,39 @@ public final class CatalogFunctions {
         != null;
   }
 
+  public static Boolean functionIsVisible(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    return intOne(
+            c,
+            "SELECT 1 FROM "
+                + SCHEMA
+                + ".pg_proc p JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = p.pronamespace WHERE p.oid = ?"
+                + " AND n.nspname IN ('pg_catalog', CURRENT_SCHEMA)",
+            oid)
+        != null;
+  }
+
+  /** A user's ordinary table could be published (none is: distdb has no publications). */
+  public static Boolean relationIsPublishable(Connection c, Integer oid) throws SQLException {
+    if (oid == null) {
+      return null;
+    }
+    return intOne(
+            c,
+            "SELECT 1 FROM "
+                + SCHEMA
+                + ".pg_class r JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = ? AND r.relkind = 'r'"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')",
+            oid)
+        != null;
+  }
+
   public static String objDescription(Connection c, Integer oid, String catalog)
       throws SQLException {
     return oid == null
@@ -380,6 +420,10 @@ public final class CatalogFunctions {
     if (name == null) {
       return null;
     }
+    if (!name.isEmpty() && name.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      // As in PostgreSQL, a number is taken as the OID itself ('191'::regclass, psql's \d).
+      return Integer.parseUnsignedInt(name);
+    }
     List<String> parts = identifierParts(name);
     String relation = parts.get(parts.size() - 1);
     String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
@@ -422,6 +466,10 @@ public final class CatalogFunctions {
   public static String userById(Connection c, Integer oid) throws SQLException {
     if (oid == null) {
       return null;
+    }
+    if (oid == 6171) {
+      // The predefined role that owns the public schema, as in PostgreSQL 15.
+      return "pg_database_owner";
     }
     String user = oid == 10 ? one(c, "SELECT CAST(@distdb_user AS VARCHAR)") : null;
     return user != null ? user : "unknown (OID=" + Integer.toUnsignedString(oid) + ")";
@@ -589,6 +637,32 @@ public final class CatalogFunctions {
    * {@code pg_relation_size} and {@code pg_total_relation_size} all answer this, and any other
    * relation (an index, a view, a sequence) 0. The argument is an OID or a relation's name.
    */
+  /**
+   * {@code pg_database_size(name)}: of the database this session is in, what its tables take in the
+   * engine (as {@link #relationSize}); of another database, null (a session sees only its own
+   * engine database, so psql's {@code \l+} leaves that size empty).
+   */
+  public static Long databaseSize(Connection c, String database) throws SQLException {
+    String current = one(c, "SELECT datname FROM " + SCHEMA + ".current_database");
+    if (database == null || !database.equals(current)) {
+      return null;
+    }
+    long total = 0;
+    try (PreparedStatement p =
+            c.prepareStatement(
+                "SELECT CAST(r.oid AS VARCHAR) FROM "
+                    + SCHEMA
+                    + ".pg_class r JOIN "
+                    + SCHEMA
+                    + ".user_namespace n ON n.oid = r.relnamespace WHERE r.relkind = 'r'");
+        ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        total += relationSize(c, rs.getString(1));
+      }
+    }
+    return total;
+  }
+
   public static Long relationSize(Connection c, String relation) throws SQLException {
     if (relation == null) {
       return null;

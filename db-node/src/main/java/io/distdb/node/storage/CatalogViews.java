@@ -54,7 +54,9 @@ public final class CatalogViews {
    * columns, the catalogs of objects distdb has none of, a view's dependencies on its tables); 4
    * added pg_statio_all_tables and pg_statio_user_tables (Sequelize's describeTable), gave identity
    * columns generated ALWAYS their sequence (pg_class, pg_sequence, pg_depend 'i') and defaults
-   * drawing from a sequence object theirs ({@code nextval('s'::regclass)}, pg_depend).
+   * drawing from a sequence object theirs ({@code nextval('s'::regclass)}, pg_depend);
+   * and gave pg_statistic_ext the columns psql's {@code \d} reads, the public schema its owner
+   * pg_database_owner and added pg_auth_members (psql's {@code \du}).
    */
   static final int VERSION = 4;
 
@@ -113,7 +115,10 @@ public final class CatalogViews {
     sql.add(
         view(
             "pg_namespace",
-            "SELECT n.id AS oid, n.nspname, 10 AS nspowner, CAST(NULL AS VARCHAR) AS nspacl,"
+            // PostgreSQL 15's public schema belongs to pg_database_owner (6171).
+            "SELECT n.id AS oid, n.nspname,"
+                + " CASE WHEN n.nspname = 'public' THEN 6171 ELSE 10 END AS nspowner,"
+                + " CAST(NULL AS VARCHAR) AS nspacl,"
                 + " 2615 AS tableoid FROM pg_catalog.pg_namespace n"
                 + HIDE_OWN_SCHEMAS));
     // Limits pgjdbc asks for (getImportedKeys: max_index_keys), with PostgreSQL 15's values.

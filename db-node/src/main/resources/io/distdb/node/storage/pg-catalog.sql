@@ -159,7 +159,7 @@ FROM (VALUES (1259, 'pg_class'), (1247, 'pg_type'), (1249, 'pg_attribute'), (125
   (2601, 'pg_am'), (2224, 'pg_sequence'), (3079, 'pg_extension'), (2611, 'pg_inherits'),
   (3456, 'pg_collation'), (1213, 'pg_tablespace'), (2618, 'pg_rewrite'), (2620, 'pg_trigger'),
   (2612, 'pg_language'), (2605, 'pg_cast'), (2617, 'pg_operator'), (2616, 'pg_opclass'),
-  (2753, 'pg_opfamily'), (2602, 'pg_amop'), (2603, 'pg_amproc'), (3256, 'pg_policy'),
+  (2753, 'pg_opfamily'), (2602, 'pg_amop'), (2603, 'pg_amproc'), (3256, 'pg_policy'), (1261, 'pg_auth_members'),
   (6104, 'pg_publication'), (1214, 'pg_shdepend'), (3466, 'pg_event_trigger'),
   (2328, 'pg_foreign_data_wrapper'), (1417, 'pg_foreign_server'), (3576, 'pg_transform'),
   (2607, 'pg_conversion'), (826, 'pg_default_acl'), (3381, 'pg_statistic_ext'),
@@ -240,6 +240,8 @@ WHERE tc.oid <> vc.oid;
 CREATE VIEW distdb_catalog.pg_description AS
 SELECT n.oid AS objoid, 2615 AS classoid, 0 AS objsubid, 'standard public schema' AS description
 FROM distdb_catalog.user_namespace n WHERE n.nspname = 'public'
+UNION ALL
+SELECT 13716, 3079, 0, 'PL/pgSQL procedural language'
 UNION ALL
 SELECT c.oid AS objoid, 1259 AS classoid, 0 AS objsubid, t.remarks AS description
 FROM information_schema.tables t JOIN distdb_catalog.user_namespace n ON n.nspname = t.table_schema
@@ -534,7 +536,11 @@ CREATE VIEW distdb_catalog.pg_authid AS
 SELECT 10 AS oid, CAST(@distdb_user AS VARCHAR) AS rolname, TRUE AS rolsuper, TRUE AS rolinherit,
   FALSE AS rolcreaterole, FALSE AS rolcreatedb, TRUE AS rolcanlogin, FALSE AS rolreplication,
   FALSE AS rolbypassrls, -1 AS rolconnlimit, CAST(NULL AS VARCHAR) AS rolpassword,
-  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS rolvaliduntil;
+  CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS rolvaliduntil
+UNION ALL
+-- The predefined role that owns the public schema in PostgreSQL 15 (pg_dump looks it up).
+SELECT 6171, 'pg_database_owner', FALSE, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, -1,
+  CAST(NULL AS VARCHAR), CAST(NULL AS TIMESTAMP WITH TIME ZONE);
 
 CREATE VIEW distdb_catalog.pg_roles AS
 SELECT a.rolname, a.rolsuper, a.rolinherit, a.rolcreaterole, a.rolcreatedb, a.rolcanlogin,
@@ -546,7 +552,7 @@ CREATE VIEW distdb_catalog.pg_user AS
 SELECT a.rolname AS usename, a.oid AS usesysid, a.rolcreatedb AS usecreatedb, a.rolsuper AS usesuper,
   a.rolreplication AS userepl, a.rolbypassrls AS usebypassrls, '********' AS passwd,
   a.rolvaliduntil AS valuntil, CAST(NULL AS VARCHAR ARRAY) AS useconfig
-FROM distdb_catalog.pg_authid a;
+FROM distdb_catalog.pg_authid a WHERE a.rolcanlogin;
 
 -- The node's databases and PostgreSQL's two templates (listed as \l lists them; distdb has no
 -- templates and refuses connections to them). OIDs: PostgreSQL's for template1 (1), template0 (4)
@@ -797,14 +803,19 @@ SELECT * FROM (VALUES (0, 'r', CAST(NULL AS INT ARRAY))) AS v(partrelid, partstr
 WHERE FALSE;
 
 CREATE VIEW distdb_catalog.pg_statistic_ext AS
-SELECT * FROM (VALUES (0, 0, '', 0, 0, -1, 3381)) AS v(oid, stxrelid, stxname, stxnamespace,
-  stxowner, stxstattarget, tableoid) WHERE FALSE;
+SELECT * FROM (VALUES (0, 0, '', 0, 0, -1, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY),
+  CAST(NULL AS VARCHAR), 3381)) AS v(oid, stxrelid, stxname, stxnamespace, stxowner, stxstattarget,
+  stxkeys, stxkind, stxexprs, tableoid) WHERE FALSE;
 
 -- A view's query is held by its rewrite rule in PostgreSQL; distdb shows views without rules and
 -- lets pg_depend tie a view to the tables it reads directly.
 CREATE VIEW distdb_catalog.pg_rewrite AS
 SELECT * FROM (VALUES (0, '', 0, '1', 'O', TRUE, 2618)) AS v(oid, rulename, ev_class, ev_type,
   ev_enabled, is_instead, tableoid) WHERE FALSE;
+
+-- One user, no role memberships (psql's \du joins it).
+CREATE VIEW distdb_catalog.pg_auth_members AS
+SELECT * FROM (VALUES (0, 0, 0, FALSE)) AS v(roleid, member, grantor, admin_option) WHERE FALSE;
 
 CREATE VIEW distdb_catalog.pg_policy AS
 SELECT * FROM (VALUES (0, '', 0, '*', TRUE, CAST(NULL AS INT ARRAY), CAST(NULL AS VARCHAR),

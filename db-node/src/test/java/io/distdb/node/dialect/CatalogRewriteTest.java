@@ -167,7 +167,8 @@ class CatalogRewriteTest {
     assertThat(engine("SELECT (pg_catalog.current_schemas(true))[1], current_schemas(false)"))
         .isEqualTo("SELECT ((ARRAY['pg_catalog', CURRENT_SCHEMA]))[1], (ARRAY[CURRENT_SCHEMA])");
     assertThat(engine("SELECT current_database()"))
-        .isEqualTo("SELECT (SELECT datname FROM distdb_catalog.current_database)");
+        .isEqualTo(
+            "SELECT (SELECT datname FROM distdb_catalog.current_database) AS current_database");
     assertThat(engine("SELECT pg_catalog.pg_get_expr(def.adbin, def.adrelid) AS adsrc"))
         .isEqualTo("SELECT (def.adbin) AS adsrc");
     assertThat(engine("SELECT array_upper(current_schemas(false), 1)"))
@@ -199,5 +200,48 @@ class CatalogRewriteTest {
                 + " ON distdb_x.n <= CARDINALITY(c.conkey) WHERE c.contype = 'p') r"
                 + " WHERE r.num = r.keys ORDER BY r.seq");
     assertThat(ExpandArrayRewrite.rewrite("SELECT information_schema._pg_expandarray(k)")).isNull();
+  }
+
+  @Test
+  void psqlsDescribeQueriesForThingsDistdbHasNoneOf() throws Exception {
+    assertThat(
+            engine(
+                "SELECT u.tgrelid FROM pg_trigger u, pg_partition_ancestors(t.tgrelid)"
+                    + " WITH ORDINALITY AS a(relid, depth)"))
+        .isEqualTo(
+            "SELECT u.tgrelid FROM distdb_catalog.pg_trigger u, (SELECT CAST(NULL AS INTEGER) AS"
+                + " relid, CAST(NULL AS BIGINT) AS ordinality WHERE FALSE) AS a(relid, depth)");
+    assertThat(
+            engine(
+                "SELECT conname FROM pg_constraint WHERE confrelid IN"
+                    + " (SELECT pg_partition_ancestors('191') UNION ALL VALUES (1))"))
+        .contains("IN (SELECT CAST(NULL AS INTEGER) UNION ALL");
+    assertThat(engine("SELECT array(select 'toast.' || x from unnest(tc.reloptions) x)"))
+        .contains("from (SELECT CAST(NULL AS VARCHAR) AS x WHERE FALSE) x");
+  }
+
+  @Test
+  void aLabelledRegclassPrintsTheNameAnUnlabelledOneIsTheOid() throws Exception {
+    assertThat(engine("SELECT conrelid::regclass AS ontable FROM pg_constraint"))
+        .isEqualTo(
+            "SELECT distdb_catalog.d_regclass_name(conrelid) AS ontable"
+                + " FROM distdb_catalog.pg_constraint");
+    assertThat(engine("SELECT 1 FROM pg_class WHERE oid = conrelid::regclass"))
+        .isEqualTo("SELECT 1 FROM distdb_catalog.pg_class WHERE oid = conrelid");
+  }
+
+  @Test
+  void versionAndTheSessionsNamesComeFromTheCatalog() throws Exception {
+    assertThat(engine("SELECT version()"))
+        .isEqualTo(
+            "SELECT (SELECT CAST(@distdb_version AS VARCHAR) FROM"
+                + " distdb_catalog.current_database) AS version");
+    assertThat(engine("SELECT current_role, current_catalog, user"))
+        .isEqualTo(
+            "SELECT CAST(@distdb_user AS VARCHAR) AS \"current_role\","
+                + " (SELECT datname FROM distdb_catalog.current_database) AS \"current_catalog\","
+                + " CAST(@distdb_user AS VARCHAR) AS \"user\"");
+    assertThat(engine("CREATE USER bob")).isEqualTo("CREATE USER bob");
+    assertThat(engine("SELECT \"user\" FROM t")).isEqualTo("SELECT \"user\" FROM t");
   }
 }
