@@ -54,8 +54,8 @@ public final class CatalogViews {
    * columns, the catalogs of objects distdb has none of, a view's dependencies on its tables); 4
    * added pg_statio_all_tables and pg_statio_user_tables (Sequelize's describeTable), gave identity
    * columns generated ALWAYS their sequence (pg_class, pg_sequence, pg_depend 'i') and defaults
-   * drawing from a sequence object theirs ({@code nextval('s'::regclass)}, pg_depend);
-   * and gave pg_statistic_ext the columns psql's {@code \d} reads, the public schema its owner
+   * drawing from a sequence object theirs ({@code nextval('s'::regclass)}, pg_depend); and gave
+   * pg_statistic_ext the columns psql's {@code \d} reads, the public schema its owner
    * pg_database_owner and added pg_auth_members (psql's {@code \du}).
    */
   static final int VERSION = 4;

@@ -32,6 +32,7 @@ class OperatorE2eBenchmark {
   private static final int ROWS_PER_INSERT = 100;
   private static final List<String> FAULTS =
       List.of("process crash (kill -9)", "node lost", "volume lost");
+
   /** A comma-separated subset of {kill9, nodelost, volumelost}; all three when unset. */
   private static final String ONLY = System.getProperty("distdb.bench.faults", "");
 
