@@ -309,55 +309,36 @@ public final class CatalogFunctions {
 
   /** True for relations in the session's schema or in pg_catalog (distdb has no search_path). */
   public static Boolean tableIsVisible(Connection c, Integer oid) throws SQLException {
-    if (oid == null) {
-      return null;
-    }
-    return intOne(
-            c,
-            "SELECT 1 FROM "
-                + SCHEMA
-                + ".pg_class r JOIN "
-                + SCHEMA
-                + ".pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = ?"
-                + " AND n.nspname IN ('pg_catalog', CURRENT_SCHEMA)",
-            oid)
-        != null;
+    return inNamespace(c, "pg_class", "relnamespace", oid, VISIBLE);
   }
 
   public static Boolean typeIsVisible(Connection c, Integer oid) throws SQLException {
-    if (oid == null) {
-      return null;
-    }
-    return intOne(
-            c,
-            "SELECT 1 FROM "
-                + SCHEMA
-                + ".pg_type t JOIN "
-                + SCHEMA
-                + ".pg_namespace n ON n.oid = t.typnamespace WHERE t.oid = ?"
-                + " AND n.nspname IN ('pg_catalog', CURRENT_SCHEMA)",
-            oid)
-        != null;
+    return inNamespace(c, "pg_type", "typnamespace", oid, VISIBLE);
   }
 
   public static Boolean functionIsVisible(Connection c, Integer oid) throws SQLException {
-    if (oid == null) {
-      return null;
-    }
-    return intOne(
-            c,
-            "SELECT 1 FROM "
-                + SCHEMA
-                + ".pg_proc p JOIN "
-                + SCHEMA
-                + ".pg_namespace n ON n.oid = p.pronamespace WHERE p.oid = ?"
-                + " AND n.nspname IN ('pg_catalog', CURRENT_SCHEMA)",
-            oid)
-        != null;
+    return inNamespace(c, "pg_proc", "pronamespace", oid, VISIBLE);
   }
 
   /** A user's ordinary table could be published (none is: distdb has no publications). */
   public static Boolean relationIsPublishable(Connection c, Integer oid) throws SQLException {
+    return inNamespace(
+        c,
+        "pg_class",
+        "relnamespace",
+        oid,
+        "o.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')");
+  }
+
+  private static final String VISIBLE = "n.nspname IN ('pg_catalog', CURRENT_SCHEMA)";
+
+  /**
+   * Whether the catalog object {@code oid} of {@code catalog} (alias o) exists with its namespace
+   * (alias n, joined on {@code namespaceColumn}) meeting {@code condition}; null for a null oid.
+   */
+  private static Boolean inNamespace(
+      Connection c, String catalog, String namespaceColumn, Integer oid, String condition)
+      throws SQLException {
     if (oid == null) {
       return null;
     }
@@ -365,10 +346,14 @@ public final class CatalogFunctions {
             c,
             "SELECT 1 FROM "
                 + SCHEMA
-                + ".pg_class r JOIN "
+                + "."
+                + catalog
+                + " o JOIN "
                 + SCHEMA
-                + ".pg_namespace n ON n.oid = r.relnamespace WHERE r.oid = ? AND r.relkind = 'r'"
-                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')",
+                + ".pg_namespace n ON n.oid = o."
+                + namespaceColumn
+                + " WHERE o.oid = ? AND "
+                + condition,
             oid)
         != null;
   }

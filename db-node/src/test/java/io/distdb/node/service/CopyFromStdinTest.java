@@ -68,7 +68,9 @@ class CopyFromStdinTest {
     assertThat(first.parameters()).hasSize(2 * CopyFromStdin.BATCH_ROWS);
     assertThat(first.parameters().get(0)).isEqualTo(0);
     assertThat(first.sql())
-        .startsWith("INSERT INTO t (\"id\", \"doc\") VALUES (?1, ?2 FORMAT JSON), (?3, ?4 FORMAT");
+        .startsWith(
+            "INSERT INTO t (\"id\", \"doc\") OVERRIDING SYSTEM VALUE VALUES (?1, ?2 FORMAT JSON),"
+                + " (?3, ?4 FORMAT");
     assertThat(target.written.get(2).parameters()).hasSize(2 * 201);
     assertThat(target.written.get(2).sql().endsWith(", (?401, ?402 FORMAT JSON)")).isTrue();
   }
