@@ -45,7 +45,8 @@ final class ConstraintDiagnosis {
           + " AND (? IS NULL OR TABLE_NAME = ?) AND TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA)";
 
   private static final String COLUMNS =
-      "SELECT COLUMN_NAME, COLUMN_DEFAULT, IS_IDENTITY, IDENTITY_BASE, IDENTITY_INCREMENT"
+      "SELECT COLUMN_NAME, COLUMN_DEFAULT, IS_IDENTITY, IDENTITY_BASE, IDENTITY_INCREMENT,"
+          + " DATA_TYPE"
           + " FROM INFORMATION_SCHEMA.COLUMNS"
           + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
 
@@ -190,7 +191,13 @@ final class ConstraintDiagnosis {
             // The failed statement drew the failing row's identity value last.
             missing.put(name, Long.toString(rs.getLong(4) - rs.getLong(5)));
           } else if (rs.getString(2) != null) {
-            missing.put(name, drawnAlready(rs.getString(2)));
+            String value = drawnAlready(rs.getString(2));
+            // now() is kept as LOCALTIMESTAMP: in a timestamptz column the row holds it with zone.
+            missing.put(
+                name,
+                "TIMESTAMP WITH TIME ZONE".equalsIgnoreCase(rs.getString(6))
+                    ? "CAST((" + value + ") AS TIMESTAMP WITH TIME ZONE)"
+                    : value);
           }
         }
       }

@@ -109,4 +109,17 @@ class ConstraintDiagnosisTest {
         .isEqualTo("new row for relation \"t\" violates check constraint \"t_a_check\"");
     assertThat(e.detail()).isNull();
   }
+
+  @Test
+  void aClockDefaultOfATimestamptzColumnShowsItsZone() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "CREATE TABLE stamped (n INT CONSTRAINT stamped_n_check CHECK (n > 0),"
+              + " at TIMESTAMP WITH TIME ZONE DEFAULT LOCALTIMESTAMP)");
+    }
+    TranslatedError e = provoke("INSERT INTO stamped (n) VALUES (-1)");
+    // PostgreSQL prints now() in a timestamptz column with its offset: (-1, 2026-... +00).
+    assertThat(e.detail())
+        .matches("Failing row contains \\(-1, \\d{4}-\\d\\d-\\d\\d [0-9:.]+[+-]\\d\\d\\)\\.");
+  }
 }
