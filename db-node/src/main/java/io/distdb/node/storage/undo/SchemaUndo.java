@@ -179,6 +179,13 @@ public final class SchemaUndo implements AutoCloseable {
   /** The block committed: its copies and journal go. */
   public void forget() throws SQLException, IOException {
     dropCopies(admin);
+    try (Statement s = admin.createStatement()) {
+      // The engine keeps a commit in memory for a while; the block's (its rows and applied LSN)
+      // must be on disk before the journal goes. Otherwise a crash right after COMMIT finds no
+      // journal, the engine's older state (with the rows its DDL had committed early) and the
+      // block's entry still to replay onto it.
+      s.execute("CHECKPOINT SYNC");
+    }
     journal.delete();
   }
 
