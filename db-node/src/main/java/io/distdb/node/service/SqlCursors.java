@@ -26,6 +26,12 @@ final class SqlCursors {
     }
   }
 
+  /**
+   * Open cursors one session may hold, as many as it may hold named prepared statements by default
+   * (--max-prepared-statements): each keeps an engine result open until its block ends.
+   */
+  static final int MAX_OPEN = 10_000;
+
   private final Map<String, Open> open = new LinkedHashMap<>();
   private ProtocolPortals portals = ProtocolPortals.NONE;
 
@@ -67,6 +73,15 @@ final class SqlCursors {
       throw open.containsKey(name)
           ? new SqlException("42P03", "cursor \"" + name + "\" already exists")
           : new SqlException("42601", "DECLARE CURSOR must be a query that returns rows");
+    }
+    if (open.size() >= MAX_OPEN) {
+      cursor.close();
+      throw new SqlException(
+          "54000",
+          "too many open cursors: a session may hold at most " + MAX_OPEN,
+          null,
+          "CLOSE cursors that are no longer needed.",
+          null);
     }
     open.put(name, cursor);
   }
