@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Points catalog names H2's {@code pg_catalog} answers incompletely at distdb's views ({@link
@@ -209,6 +210,15 @@ final class CatalogRewrite {
           "WINDOW");
 
   /** True if {@code lower} (the statement in lower case) may hold a form this rewrite maps. */
+  /**
+   * {@code user} / {@code current_user} / {@code session_user} as words and {@code version(}: not
+   * the many statements that merely contain the letters (a {@code users} table, Hibernate's {@code
+   * version} column), which would otherwise all be tokenized here.
+   */
+  private static final Pattern SESSION_WORDS =
+      Pattern.compile(
+          "(?<![a-z0-9_$\"])(current_user|session_user|user)(?![a-z0-9_$\"])|version\\s*\\(");
+
   static boolean mightApply(String lower) {
     return lower.contains("pg_")
         || lower.contains("regclass")
@@ -222,8 +232,7 @@ final class CatalogRewrite {
         || lower.contains("current_database")
         || lower.contains("current_catalog")
         || lower.contains("current_role")
-        || lower.contains("user")
-        || lower.contains("version")
+        || SESSION_WORDS.matcher(lower).find()
         || lower.contains("information_schema")
         || lower.contains("is_called")
         || lower.contains("'{");

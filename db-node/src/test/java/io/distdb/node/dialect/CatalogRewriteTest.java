@@ -244,4 +244,13 @@ class CatalogRewriteTest {
     assertThat(engine("CREATE USER bob")).isEqualTo("CREATE USER bob");
     assertThat(engine("SELECT \"user\" FROM t")).isEqualTo("SELECT \"user\" FROM t");
   }
+
+  @Test
+  void onlyTheSessionWordsThemselvesBringAStatementHere() {
+    assertThat(CatalogRewrite.mightApply("select version()")).isTrue();
+    assertThat(CatalogRewrite.mightApply("select current_user, user")).isTrue();
+    assertThat(CatalogRewrite.mightApply("insert into users (name) values ('x')")).isFalse();
+    assertThat(CatalogRewrite.mightApply("update t set version = 2 where version = 1")).isFalse();
+    assertThat(CatalogRewrite.mightApply("select \"user\" from t")).isFalse();
+  }
 }
