@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The master's half of row-change replication for one database: turns the rows the capture trigger
  * collected into the row images a log entry carries, and notes which sequences moved since the last
- * entry. Used by whoever holds the database's write path, one at a time.
+ * entry. Shared by the database's writer and its transaction blocks, so its methods synchronize;
+ * sequence positions are read as a commit appends its entry, so that they follow the log's order.
  */
 public final class ChangeRecorder {
 
@@ -29,7 +30,8 @@ public final class ChangeRecorder {
    * Row images of {@code rows}, grouped into one {@link RowChanges} per run of rows of the same
    * table and statement.
    */
-  public List<Change> rowChanges(Connection c, List<CapturedRow> rows) throws SQLException {
+  public synchronized List<Change> rowChanges(Connection c, List<CapturedRow> rows)
+      throws SQLException {
     List<Change> out = new ArrayList<>();
     List<RowChange> run = null;
     CapturedRow first = null;
@@ -86,7 +88,7 @@ public final class ChangeRecorder {
    * The sequences whose position differs from what the previous entry recorded; they count as
    * recorded from now on. The first call after start or a schema change only takes note.
    */
-  public List<Change> sequenceMoves(Connection c) throws SQLException {
+  public synchronized List<Change> sequenceMoves(Connection c) throws SQLException {
     List<SequenceReading> now = EngineTables.sequences(c);
     List<Change> moved = new ArrayList<>();
     boolean known = sequencesKnown;
@@ -104,7 +106,7 @@ public final class ChangeRecorder {
    * The positions the last entry recorded, i.e. those every replica has: where undoing a block's
    * schema changes returns the sequences to.
    */
-  public List<SequenceReading> recordedPositions(Connection c) throws SQLException {
+  public synchronized List<SequenceReading> recordedPositions(Connection c) throws SQLException {
     if (!sequencesKnown) {
       sequenceMoves(c);
     }
@@ -120,7 +122,7 @@ public final class ChangeRecorder {
    * Forgets table shapes and re-reads sequence positions silently: a schema change is replayed as a
    * statement, which gives every replica's sequences the same positions by itself.
    */
-  public void schemaChanged(Connection c) throws SQLException {
+  public synchronized void schemaChanged(Connection c) throws SQLException {
     shapes.clear();
     sequences.clear();
     sequencesKnown = false;

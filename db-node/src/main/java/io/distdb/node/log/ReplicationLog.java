@@ -121,21 +121,47 @@ public final class ReplicationLog implements AutoCloseable {
    * everything appended before it). Returns the first LSN.
    */
   public long appendAllDurably(List<byte[]> payloads) throws IOException, InterruptedException {
+    long first = appendAllForOwnFlush(payloads);
+    flushOwn(first + payloads.size() - 1);
+    return first;
+  }
+
+  /**
+   * Appends like {@link #appendAll(List)} without waking the flusher thread: the caller calls
+   * {@link #flushOwn} next, maybe after letting go of a lock of its own, so that several callers
+   * can share one fsync. Returns the first LSN.
+   */
+  public long appendAllForOwnFlush(List<byte[]> payloads) throws IOException {
     if (payloads.isEmpty()) {
       throw new IllegalArgumentException("nothing to append");
     }
-    long first;
     lock.lock();
     try {
-      first = lastLsn + 1;
+      long first = lastLsn + 1;
       for (byte[] payload : payloads) {
         appendLocked(lastLsn + 1, Objects.requireNonNull(payload, "payload"), false);
       }
+      return first;
     } finally {
       lock.unlock();
     }
-    awaitOwnFlush(first + payloads.size() - 1);
-    return first;
+  }
+
+  /**
+   * Returns once an fsync covered {@code lsn}, entries appended by {@link #appendAllForOwnFlush}:
+   * does the fsync on the calling thread unless another flush is running (group commit: one fsync
+   * still covers everything appended before it).
+   */
+  public void flushOwn(long lsn) throws IOException, InterruptedException {
+    boolean flushed = false;
+    try {
+      committer.awaitDurable(lsn);
+      flushed = true;
+    } finally {
+      if (!flushed) {
+        wakeFlusher(); // interrupted before our entries were covered: they must not stay unsynced
+      }
+    }
   }
 
   /**
@@ -155,18 +181,6 @@ public final class ReplicationLog implements AutoCloseable {
       }
     } finally {
       lock.unlock();
-    }
-  }
-
-  private void awaitOwnFlush(long lsn) throws IOException, InterruptedException {
-    boolean flushed = false;
-    try {
-      committer.awaitDurable(lsn);
-      flushed = true;
-    } finally {
-      if (!flushed) {
-        wakeFlusher(); // interrupted before our entries were covered: they must not stay unsynced
-      }
     }
   }
 

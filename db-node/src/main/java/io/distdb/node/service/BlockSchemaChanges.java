@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@link SchemaFence} and starts a {@link SchemaUndo}; every schema change is journaled before it
  * runs. The block's entry lists its row images and schema changes in the order they happened: rows
  * become images before each schema change, while the table shapes they were captured with still
- * hold. The caller holds the database's write permit throughout.
+ * hold. The caller holds the database's write path alone throughout.
  */
 final class BlockSchemaChanges {
 

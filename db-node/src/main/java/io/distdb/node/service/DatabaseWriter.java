@@ -13,8 +13,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +27,28 @@ import org.slf4j.LoggerFactory;
  * each statement is executed with row-change capture on, its row images (and any sequences it
  * moved) become one log entry, then one fsync covers the batch and one storage commit makes it
  * visible. So the data becomes visible only once durable, and concurrent writers share the cost of
- * an fsync (group commit). Explicit transaction blocks take the same permit for their whole
- * duration instead, run on their session's own connection and capture into their own buffer.
+ * an fsync (group commit). Explicit transaction blocks run on their session's own connection,
+ * capture into their own buffer and share the database's {@link WritePath} with the writer; their
+ * commits and the writer's batches go to the log in storage's commit order ({@link EntryLog}).
+ * Schema changes take the path alone.
  */
 final class DatabaseWriter implements AutoCloseable {
 
-  /** How often a wait for the permit looks for a cancel. */
-  private static final long PERMIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-
   private static final Logger log = LoggerFactory.getLogger(DatabaseWriter.class);
   private static final int MAX_BATCH = 256;
+
+  /** A wait bounded by something else (the session's own timeout withdraws its request). */
+  private static final long UNBOUNDED_WAIT_MILLIS = TimeUnit.DAYS.toMillis(365);
 
   private final String database;
   private final Connection connection;
   private final EntryLog entries;
   private final WriteQueue queue = new WriteQueue();
-  private final Semaphore permit = new Semaphore(1, true);
+  private final WritePath path = new WritePath();
+
+  /** The writer's own connection: its thread's, or a lone caller's (see {@link #submit}). */
+  private final ReentrantLock connectionLock = new ReentrantLock();
+
   private final Thread thread;
   private final NodeHealth health;
   private final StatementFailures failures;
@@ -91,81 +98,93 @@ final class DatabaseWriter implements AutoCloseable {
    * Runs or queues a statement; its outcome is known once it is durable and visible. When nothing
    * is queued and nobody writes, the calling thread runs it (and fsyncs it) itself: a lone commit
    * then costs no hand-off to the writer thread and back. Otherwise it joins the writer's next
-   * batch, so concurrent statements still share an fsync.
+   * batch, so concurrent statements still share an fsync. A schema change always goes to the writer
+   * thread, which waits to have the database alone.
    */
   void submit(WriteRequest request) {
-    if (queue.isEmpty() && permit.tryAcquire()) {
-      List<WriteRequest> alone = List.of(request);
+    if (!request.statement().ddl() && queue.isEmpty() && connectionLock.tryLock()) {
+      PathHold hold = new PathHold();
       try {
-        runBatch(alone);
-      } catch (Error e) {
-        batchFailed(alone, e);
+        if (hold.tryShared()) {
+          List<WriteRequest> alone = List.of(request);
+          try {
+            runBatch(alone, hold);
+          } catch (Error e) {
+            batchFailed(alone, e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            hold.release();
+            request.failIfPending(SqlErrors.internal("the write was not completed", null));
+          }
+          return;
+        }
       } finally {
-        permit.release();
-        request.failIfPending(SqlErrors.internal("the write was not completed", null));
+        connectionLock.unlock();
       }
-      return;
     }
     queue.add(request);
   }
 
-  /** Takes the write permit for a transaction block, waiting at most {@code timeoutMillis}. */
-  boolean acquire(long timeoutMillis) throws InterruptedException {
-    return permit.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
-  }
-
   /**
-   * Like {@link #acquire(long)}, but a cancel of the session's statement ends the wait with 57014.
+   * A transaction block's share of the write path, waiting at most {@code timeoutMillis}; a cancel
+   * of the session's statement ends the wait with 57014.
    */
-  boolean acquire(long timeoutMillis, StatementCancel cancel)
+  boolean acquireShared(long timeoutMillis, StatementCancel cancel)
       throws InterruptedException, SqlException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!cancel.isRequested()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      if (permit.tryAcquire(Math.min(left, PERMIT_POLL_NANOS), TimeUnit.NANOSECONDS)) {
-        return true;
-      }
-    }
-    throw StatementCancel.canceledByUser();
+    return cancelled(path.shared(timeoutMillis, cancel::isRequested), cancel);
   }
 
-  void release() {
-    permit.release();
+  void releaseShared() {
+    path.releaseShared();
+  }
+
+  /** The write path alone (a schema change, a pause), waiting at most {@code timeoutMillis}. */
+  boolean acquireExclusive(long timeoutMillis) throws InterruptedException {
+    return path.exclusive(timeoutMillis);
+  }
+
+  /** Like {@link #acquireExclusive(long)}; a cancel of the statement ends the wait with 57014. */
+  boolean acquireExclusive(long timeoutMillis, StatementCancel cancel)
+      throws InterruptedException, SqlException {
+    return cancelled(path.exclusive(timeoutMillis, cancel::isRequested), cancel);
+  }
+
+  private static boolean cancelled(boolean acquired, StatementCancel cancel) throws SqlException {
+    if (!acquired && cancel.isRequested()) {
+      throw StatementCancel.canceledByUser();
+    }
+    return acquired;
+  }
+
+  void releaseExclusive() {
+    path.releaseExclusive();
   }
 
   /**
    * Logs what a transaction block changed as one entry and commits its connection; the caller holds
-   * the permit. Returns the entry's LSN, or 0 when the block changed nothing.
+   * the write path (shared, or alone when the block changed the schema). Returns the entry's LSN,
+   * or 0 when the block changed nothing.
    */
   long commitOwned(Connection owner, List<Change> schemaAndRows) throws SqlException {
     health.checkWritable();
-    List<Change> changes = new ArrayList<>(schemaAndRows);
-    try {
-      changes.addAll(recorder.sequenceMoves(owner));
-    } catch (SQLException e) {
-      rollbackQuietly(owner);
-      throw SqlErrors.translate(e);
-    }
-    if (changes.isEmpty()) {
-      try {
-        owner.commit();
-        return 0;
-      } catch (SQLException e) {
-        throw SqlErrors.translate(e);
-      }
-    }
-    byte[] payload = entries.encode(new Transaction(database, changes));
-    if (payload == null) {
-      rollbackQuietly(owner);
-      throw EntryLog.tooLarge();
-    }
-    return entries.logAndCommit(owner, List.of(payload));
+    return entries.logAndCommit(
+        owner,
+        () -> {
+          List<Change> changes = new ArrayList<>(schemaAndRows);
+          changes.addAll(recorder.sequenceMoves(owner));
+          if (changes.isEmpty()) {
+            return List.of();
+          }
+          byte[] payload = entries.encode(new Transaction(database, changes));
+          if (payload == null) {
+            throw EntryLog.tooLarge();
+          }
+          return List.of(payload);
+        });
   }
 
-  /** Row images of rows a block captured, for {@link #commitOwned}; the caller holds the permit. */
+  /** Row images of rows a block captured, for {@link #commitOwned}. */
   List<Change> images(Connection owner, List<CapturedRow> rows) throws SqlException {
     try {
       return recorder.rowChanges(owner, rows);
@@ -176,13 +195,13 @@ final class DatabaseWriter implements AutoCloseable {
 
   /**
    * The sequences a block moved since the last entry, for its entry just before a schema change;
-   * the caller holds the permit.
+   * the caller holds the write path alone.
    */
   List<Change> sequenceMoves(Connection owner) throws SQLException {
     return recorder.sequenceMoves(owner);
   }
 
-  /** The sequence positions the replicas have; the caller holds the permit. */
+  /** The sequence positions the replicas have; the caller holds the write path alone. */
   List<io.distdb.node.storage.capture.SequenceReading> recordedPositions(Connection owner)
       throws SQLException {
     return recorder.recordedPositions(owner);
@@ -202,7 +221,7 @@ final class DatabaseWriter implements AutoCloseable {
   /**
    * Ends a transaction block by rolling it back. Nothing of it is logged but the sequences it moved
    * (sequences do not roll back), so replicas' sequences stay where this node's are. The caller
-   * holds the permit.
+   * holds the write path.
    */
   void rollbackOwned(Connection owner) {
     rollbackQuietly(owner);
@@ -214,11 +233,8 @@ final class DatabaseWriter implements AutoCloseable {
 
   private void logSequenceMoves(Connection c) {
     try {
-      List<Change> moved = recorder.sequenceMoves(c);
-      if (!moved.isEmpty()) {
-        entries.logAndCommit(c, List.of(entries.encode(new Transaction(database, moved))));
-      }
-    } catch (SQLException | SqlException e) {
+      entries.logAndCommit(c, () -> sequenceEntry(c));
+    } catch (SqlException e) {
       // logAndCommit has failed the node if it got that far; the block is rolled back either way.
       log.atDebug().log("logging sequence positions failed: {}", e.getMessage());
     }
@@ -231,11 +247,14 @@ final class DatabaseWriter implements AutoCloseable {
         if (!queue.drainTo(batch, MAX_BATCH, 200)) {
           continue;
         }
-        permit.acquire();
+        PathHold hold = new PathHold();
+        connectionLock.lock();
         try {
-          runBatch(batch);
+          hold.shared();
+          runBatch(batch, hold);
         } finally {
-          permit.release();
+          hold.release();
+          connectionLock.unlock();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -265,35 +284,50 @@ final class DatabaseWriter implements AutoCloseable {
   /**
    * Runs a batch: executes each statement in one storage transaction, then logs all their entries
    * with one append (so one fsync covers them) and commits. DDL, which the engine commits at once,
-   * ends the batch so far and is logged on its own.
+   * ends the batch so far and is logged on its own, with the write path held alone.
    */
-  private void runBatch(List<WriteRequest> batch) {
+  private void runBatch(List<WriteRequest> batch, PathHold hold) throws InterruptedException {
     PendingEntries pending = new PendingEntries();
     for (WriteRequest r : batch) {
-      if (!r.claim()) {
-        continue;
-      }
-      try {
-        health.checkWritable();
-      } catch (SqlException e) {
-        r.fail(e);
-        continue;
-      }
-      boolean ddl = r.statement().ddl();
-      if (ddl && !pending.isEmpty()) {
+      if (r.statement().ddl()) {
         commitBatch(pending);
         pending = new PendingEntries();
+        runAlone(r, hold);
+        continue;
       }
-      if (ddl) {
-        runSchemaChange(r, pending);
-        commitBatch(pending);
-        pending = new PendingEntries();
-      } else {
+      if (r.claim() && writable(r)) {
         runData(r, pending);
       }
     }
-    if (!pending.isEmpty()) {
-      commitBatch(pending);
+    commitBatch(pending);
+  }
+
+  /**
+   * Runs a schema change with the write path alone: waits for the blocks that write to end, for as
+   * long as its session waits (a request withdrawn meanwhile never runs).
+   */
+  private void runAlone(WriteRequest r, PathHold hold) throws InterruptedException {
+    if (!hold.exclusiveWhile(r::isQueued)) {
+      return;
+    }
+    try {
+      if (r.claim() && writable(r)) {
+        PendingEntries pending = new PendingEntries();
+        runSchemaChange(r, pending);
+        commitBatch(pending);
+      }
+    } finally {
+      hold.shared();
+    }
+  }
+
+  private boolean writable(WriteRequest r) {
+    try {
+      health.checkWritable();
+      return true;
+    } catch (SqlException e) {
+      r.fail(e);
+      return false;
     }
   }
 
@@ -316,8 +350,8 @@ final class DatabaseWriter implements AutoCloseable {
                     + " block is changing"));
         return;
       }
-      List<Change> changes = new ArrayList<>(recorder.rowChanges(connection, rows));
-      changes.addAll(recorder.sequenceMoves(connection));
+      // Sequences it moved are read when the batch appends: see commitBatch.
+      List<Change> changes = recorder.rowChanges(connection, rows);
       byte[] payload =
           changes.isEmpty() ? null : entries.encode(new Transaction(database, changes));
       if (!changes.isEmpty() && payload == null) {
@@ -331,8 +365,8 @@ final class DatabaseWriter implements AutoCloseable {
       SqlException failure = failures.afterFailure(SqlErrors.translate(e), connection);
       failures.checkWriter(connection);
       r.fail(failure);
-      // The engine undid the statement, not what it did to sequences.
-      sequencesOnly(pending);
+      // The engine undid the statement, not what it did to sequences: the batch logs those.
+      pending.add(null, null, null);
     }
   }
 
@@ -341,19 +375,6 @@ final class DatabaseWriter implements AutoCloseable {
       connection.rollback();
     } else {
       connection.rollback(before);
-    }
-  }
-
-  private void sequencesOnly(PendingEntries pending) {
-    try {
-      List<Change> moved = recorder.sequenceMoves(connection);
-      if (!moved.isEmpty()) {
-        pending.add(null, null, entries.encode(new Transaction(database, moved)));
-      }
-    } catch (SQLException e) {
-      log.atWarn()
-          .addKeyValue("database", database)
-          .log("cannot read sequences: {}", e.getMessage());
     }
   }
 
@@ -393,7 +414,7 @@ final class DatabaseWriter implements AutoCloseable {
     final List<byte[]> payloads = new ArrayList<>();
 
     /**
-     * @param request null for an entry nobody waits on (sequences a failed statement moved)
+     * @param request null for a statement that failed (it may still have moved sequences)
      * @param payload null for a statement that changed nothing: it gets no entry
      */
     void add(WriteRequest request, WriteResult result, byte[] payload) {
@@ -407,22 +428,31 @@ final class DatabaseWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Logs and commits a batch. The sequences its statements moved (failed ones too) go into one more
+   * entry at its end, read as the batch appends, so positions in the log never go back.
+   */
   private void commitBatch(PendingEntries pending) {
     if (pending.isEmpty()) {
       return;
     }
-    List<byte[]> payloads = pending.payloads.stream().filter(p -> p != null).toList();
     long first;
     try {
-      first = payloads.isEmpty() ? 0 : entries.logAndCommit(connection, payloads);
-      if (payloads.isEmpty()) {
-        connection.commit();
-      }
+      first =
+          entries.logAndCommit(
+              connection,
+              () -> {
+                List<byte[]> payloads = new ArrayList<>();
+                for (byte[] p : pending.payloads) {
+                  if (p != null) {
+                    payloads.add(p);
+                  }
+                }
+                payloads.addAll(sequenceEntry(connection));
+                return payloads;
+              });
     } catch (SqlException e) {
       failAll(pending, e);
-      return;
-    } catch (SQLException e) {
-      failAll(pending, SqlErrors.translate(e));
       return;
     }
     long next = first;
@@ -432,6 +462,49 @@ final class DatabaseWriter implements AutoCloseable {
       if (r != null) {
         r.executed(pending.results.get(i), lsn);
         r.complete();
+      }
+    }
+  }
+
+  /** An entry with the sequences that moved since the last one, if any moved. */
+  private List<byte[]> sequenceEntry(Connection c) throws SQLException {
+    List<Change> moved = recorder.sequenceMoves(c);
+    return moved.isEmpty() ? List.of() : List.of(entries.encode(new Transaction(database, moved)));
+  }
+
+  /**
+   * What the writer's batch holds of the write path: shared for data, alone for a schema change.
+   */
+  private final class PathHold {
+    private boolean shared;
+    private boolean exclusive;
+
+    boolean tryShared() {
+      shared = path.tryShared();
+      return shared;
+    }
+
+    void shared() throws InterruptedException {
+      release();
+      path.shared();
+      shared = true;
+    }
+
+    /** The path alone, waiting while {@code wanted} holds; false (holding nothing) if it ended. */
+    boolean exclusiveWhile(BooleanSupplier wanted) throws InterruptedException {
+      release();
+      exclusive = path.exclusive(UNBOUNDED_WAIT_MILLIS, () -> !wanted.getAsBoolean());
+      return exclusive;
+    }
+
+    void release() {
+      if (shared) {
+        shared = false;
+        path.releaseShared();
+      }
+      if (exclusive) {
+        exclusive = false;
+        path.releaseExclusive();
       }
     }
   }

@@ -5,12 +5,14 @@ import io.distdb.node.command.CommandCodec;
 import io.distdb.node.log.ReplicationLog;
 import io.distdb.node.storage.AppliedLsn;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one way entries reach the log on the master: encoded with the node's epoch, appended with
- * consecutive LSNs, fsynced, and then the last LSN recorded in the same storage transaction as the
- * data before it commits.
+ * The one way a database's entries reach the log on the master: encoded with the node's epoch,
+ * appended with consecutive LSNs, fsynced, and then the last LSN recorded in the same storage
+ * transaction as the data before it commits, in log order.
  */
 final class EntryLog {
 
@@ -23,6 +25,8 @@ final class EntryLog {
   private final ReplicationLog replicationLog;
   private final long epoch;
   private final NodeHealth health;
+  private final ReentrantLock appendLock = new ReentrantLock();
+  private final CommitTurns turns = new CommitTurns();
 
   EntryLog(ReplicationLog replicationLog, long epoch, NodeHealth health) {
     this.replicationLog = replicationLog;
@@ -47,30 +51,97 @@ final class EntryLog {
         null);
   }
 
+  /** What a commit logs, built while the commit holds its database's append lock. */
+  interface Payloads {
+    /**
+     * The entries to append, maybe none. Runs under the append lock so that what it reads (which
+     * sequences moved since the last entry) follows the log's order.
+     */
+    List<byte[]> build() throws SQLException, SqlException;
+  }
+
   /**
-   * Appends {@code payloads}, waits for the fsync, records the last LSN in {@code c}'s transaction
-   * and commits it. Returns the first LSN. Any failure leaves log and storage possibly apart, which
-   * only a restart's replay reconciles, so the node stops taking writes.
+   * Builds and appends a transaction's entries, waits for the fsync, records the last LSN in {@code
+   * c}'s transaction and commits it, in log order with the database's other commits (see {@link
+   * CommitTurns}). Returns the first LSN, or 0 when there was nothing to log (then {@code c} just
+   * commits). A failure to build rolls {@code c} back and is the statement's; any later failure
+   * leaves log and storage possibly apart, which only a restart's replay reconciles, so the node
+   * stops taking writes.
    */
-  long logAndCommit(Connection c, List<byte[]> payloads) throws SqlException {
-    long first = 0;
+  long logAndCommit(Connection c, Payloads payloads) throws SqlException {
+    List<byte[]> entries;
+    long first;
+    long turn;
+    appendLock.lock();
+    try {
+      try {
+        entries = payloads.build();
+      } catch (SQLException e) {
+        DatabaseWriter.rollbackQuietly(c);
+        throw SqlErrors.translate(e);
+      } catch (SqlException | RuntimeException e) {
+        DatabaseWriter.rollbackQuietly(c);
+        throw e;
+      }
+      if (entries.isEmpty()) {
+        commitUnlogged(c);
+        return 0;
+      }
+      try {
+        first = replicationLog.appendAllForOwnFlush(entries);
+      } catch (Exception e) {
+        throw failed(c, "log append failed: " + e.getMessage(), e);
+      }
+      turn = turns.take();
+    } finally {
+      appendLock.unlock();
+    }
+    long last = first + entries.size() - 1;
+    String failure = null;
+    Exception cause = null;
     try {
       // The fsync runs on this thread when no other flush does: no hand-off per commit.
-      first = replicationLog.appendAllDurably(payloads);
-      long last = first + payloads.size() - 1;
-      AppliedLsn.set(c, last);
-      c.commit();
-      return first;
+      replicationLog.flushOwn(last);
     } catch (Exception e) {
-      health.fail(
-          (first == 0 ? "log append" : "commit of log entries from " + first)
-              + " failed: "
-              + e.getMessage());
-      DatabaseWriter.rollbackQuietly(c);
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw SqlErrors.ioFailure(e);
+      failure = "log flush failed: " + e.getMessage();
+      cause = e;
     }
+    String earlier = turns.await(turn);
+    try {
+      if (failure == null && earlier != null) {
+        failure = "an earlier commit failed: " + earlier;
+      }
+      if (failure == null) {
+        AppliedLsn.set(c, last);
+        c.commit();
+      }
+    } catch (Exception e) {
+      failure = "commit of log entries from " + first + " failed: " + e.getMessage();
+      cause = e;
+    } finally {
+      turns.finish(turn, failure);
+    }
+    if (failure != null) {
+      throw failed(c, failure, cause);
+    }
+    return first;
+  }
+
+  private static void commitUnlogged(Connection c) throws SqlException {
+    try {
+      c.commit();
+    } catch (SQLException e) {
+      DatabaseWriter.rollbackQuietly(c);
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  private SqlException failed(Connection c, String failure, Exception cause) {
+    health.fail(failure);
+    DatabaseWriter.rollbackQuietly(c);
+    if (cause instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    return SqlErrors.ioFailure(cause == null ? new java.io.IOException(failure) : cause);
   }
 }

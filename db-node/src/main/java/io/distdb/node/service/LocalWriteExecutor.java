@@ -75,14 +75,19 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   }
 
   /**
-   * A block normally owns its database's write path from its first write to its end. While another
-   * block's schema changes are open (its {@link SchemaFence} is held), and in a block from its own
-   * first schema change on, blocks share the path instead and take it for each schema change and
-   * for COMMIT or ROLLBACK only: a migration tool's second connection (Flyway writes its history
-   * table in a transaction of its own while the migration's is open) must be able to write, or both
-   * would wait for each other. Shared writers never touch the fenced tables (their statements wait
-   * at the fence, and a commit with rows in them fails), so the log's commit order still replays to
-   * the master's state.
+   * A block normally shares its database's write path from its first write to its end, side by side
+   * with other blocks and the autocommit writer: the engine's row locks order their conflicting
+   * changes, and their commits reach the log in storage's order. A schema change needs the path
+   * alone, so it waits for those blocks to end, and a block's own schema change gives up its share
+   * first.
+   *
+   * <p>While another block's schema changes are open (its {@link SchemaFence} is held), and in a
+   * block from its own first schema change on, a block holds nothing between statements and takes
+   * the path for each schema change and for COMMIT or ROLLBACK only: a migration tool's second
+   * connection (Flyway writes its history table in a transaction of its own while the migration's
+   * is open) must be able to write, and the migration's next schema change must not wait for it.
+   * Such writers never touch the fenced tables (their statements wait at the fence, and a commit
+   * with rows in them fails), so the log's commit order still replays to the master's state.
    */
   @Override
   public TransactionWrites beginWrites(String database, StatementCancel cancel)
@@ -91,16 +96,21 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     DatabaseName db = new DatabaseName(database);
     OwnedWrites owned = new OwnedWrites(writer, db, cancel);
     if (!storage.fence(db).isHeld()) {
-      acquire(writer, database, cancel);
+      acquire(writer, database, cancel, false);
       owned.holding = true;
     }
     return owned;
   }
 
-  private void acquire(DatabaseWriter writer, String database, StatementCancel cancel)
+  private void acquire(
+      DatabaseWriter writer, String database, StatementCancel cancel, boolean alone)
       throws SqlException {
     try {
-      if (!writer.acquire(lockTimeoutMillis, cancel)) {
+      boolean acquired =
+          alone
+              ? writer.acquireExclusive(lockTimeoutMillis, cancel)
+              : writer.acquireShared(lockTimeoutMillis, cancel);
+      if (!acquired) {
         throw new SqlException(
             "55P03",
             "canceling statement due to lock timeout: another"
@@ -122,7 +132,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     private final BlockSchemaChanges schema;
     private final StatementCancel cancel;
 
-    /** Owns the write path until the block ends; otherwise takes it for each step. */
+    /** Shares the write path until the block ends; otherwise takes it for each step. */
     boolean holding;
 
     OwnedWrites(DatabaseWriter writer, DatabaseName database, StatementCancel cancel) {
@@ -136,15 +146,27 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       T run() throws SqlException;
     }
 
-    private <T> T step(Step<T> action) throws SqlException {
-      if (holding) {
-        return action.run();
-      }
-      acquire(writer, database.value(), cancel);
+    /** Runs {@code action} with the write path alone; a share the block holds is given up. */
+    private <T> T alone(Step<T> action) throws SqlException {
+      end();
+      acquire(writer, database.value(), cancel, true);
       try {
         return action.run();
       } finally {
-        writer.release();
+        writer.releaseExclusive();
+      }
+    }
+
+    /** Runs {@code action} with (at least) a share of the write path. */
+    private <T> T shared(Step<T> action) throws SqlException {
+      if (holding) {
+        return action.run();
+      }
+      acquire(writer, database.value(), cancel, false);
+      try {
+        return action.run();
+      } finally {
+        writer.releaseShared();
       }
     }
 
@@ -154,12 +176,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       // Another block's schema changes finish first; waited for without the write path, which
       // that block needs for its COMMIT.
       storage.fence(database).close(connection);
-      WriteResult result = step(() -> schema.run(connection, statement, captured));
-      if (holding) {
-        holding = false;
-        writer.release();
-      }
-      return result;
+      return alone(() -> schema.run(connection, statement, captured));
     }
 
     @Override
@@ -170,7 +187,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     @Override
     public void undoSchemaChanges(Connection connection) {
       try {
-        step(
+        alone(
             () -> {
               schema.undo(connection);
               return null;
@@ -184,7 +201,11 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     public void commit(Connection connection, List<CapturedRow> rows) throws SqlException {
       long lsn;
       try {
-        lsn = step(() -> commitNow(connection, rows));
+        // Commits of blocks that changed the schema are alone on the path, as their changes were.
+        lsn =
+            schema.any()
+                ? alone(() -> commitNow(connection, rows))
+                : shared(() -> commitNow(connection, rows));
       } finally {
         end();
       }
@@ -225,12 +246,17 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
 
     @Override
     public void rollback(Connection connection) {
+      Step<Void> rollback =
+          () -> {
+            rollbackNow(connection);
+            return null;
+          };
       try {
-        step(
-            () -> {
-              rollbackNow(connection);
-              return null;
-            });
+        if (schema.any()) {
+          alone(rollback);
+        } else {
+          shared(rollback);
+        }
       } catch (SqlException e) {
         // The write path stayed busy: the engine still rolls back, and undo must not wait.
         rollbackNow(connection);
@@ -250,7 +276,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     private void end() {
       if (holding) {
         holding = false;
-        writer.release();
+        writer.releaseShared();
       }
     }
   }
@@ -379,7 +405,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       }
       for (String name : storage.names()) {
         DatabaseWriter w = writer(name);
-        if (!w.acquire(lockTimeoutMillis)) {
+        if (!w.acquireExclusive(lockTimeoutMillis)) {
           throw new SqlException(
               "55P03",
               "could not pause writes to \"" + name + "\" within " + lockTimeoutMillis + " ms");
@@ -388,7 +414,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       }
       return action.call();
     } finally {
-      paused.forEach(DatabaseWriter::release);
+      paused.forEach(DatabaseWriter::releaseExclusive);
       fenced.forEach(f -> f.open(snapshot));
       catalogLock.unlock();
     }

@@ -45,6 +45,11 @@ final class WriteRequest {
     return state.compareAndSet(QUEUED, CLAIMED);
   }
 
+  /** Nobody has started or withdrawn it yet. */
+  boolean isQueued() {
+    return state.get() == QUEUED;
+  }
+
   /** Withdraws a request the writer has not started; false if it already runs. */
   boolean withdraw() {
     return state.compareAndSet(QUEUED, CANCELLED);

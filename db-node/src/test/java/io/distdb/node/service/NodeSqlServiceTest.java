@@ -233,21 +233,30 @@ class NodeSqlServiceTest {
   }
 
   @Test
-  void blockThatWroteHoldsTheWritePathUntilItEnds() throws Exception {
+  void blockThatWroteSharesTheWritePathButHoldsOffSchemaChanges() throws Exception {
     try (SqlSession a = service.open("u", "app");
-        SqlSession b = service.open("u", "app")) {
+        SqlSession b = service.open("u", "app");
+        SqlSession c = service.open("u", "app")) {
       run(a, "CREATE TABLE w (id INT)");
       run(a, "BEGIN");
       run(a, "INSERT INTO w VALUES (1)");
-      assertThatThrownBy(() -> run(b, "INSERT INTO w VALUES (2)"))
+      // Other writers go on beside the open block: autocommit and another block.
+      assertThat(run(b, "INSERT INTO w VALUES (2)").tag()).isEqualTo("INSERT 0 1");
+      run(c, "BEGIN");
+      assertThat(run(c, "INSERT INTO w VALUES (3)").tag()).isEqualTo("INSERT 0 1");
+      // A schema change needs the database alone: it waits for the blocks, then times out.
+      assertThatThrownBy(() -> run(b, "CREATE TABLE later (x INT)"))
           .isInstanceOfSatisfying(
               SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("55P03"));
-      // Readers are not blocked and do not see the uncommitted row.
-      assertThat(rows(run(b, "SELECT count(*) FROM w")).get(0)[0]).isEqualTo(0L);
+      // Readers are not blocked and do not see the uncommitted rows.
+      assertThat(rows(run(b, "SELECT count(*) FROM w")).get(0)[0]).isEqualTo(1L);
+      assertThat(run(c, "COMMIT").tag()).isEqualTo("COMMIT");
       // A client that vanishes mid-transaction: its work is rolled back, the path released.
       a.close();
-      assertThat(run(b, "INSERT INTO w VALUES (2)").tag()).isEqualTo("INSERT 0 1");
-      assertThat(rows(run(b, "SELECT id FROM w")).get(0)[0]).isEqualTo(2);
+      assertThat(run(b, "CREATE TABLE later (x INT)").tag()).isEqualTo("CREATE TABLE");
+      assertThat(rows(run(b, "SELECT id FROM w ORDER BY id")))
+          .extracting(r -> r[0])
+          .containsExactly(2, 3);
     }
   }
 
