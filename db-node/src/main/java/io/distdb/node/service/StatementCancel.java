@@ -10,8 +10,8 @@ import org.h2.jdbc.JdbcConnection;
  * A cancel of one session's current statement, asked for from another thread (a CancelRequest or
  * {@code statement_timeout}) wherever the statement is at that moment: running on the session's own
  * connection, queued for its database's writer, running on the writer's connection, or waiting for
- * a transaction block's write permit. A cancel that comes while the statement is between two of
- * those is kept, so the next one fails at once instead of the cancel being lost.
+ * the database's write path. A cancel that comes while the statement is between two of those is
+ * kept, so the next one fails at once instead of the cancel being lost.
  *
  * <p>The engine is told through its session, not the JDBC statement: H2 keeps a statement's cancel
  * on its command, and caches commands by text, so a cancel that arrived just as a statement ended

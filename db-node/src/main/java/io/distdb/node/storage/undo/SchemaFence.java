@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * change and its end (or while a replica applies such a block's entry) anyone else could read them.
  * The owner (the connection running the block) passes; another session's statement that names one
  * of the guarded tables waits until the fence opens, like PostgreSQL's ACCESS EXCLUSIVE lock on
- * those tables. One owner at a time per database (the write permit already ensures it).
+ * those tables. One owner at a time per database.
  */
 public final class SchemaFence {
 
