@@ -9,6 +9,7 @@ import io.distdb.node.sql.CursorCommand;
 import io.distdb.node.sql.OwnerChange;
 import io.distdb.node.sql.SessionCommand;
 import io.distdb.node.sql.TransactionCommand;
+import io.distdb.node.storage.AdvisoryLockFunctions;
 import io.distdb.node.storage.undo.SchemaFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -383,6 +384,19 @@ final class LocalSession implements SqlSession {
 
   private ExecutionResult executeChecked(LocalPreparedSql prepared, List<Object> clientValues)
       throws SqlException {
+    try {
+      return executeKind(prepared, clientValues);
+    } finally {
+      if (!block.isOpen()) {
+        // A statement outside a block is its own transaction: its transaction-level advisory
+        // locks end with it.
+        AdvisoryLockFunctions.LOCKS.transactionEnded(AdvisoryLockFunctions.owner(connection));
+      }
+    }
+  }
+
+  private ExecutionResult executeKind(LocalPreparedSql prepared, List<Object> clientValues)
+      throws SqlException {
     StatementInfo info = prepared.info();
     List<Object> parameters =
         prepared.hasTypedParameters()
@@ -591,6 +605,7 @@ final class LocalSession implements SqlSession {
     closed = true;
     cursors.closeAll();
     block.abandon();
+    AdvisoryLockFunctions.LOCKS.sessionEnded(AdvisoryLockFunctions.owner(connection));
     try {
       connection.close();
     } catch (SQLException ignored) {

@@ -3,6 +3,7 @@ package io.distdb.node.service;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.service.StatementInfo.Kind;
 import io.distdb.node.service.WriteExecutor.TransactionWrites;
+import io.distdb.node.storage.AdvisoryLockFunctions;
 import io.distdb.node.storage.capture.CaptureBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -229,6 +230,7 @@ final class TransactionBlock {
     marks.clear();
     schemaChanges = 0;
     status = TransactionStatus.IDLE;
+    AdvisoryLockFunctions.LOCKS.transactionEnded(AdvisoryLockFunctions.owner(connection));
     try {
       connection.setAutoCommit(true);
     } catch (SQLException ignored) {

@@ -18,10 +18,10 @@ public final class EngineHardening {
    * PostgresFunctions}, {@link PostgresJsonFunctions}, {@link PostgresJsonTextFunctions}, {@link
    * PostgresCompatFunctions}, {@link PostgresBuiltinFunctions}), the functions that read only the
    * calling session's catalog views or settings ({@link CatalogFunctions}, {@link
-   * SettingFunctions}), the sequence functions that set positions ({@link SequenceFunctions}) and
-   * the change-capture trigger that only the node's administrator connection installs (clients
-   * cannot create triggers or aliases: {@code sql.EngineFeatureGuard} refuses them and the engine
-   * users lack the right).
+   * SettingFunctions}), the sequence functions that set positions ({@link SequenceFunctions}), the
+   * advisory locks ({@link AdvisoryLockFunctions}) and the change-capture trigger that only the
+   * node's administrator connection installs (clients cannot create triggers or aliases: {@code
+   * sql.EngineFeatureGuard} refuses them and the engine users lack the right).
    */
   static final String ALLOWED_CLASSES =
       RefusingObjectSerializer.class.getName()
@@ -43,6 +43,8 @@ public final class EngineHardening {
           + SequenceFunctions.class.getName()
           + ","
           + DumpFunctions.class.getName()
+          + ","
+          + AdvisoryLockFunctions.class.getName()
           + ","
           + CaptureTrigger.class.getName();
 

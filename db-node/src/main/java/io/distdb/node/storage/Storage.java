@@ -111,6 +111,7 @@ public final class Storage implements AutoCloseable {
         SettingFunctions.install(c);
         SequenceFunctions.install(c);
         DumpFunctions.install(c);
+        AdvisoryLockFunctions.install(c);
         shutdown(c);
       }
       Files.move(staging, dir(name), StandardCopyOption.ATOMIC_MOVE);
@@ -175,6 +176,7 @@ public final class Storage implements AutoCloseable {
       SettingFunctions.install(admin);
       SequenceFunctions.install(admin);
       DumpFunctions.install(admin);
+      AdvisoryLockFunctions.install(admin);
       users.install(admin);
       // Tables made before row-change capture existed (a stage-1 data directory) get it here.
       CaptureTriggers.install(admin);

@@ -200,11 +200,11 @@ class DialectTest {
   }
 
   @Test
-  void advisoryLocksAreGranted() throws Exception {
+  void advisoryLocksCallTheNodesLockTable() throws Exception {
     assertThat(engine("SELECT pg_advisory_lock(42), pg_try_advisory_lock($1)"))
         .isEqualTo(
-            "SELECT COALESCE('') AS \"pg_advisory_lock\","
-                + " COALESCE(TRUE) AS \"pg_try_advisory_lock\"");
+            "SELECT distdb_catalog.d_pg_advisory_lock(42) AS \"pg_advisory_lock\","
+                + " distdb_catalog.d_pg_try_advisory_lock(?1) AS \"pg_try_advisory_lock\"");
   }
 
   @Test

@@ -261,6 +261,31 @@ class NodeSqlServiceTest {
   }
 
   @Test
+  void advisoryLocksExcludeOtherSessions() throws Exception {
+    try (SqlSession a = service.open("u", "app");
+        SqlSession b = service.open("u", "app")) {
+      assertThat(rows(run(a, "SELECT pg_advisory_lock(42)")).get(0)[0]).isEqualTo("");
+      assertThat(rows(run(b, "SELECT pg_try_advisory_lock(42)")).get(0)[0]).isEqualTo(false);
+      assertThat(rows(run(b, "SELECT pg_try_advisory_lock(4, 2)")).get(0)[0]).isEqualTo(true);
+      assertThat(rows(run(b, "SELECT pg_advisory_unlock(42)")).get(0)[0]).isEqualTo(false);
+      assertThat(rows(run(a, "SELECT pg_advisory_unlock(42)")).get(0)[0]).isEqualTo(true);
+      // A transaction-level lock lasts until COMMIT, even across statements.
+      run(b, "BEGIN");
+      run(b, "SELECT pg_advisory_xact_lock(42)");
+      assertThat(rows(run(a, "SELECT pg_try_advisory_lock(42)")).get(0)[0]).isEqualTo(false);
+      run(b, "COMMIT");
+      assertThat(rows(run(a, "SELECT pg_try_advisory_lock(42)")).get(0)[0]).isEqualTo(true);
+      // A session's locks end with it.
+      a.close();
+      assertThat(rows(run(b, "SELECT pg_try_advisory_xact_lock(42)")).get(0)[0]).isEqualTo(true);
+      // ...and a transaction-level lock outside a block with its statement.
+      try (SqlSession c = service.open("u", "app")) {
+        assertThat(rows(run(c, "SELECT pg_try_advisory_lock(42)")).get(0)[0]).isEqualTo(true);
+      }
+    }
+  }
+
+  @Test
   void readOnlyReplicaRefusesWritesNamingTheMaster() throws Exception {
     try (SqlSession m = service.open("u", "app")) {
       run(m, "CREATE TABLE r (x INT)");

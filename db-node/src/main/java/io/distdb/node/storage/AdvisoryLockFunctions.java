@@ -1,0 +1,171 @@
+package io.distdb.node.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+
+/**
+ * PostgreSQL's advisory lock functions as engine functions over the node's {@link AdvisoryLocks}.
+ * The owner is the calling engine session (each client session has its own), so locks exclude other
+ * sessions as in PostgreSQL; a wait looks for its statement's cancel (and so {@code
+ * statement_timeout}) every few milliseconds. The void forms return an empty string, which prints
+ * as PostgreSQL's void does.
+ *
+ * <p>Like {@link CatalogFunctions}, this class is one the engine may load ({@link
+ * EngineHardening}): it touches nothing but the lock table.
+ */
+public final class AdvisoryLockFunctions {
+
+  /** The node's locks, shared by every session of every database (keys carry the database). */
+  public static final AdvisoryLocks LOCKS = new AdvisoryLocks();
+
+  private static final String VOID = "";
+
+  /** SQL name → Java method, installed as {@code distdb_catalog.d_<name>}. */
+  public static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("pg_advisory_lock", "lock"),
+          Map.entry("pg_advisory_lock_shared", "lockShared"),
+          Map.entry("pg_advisory_xact_lock", "xactLock"),
+          Map.entry("pg_advisory_xact_lock_shared", "xactLockShared"),
+          Map.entry("pg_try_advisory_lock", "tryLock"),
+          Map.entry("pg_try_advisory_lock_shared", "tryLockShared"),
+          Map.entry("pg_try_advisory_xact_lock", "tryXactLock"),
+          Map.entry("pg_try_advisory_xact_lock_shared", "tryXactLockShared"),
+          Map.entry("pg_advisory_unlock", "unlock"),
+          Map.entry("pg_advisory_unlock_shared", "unlockShared"),
+          Map.entry("pg_advisory_unlock_all", "unlockAll"));
+
+  private AdvisoryLockFunctions() {}
+
+  static void install(Connection admin) throws SQLException {
+    CatalogFunctions.install(admin, AdvisoryLockFunctions.class, ALIASES);
+  }
+
+  /** The engine session behind a connection: the owner of its advisory locks. */
+  public static Object owner(Connection c) {
+    return ((JdbcConnection) c).getSession();
+  }
+
+  public static String lock(Connection c, Long key) throws SQLException {
+    return acquire(c, key(c, key), false, false);
+  }
+
+  public static String lock(Connection c, Integer high, Integer low) throws SQLException {
+    return acquire(c, key(c, high, low), false, false);
+  }
+
+  public static String lockShared(Connection c, Long key) throws SQLException {
+    return acquire(c, key(c, key), true, false);
+  }
+
+  public static String lockShared(Connection c, Integer high, Integer low) throws SQLException {
+    return acquire(c, key(c, high, low), true, false);
+  }
+
+  public static String xactLock(Connection c, Long key) throws SQLException {
+    return acquire(c, key(c, key), false, true);
+  }
+
+  public static String xactLock(Connection c, Integer high, Integer low) throws SQLException {
+    return acquire(c, key(c, high, low), false, true);
+  }
+
+  public static String xactLockShared(Connection c, Long key) throws SQLException {
+    return acquire(c, key(c, key), true, true);
+  }
+
+  public static String xactLockShared(Connection c, Integer high, Integer low) throws SQLException {
+    return acquire(c, key(c, high, low), true, true);
+  }
+
+  public static Boolean tryLock(Connection c, Long key) {
+    return key == null ? null : LOCKS.tryAcquire(owner(c), key(c, key), false, false);
+  }
+
+  public static Boolean tryLock(Connection c, Integer high, Integer low) {
+    return high == null || low == null
+        ? null
+        : LOCKS.tryAcquire(owner(c), key(c, high, low), false, false);
+  }
+
+  public static Boolean tryLockShared(Connection c, Long key) {
+    return key == null ? null : LOCKS.tryAcquire(owner(c), key(c, key), true, false);
+  }
+
+  public static Boolean tryLockShared(Connection c, Integer high, Integer low) {
+    return high == null || low == null
+        ? null
+        : LOCKS.tryAcquire(owner(c), key(c, high, low), true, false);
+  }
+
+  public static Boolean tryXactLock(Connection c, Long key) {
+    return key == null ? null : LOCKS.tryAcquire(owner(c), key(c, key), false, true);
+  }
+
+  public static Boolean tryXactLock(Connection c, Integer high, Integer low) {
+    return high == null || low == null
+        ? null
+        : LOCKS.tryAcquire(owner(c), key(c, high, low), false, true);
+  }
+
+  public static Boolean tryXactLockShared(Connection c, Long key) {
+    return key == null ? null : LOCKS.tryAcquire(owner(c), key(c, key), true, true);
+  }
+
+  public static Boolean tryXactLockShared(Connection c, Integer high, Integer low) {
+    return high == null || low == null
+        ? null
+        : LOCKS.tryAcquire(owner(c), key(c, high, low), true, true);
+  }
+
+  public static Boolean unlock(Connection c, Long key) {
+    return key == null ? null : LOCKS.release(owner(c), key(c, key), false);
+  }
+
+  public static Boolean unlock(Connection c, Integer high, Integer low) {
+    return high == null || low == null ? null : LOCKS.release(owner(c), key(c, high, low), false);
+  }
+
+  public static Boolean unlockShared(Connection c, Long key) {
+    return key == null ? null : LOCKS.release(owner(c), key(c, key), true);
+  }
+
+  public static Boolean unlockShared(Connection c, Integer high, Integer low) {
+    return high == null || low == null ? null : LOCKS.release(owner(c), key(c, high, low), true);
+  }
+
+  public static String unlockAll(Connection c) {
+    LOCKS.releaseSessionLocks(owner(c));
+    return VOID;
+  }
+
+  private static String acquire(Connection c, AdvisoryLocks.Key key, boolean shared, boolean xact)
+      throws SQLException {
+    if (key == null) {
+      return null; // a strict function: a null key locks nothing
+    }
+    SessionLocal session = (SessionLocal) ((JdbcConnection) c).getSession();
+    try {
+      LOCKS.acquire(session, key, shared, xact, session::checkCanceled);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("canceling statement due to user request", "57014");
+    }
+    return VOID;
+  }
+
+  private static AdvisoryLocks.Key key(Connection c, Long key) {
+    return key == null ? null : new AdvisoryLocks.Key(database(c), key, 0, false);
+  }
+
+  private static AdvisoryLocks.Key key(Connection c, Integer high, Integer low) {
+    return high == null || low == null ? null : new AdvisoryLocks.Key(database(c), high, low, true);
+  }
+
+  private static Object database(Connection c) {
+    return ((SessionLocal) ((JdbcConnection) c).getSession()).getDatabase();
+  }
+}
