@@ -82,64 +82,64 @@ public final class AdvisoryLockFunctions {
   }
 
   public static Boolean tryLock(Connection c, Long key) {
-    return key == null ? null : LOCKS.tryAcquire(owner(c), key(c, key), false, false);
+    return take(c, key(c, key), false, false);
   }
 
   public static Boolean tryLock(Connection c, Integer high, Integer low) {
-    return high == null || low == null
-        ? null
-        : LOCKS.tryAcquire(owner(c), key(c, high, low), false, false);
+    return take(c, key(c, high, low), false, false);
   }
 
   public static Boolean tryLockShared(Connection c, Long key) {
-    return key == null ? null : LOCKS.tryAcquire(owner(c), key(c, key), true, false);
+    return take(c, key(c, key), true, false);
   }
 
   public static Boolean tryLockShared(Connection c, Integer high, Integer low) {
-    return high == null || low == null
-        ? null
-        : LOCKS.tryAcquire(owner(c), key(c, high, low), true, false);
+    return take(c, key(c, high, low), true, false);
   }
 
   public static Boolean tryXactLock(Connection c, Long key) {
-    return key == null ? null : LOCKS.tryAcquire(owner(c), key(c, key), false, true);
+    return take(c, key(c, key), false, true);
   }
 
   public static Boolean tryXactLock(Connection c, Integer high, Integer low) {
-    return high == null || low == null
-        ? null
-        : LOCKS.tryAcquire(owner(c), key(c, high, low), false, true);
+    return take(c, key(c, high, low), false, true);
   }
 
   public static Boolean tryXactLockShared(Connection c, Long key) {
-    return key == null ? null : LOCKS.tryAcquire(owner(c), key(c, key), true, true);
+    return take(c, key(c, key), true, true);
   }
 
   public static Boolean tryXactLockShared(Connection c, Integer high, Integer low) {
-    return high == null || low == null
-        ? null
-        : LOCKS.tryAcquire(owner(c), key(c, high, low), true, true);
+    return take(c, key(c, high, low), true, true);
   }
 
   public static Boolean unlock(Connection c, Long key) {
-    return key == null ? null : LOCKS.release(owner(c), key(c, key), false);
+    return give(c, key(c, key), false);
   }
 
   public static Boolean unlock(Connection c, Integer high, Integer low) {
-    return high == null || low == null ? null : LOCKS.release(owner(c), key(c, high, low), false);
+    return give(c, key(c, high, low), false);
   }
 
   public static Boolean unlockShared(Connection c, Long key) {
-    return key == null ? null : LOCKS.release(owner(c), key(c, key), true);
+    return give(c, key(c, key), true);
   }
 
   public static Boolean unlockShared(Connection c, Integer high, Integer low) {
-    return high == null || low == null ? null : LOCKS.release(owner(c), key(c, high, low), true);
+    return give(c, key(c, high, low), true);
   }
 
   public static String unlockAll(Connection c) {
     LOCKS.releaseSessionLocks(owner(c));
     return VOID;
+  }
+
+  private static Boolean take(Connection c, AdvisoryLocks.Key key, boolean shared, boolean xact) {
+    return key == null ? null : LOCKS.tryAcquire(owner(c), key, shared, xact);
+  }
+
+  private static Boolean give(Connection c, AdvisoryLocks.Key key, boolean shared) {
+    return key == null ? null : LOCKS.release(owner(c), key, shared);
   }
 
   private static String acquire(Connection c, AdvisoryLocks.Key key, boolean shared, boolean xact)
