@@ -239,25 +239,12 @@ final class LocalSession implements SqlSession {
     }
   }
 
-  /**
-   * The parameters' types: the client's, else what the engine infers (see DeltaTableParameters).
-   */
-  private int[] parameterOids(
+  /** The parameters' types: the client's, else what the engine infers. */
+  private static int[] parameterOids(
       PreparedStatement ps, StatementInfo.EngineSql engine, int[] declaredOids)
       throws SQLException {
-    String dataChange =
-        engine.parameterCount() == 0 ? null : DeltaTableParameters.dataChange(engine.sql());
-    if (dataChange == null) {
-      return JdbcTypes.parameterOids(
-          ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
-    }
-    try (PreparedStatement inner = connection.prepareStatement(dataChange)) {
-      return JdbcTypes.parameterOids(
-          inner.getParameterMetaData(), engine.parameterCount(), declaredOids);
-    } catch (SQLException e) {
-      return JdbcTypes.parameterOids(
-          ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
-    }
+    return JdbcTypes.parameterOids(
+        ps.getParameterMetaData(), engine.parameterCount(), declaredOids);
   }
 
   /**
