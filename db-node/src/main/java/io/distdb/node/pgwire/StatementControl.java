@@ -99,6 +99,9 @@ final class StatementControl {
     session.cancel();
   }
 
+  /** A lock wait that ended at its bound, maybe after the statement was cancelled. */
+  private static final String LOCK_WAIT_ENDED = "55P03";
+
   /** The engine reports every cancel as "user request"; say which one it was. */
   private SqlException explained(SqlException e) {
     String reason;
@@ -106,6 +109,10 @@ final class StatementControl {
       reason = cancelledBecause;
     }
     if (reason != null && SQLSTATE.equals(e.sqlState()) && !reason.equals(e.getMessage())) {
+      return new SqlException(SQLSTATE, reason, e);
+    }
+    if (reason != null && LOCK_WAIT_ENDED.equals(e.sqlState())) {
+      // The engine's lock wait cannot see a cancel: it ended at the bound set for this statement.
       return new SqlException(SQLSTATE, reason, e);
     }
     return e;

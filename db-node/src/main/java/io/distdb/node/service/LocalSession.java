@@ -431,6 +431,7 @@ final class LocalSession implements SqlSession {
         engineSettings.mirror(settings);
       }
       ResultSet rs;
+      EngineLockWait.apply(connection, cancel.lockWaitMillis());
       cancel.running(ps);
       try {
         rs = ps.executeQuery();
@@ -557,6 +558,19 @@ final class LocalSession implements SqlSession {
   @Override
   public void statementStarting() {
     cancel.reset();
+    cancel.boundLockWaits(
+        EngineLockWait.bound(
+            timeoutMillis(TimeoutSetting.LOCK_TIMEOUT),
+            timeoutMillis(TimeoutSetting.STATEMENT_TIMEOUT)));
+  }
+
+  private long timeoutMillis(String name) {
+    try {
+      String value = settings.get(name);
+      return value == null ? 0 : TimeoutSetting.millis(name, value);
+    } catch (SqlException e) {
+      return 0; // validated when set
+    }
   }
 
   @Override

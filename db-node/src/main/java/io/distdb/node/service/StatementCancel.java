@@ -28,11 +28,24 @@ public final class StatementCancel {
 
   private boolean requested;
   private Runnable onCancel;
+  private long lockWaitMillis = EngineLockWait.DEFAULT_MILLIS;
 
   /** A new statement starts: earlier cancels are forgotten. */
   synchronized void reset() {
     requested = false;
     onCancel = null;
+  }
+
+  /**
+   * How long the statement may wait for a row lock (see {@link EngineLockWait}): the engine's lock
+   * waits do not see a cancel, so they are bounded instead.
+   */
+  synchronized void boundLockWaits(long millis) {
+    lockWaitMillis = millis;
+  }
+
+  synchronized long lockWaitMillis() {
+    return lockWaitMillis;
   }
 
   /** Cancels what runs now, or whatever the statement does next. */

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PostgreSQL's time-valued settings ({@code statement_timeout}, {@code
+ * PostgreSQL's time-valued settings ({@code statement_timeout}, {@code lock_timeout}, {@code
  * idle_in_transaction_session_timeout}): an integer in milliseconds, or a number with one of
  * PostgreSQL's units ({@code us ms s min h d}); 0 turns the limit off.
  */
@@ -14,8 +14,10 @@ public final class TimeoutSetting {
 
   public static final String STATEMENT_TIMEOUT = "statement_timeout";
   public static final String IDLE_IN_TRANSACTION_TIMEOUT = "idle_in_transaction_session_timeout";
+  public static final String LOCK_TIMEOUT = "lock_timeout";
 
-  static final Set<String> NAMES = Set.of(STATEMENT_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT);
+  static final Set<String> NAMES =
+      Set.of(STATEMENT_TIMEOUT, LOCK_TIMEOUT, IDLE_IN_TRANSACTION_TIMEOUT);
 
   private static final Pattern VALUE =
       Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|h|d)?\\s*");

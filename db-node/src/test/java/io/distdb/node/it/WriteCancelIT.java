@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A cancel or {@code statement_timeout} stops a write wherever it is: running on the database's
  * writer, queued behind another session's write, running inside a transaction block, or waiting for
- * an open block (a schema change waiting to have the database alone, a row lock). What was
- * cancelled is neither visible nor logged (the slave's checksums equal the master's), and a cancel
- * never hits another session's statement on the shared writer.
+ * an open block (a schema change waiting to have the database alone, a row lock; {@code
+ * lock_timeout} too). What was cancelled is neither visible nor logged (the slave's checksums equal
+ * the master's), and a cancel never hits another session's statement on the shared writer.
  */
 class WriteCancelIT {
 
@@ -121,7 +121,7 @@ class WriteCancelIT {
         Connection waiting = connect();
         Statement queued = waiting.createStatement()) {
       CompletableFuture<Void> longWrite = runAsync(slow, SLOW_WRITE);
-      Thread.sleep(300); // the writer is now inside the long write
+      awaitWriterBusy();
       queued.execute("set statement_timeout = '300ms'");
       long start = System.nanoTime();
       assertThatThrownBy(() -> queued.execute("insert into marks values (2, 1)"))
@@ -162,14 +162,22 @@ class WriteCancelIT {
       waiting.execute("begin");
       assertTimesOut(waiting, "create table later (x int)");
       waiting.execute("rollback");
-      // A row the block has changed: the engine's row lock wait is not cancellable (README, "What
-      // differs"); it ends at the engine's lock timeout, and nothing of it stays.
+      // A row the block has changed: the wait for its lock ends at statement_timeout, in a block
+      // and on the writer, and at lock_timeout with PostgreSQL's 55P03.
       holding.execute("update marks set i = 2 where session = 0");
       waiting.execute("begin");
-      assertThatThrownBy(() -> waiting.execute("update marks set i = 3 where session = 0"))
+      assertTimesOut(waiting, "update marks set i = 3 where session = 0");
+      waiting.execute("rollback");
+      assertTimesOut(waiting, "update marks set i = 4 where session = 0");
+      waiting.execute("set statement_timeout = 0");
+      waiting.execute("set lock_timeout = '200ms'");
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> waiting.execute("update marks set i = 5 where session = 0"))
+          .hasMessageContaining("canceling statement due to lock timeout")
           .extracting(e -> ((SQLException) e).getSQLState())
           .isEqualTo("55P03");
-      waiting.execute("rollback");
+      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+      waiting.execute("set lock_timeout = 0");
       holding.execute("commit");
       waiting.execute("set statement_timeout = 0");
       assertThat(count(waiting, "select count(*) from marks")).isEqualTo(3);
@@ -189,7 +197,7 @@ class WriteCancelIT {
         .hasMessageContaining("canceling statement due to statement timeout")
         .extracting(e -> ((SQLException) e).getSQLState())
         .isEqualTo("57014");
-    assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(20));
+    assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
   }
 
   /**
@@ -240,9 +248,11 @@ class WriteCancelIT {
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
-        });
+        },
+        task -> new Thread(task, "write-cancel-it").start());
   }
 
+  /** A thread of its own: the common pool may have one thread, busy with another test's task. */
   static CompletableFuture<Void> runAsync(Statement s, String sql) {
     return CompletableFuture.runAsync(
         () -> {
@@ -251,7 +261,28 @@ class WriteCancelIT {
           } catch (SQLException e) {
             throw new IllegalStateException(e.getSQLState() + " " + e.getMessage(), e);
           }
-        });
+        },
+        task -> new Thread(task, "write-cancel-it").start());
+  }
+
+  /** Waits until a write started elsewhere occupies the writer: a probe write then times out. */
+  static void awaitWriterBusy() throws SQLException {
+    try (Connection c = connect();
+        Statement probe = c.createStatement()) {
+      probe.execute("set statement_timeout = '200ms'");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        try {
+          probe.execute("insert into marks values (9, 9)");
+        } catch (SQLException e) {
+          if ("57014".equals(e.getSQLState())) {
+            return;
+          }
+          throw e;
+        }
+      }
+      throw new AssertionError("the writer never became busy");
+    }
   }
 
   static long count(Statement s, String sql) throws SQLException {
