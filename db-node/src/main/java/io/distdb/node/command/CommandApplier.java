@@ -151,14 +151,18 @@ public final class CommandApplier implements AutoCloseable {
   }
 
   private void rollbackPending() {
-    for (String db : uncommitted.keySet()) {
-      Target t = targets.get(db);
+    // Every open database, not only those with entries pending: an entry that failed half-way
+    // through its rows is not pending yet, and its first rows must not reach a later commit.
+    for (Map.Entry<String, Target> e : targets.entrySet()) {
+      Target t = e.getValue();
       try {
         t.rows().discard();
         t.sequences().forgetPending();
         t.connection().rollback();
-      } catch (SQLException e) {
-        log.atDebug().addKeyValue("database", db).log("rollback failed: {}", e.getMessage());
+      } catch (SQLException x) {
+        log.atDebug()
+            .addKeyValue("database", e.getKey())
+            .log("rollback failed: {}", x.getMessage());
       }
     }
     uncommitted.clear();
