@@ -55,6 +55,7 @@ public final class CommandApplier implements AutoCloseable {
           90045, 90057); // constraint
 
   private final Storage storage;
+  private final CommandDecoder decoder = new CommandDecoder();
   private final Map<String, Target> targets = new HashMap<>();
   private final Map<String, Long> appliedLsn = new HashMap<>();
 
@@ -100,8 +101,15 @@ public final class CommandApplier implements AutoCloseable {
       lastApplied = Math.max(lastApplied, lsn);
     } catch (SQLException | RuntimeException e) {
       rollbackPending();
-      throw new ApplyException(lsn, e.getMessage(), e);
+      throw new ApplyException(failedLsn(e, lsn), e.getMessage(), e);
     }
+  }
+
+  /**
+   * A batch of rows held back from earlier entries fails at the entry its failing row came from.
+   */
+  private static long failedLsn(Exception e, long applying) {
+    return e instanceof RowApplyException r ? r.lsn() : applying;
   }
 
   /**
@@ -113,7 +121,7 @@ public final class CommandApplier implements AutoCloseable {
     long epoch;
     try {
       epoch = CommandCodec.epochOf(payload);
-      command = CommandCodec.decode(payload);
+      command = decoder.decode(payload);
     } catch (IllegalArgumentException e) {
       rollbackPending();
       throw new ApplyException(lsn, e.getMessage(), e);
@@ -127,6 +135,8 @@ public final class CommandApplier implements AutoCloseable {
     try {
       for (Map.Entry<String, Long> e : uncommitted.entrySet()) {
         Target t = targets.get(e.getKey());
+        // The rows held back first: the applied LSN commits with exactly the data it covers.
+        t.rows().flush();
         AppliedLsn.set(t.connection(), e.getValue());
         t.connection().commit();
         appliedLsn.put(e.getKey(), e.getValue());
@@ -134,20 +144,25 @@ public final class CommandApplier implements AutoCloseable {
       }
       uncommitted.clear();
     } catch (SQLException e) {
-      long lsn = lastApplied;
+      long lsn = failedLsn(e, lastApplied);
       rollbackPending();
       throw new ApplyException(lsn, "commit failed: " + e.getMessage(), e);
     }
   }
 
   private void rollbackPending() {
-    for (String db : uncommitted.keySet()) {
-      Target t = targets.get(db);
+    // Every open database, not only those with entries pending: an entry that failed half-way
+    // through its rows is not pending yet, and its first rows must not reach a later commit.
+    for (Map.Entry<String, Target> e : targets.entrySet()) {
+      Target t = e.getValue();
       try {
+        t.rows().discard();
         t.sequences().forgetPending();
         t.connection().rollback();
-      } catch (SQLException e) {
-        log.atDebug().addKeyValue("database", db).log("rollback failed: {}", e.getMessage());
+      } catch (SQLException x) {
+        log.atDebug()
+            .addKeyValue("database", e.getKey())
+            .log("rollback failed: {}", x.getMessage());
       }
     }
     uncommitted.clear();
@@ -169,7 +184,8 @@ public final class CommandApplier implements AutoCloseable {
 
   /** Whether the entry still needs applying to an existing database. */
   private boolean pending(long lsn, DatabaseName name) throws SQLException {
-    if (!storage.exists(name)) {
+    // An open target's database exists: only this applier drops databases (closing it first).
+    if (!targets.containsKey(name.value()) && !storage.exists(name)) {
       // Dropped later in the log than this entry: nothing left to apply it to.
       return false;
     }
@@ -177,7 +193,8 @@ public final class CommandApplier implements AutoCloseable {
   }
 
   private void applyTransaction(long lsn, Transaction tx) throws SQLException, ApplyException {
-    DatabaseName name = new DatabaseName(tx.database());
+    Target open = targets.get(tx.database());
+    DatabaseName name = open != null ? open.database() : new DatabaseName(tx.database());
     if (!pending(lsn, name)) {
       return;
     }
@@ -203,7 +220,7 @@ public final class CommandApplier implements AutoCloseable {
 
   private void applyChange(Target t, long lsn, Change c) throws SQLException {
     if (c instanceof RowChanges r) {
-      t.rows().apply(r);
+      t.rows().apply(r, lsn);
     } else if (c instanceof SequencePosition p) {
       t.sequences().record(p);
     } else {
@@ -252,6 +269,7 @@ public final class CommandApplier implements AutoCloseable {
         | IOException
         | RuntimeException e) {
       uncommitted.remove(name.value());
+      t.rows().discard();
       t.sequences().forgetPending();
       t.connection().rollback();
       try {
@@ -284,6 +302,8 @@ public final class CommandApplier implements AutoCloseable {
   }
 
   private void runSchemaChange(Target t, long lsn, SchemaChange s) throws SQLException {
+    // Rows the entry wrote before the schema change go in before it, as on the master.
+    t.rows().flush();
     t.rows().forgetStatements();
     TriggerSuspension.beforeSchemaChange(
         storage, t.database(), s.sql(), t.connection().getSchema());
@@ -312,7 +332,10 @@ public final class CommandApplier implements AutoCloseable {
     if (ddl) {
       commitPending();
     }
-    Connection c = target(name).connection();
+    Target t = target(name);
+    // Statements read and write the tables: rows held back from earlier entries go in first.
+    t.rows().flush();
+    Connection c = t.connection();
     // Stage-1 statements relied on the engine's cascades.
     enforceForeignKeys(name, true);
     java.sql.Savepoint undo = tx.rolledBack() ? c.setSavepoint() : null;

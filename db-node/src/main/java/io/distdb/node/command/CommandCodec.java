@@ -10,13 +10,10 @@ import io.distdb.node.command.Command.DropDatabase;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.Command.StatementTransaction;
 import io.distdb.node.command.Command.Transaction;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,14 +44,14 @@ public final class CommandCodec {
   /** The format this node writes, and the newest it reads. */
   public static final int VERSION = 2;
 
-  private static final byte LEGACY_VERSION = 1;
-  private static final byte CREATE = 1;
-  private static final byte DROP = 2;
-  private static final byte LEGACY_TRANSACTION = 3;
-  private static final byte TRANSACTION = 4;
-  private static final byte ROWS = 1;
-  private static final byte SCHEMA = 2;
-  private static final byte SEQUENCE = 3;
+  static final byte LEGACY_VERSION = 1;
+  static final byte CREATE = 1;
+  static final byte DROP = 2;
+  static final byte LEGACY_TRANSACTION = 3;
+  static final byte TRANSACTION = 4;
+  static final byte ROWS = 1;
+  static final byte SCHEMA = 2;
+  static final byte SEQUENCE = 3;
 
   private CommandCodec() {}
 
@@ -103,26 +100,10 @@ public final class CommandCodec {
   }
 
   public static Command decode(byte[] payload) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-      byte version = in.readByte();
-      if (version == LEGACY_VERSION) {
-        return readLegacy(in);
-      }
-      checkVersion(version);
-      in.readLong(); // epoch: see epochOf
-      byte kind = in.readByte();
-      return switch (kind) {
-        case CREATE -> new CreateDatabase(in.readUTF());
-        case DROP -> new DropDatabase(in.readUTF());
-        case TRANSACTION -> readTransaction(in);
-        default -> throw new IllegalArgumentException("unknown command kind " + kind);
-      };
-    } catch (IOException e) {
-      throw new IllegalArgumentException("truncated command: " + e.getMessage(), e);
-    }
+    return new CommandDecoder().decode(payload);
   }
 
-  private static void checkVersion(int version) {
+  static void checkVersion(int version) {
     if (version > VERSION) {
       throw new UnsupportedFormatException(version);
     }
@@ -169,66 +150,11 @@ public final class CommandCodec {
     }
   }
 
-  private static Transaction readTransaction(DataInputStream in) throws IOException {
-    String database = in.readUTF();
-    int n = count(in);
-    List<Change> changes = new ArrayList<>(Math.min(n, 1024));
-    for (int i = 0; i < n; i++) {
-      byte type = in.readByte();
-      changes.add(
-          switch (type) {
-            case ROWS -> readRows(in);
-            case SCHEMA -> {
-              String sql = ValueCodec.readLongString(in);
-              yield new SchemaChange(sql, readValues(in, count(in)));
-            }
-            case SEQUENCE -> {
-              String schema = in.readUTF();
-              String name = in.readUTF();
-              String column = in.readBoolean() ? in.readUTF() : null;
-              yield new SequencePosition(schema, name, column, in.readLong());
-            }
-            default -> throw new IOException("unknown change type " + type);
-          });
-    }
-    return new Transaction(database, changes);
-  }
-
-  private static RowChanges readRows(DataInputStream in) throws IOException {
-    String schema = in.readUTF();
-    String table = in.readUTF();
-    List<String> columns = readNames(in);
-    List<String> keys = readNames(in);
-    int keyWidth = keys.isEmpty() ? columns.size() : keys.size();
-    int n = count(in);
-    List<RowChange> rows = new ArrayList<>(Math.min(n, 65_536));
-    for (int i = 0; i < n; i++) {
-      int op = in.readUnsignedByte();
-      if (op >= Op.values().length) {
-        throw new IOException("unknown row operation " + op);
-      }
-      Op o = Op.values()[op];
-      Object[] key = o == Op.INSERT ? null : readValues(in, keyWidth).toArray();
-      Object[] row = o == Op.DELETE ? null : readValues(in, columns.size()).toArray();
-      rows.add(new RowChange(o, key, row));
-    }
-    return new RowChanges(schema, table, columns, keys, rows);
-  }
-
   private static void writeNames(DataOutputStream out, List<String> names) throws IOException {
     out.writeInt(names.size());
     for (String n : names) {
       out.writeUTF(n);
     }
-  }
-
-  private static List<String> readNames(DataInputStream in) throws IOException {
-    int n = count(in);
-    List<String> names = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      names.add(in.readUTF());
-    }
-    return names;
   }
 
   private static void writeValues(DataOutputStream out, Object[] values, int width)
@@ -240,23 +166,6 @@ public final class CommandCodec {
     for (Object v : values) {
       ValueCodec.write(out, v);
     }
-  }
-
-  /** Values as a list (nulls allowed), {@code n} of them. */
-  private static List<Object> readValues(DataInputStream in, int n) throws IOException {
-    List<Object> values = new ArrayList<>(Math.min(n, 1024));
-    for (int i = 0; i < n; i++) {
-      values.add(ValueCodec.read(in));
-    }
-    return values;
-  }
-
-  private static int count(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > in.available()) {
-      throw new IOException("bad count " + n);
-    }
-    return n;
   }
 
   private static void writeLegacy(DataOutputStream out, StatementTransaction t) throws IOException {
@@ -274,27 +183,5 @@ public final class CommandCodec {
         ValueCodec.write(out, v);
       }
     }
-  }
-
-  private static Command readLegacy(DataInputStream in) throws IOException {
-    byte kind = in.readByte();
-    return switch (kind) {
-      case CREATE -> new CreateDatabase(in.readUTF());
-      case DROP -> new DropDatabase(in.readUTF());
-      case LEGACY_TRANSACTION -> {
-        String database = in.readUTF();
-        boolean rolledBack = in.readBoolean();
-        int count = in.readInt();
-        List<SqlStatement> statements = new ArrayList<>(Math.min(count, 1024));
-        for (int i = 0; i < count; i++) {
-          String sql = ValueCodec.readLongString(in);
-          boolean ddl = in.readBoolean();
-          boolean failed = in.readBoolean();
-          statements.add(new SqlStatement(sql, readValues(in, in.readInt()), ddl, failed));
-        }
-        yield new StatementTransaction(database, statements, rolledBack);
-      }
-      default -> throw new IllegalArgumentException("unknown command kind " + kind);
-    };
   }
 }

@@ -1,6 +1,5 @@
 package io.distdb.node.command;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -124,7 +123,7 @@ final class ValueCodec {
     }
   }
 
-  static Object read(DataInputStream in) throws IOException {
+  static Object read(PayloadReader in) throws IOException {
     int tag = in.readUnsignedByte();
     return switch (tag) {
       case NULL -> null;
@@ -182,8 +181,11 @@ final class ValueCodec {
     writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String readLongString(DataInputStream in) throws IOException {
-    return new String(readBytes(in), StandardCharsets.UTF_8);
+  static String readLongString(PayloadReader in) throws IOException {
+    int n = length(in);
+    int at = in.position();
+    in.skip(n);
+    return new String(in.bytes(), at, n, StandardCharsets.UTF_8);
   }
 
   private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
@@ -191,13 +193,17 @@ final class ValueCodec {
     out.write(b);
   }
 
-  private static byte[] readBytes(DataInputStream in) throws IOException {
+  private static byte[] readBytes(PayloadReader in) throws IOException {
+    byte[] b = new byte[length(in)];
+    in.readFully(b);
+    return b;
+  }
+
+  private static int length(PayloadReader in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > in.available()) {
       throw new IOException("bad length " + n);
     }
-    byte[] b = new byte[n];
-    in.readFully(b);
-    return b;
+    return n;
   }
 }

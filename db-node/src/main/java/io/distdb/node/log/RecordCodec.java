@@ -125,12 +125,9 @@ final class RecordCodec {
     int length = header.getInt();
     int storedCrc = header.getInt();
     long lsn = header.getLong();
-    if (length == 0 && storedCrc == 0 && lsn == 0) {
-      // Preallocated or zero-filled blocks after a crash: not a record, just garbage.
-      return Read.problem(Status.CORRUPT, "zero-filled tail");
-    }
-    if (length < 0 || length > MAX_PAYLOAD_BYTES) {
-      return Read.problem(Status.CORRUPT, "implausible record length " + length);
+    Read bad = checkHeader(length, storedCrc, lsn);
+    if (bad != null) {
+      return bad;
     }
     if (remaining - RECORD_HEADER_BYTES < length) {
       return Read.problem(
@@ -141,11 +138,59 @@ final class RecordCodec {
     if (!readFully(channel, payload, offset + RECORD_HEADER_BYTES)) {
       return Read.problem(Status.TORN, "partial payload");
     }
-    byte[] bytes = payload.array();
+    return verified(lsn, storedCrc, payload.array(), offset);
+  }
+
+  /**
+   * Decodes the record at {@code at} in {@code buffer}, which holds the file's bytes from {@code
+   * offset - at} on: the header, and the whole payload if the header is plausible (the caller
+   * checks with {@link #bufferedRecordBytes} first). Never throws for bad data.
+   */
+  static Read read(ByteBuffer buffer, int at, long offset) {
+    int length = buffer.getInt(at);
+    int storedCrc = buffer.getInt(at + 4);
+    long lsn = buffer.getLong(at + 8);
+    Read bad = checkHeader(length, storedCrc, lsn);
+    if (bad != null) {
+      return bad;
+    }
+    byte[] bytes = new byte[length];
+    buffer.get(at + RECORD_HEADER_BYTES, bytes);
+    return verified(lsn, storedCrc, bytes, offset);
+  }
+
+  /**
+   * How many bytes the record at {@code at} takes if {@code buffer} holds all of it (or its header
+   * is implausible, which {@link #read(ByteBuffer, int, long)} reports), else -1.
+   */
+  static int bufferedRecordBytes(ByteBuffer buffer, int at) {
+    int available = buffer.limit() - at;
+    if (available < RECORD_HEADER_BYTES) {
+      return -1;
+    }
+    int length = buffer.getInt(at);
+    if (length < 0 || length > MAX_PAYLOAD_BYTES) {
+      return RECORD_HEADER_BYTES;
+    }
+    return available - RECORD_HEADER_BYTES >= length ? recordBytes(length) : -1;
+  }
+
+  private static Read checkHeader(int length, int storedCrc, long lsn) {
+    if (length == 0 && storedCrc == 0 && lsn == 0) {
+      // Preallocated or zero-filled blocks after a crash: not a record, just garbage.
+      return Read.problem(Status.CORRUPT, "zero-filled tail");
+    }
+    if (length < 0 || length > MAX_PAYLOAD_BYTES) {
+      return Read.problem(Status.CORRUPT, "implausible record length " + length);
+    }
+    return null;
+  }
+
+  private static Read verified(long lsn, int storedCrc, byte[] bytes, long offset) {
     if (crc(lsn, bytes) != storedCrc) {
       return Read.problem(Status.CORRUPT, "CRC mismatch for LSN " + lsn);
     }
-    return new Read(Status.OK, new LogEntry(lsn, bytes), offset + recordBytes(length), null);
+    return new Read(Status.OK, new LogEntry(lsn, bytes), offset + recordBytes(bytes.length), null);
   }
 
   /**

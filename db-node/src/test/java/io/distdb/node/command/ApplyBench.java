@@ -25,12 +25,16 @@ import java.util.Random;
 /**
  * Row-change replication against stage-1 statement replay, in one process (not a unit test, not run
  * by the build): the apply side of a slave catching up, a bulk UPDATE, and the master's capture
- * cost per single-row INSERT. Run with the test classpath (see {@code DialectBench}):
+ * cost per single-row INSERT. Run with the test classpath:
  *
  * <pre>
+ * mvn -q -o -pl db-node -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * mvn -q -o -pl db-node -am test-compile
  * java -cp db-node/target/test-classes:db-node/target/classes:$(cat /tmp/cp.txt) \
- *     io.distdb.node.command.ApplyBench [entries]
+ *     io.distdb.node.command.ApplyBench [entries] [all|catchup|images|bulk|capture]
  * </pre>
+ *
+ * {@code images} replays only the row-image entries, {@code catchup} also the stage-1 statements.
  */
 public final class ApplyBench {
 

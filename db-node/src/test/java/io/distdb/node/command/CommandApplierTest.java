@@ -160,6 +160,49 @@ class CommandApplierTest {
   }
 
   @Test
+  void insertsHeldBackAcrossEntriesFailAtTheEntryWhoseRowCollided() throws Exception {
+    try (Storage storage = new Storage(dir);
+        CommandApplier applier = new CommandApplier(storage)) {
+      applier.apply(1, new Command.CreateDatabase("db"));
+      applier.apply(2, ddl("db", "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)"));
+      applier.apply(3, rows("db", "t", RowChange.insert(new Object[] {1, "a"})));
+      applier.apply(4, rows("db", "t", RowChange.insert(new Object[] {2, "b"})));
+      applier.apply(5, rows("db", "t", RowChange.insert(new Object[] {1, "c"})));
+      applier.apply(6, rows("db", "t", RowChange.insert(new Object[] {3, "d"})));
+      assertThatThrownBy(applier::commitPending)
+          .isInstanceOf(ApplyException.class)
+          .hasMessageContaining("log entry 5")
+          .satisfies(e -> assertThat(((ApplyException) e).lsn()).isEqualTo(5));
+      // Nothing of the run committed: the applied LSN still covers exactly the stored rows.
+      assertThat(storage.appliedLsn(new DatabaseName("db"))).isEqualTo(2);
+      assertThat(query(storage, "db", "SELECT count(*) FROM t")).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void insertsHeldBackGoInBeforeADeleteOfTheSameRowsAndBeforeTheCommit() throws Exception {
+    try (Storage storage = new Storage(dir);
+        CommandApplier applier = new CommandApplier(storage)) {
+      applier.apply(1, new Command.CreateDatabase("db"));
+      applier.apply(2, ddl("db", "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)"));
+      for (int i = 0; i < 3 * RowApplier.MAX_PENDING_ROWS + 5; i++) {
+        applier.apply(3 + i, rows("db", "t", RowChange.insert(new Object[] {i, "v" + i})));
+      }
+      long next = 3 + 3 * RowApplier.MAX_PENDING_ROWS + 5;
+      applier.apply(next, rows("db", "t", RowChange.delete(new Object[] {7})));
+      applier.apply(
+          next + 1,
+          rows("db", "t", RowChange.update(new Object[] {8}, new Object[] {-8, "moved"})));
+      applier.commitPending();
+      assertThat(storage.appliedLsn(new DatabaseName("db"))).isEqualTo(next + 1);
+      assertThat(query(storage, "db", "SELECT count(*) FROM t"))
+          .isEqualTo(String.valueOf(3 * RowApplier.MAX_PENDING_ROWS + 4));
+      assertThat(query(storage, "db", "SELECT v FROM t WHERE id = -8")).isEqualTo("moved");
+      assertThat(query(storage, "db", "SELECT count(*) FROM t WHERE id IN (7, 8)")).isEqualTo("0");
+    }
+  }
+
+  @Test
   void stageOneStatementEntriesStillReplay() throws Exception {
     try (Storage storage = new Storage(dir);
         CommandApplier applier = new CommandApplier(storage)) {

@@ -127,6 +127,41 @@ class CommandCodecTest {
   }
 
   @Test
+  void oneDecoderForManyEntriesDecodesEachAsWritten() {
+    CommandDecoder decoder = new CommandDecoder();
+    List<Transaction> entries =
+        List.of(
+            rowsOf("public", "t", List.of("id", "ñame"), 1),
+            rowsOf("public", "t", List.of("id", "ñame"), 2),
+            rowsOf("public", "u", List.of("id", "ñame"), 3),
+            rowsOf("other", "t", List.of("id", "ñame"), 4),
+            rowsOf("public", "t", List.of("id", "name\u0000x"), 5),
+            rowsOf("public", "t", List.of("id", "ñame"), 6));
+    for (Transaction t : entries) {
+      Transaction back = (Transaction) decoder.decode(CommandCodec.encode(t, 1));
+      RowChanges expected = (RowChanges) t.changes().get(0);
+      RowChanges actual = (RowChanges) back.changes().get(0);
+      assertThat(actual.schema()).isEqualTo(expected.schema());
+      assertThat(actual.table()).isEqualTo(expected.table());
+      assertThat(actual.columns()).isEqualTo(expected.columns());
+      assertThat(actual.keyColumns()).isEqualTo(expected.keyColumns());
+      assertThat(actual.rows().get(0).row()).containsExactly(expected.rows().get(0).row());
+    }
+  }
+
+  private static Transaction rowsOf(String schema, String table, List<String> columns, int id) {
+    return new Transaction(
+        "db",
+        List.of(
+            new RowChanges(
+                schema,
+                table,
+                columns,
+                List.of("id"),
+                List.of(RowChange.insert(new Object[] {id, "v" + id})))));
+  }
+
+  @Test
   void refusesANewerFormatVersionClearly() {
     byte[] payload = CommandCodec.encode(new Command.CreateDatabase("shop"), 1);
     payload[0] = (byte) (CommandCodec.VERSION + 1);

@@ -51,6 +51,37 @@ class ReplicationLogTest {
   }
 
   @Test
+  void aCursorThatReadAheadSeesEntriesAppendedLaterAndEntriesLargerThanItsBuffer()
+      throws Exception {
+    byte[] large = new byte[SegmentCursor.READ_AHEAD_BYTES * 2 + 3];
+    java.util.Arrays.fill(large, (byte) 7);
+    try (ReplicationLog log = ReplicationLog.open(dir, LogOptions.defaults());
+        LogCursor cursor = log.read(1)) {
+      appendN(log, 10);
+      log.awaitDurable(10);
+      for (long lsn = 1; lsn <= 10; lsn++) {
+        assertThat(cursor.next().payload()).isEqualTo(payload(lsn));
+      }
+      assertThat(cursor.next()).isNull(); // the read-ahead reached past what was durable
+      log.append(large);
+      log.append(payload(12));
+      log.awaitDurable(12);
+      assertThat(cursor.next().payload()).isEqualTo(large);
+      assertThat(cursor.next().payload()).isEqualTo(payload(12));
+      for (int i = 13; i <= 5_000; i++) {
+        log.append(payload(i));
+      }
+      log.awaitDurable(5_000);
+      for (long lsn = 13; lsn <= 5_000; lsn++) {
+        LogEntry e = cursor.next();
+        assertThat(e.lsn()).isEqualTo(lsn);
+        assertThat(e.payload()).isEqualTo(payload(lsn));
+      }
+      assertThat(cursor.next()).isNull();
+    }
+  }
+
+  @Test
   void followerAppendKeepsMasterLsnsAndRejectsGaps() throws Exception {
     try (ReplicationLog log = ReplicationLog.open(dir, NO_FSYNC)) {
       log.append(1, payload(1));
