@@ -454,6 +454,15 @@ select k from jsonb_object_keys('{"b": 1, "a": 2}'::jsonb) AS k ORDER BY k;
 select e.key, e.value from jsonb_each('{"x": 1}'::jsonb) e;
 select jf.id, e.key, e.value from jf, jsonb_each(jf.body) e order by jf.id, e.key;
 select jf.id, count(*) from jf, jsonb_object_keys(jf.body) k group by jf.id order by jf.id;
+-- set-returning functions over another FROM item's columns (PostgreSQL's implicit LATERAL)
+select jf.id, e from jf cross join lateral jsonb_array_elements(jf.body -> 'a') e order by 1;
+select jf.id, e.value, e.ordinality from jf left join lateral jsonb_array_elements(jf.body -> 'a') with ordinality e on true order by 1, 3;
+select jf.id, t.key, t.n from jf, jsonb_each_text(jf.body) with ordinality t(key, value, n) order by 1, 3;
+select jf.id, k from jf, jsonb_object_keys(jf.body) k where k <> 'b' order by 1, 2;
+select a.id, x from arr a, unnest(a.tags) x order by a.id, x;
+select a.id, t.v, t.i from arr a left join lateral unnest(a.n) with ordinality t(v, i) on true order by 1, 3;
+select a.id, x from arr a join lateral unnest(a.tags) x on x <> 'a' order by 1, 2;
+select count(*) from arr a, unnest(a.n) x where x > 1;
 select * from jsonb_array_elements('{"a": 1}'::jsonb);
 select * from jsonb_each('[1]'::jsonb);
 
@@ -469,6 +478,16 @@ SELECT grouping(region) AS g, region, max(qty) FROM sales GROUP BY ROLLUP (regio
 SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region) ORDER BY region LIMIT 2;
 SELECT * FROM (SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region)) s ORDER BY 1;
 SELECT s.region, x.n FROM sales s, LATERAL (SELECT s.qty * 2 AS n) x ORDER BY 1, 2;
+SELECT s.region, s.qty, g, pg_typeof(g) FROM sales s, generate_series(1, s.qty) g WHERE s.region = 'east' ORDER BY 2, 3;
+SELECT s.qty, g FROM sales s, generate_series(s.qty, 1, -2) g ORDER BY 1, 2;
+SELECT * FROM sales s, generate_series(2, s.qty) g ORDER BY 3, 4;
+SELECT s.qty, u FROM sales s, unnest(ARRAY[s.qty, s.qty * 10]) u ORDER BY 1, 2;
+SELECT p.product, t.qty, t.region FROM (SELECT DISTINCT product FROM sales) p, LATERAL (SELECT qty, region FROM sales x WHERE x.product = p.product ORDER BY qty DESC LIMIT 1) t ORDER BY 1;
+SELECT p.product, t.qty FROM (SELECT DISTINCT product FROM sales) p LEFT JOIN LATERAL (SELECT qty FROM sales x WHERE x.product = p.product AND x.qty > 2 ORDER BY qty LIMIT 1) t ON true ORDER BY 1;
+SELECT p.product, t.n, t.top FROM (SELECT DISTINCT product FROM sales) p CROSS JOIN LATERAL (SELECT count(*) AS n, max(qty) AS top FROM sales x WHERE x.product = p.product) t ORDER BY 1;
+SELECT p.product, t.qty FROM (SELECT DISTINCT product FROM sales) p, LATERAL (SELECT x.qty FROM sales x WHERE x.product = p.product AND x.qty > 2) t ORDER BY 1, 2;
+SELECT p.product, t.qty FROM (SELECT DISTINCT product FROM sales) p LEFT JOIN LATERAL (SELECT x.qty FROM sales x WHERE x.product = p.product AND x.qty > 2) t ON true ORDER BY 1, 2;
+SELECT p.product, t.qty FROM (SELECT DISTINCT product FROM sales) p, LATERAL (SELECT x.qty FROM sales x WHERE x.product = p.product GROUP BY x.qty) t ORDER BY 1, 2;
 
 -- result types: generate_series over integers is integer, pg_typeof is regtype
 SELECT pg_typeof(g), pg_typeof(1::int8), pg_typeof('x'::text) FROM generate_series(1, 1) g;

@@ -31,6 +31,7 @@ public final class Dialect {
   private final List<Rewrite> rewrites =
       List.of(
           new UnsupportedFeatureRewrite(),
+          new LateralSubqueryRewrite(), // first: the rewrites below see the subquery's pieces moved
           new IntervalRewrite(), // before TypeNameRewrite turns a bare interval type into H2's
           new TypeNameRewrite(),
           new ConstraintNameRewrite(),
@@ -38,6 +39,7 @@ public final class Dialect {
           new ArrayLiteralRewrite(), // after OutputNameRewrite labels '{1}'::int[] after its type
           new SetFunctionColumnRewrite(),
           new JsonRewrite(),
+          new LateralFunctionRewrite(), // after JsonRewrite fixed the arguments it copies
           new JsonSetFunctionRewrite(), // after JsonRewrite fixed the arguments it moves
           new JsonColumnRewrite(), // before the rewrites that render VALUES as MERGE or SELECT
           new IntervalColumnRewrite(),

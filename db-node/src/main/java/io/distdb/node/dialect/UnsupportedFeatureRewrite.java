@@ -16,7 +16,9 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * Refuses, with 0A000 naming the feature, PostgreSQL constructs H2 cannot run and that it would
  * otherwise reject with a misleading message ({@code function rollup does not exist}): {@code
  * GROUPING SETS}, {@code ROLLUP}, {@code CUBE} and {@code grouping()} outside the top-level GROUP
- * BY and select list that {@link GroupingSetsRewrite} runs, and {@code LATERAL}.
+ * BY and select list that {@link GroupingSetsRewrite} runs, and {@code LATERAL} in a statement
+ * JSqlParser cannot parse (parsed, it is {@link LateralSubqueryRewrite}'s and {@link
+ * LateralFunctionRewrite}'s).
  */
 final class UnsupportedFeatureRewrite implements Rewrite {
 
@@ -28,7 +30,7 @@ final class UnsupportedFeatureRewrite implements Rewrite {
 
   @Override
   public List<String> stems() {
-    return List.of("rollup", "cube", "grouping", "lateral");
+    return List.of("rollup", "cube", "grouping");
   }
 
   @Override
@@ -99,9 +101,6 @@ final class UnsupportedFeatureRewrite implements Rewrite {
     java.util.regex.Matcher m = ROLLUP_OR_CUBE.matcher(rendered);
     if (found.get() == null && m.find()) {
       found.set(m.group(1));
-    }
-    if (found.get() == null && LATERAL.matcher(rendered).find()) {
-      found.set("LATERAL");
     }
     if (found.get() != null) {
       throw new StatementException(
