@@ -545,3 +545,14 @@ SELECT i.relname::text, CASE ix.indisunique WHEN 't' THEN 'TRUE' ELSE 'FALSE' EN
 -- TypeORM reads the schema and database as functions in FROM
 SELECT * FROM current_schema();
 SELECT current_database::text FROM current_database();
+
+-- numeric keeps PostgreSQL's scale: constants cast to numeric keep theirs, round/trunc answer n digits
+SELECT 1.5::numeric * 2, 1::numeric / 3, 1.50::numeric, '2.50'::numeric + 1, 10::numeric / 4, 1.5 * 2;
+SELECT 0.1::numeric + 0.2, 12.3400::numeric, CAST('7.10' AS numeric) * 3, 1e3::numeric, 2::numeric;
+SELECT round(2.567::numeric, 2), round(12345.6789, -2), trunc(2.567::numeric, 1), round(1.5::numeric, 3), abs(-1.50::numeric);
+SELECT round(price, 3), round(price, 0), trunc(price, 1), pg_typeof(round(price, 1)) FROM items WHERE sku = 'b';
+CREATE TABLE nums (a numeric, b numeric(10,2));
+INSERT INTO nums VALUES (1.50, 1.50), (3, 3);
+SELECT b * 2, b + 1, round(a, 2), sum(b), round(avg(b), 4) FROM nums GROUP BY a, b ORDER BY b;
+SELECT b / 4, avg(b) FROM nums GROUP BY b ORDER BY b;
+SELECT a, a * 2 FROM nums ORDER BY b;

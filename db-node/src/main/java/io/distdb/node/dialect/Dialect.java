@@ -35,6 +35,7 @@ public final class Dialect {
           new IntervalRewrite(), // before TypeNameRewrite turns a bare interval type into H2's
           new TypeNameRewrite(),
           new ConstraintNameRewrite(),
+          new NumericScaleRewrite(), // before OutputNameRewrite labels the casts it adds
           new OutputNameRewrite(), // before the rewrites below change the functions it names
           new ArrayLiteralRewrite(), // after OutputNameRewrite labels '{1}'::int[] after its type
           new SetFunctionColumnRewrite(),
