@@ -477,6 +477,12 @@ SELECT region, product, sum(qty) FROM sales WHERE qty > 1 GROUP BY region, ROLLU
 SELECT grouping(region) AS g, region, max(qty) FROM sales GROUP BY ROLLUP (region) HAVING max(qty) > 2 ORDER BY g, region;
 SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region) ORDER BY region LIMIT 2;
 SELECT * FROM (SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region)) s ORDER BY 1;
+WITH r AS (SELECT region, product, sum(qty) AS total, grouping(region, product) AS g FROM sales GROUP BY CUBE (region, product)) SELECT * FROM r WHERE g > 0 ORDER BY g, region, product;
+SELECT count(*) FROM (SELECT region, product FROM sales GROUP BY GROUPING SETS ((region), (product), ())) x;
+SELECT region, (SELECT count(*) FROM (SELECT product FROM sales GROUP BY ROLLUP (product)) p) AS n FROM sales GROUP BY region ORDER BY 1;
+SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region) UNION ALL SELECT 'x', 1 ORDER BY 1, 2;
+SELECT s.region, s.total FROM (SELECT region, sum(qty) AS total FROM sales GROUP BY ROLLUP (region) ORDER BY total DESC LIMIT 2) s ORDER BY 2;
+SELECT region FROM sales WHERE qty IN (SELECT max(qty) FROM sales GROUP BY ROLLUP (product)) ORDER BY 1;
 SELECT s.region, x.n FROM sales s, LATERAL (SELECT s.qty * 2 AS n) x ORDER BY 1, 2;
 SELECT s.region, s.qty, g, pg_typeof(g) FROM sales s, generate_series(1, s.qty) g WHERE s.region = 'east' ORDER BY 2, 3;
 SELECT s.qty, g FROM sales s, generate_series(s.qty, 1, -2) g ORDER BY 1, 2;
