@@ -562,3 +562,5 @@ INSERT INTO nums VALUES (1.50, 1.50), (3, 3);
 SELECT b * 2, b + 1, round(a, 2), sum(b), round(avg(b), 4) FROM nums GROUP BY a, b ORDER BY b;
 SELECT b / 4, avg(b) FROM nums GROUP BY b ORDER BY b;
 SELECT a, a * 2 FROM nums ORDER BY b;
+-- the length functions answer integer (the engine's bigint)
+SELECT length(sku), char_length('abcd'), octet_length('abc'), bit_length('ab'), length(label), character_length(sku) FROM items WHERE sku = 'a';

@@ -36,6 +36,7 @@ public final class Dialect {
           new TypeNameRewrite(),
           new ConstraintNameRewrite(),
           new NumericScaleRewrite(), // before OutputNameRewrite labels the casts it adds
+          new LengthTypeRewrite(), // the same
           new OutputNameRewrite(), // before the rewrites below change the functions it names
           new ArrayLiteralRewrite(), // after OutputNameRewrite labels '{1}'::int[] after its type
           new SetFunctionColumnRewrite(),
