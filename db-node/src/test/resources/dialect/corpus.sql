@@ -454,6 +454,15 @@ select k from jsonb_object_keys('{"b": 1, "a": 2}'::jsonb) AS k ORDER BY k;
 select e.key, e.value from jsonb_each('{"x": 1}'::jsonb) e;
 select jf.id, e.key, e.value from jf, jsonb_each(jf.body) e order by jf.id, e.key;
 select jf.id, count(*) from jf, jsonb_object_keys(jf.body) k group by jf.id order by jf.id;
+-- set-returning functions over another FROM item's columns (PostgreSQL's implicit LATERAL)
+select jf.id, e from jf cross join lateral jsonb_array_elements(jf.body -> 'a') e order by 1;
+select jf.id, e.value, e.ordinality from jf left join lateral jsonb_array_elements(jf.body -> 'a') with ordinality e on true order by 1, 3;
+select jf.id, t.key, t.n from jf, jsonb_each_text(jf.body) with ordinality t(key, value, n) order by 1, 3;
+select jf.id, k from jf, jsonb_object_keys(jf.body) k where k <> 'b' order by 1, 2;
+select a.id, x from arr a, unnest(a.tags) x order by a.id, x;
+select a.id, t.v, t.i from arr a left join lateral unnest(a.n) with ordinality t(v, i) on true order by 1, 3;
+select a.id, x from arr a join lateral unnest(a.tags) x on x <> 'a' order by 1, 2;
+select count(*) from arr a, unnest(a.n) x where x > 1;
 select * from jsonb_array_elements('{"a": 1}'::jsonb);
 select * from jsonb_each('[1]'::jsonb);
 
@@ -468,7 +477,23 @@ SELECT region, product, sum(qty) FROM sales WHERE qty > 1 GROUP BY region, ROLLU
 SELECT grouping(region) AS g, region, max(qty) FROM sales GROUP BY ROLLUP (region) HAVING max(qty) > 2 ORDER BY g, region;
 SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region) ORDER BY region LIMIT 2;
 SELECT * FROM (SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region)) s ORDER BY 1;
+WITH r AS (SELECT region, product, sum(qty) AS total, grouping(region, product) AS g FROM sales GROUP BY CUBE (region, product)) SELECT * FROM r WHERE g > 0 ORDER BY g, region, product;
+SELECT count(*) FROM (SELECT region, product FROM sales GROUP BY GROUPING SETS ((region), (product), ())) x;
+SELECT region, (SELECT count(*) FROM (SELECT product FROM sales GROUP BY ROLLUP (product)) p) AS n FROM sales GROUP BY region ORDER BY 1;
+SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region) UNION ALL SELECT 'x', 1 ORDER BY 1, 2;
+SELECT s.region, s.total FROM (SELECT region, sum(qty) AS total FROM sales GROUP BY ROLLUP (region) ORDER BY total DESC LIMIT 2) s ORDER BY 2;
+SELECT region FROM sales WHERE qty IN (SELECT max(qty) FROM sales GROUP BY ROLLUP (product)) ORDER BY 1;
 SELECT s.region, x.n FROM sales s, LATERAL (SELECT s.qty * 2 AS n) x ORDER BY 1, 2;
+SELECT s.region, s.qty, g, pg_typeof(g) FROM sales s, generate_series(1, s.qty) g WHERE s.region = 'east' ORDER BY 2, 3;
+SELECT s.qty, g FROM sales s, generate_series(s.qty, 1, -2) g ORDER BY 1, 2;
+SELECT * FROM sales s, generate_series(2, s.qty) g ORDER BY 3, 4;
+SELECT s.qty, u FROM sales s, unnest(ARRAY[s.qty, s.qty * 10]) u ORDER BY 1, 2;
+SELECT p.product, t.qty, t.region FROM (SELECT DISTINCT product FROM sales) p, LATERAL (SELECT qty, region FROM sales x WHERE x.product = p.product ORDER BY qty DESC LIMIT 1) t ORDER BY 1;
+SELECT p.product, t.qty FROM (SELECT DISTINCT product FROM sales) p LEFT JOIN LATERAL (SELECT qty FROM sales x WHERE x.product = p.product AND x.qty > 2 ORDER BY qty LIMIT 1) t ON true ORDER BY 1;
+SELECT p.product, t.n, t.top FROM (SELECT DISTINCT product FROM sales) p CROSS JOIN LATERAL (SELECT count(*) AS n, max(qty) AS top FROM sales x WHERE x.product = p.product) t ORDER BY 1;
+SELECT p.product, t.qty FROM (SELECT DISTINCT product FROM sales) p, LATERAL (SELECT x.qty FROM sales x WHERE x.product = p.product AND x.qty > 2) t ORDER BY 1, 2;
+SELECT p.product, t.qty FROM (SELECT DISTINCT product FROM sales) p LEFT JOIN LATERAL (SELECT x.qty FROM sales x WHERE x.product = p.product AND x.qty > 2) t ON true ORDER BY 1, 2;
+SELECT p.product, t.qty FROM (SELECT DISTINCT product FROM sales) p, LATERAL (SELECT x.qty FROM sales x WHERE x.product = p.product GROUP BY x.qty) t ORDER BY 1, 2;
 
 -- result types: generate_series over integers is integer, pg_typeof is regtype
 SELECT pg_typeof(g), pg_typeof(1::int8), pg_typeof('x'::text) FROM generate_series(1, 1) g;
@@ -526,3 +551,16 @@ SELECT i.relname::text, CASE ix.indisunique WHEN 't' THEN 'TRUE' ELSE 'FALSE' EN
 -- TypeORM reads the schema and database as functions in FROM
 SELECT * FROM current_schema();
 SELECT current_database::text FROM current_database();
+
+-- numeric keeps PostgreSQL's scale: constants cast to numeric keep theirs, round/trunc answer n digits
+SELECT 1.5::numeric * 2, 1::numeric / 3, 1.50::numeric, '2.50'::numeric + 1, 10::numeric / 4, 1.5 * 2;
+SELECT 0.1::numeric + 0.2, 12.3400::numeric, CAST('7.10' AS numeric) * 3, 1e3::numeric, 2::numeric;
+SELECT round(2.567::numeric, 2), round(12345.6789, -2), trunc(2.567::numeric, 1), round(1.5::numeric, 3), abs(-1.50::numeric);
+SELECT round(price, 3), round(price, 0), trunc(price, 1), pg_typeof(round(price, 1)) FROM items WHERE sku = 'b';
+CREATE TABLE nums (a numeric, b numeric(10,2));
+INSERT INTO nums VALUES (1.50, 1.50), (3, 3);
+SELECT b * 2, b + 1, round(a, 2), sum(b), round(avg(b), 4) FROM nums GROUP BY a, b ORDER BY b;
+SELECT b / 4, avg(b) FROM nums GROUP BY b ORDER BY b;
+SELECT a, a * 2 FROM nums ORDER BY b;
+-- the length functions answer integer (the engine's bigint)
+SELECT length(sku), char_length('abcd'), octet_length('abc'), bit_length('ab'), length(label), character_length(sku) FROM items WHERE sku = 'a';

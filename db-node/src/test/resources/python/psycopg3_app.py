@@ -59,6 +59,11 @@ step(conn, "named params", lambda: cur.execute(
 step(conn, "expressions", lambda: cur.execute(
     "SELECT %s + 1 AS a, %s || 'x' AS b, %s * 2 AS c, %s + 1 AS d, %s::text AS e",
     (41, "y", decimal.Decimal("1.5"), datetime.date(2020, 2, 28), 2**62)).fetchone())
+# psycopg 3 sends str (and None) as unknown: PostgreSQL types a lone one as text, from its place elsewhere
+step(conn, "untyped params", lambda: (lambda c: (c.fetchall(), [d.type_code for d in c.description]))(
+    cur.execute("SELECT %s, %s, %s AS n, %s AS d", ("a", 5, None, decimal.Decimal("2.5")))))
+step(conn, "unknown param compared", lambda: rows(cur.execute(
+    "SELECT id FROM pg3_types WHERE id = %s OR id + 1 = %s ORDER BY id LIMIT %s", ("1", "3", "5"))))
 step(conn, "array param", lambda: rows(cur.execute(
     "SELECT id FROM pg3_types WHERE id = ANY(%s) ORDER BY id", ([1, 2, 3],))))
 step(conn, "literal binary", lambda: cur.execute(

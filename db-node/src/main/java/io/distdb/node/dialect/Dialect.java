@@ -31,13 +31,17 @@ public final class Dialect {
   private final List<Rewrite> rewrites =
       List.of(
           new UnsupportedFeatureRewrite(),
+          new LateralSubqueryRewrite(), // first: the rewrites below see the subquery's pieces moved
           new IntervalRewrite(), // before TypeNameRewrite turns a bare interval type into H2's
           new TypeNameRewrite(),
           new ConstraintNameRewrite(),
+          new NumericScaleRewrite(), // before OutputNameRewrite labels the casts it adds
+          new LengthTypeRewrite(), // the same
           new OutputNameRewrite(), // before the rewrites below change the functions it names
           new ArrayLiteralRewrite(), // after OutputNameRewrite labels '{1}'::int[] after its type
           new SetFunctionColumnRewrite(),
           new JsonRewrite(),
+          new LateralFunctionRewrite(), // after JsonRewrite fixed the arguments it copies
           new JsonSetFunctionRewrite(), // after JsonRewrite fixed the arguments it moves
           new JsonColumnRewrite(), // before the rewrites that render VALUES as MERGE or SELECT
           new IntervalColumnRewrite(),

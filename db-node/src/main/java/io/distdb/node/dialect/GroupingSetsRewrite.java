@@ -2,6 +2,7 @@ package io.distdb.node.dialect;
 
 import io.distdb.node.sql.StatementException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,11 @@ import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionLi
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * {@code GROUP BY GROUPING SETS (...)}, {@code ROLLUP (...)}, {@code CUBE (...)} (and plain
@@ -31,10 +35,10 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * output columns (labels or positions), as in any UNION.
  *
  * <p>Runs last, on the tree the other rewrites left, and renders each branch from it: the other
- * rewrites see one ordinary SELECT. Only a top-level SELECT is rewritten ({@link
- * UnsupportedFeatureRewrite} refuses the constructs elsewhere with 0A000); a grouping column inside
- * a larger select item ({@code coalesce(region, 'all')}) is NULL where left out, except inside an
- * aggregate. A grouping expression that is not a bare column is recognised only as a whole item.
+ * rewrites see one ordinary SELECT. A SELECT in a subquery, a CTE or a UNION branch becomes its
+ * union in parentheses; a grouping column inside a larger select item ({@code coalesce(region,
+ * 'all')}) is NULL where left out, except inside an aggregate. A grouping expression that is not a
+ * bare column is recognised only as a whole item.
  */
 final class GroupingSetsRewrite implements Rewrite {
 
@@ -62,9 +66,42 @@ final class GroupingSetsRewrite implements Rewrite {
 
   @Override
   public void apply(Translation t) throws StatementException {
-    if (!(t.tree() instanceof PlainSelect select) || !hasGroupingSets(select)) {
-      return;
+    // Subqueries and CTEs first, inner ones before outer ones: an outer union's text holds the
+    // marker standing for an inner one, replaced when the statement is rendered.
+    List<ParenthesedSelect> holders = TreeSurgery.find(t.tree(), ParenthesedSelect.class);
+    Collections.reverse(holders);
+    int markers = 0;
+    for (ParenthesedSelect holder : holders) {
+      if (holder.getSelect() instanceof PlainSelect inner && hasGroupingSets(inner)) {
+        holder.setSelect(marker(t, inner, markers++));
+      }
     }
+    for (SetOperationList union : TreeSurgery.find(t.tree(), SetOperationList.class)) {
+      List<Select> branches = union.getSelects();
+      for (int i = 0; i < branches.size(); i++) {
+        if (branches.get(i) instanceof PlainSelect branch && hasGroupingSets(branch)) {
+          branches.set(i, new ParenthesedSelect().withSelect(marker(t, branch, markers++)));
+        }
+      }
+    }
+    if (markers > 0) {
+      t.changed();
+    }
+    if (t.tree() instanceof PlainSelect select && hasGroupingSets(select)) {
+      t.replaceBody(union(select));
+    }
+  }
+
+  /** A stand-in for {@code select}, which the rendering replaces by its union. */
+  private static PlainSelect marker(Translation t, PlainSelect select, int n)
+      throws StatementException {
+    String marker = "distdb_grouping_sets_" + n;
+    t.substitute("SELECT " + marker, union(select));
+    return (PlainSelect) PostgresParser.parse("SELECT " + marker);
+  }
+
+  /** {@code select} as the UNION ALL of one GROUP BY per grouping set. */
+  private static String union(PlainSelect select) throws StatementException {
     List<List<Expression>> sets = sets(select.getGroupBy());
     Map<String, Expression> grouped = new LinkedHashMap<>();
     for (List<Expression> set : sets) {
@@ -123,7 +160,7 @@ final class GroupingSetsRewrite implements Rewrite {
     if (fetch != null) {
       sql.append(fetch);
     }
-    t.replaceBody(sql.toString());
+    return sql.toString();
   }
 
   private static String withText(PlainSelect select) {

@@ -71,26 +71,7 @@ final class JsonSetFunctionRewrite implements Rewrite {
                 + "() over a column of another FROM item (an implicit LATERAL) is not supported by"
                 + " distdb; apply it to a value or a subquery's result");
       }
-      if (name.startsWith("jsonb")) {
-        document = call("jsonb_out", document); // jsonb's key order, duplicates dropped
-      }
-      List<Expression> arrays = new ArrayList<>();
-      for (int i = 0; i < shape.arrays().size(); i++) {
-        // Each array call gets its own copy: a later rewrite may replace a node in place.
-        Expression arg = i == 0 ? document : PostgresParser.expression(document.toString());
-        Expression array = call(shape.arrays().get(i), arg);
-        String element = shape.elementTypes().get(i);
-        if (element != null) {
-          ColDataType type = new ColDataType();
-          type.setDataType(element + " ARRAY"); // JSqlParser does not parse H2's array type
-          CastExpression cast = new CastExpression();
-          cast.setLeftExpression(array);
-          cast.setColDataType(type);
-          cast.setUseCastKeyword(true);
-          array = cast;
-        }
-        arrays.add(array);
-      }
+      List<Expression> arrays = arrays(name, document);
       f.setName("UNNEST");
       f.setParameters(new ExpressionList<>(arrays));
       name(from, name, shape);
@@ -100,6 +81,49 @@ final class JsonSetFunctionRewrite implements Rewrite {
       quoteKeyAndValue(t);
       t.changed();
     }
+  }
+
+  /** True for the set-returning json functions this rewrite knows, by unqualified name. */
+  static boolean isSetFunction(String name) {
+    return SHAPES.containsKey(name);
+  }
+
+  /**
+   * The columns of {@code name}'s result; null for the one column named after the alias ({@code
+   * jsonb_object_keys}).
+   */
+  static List<String> columns(String name) {
+    return SHAPES.get(name).columns();
+  }
+
+  /**
+   * The engine arrays holding {@code name(document)}'s columns, one per column, element {@code i}
+   * of each being row {@code i}'s value. {@code document} is used in the first and copied for the
+   * others.
+   */
+  static List<Expression> arrays(String name, Expression document) {
+    Shape shape = SHAPES.get(name);
+    if (name.startsWith("jsonb")) {
+      document = call("jsonb_out", document); // jsonb's key order, duplicates dropped
+    }
+    List<Expression> arrays = new ArrayList<>();
+    for (int i = 0; i < shape.arrays().size(); i++) {
+      // Each array call gets its own copy: a later rewrite may replace a node in place.
+      Expression arg = i == 0 ? document : PostgresParser.expression(document.toString());
+      Expression array = call(shape.arrays().get(i), arg);
+      String element = shape.elementTypes().get(i);
+      if (element != null) {
+        ColDataType type = new ColDataType();
+        type.setDataType(element + " ARRAY"); // JSqlParser does not parse H2's array type
+        CastExpression cast = new CastExpression();
+        cast.setLeftExpression(array);
+        cast.setColDataType(type);
+        cast.setUseCastKeyword(true);
+        array = cast;
+      }
+      arrays.add(array);
+    }
+    return arrays;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.distdb.node.dialect;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -28,10 +29,14 @@ final class SetFunctionColumnRewrite implements Rewrite {
 
   @Override
   public void apply(Translation t) {
+    Set<TableFunction> lateral = LateralFunctionRewrite.lateralItems(t.tree());
     for (TableFunction from : TreeSurgery.find(t.tree(), TableFunction.class)) {
       Function f = from.getFunction();
       String name = f == null ? null : OutputNames.functionName(f);
-      if (name == null || !FUNCTIONS.contains(name) || hasMoreColumns(from, f)) {
+      if (name == null
+          || !FUNCTIONS.contains(name)
+          || hasMoreColumns(from, f)
+          || lateral.contains(from)) {
         continue;
       }
       Alias alias = from.getAlias();
@@ -45,6 +50,9 @@ final class SetFunctionColumnRewrite implements Rewrite {
       t.changed();
     }
     for (TableFunction from : TreeSurgery.find(t.tree(), TableFunction.class)) {
+      if (lateral.contains(from)) {
+        continue; // LateralFunctionRewrite joins it with its row positions
+      }
       FromItem typed = seriesWithOrdinality(from);
       typed = typed != null ? typed : integerSeries(from);
       if (typed != null) {

@@ -1,5 +1,6 @@
 package io.distdb.node.dialect;
 
+import java.util.List;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
@@ -18,6 +19,8 @@ final class Translation {
   private boolean changed;
   private boolean cacheable = true;
   private String describe;
+  private final java.util.LinkedHashMap<String, String> substitutions =
+      new java.util.LinkedHashMap<>();
 
   Translation(Statement tree, Schema schema) {
     this.tree = tree;
@@ -79,10 +82,27 @@ final class Translation {
     if (prefix.isEmpty() && suffix.isEmpty()) {
       return null;
     }
-    return body != null ? body : tree.toString();
+    return substituted(body != null ? body : tree.toString());
+  }
+
+  /**
+   * Replaces {@code marker} by {@code text} in the rendering: for a subtree rendered as text
+   * JSqlParser cannot represent. A later marker's text may hold an earlier one.
+   */
+  void substitute(String marker, String text) {
+    substitutions.put(marker, text);
+    changed = true;
   }
 
   String render() {
-    return prefix + (body != null ? body : tree.toString()) + suffix;
+    return substituted(prefix + (body != null ? body : tree.toString()) + suffix);
+  }
+
+  private String substituted(String sql) {
+    List<String> markers = new java.util.ArrayList<>(substitutions.keySet());
+    for (int i = markers.size() - 1; i >= 0; i--) {
+      sql = sql.replace(markers.get(i), substitutions.get(markers.get(i)));
+    }
+    return sql;
   }
 }

@@ -1,6 +1,7 @@
 package io.distdb.node.dialect;
 
 import io.distdb.node.sql.StatementException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,8 +16,10 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 /**
  * Refuses, with 0A000 naming the feature, PostgreSQL constructs H2 cannot run and that it would
  * otherwise reject with a misleading message ({@code function rollup does not exist}): {@code
- * GROUPING SETS}, {@code ROLLUP}, {@code CUBE} and {@code grouping()} outside the top-level GROUP
- * BY and select list that {@link GroupingSetsRewrite} runs, and {@code LATERAL}.
+ * GROUPING SETS}, {@code ROLLUP}, {@code CUBE} and {@code grouping()} outside the GROUP BY and
+ * select list of a SELECT that {@link GroupingSetsRewrite} runs, and {@code LATERAL} in a statement
+ * JSqlParser cannot parse (parsed, it is {@link LateralSubqueryRewrite}'s and {@link
+ * LateralFunctionRewrite}'s).
  */
 final class UnsupportedFeatureRewrite implements Rewrite {
 
@@ -28,33 +31,41 @@ final class UnsupportedFeatureRewrite implements Rewrite {
 
   @Override
   public List<String> stems() {
-    return List.of("rollup", "cube", "grouping", "lateral");
+    return List.of("rollup", "cube", "grouping");
   }
 
   @Override
   public void apply(Translation t) throws StatementException {
-    if (t.tree() instanceof PlainSelect select && GroupingSetsRewrite.hasGroupingSets(select)) {
-      // GroupingSetsRewrite runs this GROUP BY and the grouping() items of this select list:
-      // look for the constructs anywhere else.
-      GroupByElement groupBy = select.getGroupBy();
-      List<SelectItem<?>> items = select.getSelectItems();
-      select.setGroupByElement(null);
-      select.setSelectItems(
-          items.stream()
-              .filter(
-                  i ->
-                      !(i.getExpression() instanceof Function f
-                          && GroupingSetsRewrite.isGrouping(f)))
-              .collect(Collectors.toList()));
-      try {
-        refuse(t);
-      } finally {
-        select.setGroupByElement(groupBy);
-        select.setSelectItems(items);
+    // GroupingSetsRewrite runs the GROUP BY and the grouping() select items of every SELECT
+    // with grouping sets, subqueries and CTEs included: look for the constructs anywhere else.
+    List<PlainSelect> grouped = new ArrayList<>();
+    List<GroupByElement> groupBys = new ArrayList<>();
+    List<List<SelectItem<?>>> itemLists = new ArrayList<>();
+    for (PlainSelect select : TreeSurgery.find(t.tree(), PlainSelect.class)) {
+      if (GroupingSetsRewrite.hasGroupingSets(select)) {
+        grouped.add(select);
+        groupBys.add(select.getGroupBy());
+        itemLists.add(select.getSelectItems());
       }
-      return;
     }
-    refuse(t);
+    try {
+      for (PlainSelect select : grouped) {
+        select.setGroupByElement(null);
+        select.setSelectItems(
+            select.getSelectItems().stream()
+                .filter(
+                    i ->
+                        !(i.getExpression() instanceof Function f
+                            && GroupingSetsRewrite.isGrouping(f)))
+                .collect(Collectors.toList()));
+      }
+      refuse(t);
+    } finally {
+      for (int i = 0; i < grouped.size(); i++) {
+        grouped.get(i).setGroupByElement(groupBys.get(i));
+        grouped.get(i).setSelectItems(itemLists.get(i));
+      }
+    }
   }
 
   /**
@@ -99,9 +110,6 @@ final class UnsupportedFeatureRewrite implements Rewrite {
     java.util.regex.Matcher m = ROLLUP_OR_CUBE.matcher(rendered);
     if (found.get() == null && m.find()) {
       found.set(m.group(1));
-    }
-    if (found.get() == null && LATERAL.matcher(rendered).find()) {
-      found.set("LATERAL");
     }
     if (found.get() != null) {
       throw new StatementException(

@@ -219,9 +219,22 @@ final class LocalSession implements SqlSession {
     PreparedStatement ps = null;
     try {
       catalogVariables.beforeStatement(sql, engine.sql());
-      ps = connection.prepareStatement(engine.sql());
-      ResultSetMetaData md = ps.getMetaData();
-      List<Column> columns = md == null ? List.of() : JdbcTypes.columns(md);
+      String engineSql = engine.sql();
+      ps = connection.prepareStatement(engineSql);
+      List<Column> columns;
+      try {
+        columns = columns(ps);
+      } catch (SQLException refused) {
+        engineSql =
+            UntypedParameters.typed(refused, engineSql, engine.parameterCount(), declaredOids);
+        if (engineSql == null) {
+          throw refused;
+        }
+        closeQuietly(ps);
+        ps = null;
+        ps = connection.prepareStatement(engineSql);
+        columns = columns(ps);
+      }
       int[] cast = ParameterCasts.declared(sql, declaredOids, engine.parameterCount());
       int[] oids = parameterOids(ps, engine, cast == null ? declaredOids : cast);
       if (engine.describeSql() != null) {
@@ -232,11 +245,16 @@ final class LocalSession implements SqlSession {
         ps.close();
         ps = null;
       }
-      return new LocalPreparedSql(sql, info, engine.sql(), oids, columns, ps);
+      return new LocalPreparedSql(sql, info, engineSql, oids, columns, ps);
     } catch (SQLException e) {
       closeQuietly(ps);
       throw SqlErrors.translate(e);
     }
+  }
+
+  private static List<Column> columns(PreparedStatement ps) throws SQLException {
+    ResultSetMetaData md = ps.getMetaData();
+    return md == null ? List.of() : JdbcTypes.columns(md);
   }
 
   /** The parameters' types: the client's, else what the engine infers. */

@@ -25,8 +25,8 @@ class EngineFunctionRewriteTest {
     for (String sql :
         new String[] {
           "SELECT a, grouping(a) FROM t GROUP BY a",
-          "SELECT * FROM t, LATERAL (SELECT t.a) x",
-          "SELECT * FROM t CROSS JOIN LATERAL (SELECT t.a) x",
+          "SELECT * FROM t, LATERAL (SELECT a FROM u WHERE u.id = t.id GROUP BY a) x",
+          "SELECT * FROM t CROSS JOIN LATERAL (SELECT a FROM u LIMIT 3) x",
           // JSqlParser cannot parse this one: the text is looked at instead
           "SELECT a, b FROM t GROUP BY a, GROUPING SETS ((b), ())"
         }) {

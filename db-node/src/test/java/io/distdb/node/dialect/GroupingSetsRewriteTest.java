@@ -74,14 +74,39 @@ class GroupingSetsRewriteTest {
   void groupingConstructsAnywhereElseAre0A000() {
     for (String sql :
         new String[] {
-          "SELECT * FROM (SELECT a, count(*) FROM t GROUP BY ROLLUP (a)) s",
           "SELECT a, grouping(a) FROM t GROUP BY a",
-          "SELECT a FROM t WHERE a IN (SELECT b FROM u GROUP BY CUBE (b))"
+          "SELECT a FROM t WHERE a IN (SELECT b FROM u GROUP BY b HAVING grouping(b) = 0)"
         }) {
       assertThatThrownBy(() -> engine(sql))
           .as(sql)
           .isInstanceOfSatisfying(
               StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"));
     }
+  }
+
+  @Test
+  void subqueriesCtesAndUnionBranchesBecomeTheirUnionInParentheses() throws Exception {
+    assertThat(engine("SELECT * FROM (SELECT a, count(*) FROM t GROUP BY ROLLUP (a)) s"))
+        .isEqualTo(
+            "SELECT * FROM (SELECT a, count(*) AS \"count\" FROM t GROUP BY a UNION ALL SELECT"
+                + " NULL AS \"a\", count(*) AS \"count\" FROM t GROUP BY ()) s");
+    assertThat(engine("SELECT a FROM t WHERE a IN (SELECT b FROM u GROUP BY CUBE (b))"))
+        .isEqualTo(
+            "SELECT a FROM t WHERE a IN (SELECT b FROM u GROUP BY b UNION ALL SELECT NULL AS"
+                + " \"b\" FROM u GROUP BY ())");
+    assertThat(
+            engine(
+                "WITH r AS (SELECT a, grouping(a) AS g FROM t GROUP BY ROLLUP (a)) SELECT * FROM r"))
+        .isEqualTo(
+            "WITH r AS (SELECT a, 0 AS g FROM t GROUP BY a UNION ALL SELECT NULL AS \"a\", 1 AS g"
+                + " FROM t GROUP BY ()) SELECT * FROM r");
+    // an outer union's text holds the inner one's
+    assertThat(
+            engine(
+                "SELECT x, count(*) FROM (SELECT a AS x FROM t GROUP BY ROLLUP (a)) s GROUP BY"
+                    + " ROLLUP (x)"))
+        .contains(
+            "FROM (SELECT a AS x FROM t GROUP BY a UNION ALL SELECT NULL AS x FROM t GROUP BY ()) s GROUP BY ()")
+        .doesNotContain("distdb_grouping_sets");
   }
 }

@@ -33,8 +33,14 @@ class JsonSetFunctionRewriteTest {
   }
 
   @Test
-  void anImplicitLateralIs0A000() {
-    assertThatThrownBy(() -> engine("SELECT e.key FROM d, jsonb_each(d.body) e"))
+  void anImplicitLateralIsJoinedWithItsRowPositions() throws Exception {
+    assertThat(engine("SELECT e.key FROM d, jsonb_each(d.body) e"))
+        .contains("LEFT JOIN SYSTEM_RANGE(1, 9223372036854775807) AS \"e\"(distdb_row)");
+  }
+
+  @Test
+  void aFunctionFirstInFromOverAnOuterQuerysColumnIs0A000() {
+    assertThatThrownBy(() -> engine("SELECT (SELECT count(*) FROM jsonb_each(d.body)) FROM d"))
         .isInstanceOfSatisfying(
             StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("0A000"))
         .hasMessageContaining("jsonb_each");
