@@ -56,6 +56,11 @@ final class CatalogVariables {
       set("distdb_version", version);
       userSet = true;
     }
+    if (engineSql.contains("viewdef") || engineSql.contains("_views")) {
+      // PostgreSQL qualifies a view's relations by the reader's search_path (storage.ViewText).
+      String path = settings.get("search_path");
+      set("distdb_search_path", path == null ? "public" : path);
+    }
     if (PER_STATEMENT.stream().noneMatch(engineSql::contains)) {
       return;
     }

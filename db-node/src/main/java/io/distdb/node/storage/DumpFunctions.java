@@ -1,8 +1,6 @@
 package io.distdb.node.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -34,37 +32,18 @@ public final class DumpFunctions {
   }
 
   /**
-   * {@code pg_get_viewdef(oid)}: the view's query as the engine holds it (every name quoted and
-   * qualified, which PostgreSQL reads as written), ending in ';' as PostgreSQL's does; null for
-   * what is not a view.
+   * {@code pg_get_viewdef(oid)}: PostgreSQL's text of the view where distdb recorded it ({@link
+   * ViewText}), else the engine's (every name quoted and qualified, which PostgreSQL reads as
+   * written), ending in ';' as PostgreSQL's does; null for what is not a view.
    */
   public static String viewDefinition(Connection c, Integer oid) throws SQLException {
-    if (oid == null) {
-      return null;
-    }
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT v.view_definition FROM "
-                + CatalogViews.SCHEMA
-                + ".pg_class r JOIN "
-                + CatalogViews.SCHEMA
-                + ".pg_namespace n ON n.oid = r.relnamespace"
-                + " JOIN information_schema.views v ON v.table_schema = n.nspname"
-                + " AND v.table_name = r.relname WHERE r.oid = ? AND r.relkind = 'v'")) {
-      p.setInt(1, oid);
-      try (ResultSet rs = p.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        String text = rs.getString(1).strip();
-        return " " + text + (text.endsWith(";") ? "" : ";");
-      }
-    }
+    return ViewText.of(c, oid, false);
   }
 
+  /** {@code pg_get_viewdef(oid, pretty)}: pretty leaves out the parentheses precedence implies. */
   public static String viewDefinition(Connection c, Integer oid, Boolean pretty)
       throws SQLException {
-    return viewDefinition(c, oid);
+    return ViewText.of(c, oid, Boolean.TRUE.equals(pretty));
   }
 
   /**

@@ -396,8 +396,9 @@ WHERE FALSE;
 
 -- PostgreSQL's convenience views over the catalog (its system_views.sql), for user relations.
 -- hastriggers: PostgreSQL implements a foreign key with triggers on both of its tables.
--- A view's definition is the engine's text of it, not PostgreSQL's deparsed form. FORCE: they call
--- the catalog functions (CatalogFunctions), which are installed after the views.
+-- A view's definition is PostgreSQL's text where distdb recorded it (DumpFunctions), else the
+-- engine's. FORCE: they call the catalog functions (CatalogFunctions), which are installed after
+-- the views.
 CREATE FORCE VIEW distdb_catalog.pg_tables AS
 SELECT n.nspname AS schemaname, c.relname AS tablename, distdb_catalog.d_pg_get_userbyid(c.relowner) AS tableowner,
   CAST(NULL AS VARCHAR) AS tablespace, c.relhasindex AS hasindexes, c.relhasrules AS hasrules,
@@ -409,9 +410,8 @@ WHERE c.relkind IN ('r', 'p');
 
 CREATE FORCE VIEW distdb_catalog.pg_views AS
 SELECT n.nspname AS schemaname, c.relname AS viewname, distdb_catalog.d_pg_get_userbyid(c.relowner) AS viewowner,
-  v.view_definition AS definition
+  distdb_catalog.d_pg_get_viewdef(c.oid) AS definition
 FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
-JOIN information_schema.views v ON v.table_schema = n.nspname AND v.table_name = c.relname
 WHERE c.relkind = 'v';
 
 CREATE FORCE VIEW distdb_catalog.pg_indexes AS
