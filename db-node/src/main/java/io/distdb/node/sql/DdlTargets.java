@@ -87,6 +87,11 @@ public final class DdlTargets {
     if (in.accept("ALTER", "VIEW") || in.accept("DROP", "VIEW")) {
       return Targets.NONE;
     }
+    if (in.accept("DROP", "SEQUENCE")) {
+      // Undo re-creates a sequence that existed before the block from the engine's script and
+      // returns it to its position (pg_dump's OWNED BY, dialect.SequenceOwnership, drops one).
+      return Targets.NONE;
+    }
     if (in.accept("DROP", "TABLE")) {
       in.accept("IF", "EXISTS");
       return tables(names(in));
@@ -196,6 +201,7 @@ public final class DdlTargets {
         "this schema change cannot run inside a transaction block in distdb: "
             + shown
             + " (inside a block distdb can undo CREATE, ALTER TABLE, CREATE/ALTER/DROP INDEX,"
-            + " DROP TABLE, TRUNCATE, views and COMMENT; run the others outside BEGIN ... COMMIT)");
+            + " DROP TABLE, DROP SEQUENCE, TRUNCATE, views and COMMENT; run the others outside"
+            + " BEGIN ... COMMIT)");
   }
 }
