@@ -24,6 +24,7 @@ COMMENT ON COLUMN author.name IS 'full name';
 \d+ author_books
 \ds
 \ds+
+\d invoice_seq
 \dn
 \du distdb
 \df

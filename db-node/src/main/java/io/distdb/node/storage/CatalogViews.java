@@ -58,7 +58,8 @@ public final class CatalogViews {
    * pg_statistic_ext the columns psql's {@code \d} reads, the public schema its owner
    * pg_database_owner and added pg_auth_members (psql's {@code \du}); 5 added the table of views'
    * PostgreSQL texts ({@link #VIEW_TEXT}), which pg_views, information_schema.views and
-   * pg_get_viewdef show.
+   * pg_get_viewdef show, and gave sequences PostgreSQL's default cache, 1, where the engine has its
+   * own, 32.
    */
   static final int VERSION = 5;
 

@@ -99,15 +99,19 @@ JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
 JOIN pg_catalog.pg_class t ON t.relname = col.table_name AND t.relnamespace = n.oid AND t.relkind = 'r'
 WHERE col.is_identity = 'YES';
 
+-- cache: the engine's default is 32 values, PostgreSQL's 1; a sequence created without CACHE (or
+-- a serial column's) shows PostgreSQL's default, one created with CACHE n the engine's n.
 CREATE VIEW distdb_catalog.user_sequence AS
 SELECT 1073741824 + ORA_HASH(s.sequence_schema || '.' || s.sequence_name, 1073741823) AS oid,
   s.sequence_name AS relname, n.oid AS relnamespace, s.data_type, s.start_value, s.increment,
-  s.minimum_value, s.maximum_value, s.cycle_option = 'YES' AS cycle, s.cache
+  s.minimum_value, s.maximum_value, s.cycle_option = 'YES' AS cycle,
+  CASE WHEN s.cache = 32 THEN CAST(1 AS BIGINT) ELSE s.cache END AS cache
 FROM information_schema.sequences s
 JOIN distdb_catalog.user_namespace n ON n.nspname = s.sequence_schema
 UNION ALL
 SELECT seqoid, seqname, relnamespace, data_type, identity_start, identity_increment,
-  identity_minimum, identity_maximum, identity_cycle = 'YES', identity_cache
+  identity_minimum, identity_maximum, identity_cycle = 'YES',
+  CASE WHEN identity_cache = 32 THEN CAST(1 AS BIGINT) ELSE identity_cache END
 FROM distdb_catalog.serial_column;
 
 CREATE VIEW distdb_catalog.pg_class AS
