@@ -29,6 +29,11 @@ COMMENT ON COLUMN author.name IS 'full name';
 \du distdb
 \df
 \dfS lower
+\df+
+\sf now
+\sf pg_catalog.version
+\sf lower
+\sf nosuch
 \dx
 \dT
 \dt nosuch

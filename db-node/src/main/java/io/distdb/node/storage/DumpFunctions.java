@@ -23,7 +23,10 @@ public final class DumpFunctions {
           "acldefault", "aclDefault",
           "pg_get_triggerdef", "triggerDefinition",
           "array_remove", "arrayRemove",
-          "quote_literal", "quoteLiteral");
+          "quote_literal", "quoteLiteral",
+          "pg_get_functiondef", "functionDefinition",
+          "regproc_oid", "regprocOid",
+          "pg_get_function_sqlbody", "functionSqlBody");
 
   private DumpFunctions() {}
 
@@ -44,6 +47,30 @@ public final class DumpFunctions {
   public static String viewDefinition(Connection c, Integer oid, Boolean pretty)
       throws SQLException {
     return ViewText.of(c, oid, Boolean.TRUE.equals(pretty));
+  }
+
+  /**
+   * {@code pg_get_functiondef(oid)} of a function pg_proc lists (PostgreSQL 15's built-ins distdb
+   * answers; distdb has no user functions), as PostgreSQL prints it for its internal functions.
+   */
+  public static String functionDefinition(Connection c, Integer oid) throws SQLException {
+    return FunctionDefinition.of(c, oid);
+  }
+
+  /**
+   * {@code 'name'::regproc::oid} (psql's {@code \sf name}): the OID of the one function of that
+   * name; 42725 if there are several, 42883 if none.
+   */
+  public static Integer regprocOid(Connection c, String name) throws SQLException {
+    return FunctionDefinition.oidOf(c, name);
+  }
+
+  /**
+   * {@code pg_get_function_sqlbody(oid)} (psql's {@code \df+}): null, as for every function whose
+   * body is not SQL-standard; distdb has no functions with one.
+   */
+  public static String functionSqlBody(Integer oid) {
+    return null;
   }
 
   /**
