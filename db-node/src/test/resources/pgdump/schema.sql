@@ -22,6 +22,7 @@ CREATE TABLE posts (
 CREATE INDEX posts_author_idx ON posts (author_id);
 CREATE UNIQUE INDEX posts_uid_idx ON posts (uid);
 CREATE VIEW active_authors AS SELECT id, name FROM authors WHERE active;
+CREATE VIEW author_posts AS SELECT a.name, p.title, p.price FROM authors a JOIN posts p ON p.author_id = a.id WHERE p.price > 5 AND a.name <> 'x' ORDER BY a.name;
 CREATE SEQUENCE ticket_seq START 100;
 COMMENT ON TABLE authors IS 'people who write';
 COMMENT ON COLUMN authors.name IS 'full name';

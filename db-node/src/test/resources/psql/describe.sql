@@ -3,6 +3,7 @@ CREATE TABLE book (id bigserial PRIMARY KEY, author_id integer NOT NULL REFERENC
 CREATE INDEX book_title_idx ON book (title);
 CREATE UNIQUE INDEX book_author_title ON book (author_id, title);
 CREATE VIEW cheap_books AS SELECT id, title FROM book WHERE price < 10;
+CREATE VIEW author_books AS SELECT a.name, b.title, b.price AS cost FROM author a LEFT JOIN book b ON b.author_id = a.id WHERE a.name LIKE 'A%' OR b.price * 2 > 10 AND NOT b.title = 'x' ORDER BY a.name;
 CREATE SEQUENCE invoice_seq START 100;
 COMMENT ON TABLE author IS 'people who write';
 COMMENT ON COLUMN author.name IS 'full name';
@@ -19,12 +20,20 @@ COMMENT ON COLUMN author.name IS 'full name';
 \di book*
 \dv
 \d cheap_books
+\d+ cheap_books
+\d+ author_books
 \ds
 \ds+
+\d invoice_seq
 \dn
 \du distdb
 \df
 \dfS lower
+\df+
+\sf now
+\sf pg_catalog.version
+\sf lower
+\sf nosuch
 \dx
 \dT
 \dt nosuch

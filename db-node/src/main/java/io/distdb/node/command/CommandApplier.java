@@ -310,6 +310,11 @@ public final class CommandApplier implements AutoCloseable {
     try (PreparedStatement ps = t.connection().prepareStatement(s.sql())) {
       bind(ps, s.parameters());
       ps.execute();
+      if (!t.connection().getAutoCommit()) {
+        // As the master's block does (service.BlockSchemaChanges): the engine leaves CREATE /
+        // ALTER SEQUENCE uncommitted, holding the meta lock the next schema change needs.
+        t.connection().commit();
+      }
     } catch (SQLException e) {
       if (!REPLAYED_DDL_ERRORS.contains(e.getErrorCode())) {
         throw e;

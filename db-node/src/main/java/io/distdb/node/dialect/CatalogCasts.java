@@ -29,6 +29,20 @@ import java.util.Set;
  */
 final class CatalogCasts {
 
+  /**
+   * {@code 'name'::regproc} ends at token {@code i - 1}: CatalogRewrite makes its ::oid a lookup.
+   */
+  private static boolean isStringRegproc(List<Token> tokens, int i) {
+    if (i < 3 || !tokens.get(i - 1).isKeyword("regproc")) {
+      return false;
+    }
+    int j = i - 2;
+    if (j >= 3 && tokens.get(j).is(".") && tokens.get(j - 1).isName()) {
+      j -= 2; // 'f'::pg_catalog.regproc
+    }
+    return tokens.get(j).is("::") && tokens.get(j - 1).kind() == TokenKind.STRING;
+  }
+
   /** Catalog columns of type name that clients subscript ({@code typname[0] = '_'}). */
   private static final Set<String> NAME_COLUMNS = Set.of("typname", "relname", "proname");
 
@@ -302,7 +316,10 @@ final class CatalogCasts {
         from = tokens.get(first).start();
         to = tokens.get(type + 2).end();
         replacement = "format_type(" + sql.substring(from, operand.end()) + ", NULL)";
-      } else if (operand.kind() != TokenKind.STRING && DROPPED.contains(lower) && !array) {
+      } else if (operand.kind() != TokenKind.STRING
+          && DROPPED.contains(lower)
+          && !array
+          && !(lower.equals("oid") && isStringRegproc(tokens, i))) {
         from = tokens.get(i).start();
         to = name.end();
         replacement = "";

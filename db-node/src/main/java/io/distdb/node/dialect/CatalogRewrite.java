@@ -1016,6 +1016,16 @@ final class CatalogRewrite {
       if (name.startsWith("pg_catalog.")) {
         name = name.substring("pg_catalog.".length());
       }
+      if (i + 4 < tokens.size()
+          && tokens.get(i + 3).is("::")
+          && tokens.get(i + 4).isKeyword("oid")) {
+        // psql's \sf: 'name'::regproc::oid is the function's OID (42725 for an overloaded name).
+        return new Replacement(
+            t.start(),
+            tokens.get(i + 4).end(),
+            i + 4,
+            "distdb_catalog.d_regproc_oid(" + quote(name) + ")");
+      }
       return new Replacement(t.start(), tokens.get(i + 2).end(), i + 2, quote(name));
     }
     String v = t.value();

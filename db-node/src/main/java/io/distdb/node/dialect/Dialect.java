@@ -91,6 +91,19 @@ public final class Dialect {
   private record Translated(EngineStatement statement, boolean cacheable) {}
 
   private Translated translateUncached(String clientSql, Schema schema) throws StatementException {
+    if (ViewSources.mightApply(clientSql.toLowerCase(Locale.ROOT))) {
+      String record = ViewSources.record(clientSql, schema);
+      if (record != null) {
+        EngineStatement view = translateStatement(clientSql, schema).statement();
+        // PostgreSQL's text of the view is recorded with it (ViewSources): read the schema.
+        return new Translated(
+            new EngineStatement(view.sql() + "; " + record, view.parameterCount(), true), false);
+      }
+    }
+    return translateStatement(clientSql, schema);
+  }
+
+  private Translated translateStatement(String clientSql, Schema schema) throws StatementException {
     String sql = clientSql;
     String lower = sql.toLowerCase(Locale.ROOT);
     boolean catalog = false;

@@ -118,4 +118,18 @@ public interface Schema {
   default ColumnType column(String schema, String table, String column) throws StatementException {
     return null;
   }
+
+  /**
+   * The columns of a table or view (current schema when {@code schema} is null) in order, each with
+   * PostgreSQL's name of its type as pg_type has it ({@code int4}, {@code varchar}, {@code text});
+   * empty if there is no such relation.
+   */
+  default Map<String, String> columnTypes(String schema, String table) throws StatementException {
+    return Map.of();
+  }
+
+  /** The schema unqualified names resolve to (the engine session's current schema). */
+  default String currentSchema() throws StatementException {
+    return "public";
+  }
 }

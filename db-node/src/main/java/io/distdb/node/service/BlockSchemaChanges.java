@@ -84,6 +84,10 @@ final class BlockSchemaChanges {
     try {
       writer.beforeSchemaChangeBy(c, statement.sql());
       WriteResult result = StatementRunner.run(c, statement);
+      // The engine commits most schema changes by itself, but not CREATE / ALTER SEQUENCE: left
+      // open, they hold its meta lock, on which the next schema change's trigger suspension (an
+      // administrator connection) would wait out the lock timeout. Undo covers them like the rest.
+      c.commit();
       changes.add(new SchemaChange(statement.sql(), statement.parameters()));
       return result;
     } catch (SQLException e) {

@@ -25,6 +25,7 @@ final class CatalogVariables {
   private final Connection connection;
   private final String user;
   private final Supplier<List<String>> databases;
+  private final java.util.function.ToLongFunction<String> databaseSize;
   private final SessionSettings settings;
   private final String version;
   private boolean userSet;
@@ -36,11 +37,13 @@ final class CatalogVariables {
       Connection connection,
       String user,
       Supplier<List<String>> databases,
+      java.util.function.ToLongFunction<String> databaseSize,
       SessionSettings settings,
       String version) {
     this.connection = connection;
     this.user = user;
     this.databases = databases;
+    this.databaseSize = databaseSize;
     this.settings = settings;
     this.version = version;
   }
@@ -55,6 +58,20 @@ final class CatalogVariables {
       set("distdb_backend_pid", settings.backendPid());
       set("distdb_version", version);
       userSet = true;
+    }
+    if (engineSql.contains("viewdef") || engineSql.contains("_views")) {
+      // PostgreSQL qualifies a view's relations by the reader's search_path (storage.ViewText).
+      String path = settings.get("search_path");
+      set("distdb_search_path", path == null ? "public" : path);
+    }
+    if (engineSql.contains("d_pg_database_size")) {
+      // Each database is its own engine database: a session sees only its own (storage.
+      // CatalogFunctions.databaseSize reads "size:name" pairs).
+      set(
+          "distdb_database_sizes",
+          connection.createArrayOf(
+              "VARCHAR",
+              databases.get().stream().map(d -> databaseSize.applyAsLong(d) + ":" + d).toArray()));
     }
     if (PER_STATEMENT.stream().noneMatch(engineSql::contains)) {
       return;

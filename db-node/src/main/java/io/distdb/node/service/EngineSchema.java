@@ -82,6 +82,15 @@ final class EngineSchema implements Schema {
           + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA)"
           + " AND TABLE_NAME = ? AND COLUMN_NAME = ?";
 
+  /** A relation's columns with their pg_type names, read through distdb's catalog views. */
+  private static final String COLUMN_TYPES =
+      "SELECT a.attname, t.typname FROM distdb_catalog.pg_attribute a"
+          + " JOIN distdb_catalog.pg_class c ON c.oid = a.attrelid"
+          + " JOIN distdb_catalog.pg_namespace n ON n.oid = c.relnamespace"
+          + " JOIN distdb_catalog.pg_type t ON t.oid = a.atttypid"
+          + " WHERE n.nspname = COALESCE(?, CURRENT_SCHEMA) AND c.relname = ? AND a.attnum > 0"
+          + " ORDER BY a.attnum";
+
   private final Connection connection;
 
   EngineSchema(Connection connection) {
@@ -220,6 +229,33 @@ final class EngineSchema implements Schema {
     } catch (SQLException e) {
       throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
     }
+  }
+
+  @Override
+  public String currentSchema() throws StatementException {
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT CURRENT_SCHEMA")) {
+      return rs.next() ? rs.getString(1) : "public";
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Map<String, String> columnTypes(String schema, String table) throws StatementException {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(COLUMN_TYPES)) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
+    return out;
   }
 
   @Override

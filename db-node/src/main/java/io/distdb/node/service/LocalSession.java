@@ -115,12 +115,14 @@ final class LocalSession implements SqlSession {
   /**
    * @param user the authenticated user, who owns everything catalog answers list
    * @param databases the node's databases, for {@code \l}
+   * @param databaseSize a database's size on disk, for {@code pg_database_size} ({@code \l+})
    */
   LocalSession(
       String database,
       String user,
       String serverVersion,
       Supplier<List<String>> databases,
+      java.util.function.ToLongFunction<String> databaseSize,
       Connection connection,
       WriteExecutor writes,
       SessionSettings settings,
@@ -144,7 +146,12 @@ final class LocalSession implements SqlSession {
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
     this.catalogVariables =
         new CatalogVariables(
-            connection, user, databases, settings, ServerVersionText.of(serverVersion));
+            connection,
+            user,
+            databases,
+            databaseSize,
+            settings,
+            ServerVersionText.of(serverVersion));
   }
 
   @Override

@@ -79,6 +79,7 @@ public final class NodeSqlService implements SqlService {
         user,
         serverVersion,
         storage::names,
+        storage::size,
         connection,
         writes,
         new SessionSettings(serverVersion, settingDefaults),

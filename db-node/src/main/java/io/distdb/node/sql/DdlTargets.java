@@ -22,6 +22,8 @@ public final class DdlTargets {
     static final Targets NONE = new Targets(List.of(), List.of());
   }
 
+  private static final String VIEW_TEXT = "MERGE INTO \"distdb_internal\".\"view_text\" ";
+
   private DdlTargets() {}
 
   /**
@@ -85,6 +87,11 @@ public final class DdlTargets {
     if (in.accept("ALTER", "VIEW") || in.accept("DROP", "VIEW")) {
       return Targets.NONE;
     }
+    if (in.accept("DROP", "SEQUENCE")) {
+      // Undo re-creates a sequence that existed before the block from the engine's script and
+      // returns it to its position (pg_dump's OWNED BY, dialect.SequenceOwnership, drops one).
+      return Targets.NONE;
+    }
     if (in.accept("DROP", "TABLE")) {
       in.accept("IF", "EXISTS");
       return tables(names(in));
@@ -101,6 +108,11 @@ public final class DdlTargets {
     }
     if (in.accept("COMMENT", "ON")) {
       return comment(in);
+    }
+    if (engineSql.startsWith(VIEW_TEXT)) {
+      // PostgreSQL's text of a view the same engine text creates (dialect.ViewSources): a row of
+      // distdb's own that the catalog reads only while the view's engine text still matches it.
+      return Targets.NONE;
     }
     throw refused(engineSql);
   }
@@ -189,6 +201,7 @@ public final class DdlTargets {
         "this schema change cannot run inside a transaction block in distdb: "
             + shown
             + " (inside a block distdb can undo CREATE, ALTER TABLE, CREATE/ALTER/DROP INDEX,"
-            + " DROP TABLE, TRUNCATE, views and COMMENT; run the others outside BEGIN ... COMMIT)");
+            + " DROP TABLE, DROP SEQUENCE, TRUNCATE, views and COMMENT; run the others outside"
+            + " BEGIN ... COMMIT)");
   }
 }

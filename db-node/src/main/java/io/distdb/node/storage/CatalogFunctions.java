@@ -623,29 +623,30 @@ public final class CatalogFunctions {
    * relation (an index, a view, a sequence) 0. The argument is an OID or a relation's name.
    */
   /**
-   * {@code pg_database_size(name)}: of the database this session is in, what its tables take in the
-   * engine (as {@link #relationSize}); of another database, null (a session sees only its own
-   * engine database, so psql's {@code \l+} leaves that size empty).
+   * {@code pg_database_size(name)}: what the database's files take on disk (PostgreSQL measures its
+   * directory likewise), as the session found them before the statement ({@code
+   * @distdb_database_sizes}, "size:name" pairs: each database is its own engine database, which a
+   * session cannot look into); null for a database the node does not have.
    */
   public static Long databaseSize(Connection c, String database) throws SQLException {
-    String current = one(c, "SELECT datname FROM " + SCHEMA + ".current_database");
-    if (database == null || !database.equals(current)) {
+    if (database == null) {
       return null;
     }
-    long total = 0;
-    try (PreparedStatement p =
-            c.prepareStatement(
-                "SELECT CAST(r.oid AS VARCHAR) FROM "
-                    + SCHEMA
-                    + ".pg_class r JOIN "
-                    + SCHEMA
-                    + ".user_namespace n ON n.oid = r.relnamespace WHERE r.relkind = 'r'");
+    try (PreparedStatement p = c.prepareStatement("SELECT @distdb_database_sizes");
         ResultSet rs = p.executeQuery()) {
-      while (rs.next()) {
-        total += relationSize(c, rs.getString(1));
+      java.sql.Array sizes = rs.next() ? rs.getArray(1) : null;
+      if (sizes == null) {
+        return null;
       }
+      for (Object entry : (Object[]) sizes.getArray()) {
+        String s = String.valueOf(entry);
+        int colon = s.indexOf(':');
+        if (s.substring(colon + 1).equals(database)) {
+          return Long.parseLong(s.substring(0, colon));
+        }
+      }
+      return null;
     }
-    return total;
   }
 
   public static Long relationSize(Connection c, String relation) throws SQLException {

@@ -56,9 +56,15 @@ public final class CatalogViews {
    * columns generated ALWAYS their sequence (pg_class, pg_sequence, pg_depend 'i') and defaults
    * drawing from a sequence object theirs ({@code nextval('s'::regclass)}, pg_depend); and gave
    * pg_statistic_ext the columns psql's {@code \d} reads, the public schema its owner
-   * pg_database_owner and added pg_auth_members (psql's {@code \du}).
+   * pg_database_owner and added pg_auth_members (psql's {@code \du}); 5 added the table of views'
+   * PostgreSQL texts ({@link #VIEW_TEXT}), which pg_views, information_schema.views and
+   * pg_get_viewdef show, and gave sequences PostgreSQL's default cache, 1, where the engine has its
+   * own, 32.
    */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
+
+  /** PostgreSQL's text of the views (since catalog version 5). */
+  static final String VIEW_TEXT = AppliedLsn.SCHEMA + ".view_text";
 
   private CatalogViews() {}
 
@@ -109,6 +115,14 @@ public final class CatalogViews {
   static List<String> definitions(String database) {
     List<String> sql = new ArrayList<>();
     sql.add("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+    sql.add("CREATE SCHEMA IF NOT EXISTS " + AppliedLsn.SCHEMA);
+    // PostgreSQL's text of each view, written with it (dialect.ViewSources, DumpFunctions).
+    sql.add(
+        "CREATE TABLE IF NOT EXISTS "
+            + VIEW_TEXT
+            + " (view_schema VARCHAR NOT NULL, view_name VARCHAR NOT NULL,"
+            + " engine_text VARCHAR NOT NULL, definition VARCHAR NOT NULL, pretty VARCHAR NOT NULL,"
+            + " PRIMARY KEY (view_schema, view_name))");
     sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
     sql.add(view("pg_type", typesQuery()));
     // H2 names the key column "id"; distdb's own schemas are not the client's business.

@@ -1,8 +1,6 @@
 package io.distdb.node.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -25,7 +23,10 @@ public final class DumpFunctions {
           "acldefault", "aclDefault",
           "pg_get_triggerdef", "triggerDefinition",
           "array_remove", "arrayRemove",
-          "quote_literal", "quoteLiteral");
+          "quote_literal", "quoteLiteral",
+          "pg_get_functiondef", "functionDefinition",
+          "regproc_oid", "regprocOid",
+          "pg_get_function_sqlbody", "functionSqlBody");
 
   private DumpFunctions() {}
 
@@ -34,37 +35,42 @@ public final class DumpFunctions {
   }
 
   /**
-   * {@code pg_get_viewdef(oid)}: the view's query as the engine holds it (every name quoted and
-   * qualified, which PostgreSQL reads as written), ending in ';' as PostgreSQL's does; null for
-   * what is not a view.
+   * {@code pg_get_viewdef(oid)}: PostgreSQL's text of the view where distdb recorded it ({@link
+   * ViewText}), else the engine's (every name quoted and qualified, which PostgreSQL reads as
+   * written), ending in ';' as PostgreSQL's does; null for what is not a view.
    */
   public static String viewDefinition(Connection c, Integer oid) throws SQLException {
-    if (oid == null) {
-      return null;
-    }
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT v.view_definition FROM "
-                + CatalogViews.SCHEMA
-                + ".pg_class r JOIN "
-                + CatalogViews.SCHEMA
-                + ".pg_namespace n ON n.oid = r.relnamespace"
-                + " JOIN information_schema.views v ON v.table_schema = n.nspname"
-                + " AND v.table_name = r.relname WHERE r.oid = ? AND r.relkind = 'v'")) {
-      p.setInt(1, oid);
-      try (ResultSet rs = p.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        String text = rs.getString(1).strip();
-        return " " + text + (text.endsWith(";") ? "" : ";");
-      }
-    }
+    return ViewText.of(c, oid, false);
   }
 
+  /** {@code pg_get_viewdef(oid, pretty)}: pretty leaves out the parentheses precedence implies. */
   public static String viewDefinition(Connection c, Integer oid, Boolean pretty)
       throws SQLException {
-    return viewDefinition(c, oid);
+    return ViewText.of(c, oid, Boolean.TRUE.equals(pretty));
+  }
+
+  /**
+   * {@code pg_get_functiondef(oid)} of a function pg_proc lists (PostgreSQL 15's built-ins distdb
+   * answers; distdb has no user functions), as PostgreSQL prints it for its internal functions.
+   */
+  public static String functionDefinition(Connection c, Integer oid) throws SQLException {
+    return FunctionDefinition.of(c, oid);
+  }
+
+  /**
+   * {@code 'name'::regproc::oid} (psql's {@code \sf name}): the OID of the one function of that
+   * name; 42725 if there are several, 42883 if none.
+   */
+  public static Integer regprocOid(Connection c, String name) throws SQLException {
+    return FunctionDefinition.oidOf(c, name);
+  }
+
+  /**
+   * {@code pg_get_function_sqlbody(oid)} (psql's {@code \df+}): null, as for every function whose
+   * body is not SQL-standard; distdb has no functions with one.
+   */
+  public static String functionSqlBody(Integer oid) {
+    return null;
   }
 
   /**

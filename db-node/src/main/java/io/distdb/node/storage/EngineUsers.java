@@ -40,6 +40,9 @@ final class EngineUsers {
         s.execute("ALTER USER " + u.engineName() + " SET PASSWORD '" + password + "'");
       }
       s.execute("GRANT ALTER ANY SCHEMA TO " + EngineUser.WRITER.engineName());
+      // pg_get_viewdef reads PostgreSQL's texts of the views on the session's connection.
+      s.execute(
+          "GRANT SELECT ON " + CatalogViews.VIEW_TEXT + " TO " + EngineUser.READER.engineName());
     }
     refreshReaderGrants(admin);
   }

@@ -83,6 +83,31 @@ public final class Storage implements AutoCloseable {
     return Files.isDirectory(dir(name));
   }
 
+  /**
+   * What a database's files take on disk (its directory's regular files), as PostgreSQL's
+   * pg_database_size measures its directory; 0 for one that does not exist.
+   */
+  public long size(String name) {
+    if (!DatabaseName.isValid(name) || !Files.isDirectory(root.resolve(name))) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(root.resolve(name))) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0; // a file that went meanwhile (a checkpoint's temporary)
+                }
+              })
+          .sum();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
+    }
+  }
+
   /** The names of all databases, sorted. */
   public List<String> names() {
     try (Stream<Path> dirs = Files.list(root)) {

@@ -99,15 +99,19 @@ JOIN distdb_catalog.user_namespace n ON n.nspname = col.table_schema
 JOIN pg_catalog.pg_class t ON t.relname = col.table_name AND t.relnamespace = n.oid AND t.relkind = 'r'
 WHERE col.is_identity = 'YES';
 
+-- cache: the engine's default is 32 values, PostgreSQL's 1; a sequence created without CACHE (or
+-- a serial column's) shows PostgreSQL's default, one created with CACHE n the engine's n.
 CREATE VIEW distdb_catalog.user_sequence AS
 SELECT 1073741824 + ORA_HASH(s.sequence_schema || '.' || s.sequence_name, 1073741823) AS oid,
   s.sequence_name AS relname, n.oid AS relnamespace, s.data_type, s.start_value, s.increment,
-  s.minimum_value, s.maximum_value, s.cycle_option = 'YES' AS cycle, s.cache
+  s.minimum_value, s.maximum_value, s.cycle_option = 'YES' AS cycle,
+  CASE WHEN s.cache = 32 THEN CAST(1 AS BIGINT) ELSE s.cache END AS cache
 FROM information_schema.sequences s
 JOIN distdb_catalog.user_namespace n ON n.nspname = s.sequence_schema
 UNION ALL
 SELECT seqoid, seqname, relnamespace, data_type, identity_start, identity_increment,
-  identity_minimum, identity_maximum, identity_cycle = 'YES', identity_cache
+  identity_minimum, identity_maximum, identity_cycle = 'YES',
+  CASE WHEN identity_cache = 32 THEN CAST(1 AS BIGINT) ELSE identity_cache END
 FROM distdb_catalog.serial_column;
 
 CREATE VIEW distdb_catalog.pg_class AS
@@ -396,8 +400,9 @@ WHERE FALSE;
 
 -- PostgreSQL's convenience views over the catalog (its system_views.sql), for user relations.
 -- hastriggers: PostgreSQL implements a foreign key with triggers on both of its tables.
--- A view's definition is the engine's text of it, not PostgreSQL's deparsed form. FORCE: they call
--- the catalog functions (CatalogFunctions), which are installed after the views.
+-- A view's definition is PostgreSQL's text where distdb recorded it (DumpFunctions), else the
+-- engine's. FORCE: they call the catalog functions (CatalogFunctions), which are installed after
+-- the views.
 CREATE FORCE VIEW distdb_catalog.pg_tables AS
 SELECT n.nspname AS schemaname, c.relname AS tablename, distdb_catalog.d_pg_get_userbyid(c.relowner) AS tableowner,
   CAST(NULL AS VARCHAR) AS tablespace, c.relhasindex AS hasindexes, c.relhasrules AS hasrules,
@@ -409,9 +414,8 @@ WHERE c.relkind IN ('r', 'p');
 
 CREATE FORCE VIEW distdb_catalog.pg_views AS
 SELECT n.nspname AS schemaname, c.relname AS viewname, distdb_catalog.d_pg_get_userbyid(c.relowner) AS viewowner,
-  v.view_definition AS definition
+  distdb_catalog.d_pg_get_viewdef(c.oid) AS definition
 FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
-JOIN information_schema.views v ON v.table_schema = n.nspname AND v.table_name = c.relname
 WHERE c.relkind = 'v';
 
 CREATE FORCE VIEW distdb_catalog.pg_indexes AS

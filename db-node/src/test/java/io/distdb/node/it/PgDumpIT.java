@@ -78,6 +78,11 @@ class PgDumpIT {
           "SELECT nextval('authors_id_seq'), nextval('posts_id_seq'), nextval('ticket_seq')";
       assertThat(query(pg.port(), "postgres", "restored", sequences).output())
           .isEqualTo("4|4|101\n");
+      // Views are dumped in PostgreSQL's deparsed text: PostgreSQL's own dump of the restored
+      // database prints them alike.
+      Result again = pgDumpFrom(pg.port(), "restored", "--schema-only", "--no-owner");
+      assertOk(again);
+      assertThat(views(dump)).isEqualTo(views(again.output())).isNotEmpty();
       // The restored foreign key cascades as distdb's does.
       assertOk(psql(pg.port(), "postgres", "restored", "-c", "DELETE FROM authors WHERE id = 1"));
       assertThat(query(pg.port(), "postgres", "restored", "SELECT count(*) FROM posts").output())
@@ -104,6 +109,27 @@ class PgDumpIT {
                 InProcessNode.USER));
     command.addAll(List.of(args));
     command.add("distdb");
+    return run(command);
+  }
+
+  /** The CREATE VIEW statements of a plain dump, in order. */
+  private static List<String> views(String dump) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?s)CREATE VIEW .*?;\n").matcher(dump);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  private Result pgDumpFrom(int port, String database, String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(PG_DUMP.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U"));
+    command.add("postgres");
+    command.addAll(List.of(args));
+    command.add(database);
     return run(command);
   }
 

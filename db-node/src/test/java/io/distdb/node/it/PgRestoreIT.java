@@ -120,7 +120,8 @@ class PgRestoreIT {
         ok(tools.psql(dd, USER, "distdb", "-c", "CREATE DATABASE " + db));
       }
 
-      ok(tools.psql(dd, USER, "fromdump", "-f", "pg.dump"));
+      // In one transaction (psql -1): CREATE SEQUENCE, OWNED BY (which drops it) and the rest.
+      ok(tools.psql(dd, USER, "fromdump", "-1", "-f", "pg.dump"));
       ok(tools.psql(dd, USER, "fromschema", "-f", "pg-schema.dump"));
       ok(tools.psql(dd, USER, "frominserts", "-f", "pg-inserts.dump"));
       Server source = new Server(tools, pgPort, "postgres", "source");

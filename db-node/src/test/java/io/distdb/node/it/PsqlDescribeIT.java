@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * psql 15's describe commands ({@code \d}, {@code \d+ t}, {@code \dt+}, {@code \di}, {@code \dv},
- * {@code \ds}, {@code \dn}, {@code \du}, {@code \df}, {@code \dx}, {@code \dT}, patterns and
- * misses) answered by distdb's catalog exactly as PostgreSQL 15 answers them for the same schema,
- * owned by a user of the same name: {@code psql/describe.sql} runs on both and the outputs must be
- * equal.
+ * {@code \ds}, {@code \dn}, {@code \du}, {@code \df}, {@code \df+}, {@code \sf}, {@code \dx},
+ * {@code \dT}, {@code \d+} of views, patterns and misses) answered by distdb's catalog exactly as
+ * PostgreSQL 15 answers them for the same schema, owned by a user of the same name: {@code
+ * psql/describe.sql} runs on both and the outputs must be equal.
  *
  * <p>The one normalisation: relation sizes ({@code \dt+}, {@code \di+}, {@code \ds+}) are the
  * storage engine's, not PostgreSQL's pages, so sizes become {@code <size>} and runs of blanks and
@@ -50,7 +50,10 @@ class PsqlDescribeIT {
       distdb = run(node.pgPort(), "distdb");
     }
     assertThat(normalised(distdb)).isEqualTo(normalised(postgres));
-    assertThat(distdb).contains("Table \"public.book\"", "Referenced by:", "List of functions");
+    assertThat(distdb)
+        .contains("Table \"public.book\"", "Referenced by:", "List of functions")
+        .contains("CREATE OR REPLACE FUNCTION pg_catalog.now()", "View definition:")
+        .contains("more than one function named \"lower\"");
   }
 
   private String run(int port, String name) throws Exception {

@@ -82,8 +82,8 @@ final class CatalogState {
   }
 
   /**
-   * The engine's definitions of user tables, their constraints, indexes and triggers, and of user
-   * views, in the engine's own dependency order.
+   * The engine's definitions of user sequences, tables, their constraints, indexes and triggers,
+   * and of user views, in the engine's own dependency order.
    */
   static List<String> script(Connection admin) throws SQLException {
     List<String> out = new ArrayList<>();
@@ -106,12 +106,17 @@ final class CatalogState {
         || sql.startsWith("ALTER TABLE ")
         || sql.startsWith("CREATE FORCE VIEW ")
         || sql.startsWith("CREATE FORCE TRIGGER ")
+        || isSequenceDefinition(sql)
         || (sql.startsWith("CREATE ") && sql.contains(" INDEX "))
         || sql.startsWith("COMMENT ON ");
   }
 
   static boolean isTableDefinition(String sql) {
     return sql.startsWith("CREATE MEMORY TABLE ") || sql.startsWith("CREATE CACHED TABLE ");
+  }
+
+  static boolean isSequenceDefinition(String sql) {
+    return sql.startsWith("CREATE SEQUENCE ");
   }
 
   static boolean isViewDefinition(String sql) {

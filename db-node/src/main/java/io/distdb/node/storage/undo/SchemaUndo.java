@@ -216,6 +216,7 @@ public final class SchemaUndo implements AutoCloseable {
       dropNew(s, now, Kind.SEQUENCE, "SEQUENCE");
       dropNew(s, now, Kind.DOMAIN, "DOMAIN");
       dropNew(s, now, Kind.SCHEMA, "SCHEMA");
+      recreateDropped(s, now);
       rebuild(s, restored);
       for (SequenceReading p : positions) {
         s.execute(restart(p));
@@ -241,6 +242,23 @@ public final class SchemaUndo implements AutoCloseable {
                 + " IF EXISTS "
                 + o.qualified()
                 + (kind == Kind.SEQUENCE ? "" : " CASCADE"));
+      }
+    }
+  }
+
+  /**
+   * Re-creates the sequences the block dropped (before the tables whose defaults may draw from
+   * them); the positions reset them afterwards.
+   */
+  private void recreateDropped(Statement s, List<UserObject> now) throws SQLException {
+    for (UserObject o : before) {
+      if (o.kind() == Kind.SEQUENCE && !now.contains(o)) {
+        String prefix = "CREATE SEQUENCE " + o.qualified() + " ";
+        for (String sql : script) {
+          if (sql.startsWith(prefix)) {
+            s.execute(sql);
+          }
+        }
       }
     }
   }
@@ -273,7 +291,9 @@ public final class SchemaUndo implements AutoCloseable {
     }
     for (String sql : script) {
       if (CatalogState.isViewDefinition(sql)
-          || (!CatalogState.isTableDefinition(sql) && mentionsAny(sql, names))) {
+          || (!CatalogState.isTableDefinition(sql)
+              && !CatalogState.isSequenceDefinition(sql)
+              && mentionsAny(sql, names))) {
         s.execute(sql);
       }
     }
