@@ -96,6 +96,7 @@ final class CatalogRewrite {
           "pg_indexes",
           "pg_inherits",
           "pg_locks",
+          "pg_matviews",
           "pg_namespace",
           "pg_proc",
           "pg_roles",

@@ -112,6 +112,14 @@ public final class Dialect {
         schemaRead = true; // the sequence must exist
       }
     }
+    if (UuidDefaultRewrite.mightApply(lower)) {
+      String rewritten = UuidDefaultRewrite.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
+      }
+    }
     if (EscapeStringRewrite.mightApply(lower)) {
       String rewritten = EscapeStringRewrite.rewrite(sql, SqlLexer.tokenize(sql));
       if (rewritten != null) {

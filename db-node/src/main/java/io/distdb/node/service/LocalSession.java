@@ -5,7 +5,9 @@ import io.distdb.node.command.CommandApplier;
 import io.distdb.node.dialect.Dialect;
 import io.distdb.node.dialect.Schema;
 import io.distdb.node.service.StatementInfo.Kind;
+import io.distdb.node.sql.BuiltinExtension;
 import io.distdb.node.sql.CursorCommand;
+import io.distdb.node.sql.DoBlock;
 import io.distdb.node.sql.OwnerChange;
 import io.distdb.node.sql.SessionCommand;
 import io.distdb.node.sql.TransactionCommand;
@@ -541,11 +543,39 @@ final class LocalSession implements SqlSession {
       writes.checkAcceptsWrites(true);
       return ExecutionResult.command(verb);
     }
+    if (info.statement() instanceof BuiltinExtension extension) {
+      writes.checkAcceptsWrites(true);
+      if (extension.listed() && !extension.ifNotExists()) {
+        throw new SqlException("42710", "extension \"" + extension.name() + "\" already exists");
+      }
+      return ExecutionResult.command(verb);
+    }
+    if (info.statement() instanceof DoBlock doBlock) {
+      return doBlock(doBlock);
+    }
     String firstWord = verb.split(" ", 2)[0];
     if (POSTGRES_COMMANDS.contains(firstWord)) {
       throw new SqlException("0A000", "statement not supported by distdb: " + verb);
     }
     throw new SqlException("42601", "syntax error at or near \"" + firstWord + "\"");
+  }
+
+  /**
+   * Runs the block's one schema change; a failure its handler names leaves nothing behind (the
+   * engine undoes a failed statement), so the block completes as PostgreSQL's would.
+   */
+  private ExecutionResult doBlock(DoBlock doBlock) throws SqlException {
+    PreparedSql inner = prepareChecked(doBlock.statement(), new int[0]);
+    try {
+      executeChecked((LocalPreparedSql) inner, List.of());
+    } catch (SqlException e) {
+      if (!doBlock.ignoredSqlStates().contains(e.sqlState())) {
+        throw e;
+      }
+    } finally {
+      inner.close();
+    }
+    return ExecutionResult.command("DO");
   }
 
   @Override

@@ -12,7 +12,9 @@ public sealed interface Statement
         TransactionCommand,
         SessionCommand,
         CursorCommand,
-        OwnerChange {
+        OwnerChange,
+        DoBlock,
+        BuiltinExtension {
 
   /** Verbs whose CommandComplete tag ends in a row count. */
   Set<String> COUNTED_TAGS = Set.of("SELECT", "UPDATE", "DELETE", "MERGE", "FETCH", "MOVE", "COPY");

@@ -70,6 +70,9 @@ public final class StatementClassifier {
     if (first.isKeyword("EXPLAIN")) {
       return explain(tokens);
     }
+    if (first.isKeyword("DO")) {
+      return DoBlockParser.parse(tokens);
+    }
     Statement s = new TransactionParser(in).parse();
     if (s == null) {
       s = new SessionParser(in).parse();

@@ -56,9 +56,11 @@ public final class CatalogViews {
    * columns generated ALWAYS their sequence (pg_class, pg_sequence, pg_depend 'i') and defaults
    * drawing from a sequence object theirs ({@code nextval('s'::regclass)}, pg_depend); and gave
    * pg_statistic_ext the columns psql's {@code \d} reads, the public schema its owner
-   * pg_database_owner and added pg_auth_members (psql's {@code \du}).
+   * pg_database_owner and added pg_auth_members (psql's {@code \du}); 5 listed enum types (pg_type,
+   * pg_enum, user_enum; their columns' types in pg_attribute and information_schema.columns) and
+   * added pg_matviews (empty).
    */
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   private CatalogViews() {}
 
@@ -110,6 +112,7 @@ public final class CatalogViews {
     List<String> sql = new ArrayList<>();
     sql.add("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
     sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
+    sql.add(view("user_enum", ENUM_TYPES));
     sql.add(view("pg_type", typesQuery()));
     // H2 names the key column "id"; distdb's own schemas are not the client's business.
     sql.add(
@@ -246,8 +249,32 @@ public final class CatalogViews {
         + ROW_TYPE_BASE
         + " + 2 * c.oid, 0, 'array_in', 0, -1, FALSE, 0, 0, NULL, TRUE, NULL, 1247, 'x', 'd'"
         + USER_RELATIONS
-        + ") AS u";
+        + " UNION ALL SELECT e.oid, e.typname, e.typnamespace, 10, 4, TRUE, 'e', 'E', ',', 0, 0,"
+        + " e.oid + 1, 'enum_in', 0, -1, FALSE, 0, 0, NULL, TRUE, NULL, 1247, 'p', 'i' FROM "
+        + SCHEMA
+        + ".user_enum e UNION ALL SELECT e.oid + 1, '_' || e.typname, e.typnamespace, 10, -1,"
+        + " FALSE, 'b', 'A', ',', 0, e.oid, 0, 'array_in', 0, -1, FALSE, 0, 0, NULL, TRUE, NULL,"
+        + " 1247, 'x', 'i' FROM "
+        + SCHEMA
+        + ".user_enum e) AS u";
   }
+
+  /**
+   * The user's enum types: {@code CREATE TYPE ... AS ENUM} is one of the engine's domains (over its
+   * ENUM type). OID 2^30 + an even hash of schema and name (its array type's the odd one after it),
+   * equal on every node; it changes on a rename, as a sequence's does.
+   */
+  private static final String ENUM_TYPES =
+      "SELECT 1073741824 + 2 * ORA_HASH('enum ' || d.domain_schema || '.' || d.domain_name,"
+          + " 536870910) AS oid, d.domain_name AS typname, n.id AS typnamespace,"
+          + " d.domain_schema AS nspname"
+          + " FROM information_schema.domains d JOIN pg_catalog.pg_namespace n"
+          + " ON n.nspname = d.domain_schema WHERE d.data_type = 'ENUM' AND d.domain_schema"
+          + " NOT IN ('"
+          + AppliedLsn.SCHEMA
+          + "', '"
+          + SCHEMA
+          + "')";
 
   /** The user's tables and views (alias c) and their schemas (alias n), as a FROM clause. */
   private static final String USER_RELATIONS =

@@ -59,6 +59,12 @@ public final class TextValueWriter {
             ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), out);
         ByteBufUtil.writeAscii(out, "+00");
         break;
+      case INT2VECTOR:
+        Object[] numbers = (Object[]) value;
+        for (int k = 0; k < numbers.length; k++) {
+          ByteBufUtil.writeAscii(out, (k > 0 ? " " : "") + numbers[k]);
+        }
+        break;
       default:
         if (type.element() != null) {
           writeArray(type.element(), (Object[]) value, out);
