@@ -265,8 +265,8 @@ public final class CatalogViews {
    * equal on every node; it changes on a rename, as a sequence's does.
    */
   private static final String ENUM_TYPES =
-      "SELECT 1073741824 + 2 * ORA_HASH('enum ' || d.domain_schema || '.' || d.domain_name,"
-          + " 536870910) AS oid, d.domain_name AS typname, n.id AS typnamespace,"
+      "SELECT CAST(1073741824 + 2 * ORA_HASH('enum ' || d.domain_schema || '.' || d.domain_name,"
+          + " 536870910) AS INT) AS oid, d.domain_name AS typname, n.id AS typnamespace,"
           + " d.domain_schema AS nspname"
           + " FROM information_schema.domains d JOIN pg_catalog.pg_namespace n"
           + " ON n.nspname = d.domain_schema WHERE d.data_type = 'ENUM' AND d.domain_schema"

@@ -398,7 +398,7 @@ CREATE VIEW distdb_catalog.array_position AS SELECT * FROM (VALUES (1),(2),(3),(
 -- order; a label's OID is 2^30 + a hash of type and label. enumlabel is a name (see pg_attribute):
 -- Sequelize reads array_agg(enumlabel) as name[]'s text.
 CREATE VIEW distdb_catalog.pg_enum AS
-SELECT 1073741824 + ORA_HASH('label ' || e.object_schema || '.' || e.object_name || '.' || e.value_name, 1073741823) AS oid,
+SELECT CAST(1073741824 + ORA_HASH('label ' || e.object_schema || '.' || e.object_name || '.' || e.value_name, 1073741823) AS INT) AS oid,
   u.oid AS enumtypid, CAST(e.value_ordinal AS REAL) AS enumsortorder,
   CAST(e.value_name AS VARCHAR(999999000)) AS enumlabel
 FROM information_schema.enum_values e
