@@ -201,6 +201,8 @@ public final class TextValueWriter {
     for (int i = len; i < width; i++) {
       out.writeByte('0');
     }
+    // writerIndex() does not grow the buffer as writeByte() does.
+    out.ensureWritable(len);
     int start = out.writerIndex();
     out.writerIndex(start + len);
     for (int i = len - 1; i >= 0; i--) {
