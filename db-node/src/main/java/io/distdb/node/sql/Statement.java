@@ -14,7 +14,9 @@ public sealed interface Statement
         CursorCommand,
         OwnerChange,
         DoBlock,
-        BuiltinExtension {
+        BuiltinExtension,
+        TempInsertFunction,
+        TempInsertFunction.Drop {
 
   /** Verbs whose CommandComplete tag ends in a row count. */
   Set<String> COUNTED_TAGS = Set.of("SELECT", "UPDATE", "DELETE", "MERGE", "FETCH", "MOVE", "COPY");

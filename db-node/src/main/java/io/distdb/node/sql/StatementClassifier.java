@@ -53,6 +53,11 @@ public final class StatementClassifier {
       }
     }
     if (fromClient) {
+      // Never reaches the engine as written: its INSERT is checked when the session runs it.
+      Statement temp = TempFunctionParser.parse(tokens, sql);
+      if (temp != null) {
+        return temp;
+      }
       EngineFeatureGuard.check(tokens);
     }
     return classify(tokens, sql);
