@@ -612,7 +612,9 @@ final class CatalogRewrite {
       String inner =
           rewriteSpan(sql, tokens, i + 1, end, tokens.get(i + 1).start(), tokens.get(end).start());
       return regclassOf(tokens, t, end, "(" + inner + ")");
-    } else if (t.isName() && !(i > 0 && tokens.get(i - 1).is("."))) {
+    } else if (t.isName()
+        && !(i > 0 && tokens.get(i - 1).is("."))
+        && !CLAUSE_KEYWORDS.contains(t.text().toUpperCase(Locale.ROOT))) {
       while (nameEnd + 2 < tokens.size()
           && tokens.get(nameEnd + 1).is(".")
           && tokens.get(nameEnd + 2).isName()) {
@@ -1208,6 +1210,31 @@ final class CatalogRewrite {
                 ? ""
                 : " AS " + quoteIdentifier(view)));
   }
+
+  /** Keywords a parenthesized operand can follow: never a function's name. */
+  private static final Set<String> CLAUSE_KEYWORDS =
+      Set.of(
+          "SELECT",
+          "WHERE",
+          "AND",
+          "OR",
+          "NOT",
+          "ON",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "IN",
+          "BY",
+          "AS",
+          "FROM",
+          "CASE",
+          "HAVING",
+          "VALUES",
+          "RETURNING",
+          "SET",
+          "DISTINCT",
+          "ALL",
+          "ANY");
 
   /** Words that may follow a FROM item and are not its alias. */
   private static final Set<String> CLAUSE_WORDS =

@@ -122,7 +122,7 @@ final class LockstepUnnestRewrite {
     int listEnd = tokens.get(itemsEnd).end();
     return sql.substring(0, listStart)
         + String.join(", ", items)
-        + sql.substring(listEnd, insertAt)
+        + sql.substring(listEnd, insertAt).stripTrailing()
         + join
         + sql.substring(insertAt);
   }

@@ -598,6 +598,9 @@ final class LocalSession implements SqlSession {
    * engine undoes a failed statement), so the block completes as PostgreSQL's would.
    */
   private ExecutionResult doBlock(DoBlock doBlock) throws SqlException {
+    if (doBlock.statement().isEmpty()) {
+      return ExecutionResult.command("DO");
+    }
     PreparedSql inner = prepareChecked(doBlock.statement(), new int[0]);
     try {
       executeChecked((LocalPreparedSql) inner, List.of());

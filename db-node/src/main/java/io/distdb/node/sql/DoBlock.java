@@ -9,7 +9,7 @@ import java.util.Set;
  * enum types so: {@code EXCEPTION WHEN duplicate_object THEN null}). distdb has no PL/pgSQL; any
  * other body is refused by {@link DoBlockParser} (0A000).
  *
- * @param statement the one SQL statement of the block's body
+ * @param statement the one SQL statement of the block's body; empty for an empty body
  * @param ignoredSqlStates the SQLSTATEs the block's handler swallows
  */
 public record DoBlock(String statement, Set<String> ignoredSqlStates) implements Statement {

@@ -60,6 +60,9 @@ final class DoBlockParser {
     while (n > 0 && tokens.get(n - 1).is(";")) {
       n--;
     }
+    if (n == 2 && tokens.get(0).isKeyword("BEGIN") && tokens.get(1).isKeyword("END")) {
+      return new DoBlock("", Set.of()); // an empty block does nothing
+    }
     if (n < 3 || !tokens.get(0).isKeyword("BEGIN") || !tokens.get(n - 1).isKeyword("END")) {
       throw unsupportedBody();
     }

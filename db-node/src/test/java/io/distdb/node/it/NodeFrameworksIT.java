@@ -58,10 +58,6 @@ class NodeFrameworksIT {
   }
 
   @Test
-  @Disabled(
-      "distdb has no enum types (sync() runs CREATE TYPE ... AS ENUM inside a DO block),"
-          + " findOrCreate() runs a PL/pgSQL function in pg_temp, and showIndex() expects"
-          + " array_agg(attname) as name[] text (distdb types catalog names text, 25)")
   void sequelizeAnswersLikePostgres() throws Exception {
     assertSameOutput("sequelize_app.js", "after cascade");
   }
