@@ -50,6 +50,7 @@ public final class Dialect {
           new BuiltinFunctionRewrite(), // before CompatFunctionRewrite writes EXTRACTs of its own
           new CompatFunctionRewrite(),
           new JoinUsingRewrite(),
+          new DistinctOrderByRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE
           new OnConflictRewrite(),

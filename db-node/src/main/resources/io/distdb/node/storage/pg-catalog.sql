@@ -305,7 +305,8 @@ SELECT a.attrelid, CAST(a.attname AS VARCHAR(999999000)) AS attname,
   CASE WHEN UPPER(col.data_type) = 'JSON' THEN -1 WHEN UPPER(col.data_type) = 'ENUM' THEN 4
     ELSE COALESCE((SELECT t.typlen FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), -1) END AS attlen,
   a.attnum,
-  CASE WHEN col.data_type IN ('character varying', 'character') AND col.character_maximum_length < 1000000000
+  -- A varchar column declared without a length is VARCHAR(999999990) (dialect.TypeNameRewrite).
+  CASE WHEN col.data_type IN ('character varying', 'character') AND col.character_maximum_length < 999999990
       THEN CAST(col.character_maximum_length AS INT) + 4
     WHEN col.declared_numeric_precision IS NOT NULL AND col.data_type IN ('numeric', 'decimal')
       THEN col.declared_numeric_precision * 65536 + COALESCE(col.declared_numeric_scale, 0) + 4
