@@ -10,7 +10,6 @@ import io.distdb.node.testing.PostgresServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,10 +62,6 @@ class NodeFrameworksIT {
   }
 
   @Test
-  @Disabled(
-      "synchronize needs what distdb does not have yet: CREATE EXTENSION \"uuid-ossp\" and"
-          + " uuid_generate_v4(), pg_matviews, DROP TYPE inside a transaction block, and its"
-          + " column query's ::regtype casts and unnest()")
   void typeormAnswersLikePostgres() throws Exception {
     assertSameOutput("typeorm_app.js", "members left");
   }
