@@ -488,13 +488,14 @@ final class JsonRewrite implements Rewrite {
     private Expression fixOperator(JsonOperator op) throws StatementException {
       Expression a = op.getLeftExpression();
       Expression b = op.getRightExpression();
-      if (isVisiblyArray(a) || isVisiblyArray(b)) {
-        // Array containment (Sequelize's Op.contains on an ARRAY column), not jsonb's.
-        return switch (op.getStringExpression()) {
-          case "@>" -> call("array_contains_all", a, b);
-          case "<@" -> call("array_contains_all", b, a);
-          default -> throw unsupported("operator " + op.getStringExpression() + " on arrays");
-        };
+      boolean containment =
+          op.getStringExpression().equals("@>") || op.getStringExpression().equals("<@");
+      if (containment && (isVisiblyArray(a) || isVisiblyArray(b))) {
+        // Array containment (Sequelize's Op.contains on an ARRAY column), not jsonb's; jsonb's
+        // ?| and ?& take a text[] operand and stay jsonb's.
+        return op.getStringExpression().equals("@>")
+            ? call("array_contains_all", a, b)
+            : call("array_contains_all", b, a);
       }
       return switch (op.getStringExpression()) {
         case "@>" -> call("jsonb_contains", a, b);
