@@ -4,6 +4,7 @@ import io.distdb.node.sql.SqlLexer;
 import io.distdb.node.sql.StatementException;
 import io.distdb.node.sql.Token;
 import io.distdb.node.sql.TokenKind;
+import io.distdb.node.storage.CatalogFunctions;
 import io.distdb.node.storage.CatalogViews;
 import java.util.List;
 import java.util.Locale;
@@ -181,6 +182,19 @@ final class CatalogCasts {
   }
 
   /** The type name at {@code type} is followed by {@code ::text} or {@code ::varchar}. */
+  /** The index of the "(" that the ")" at {@code close} closes, or -1. */
+  private static int openingParen(List<Token> tokens, int close) {
+    int depth = 0;
+    for (int k = close; k >= 0; k--) {
+      if (tokens.get(k).is(")")) {
+        depth++;
+      } else if (tokens.get(k).is("(") && --depth == 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   private static boolean castToText(List<Token> tokens, int type) {
     return type + 2 < tokens.size()
         && tokens.get(type + 1).is("::")
@@ -316,6 +330,23 @@ final class CatalogCasts {
         from = tokens.get(first).start();
         to = tokens.get(type + 2).end();
         replacement = "format_type(" + sql.substring(from, operand.end()) + ", NULL)";
+      } else if (lower.equals("regtype")
+          && !array
+          && operand.is(")")
+          && castToText(tokens, type)
+          && openingParen(tokens, i - 1) >= 0) {
+        // ('"' || udt_schema || '"."' || udt_name || '"')::regtype::text (TypeORM): the name
+        // the type's output function prints for the type the text names.
+        from = tokens.get(openingParen(tokens, i - 1)).start();
+        to = tokens.get(type + 2).end();
+        replacement =
+            "format_type("
+                + CatalogViews.SCHEMA
+                + "."
+                + CatalogFunctions.PREFIX
+                + "regtype_oid"
+                + sql.substring(from, operand.end())
+                + ", NULL)";
       } else if (operand.kind() != TokenKind.STRING
           && DROPPED.contains(lower)
           && !array

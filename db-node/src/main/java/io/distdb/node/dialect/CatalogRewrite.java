@@ -96,6 +96,7 @@ final class CatalogRewrite {
           "pg_indexes",
           "pg_inherits",
           "pg_locks",
+          "pg_matviews",
           "pg_namespace",
           "pg_proc",
           "pg_roles",
@@ -255,6 +256,11 @@ final class CatalogRewrite {
       cast = domains;
     }
     String input = cast == null ? clientSql : cast;
+    String lockstep = LockstepUnnestRewrite.rewrite(input);
+    if (lockstep != null) {
+      input = lockstep;
+      cast = lockstep;
+    }
     String unnested = UnnestRewrite.rewrite(input);
     String source = unnested == null ? input : unnested;
     String expanded = ExpandArrayRewrite.rewrite(source);
@@ -594,7 +600,21 @@ final class CatalogRewrite {
     int nameEnd = i;
     if (t.kind() == TokenKind.STRING) {
       end = i;
-    } else if (t.isName() && !(i > 0 && tokens.get(i - 1).is("."))) {
+    } else if (t.is("(")) {
+      // A parenthesized expression, TypeORM's (quote_ident(schema) || '.' || quote_ident(t)).
+      end = closingParen(tokens, i);
+      if (end < 0
+          || end + 2 >= tokens.size()
+          || !tokens.get(end + 1).is("::")
+          || !tokens.get(end + 2).text().equalsIgnoreCase("regclass")) {
+        return null;
+      }
+      String inner =
+          rewriteSpan(sql, tokens, i + 1, end, tokens.get(i + 1).start(), tokens.get(end).start());
+      return regclassOf(tokens, t, end, "(" + inner + ")");
+    } else if (t.isName()
+        && !(i > 0 && tokens.get(i - 1).is("."))
+        && !CLAUSE_KEYWORDS.contains(t.text().toUpperCase(Locale.ROOT))) {
       while (nameEnd + 2 < tokens.size()
           && tokens.get(nameEnd + 1).is(".")
           && tokens.get(nameEnd + 2).isName()) {
@@ -630,6 +650,11 @@ final class CatalogRewrite {
               tokens.get(nameEnd + 1).start(),
               tokens.get(end).end());
     }
+    return regclassOf(tokens, t, end, operand);
+  }
+
+  /** The replacement of {@code operand::regclass}, the operand ending at token end. */
+  private static Replacement regclassOf(List<Token> tokens, Token t, int end, String operand) {
     int last = end + 2;
     String text;
     boolean asText =
@@ -1182,11 +1207,77 @@ final class CatalogRewrite {
     if (!INFORMATION_SCHEMA_VIEWS.contains(view)) {
       return null;
     }
+    // Without an alias the view keeps the client's name for it (TypeORM's columns.*).
+    boolean aliased = i + 3 < tokens.size() && startsAlias(tokens.get(i + 3));
     return new Replacement(
         tokens.get(i).start(),
         tokens.get(i + 2).end(),
         i + 2,
-        CatalogViews.SCHEMA + ".information_schema_" + view);
+        CatalogViews.SCHEMA
+            + ".information_schema_"
+            + view
+            + (aliased || i + 3 >= tokens.size() || tokens.get(i + 3).is(".")
+                ? ""
+                : " AS " + quoteIdentifier(view)));
+  }
+
+  /** Keywords a parenthesized operand can follow: never a function's name. */
+  private static final Set<String> CLAUSE_KEYWORDS =
+      Set.of(
+          "SELECT",
+          "WHERE",
+          "AND",
+          "OR",
+          "NOT",
+          "ON",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "IN",
+          "BY",
+          "AS",
+          "FROM",
+          "CASE",
+          "HAVING",
+          "VALUES",
+          "RETURNING",
+          "SET",
+          "DISTINCT",
+          "ALL",
+          "ANY");
+
+  /** Words that may follow a FROM item and are not its alias. */
+  private static final Set<String> CLAUSE_WORDS =
+      Set.of(
+          "where",
+          "left",
+          "right",
+          "inner",
+          "full",
+          "cross",
+          "join",
+          "natural",
+          "on",
+          "using",
+          "order",
+          "group",
+          "having",
+          "limit",
+          "offset",
+          "union",
+          "except",
+          "intersect",
+          "window",
+          "fetch",
+          "for",
+          "returning",
+          "set",
+          "values");
+
+  private static boolean startsAlias(Token t) {
+    return t.isKeyword("AS")
+        || t.kind() == TokenKind.QUOTED_IDENTIFIER
+        || (t.isName() && !CLAUSE_WORDS.contains(t.value().toLowerCase(Locale.ROOT)));
   }
 
   private static boolean isCatalogQualified(List<Token> tokens, int i) {

@@ -54,6 +54,7 @@ public final class Dialect {
           new BuiltinFunctionRewrite(), // before CompatFunctionRewrite writes EXTRACTs of its own
           new CompatFunctionRewrite(),
           new JoinUsingRewrite(),
+          new DistinctOrderByRewrite(),
           new DeleteUsingRewrite(),
           new ReturningRewrite(), // before OnConflictRewrite renders the statement as MERGE
           new OnConflictRewrite(),
@@ -127,6 +128,14 @@ public final class Dialect {
         lower = sql.toLowerCase(Locale.ROOT);
         catalog = true;
         schemaRead = true; // the sequence must exist
+      }
+    }
+    if (UuidDefaultRewrite.mightApply(lower)) {
+      String rewritten = UuidDefaultRewrite.rewrite(sql, SqlLexer.tokenize(sql));
+      if (rewritten != null) {
+        sql = rewritten;
+        lower = sql.toLowerCase(Locale.ROOT);
+        catalog = true;
       }
     }
     if (EscapeStringRewrite.mightApply(lower)) {

@@ -11,19 +11,21 @@ import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 
 /**
  * PostgreSQL functions and literals H2 spells differently: {@code md5(text)} (H2 has only {@code
- * HASH('MD5', bytes)}) and bytea literals in hex form, {@code '\x0102'::bytea}, which H2 would take
- * as the bytes of the characters {@code \x0102}.
+ * HASH('MD5', bytes)}), {@code uuid_generate_v4()} (H2's {@code RANDOM_UUID()}) and bytea literals
+ * in hex form, {@code '\x0102'::bytea}, which H2 would take as the bytes of the characters {@code
+ * \x0102}.
  */
 final class FunctionRewrite implements Rewrite {
 
   @Override
   public List<String> stems() {
-    return List.of("md5", "bytea");
+    return List.of("md5", "bytea", "uuid_generate_v4");
   }
 
   @Override
   public void apply(Translation t) {
-    if (ExpressionWalker.rewrite(t.tree(), FunctionRewrite::hexBytea, FunctionRewrite::md5)) {
+    if (ExpressionWalker.rewrite(
+        t.tree(), FunctionRewrite::hexBytea, f -> md5(f) || uuidGenerateV4(f))) {
       t.changed();
     }
   }
@@ -39,6 +41,16 @@ final class FunctionRewrite implements Rewrite {
     Function hash = call("HASH", new StringValue("MD5"), call("STRINGTOUTF8", arg));
     f.setName("LOWER");
     f.setParameters(new ExpressionList<>(call("RAWTOHEX", hash)));
+    return true;
+  }
+
+  /** uuid-ossp's uuid_generate_v4() is the engine's RANDOM_UUID() (see UuidDefaultRewrite). */
+  private static boolean uuidGenerateV4(Function f) {
+    if (!OutputNames.functionName(f).equals("uuid_generate_v4")
+        || (f.getParameters() != null && !f.getParameters().isEmpty())) {
+      return false;
+    }
+    f.setName("RANDOM_UUID");
     return true;
   }
 

@@ -217,6 +217,22 @@ final class JsonRewrite implements Rewrite {
     return "json".equals(name) || "jsonb".equals(name);
   }
 
+  /** An ARRAY[...] constructor or a cast to an array type, before or after TypeNameRewrite. */
+  private static boolean isVisiblyArray(Expression e) {
+    if (e instanceof net.sf.jsqlparser.expression.ArrayConstructor) {
+      return true;
+    }
+    if (!(e instanceof CastExpression cast) || cast.getColDataType() == null) {
+      return false;
+    }
+    ColDataType type = cast.getColDataType();
+    String name = type.getDataType() == null ? "" : type.getDataType().toUpperCase(Locale.ROOT);
+    return (type.getArrayData() != null && !type.getArrayData().isEmpty())
+        || name.endsWith("[]")
+        || name.endsWith(" ARRAY")
+        || cast.getLeftExpression() instanceof net.sf.jsqlparser.expression.ArrayConstructor;
+  }
+
   private static String typeName(ColDataType type) {
     if (type == null || type.getDataType() == null) {
       return null;
@@ -472,6 +488,15 @@ final class JsonRewrite implements Rewrite {
     private Expression fixOperator(JsonOperator op) throws StatementException {
       Expression a = op.getLeftExpression();
       Expression b = op.getRightExpression();
+      boolean containment =
+          op.getStringExpression().equals("@>") || op.getStringExpression().equals("<@");
+      if (containment && (isVisiblyArray(a) || isVisiblyArray(b))) {
+        // Array containment (Sequelize's Op.contains on an ARRAY column), not jsonb's; jsonb's
+        // ?| and ?& take a text[] operand and stay jsonb's.
+        return op.getStringExpression().equals("@>")
+            ? call("array_contains_all", a, b)
+            : call("array_contains_all", b, a);
+      }
       return switch (op.getStringExpression()) {
         case "@>" -> call("jsonb_contains", a, b);
         case "<@" -> call("jsonb_contains", b, a);

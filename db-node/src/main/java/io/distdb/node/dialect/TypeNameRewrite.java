@@ -18,7 +18,15 @@ final class TypeNameRewrite implements Rewrite {
 
   @Override
   public List<String> stems() {
-    return List.of("timestamptz", "timetz", "serial", "[]", "interval", "citext");
+    return List.of(
+        "timestamptz",
+        "timetz",
+        "serial",
+        "[]",
+        "interval",
+        "citext",
+        "varchar",
+        "character varying");
   }
 
   @Override
@@ -26,14 +34,14 @@ final class TypeNameRewrite implements Rewrite {
     boolean changed = false;
     if (t.tree() instanceof CreateTable create && create.getColumnDefinitions() != null) {
       for (ColumnDefinition column : create.getColumnDefinitions()) {
-        changed |= fix(column.getColDataType());
+        changed |= fixUnboundedVarchar(column.getColDataType()) || fix(column.getColDataType());
       }
     }
     if (t.tree() instanceof Alter alter && alter.getAlterExpressions() != null) {
       for (AlterExpression e : alter.getAlterExpressions()) {
         if (e.getColDataTypeList() != null) {
           for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
-            changed |= fix(c.getColDataType());
+            changed |= fixUnboundedVarchar(c.getColDataType()) || fix(c.getColDataType());
           }
         }
       }
@@ -44,6 +52,32 @@ final class TypeNameRewrite implements Rewrite {
     if (changed) {
       t.changed();
     }
+  }
+
+  /**
+   * The length the engine declares a column {@code varchar} without a length with: the engine's own
+   * unbounded varchar is its text, and the catalog must tell the two apart (TypeORM compares a
+   * column's type with its entity's on every synchronize). Beside the other markers (json, name,
+   * regtype) so that the catalog and the session recognise it: pg_attribute reports varchar (1043)
+   * without a typmod.
+   */
+  static final int UNBOUNDED_VARCHAR_LENGTH = 999_999_990;
+
+  /** A column's {@code varchar} / {@code character varying} without a length → the marked one. */
+  private static boolean fixUnboundedVarchar(ColDataType type) {
+    if (type == null
+        || type.getDataType() == null
+        || (type.getArgumentsStringList() != null && !type.getArgumentsStringList().isEmpty())
+        || (type.getArrayData() != null && !type.getArrayData().isEmpty())
+        || type.getDataType().contains("(")) {
+      return false;
+    }
+    String name = PostgresTypes.normalize(type.getDataType());
+    if (!name.equals("varchar") && !name.equals("character varying")) {
+      return false;
+    }
+    type.setDataType("VARCHAR(" + UNBOUNDED_VARCHAR_LENGTH + ")");
+    return true;
   }
 
   /** True if the type was respelled. */

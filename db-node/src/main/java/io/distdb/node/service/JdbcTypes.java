@@ -32,6 +32,12 @@ final class JdbcTypes {
    */
   static final int JSON_TEXT_LENGTH = 999_999_998;
 
+  /**
+   * The length of a character string the catalog declares as PostgreSQL's name (19): far from the
+   * other markers, so that a concatenation's length (the sum) is none of them.
+   */
+  static final int NAME_LENGTH = 999_999_000;
+
   /** The length of a character string the dialect declares as a type's name (regtype, 2206). */
   static final int REGTYPE_LENGTH = 999_999_997;
 
@@ -40,6 +46,9 @@ final class JdbcTypes {
    * array_agg(atttypid)}), to tell oid[] from int4[]: asyncpg decodes oid[] itself, not int4[].
    */
   static final int OID_ARRAY_CARDINALITY = 65_535;
+
+  /** The cardinality the catalog declares int2vector columns with (pg_index's indkey). */
+  static final int INT2VECTOR_CARDINALITY = 32;
 
   private JdbcTypes() {}
 
@@ -64,14 +73,22 @@ final class JdbcTypes {
     if (jdbcType == Types.VARCHAR && precision == REGTYPE_LENGTH) {
       return PgType.REGTYPE;
     }
+    if (jdbcType == Types.VARCHAR && precision == NAME_LENGTH) {
+      return PgType.NAME;
+    }
     if (jdbcType != Types.ARRAY && isInterval(typeName)) {
       return PgType.INTERVAL;
     }
     return switch (jdbcType) {
-      case Types.ARRAY ->
-          precision == OID_ARRAY_CARDINALITY && elementType(typeName) == PgType.INT4
-              ? PgType.OID_ARRAY
-              : PgType.arrayOf(elementType(typeName));
+      case Types.ARRAY -> {
+        PgType element = elementType(typeName);
+        if (precision == OID_ARRAY_CARDINALITY && element == PgType.INT4) {
+          yield PgType.OID_ARRAY;
+        }
+        yield precision == INT2VECTOR_CARDINALITY && element == PgType.INT4
+            ? PgType.INT2VECTOR
+            : PgType.arrayOf(element);
+      }
       case Types.BOOLEAN, Types.BIT -> PgType.BOOL;
       case Types.TINYINT, Types.SMALLINT -> PgType.INT2;
       case Types.INTEGER -> PgType.INT4;
@@ -103,6 +120,9 @@ final class JdbcTypes {
       name = name.substring(0, name.length() - " ARRAY".length());
     }
     int paren = name.indexOf('(');
+    if (name.equals("CHARACTER VARYING(" + NAME_LENGTH + ")")) {
+      return PgType.NAME;
+    }
     if (paren >= 0) {
       name = name.substring(0, paren).trim();
     }

@@ -5,9 +5,12 @@ import io.distdb.node.command.CommandApplier;
 import io.distdb.node.dialect.Dialect;
 import io.distdb.node.dialect.Schema;
 import io.distdb.node.service.StatementInfo.Kind;
+import io.distdb.node.sql.BuiltinExtension;
 import io.distdb.node.sql.CursorCommand;
+import io.distdb.node.sql.DoBlock;
 import io.distdb.node.sql.OwnerChange;
 import io.distdb.node.sql.SessionCommand;
+import io.distdb.node.sql.TempInsertFunction;
 import io.distdb.node.sql.TransactionCommand;
 import io.distdb.node.storage.AdvisoryLockFunctions;
 import io.distdb.node.storage.undo.SchemaFence;
@@ -112,6 +115,9 @@ final class LocalSession implements SqlSession {
 
   private final SqlCursors cursors = new SqlCursors();
 
+  /** The session's pg_temp insert functions (Sequelize's findOrCreate), by name. */
+  private final java.util.Map<String, TempInsertFunction> tempFunctions = new java.util.HashMap<>();
+
   /**
    * @param user the authenticated user, who owns everything catalog answers list
    * @param databases the node's databases, for {@code \l}
@@ -171,6 +177,16 @@ final class LocalSession implements SqlSession {
   }
 
   private PreparedSql prepareChecked(String sql, int[] parameterTypeOids) throws SqlException {
+    TempInsertFunction called = TempFunctionCall.calledFunction(sql, tempFunctions);
+    if (called != null) {
+      PreparedSql insert = prepareChecked(called.insert(), new int[0]);
+      try {
+        return TempFunctionCall.of(sql, called, (LocalPreparedSql) insert);
+      } catch (SqlException | RuntimeException e) {
+        insert.close();
+        throw e;
+      }
+    }
     StatementInfo info = StatementInfo.classify(sql);
     return switch (info.kind()) {
       case READ -> prepareForEngine(sql, info, parameterTypeOids);
@@ -306,6 +322,14 @@ final class LocalSession implements SqlSession {
     }
     if (statement instanceof CursorPreparedSql cursor) {
       return cursor(cursor, parameters);
+    }
+    if (statement instanceof TempFunctionCall call) {
+      try {
+        return callTempFunction(call);
+      } catch (SqlException e) {
+        block.failed();
+        throw failures.afterFailure(e, connection);
+      }
     }
     LocalPreparedSql prepared = (LocalPreparedSql) statement;
     StatementInfo info = prepared.info();
@@ -568,11 +592,99 @@ final class LocalSession implements SqlSession {
       writes.checkAcceptsWrites(true);
       return ExecutionResult.command(verb);
     }
+    if (info.statement() instanceof BuiltinExtension extension) {
+      writes.checkAcceptsWrites(true);
+      if (extension.listed() && !extension.ifNotExists()) {
+        throw new SqlException("42710", "extension \"" + extension.name() + "\" already exists");
+      }
+      return ExecutionResult.command(verb);
+    }
+    if (info.statement() instanceof DoBlock doBlock) {
+      return doBlock(doBlock);
+    }
+    if (info.statement() instanceof TempInsertFunction function) {
+      writes.checkAcceptsWrites(false);
+      tempFunctions.put(function.name(), function);
+      return ExecutionResult.command(verb);
+    }
+    if (info.statement() instanceof TempInsertFunction.Drop drop) {
+      if (tempFunctions.remove(drop.name()) == null && !drop.ifExists()) {
+        throw new SqlException("42883", "function pg_temp." + drop.name() + "() does not exist");
+      }
+      return ExecutionResult.command(verb);
+    }
     String firstWord = verb.split(" ", 2)[0];
     if (POSTGRES_COMMANDS.contains(firstWord)) {
       throw new SqlException("0A000", "statement not supported by distdb: " + verb);
     }
     throw new SqlException("42601", "syntax error at or near \"" + firstWord + "\"");
+  }
+
+  /**
+   * Runs the block's one schema change; a failure its handler names leaves nothing behind (the
+   * engine undoes a failed statement), so the block completes as PostgreSQL's would.
+   */
+  private ExecutionResult doBlock(DoBlock doBlock) throws SqlException {
+    if (doBlock.statement().isEmpty()) {
+      return ExecutionResult.command("DO");
+    }
+    PreparedSql inner = prepareChecked(doBlock.statement(), new int[0]);
+    try {
+      executeChecked((LocalPreparedSql) inner, List.of());
+    } catch (SqlException e) {
+      if (!doBlock.ignoredSqlStates().contains(e.sqlState())) {
+        throw e;
+      }
+    } finally {
+      inner.close();
+    }
+    return ExecutionResult.command("DO");
+  }
+
+  /**
+   * Runs a pg_temp insert function: its INSERT inside a savepoint (inside a block), so that a
+   * unique violation, which the function's handler catches, leaves the block usable; the call's row
+   * is the inserted one, or nulls and the violation's DETAIL. Any other failure fails the call, as
+   * the function would.
+   */
+  private ExecutionResult callTempFunction(TempFunctionCall call) throws SqlException {
+    block.checkNotAborted(call.insert().info());
+    boolean inBlock = block.isOpen();
+    if (inBlock) {
+      runInternal("SAVEPOINT distdb_temp_function");
+    }
+    Object[] row;
+    try {
+      ExecutionResult inserted = executeChecked(call.insert(), List.of());
+      List<Object[]> rows;
+      try {
+        rows = inserted.rows().next(1);
+      } finally {
+        inserted.rows().close();
+      }
+      row = call.row(rows.isEmpty() ? null : rows.get(0), null);
+    } catch (SqlException e) {
+      if (!e.sqlState().equals("23505")) {
+        throw e;
+      }
+      if (inBlock) {
+        runInternal("ROLLBACK TO SAVEPOINT distdb_temp_function");
+      }
+      row = call.row(null, e.detail());
+    }
+    if (inBlock) {
+      runInternal("RELEASE SAVEPOINT distdb_temp_function");
+    }
+    return ExecutionResult.rows(call.columns(), new ListCursor(List.<Object[]>of(row)), "SELECT ");
+  }
+
+  private void runInternal(String sql) throws SqlException {
+    PreparedSql prepared = prepareChecked(sql, new int[0]);
+    try {
+      executeChecked((LocalPreparedSql) prepared, List.of());
+    } finally {
+      prepared.close();
+    }
   }
 
   @Override

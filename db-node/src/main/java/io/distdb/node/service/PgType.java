@@ -64,6 +64,9 @@ public enum PgType {
   BOOL_ARRAY(1000, -1, BOOL),
   INT2_ARRAY(1005, -1, INT2),
   INT4_ARRAY(1007, -1, INT4),
+  NAME_ARRAY(1003, -1, NAME),
+  /** int2vector: one-dimensional, printed as the numbers separated by spaces. */
+  INT2VECTOR(22, -1, INT2),
   TEXT_ARRAY(1009, -1, TEXT),
   OID_ARRAY(1028, -1, OID),
   VARCHAR_ARRAY(1015, -1, VARCHAR),
@@ -83,7 +86,7 @@ public enum PgType {
   static {
     for (PgType t : values()) {
       BY_OID.put(t.oid, t);
-      if (t.element != null) {
+      if (t.element != null && t != INT2VECTOR) {
         ARRAY_OF.put(t.element, t);
       }
     }

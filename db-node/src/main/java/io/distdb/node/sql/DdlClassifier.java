@@ -82,6 +82,12 @@ final class DdlClassifier {
     if (type == null) {
       return SimpleStatement.of(StatementKind.OTHER, "CREATE" + unknownWord());
     }
+    if (type == ObjectType.EXTENSION) {
+      BuiltinExtension builtin = builtinExtension();
+      if (builtin != null) {
+        return builtin;
+      }
+    }
     if ((type == ObjectType.TABLE || type == ObjectType.MATERIALIZED_VIEW) && hasTopLevelAs()) {
       // CREATE TABLE AS and CREATE MATERIALIZED VIEW run their query and complete as "SELECT n",
       // unless WITH NO DATA skips the query.
@@ -145,6 +151,34 @@ final class DdlClassifier {
     } finally {
       in.rewind(start);
     }
+  }
+
+  /** {@code [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION v] [CASCADE]} of a built-in one. */
+  private BuiltinExtension builtinExtension() {
+    int start = in.position();
+    boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
+    Token name = in.peek();
+    if (name == null
+        || !(name.isName() || name.kind() == TokenKind.STRING)
+        || !BuiltinExtension.NAMES.contains(name.value())) {
+      in.rewind(start);
+      return null;
+    }
+    in.skip();
+    in.accept("WITH");
+    while (!in.atEnd()) {
+      if (in.accept("SCHEMA") || in.accept("VERSION")) {
+        Token value = in.peek();
+        if (value == null) {
+          break;
+        }
+        in.skip();
+      } else if (!in.accept("CASCADE")) {
+        in.rewind(start);
+        return null;
+      }
+    }
+    return new BuiltinExtension(name.value(), ifNotExists);
   }
 
   private static Statement ddl(String verb, ObjectType type) {

@@ -12,7 +12,11 @@ public sealed interface Statement
         TransactionCommand,
         SessionCommand,
         CursorCommand,
-        OwnerChange {
+        OwnerChange,
+        DoBlock,
+        BuiltinExtension,
+        TempInsertFunction,
+        TempInsertFunction.Drop {
 
   /** Verbs whose CommandComplete tag ends in a row count. */
   Set<String> COUNTED_TAGS = Set.of("SELECT", "UPDATE", "DELETE", "MERGE", "FETCH", "MOVE", "COPY");

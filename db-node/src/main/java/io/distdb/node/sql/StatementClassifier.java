@@ -53,6 +53,11 @@ public final class StatementClassifier {
       }
     }
     if (fromClient) {
+      // Never reaches the engine as written: its INSERT is checked when the session runs it.
+      Statement temp = TempFunctionParser.parse(tokens, sql);
+      if (temp != null) {
+        return temp;
+      }
       EngineFeatureGuard.check(tokens);
     }
     return classify(tokens, sql);
@@ -69,6 +74,9 @@ public final class StatementClassifier {
     TokenStream in = new TokenStream(tokens, sql);
     if (first.isKeyword("EXPLAIN")) {
       return explain(tokens);
+    }
+    if (first.isKeyword("DO")) {
+      return DoBlockParser.parse(tokens);
     }
     Statement s = new TransactionParser(in).parse();
     if (s == null) {

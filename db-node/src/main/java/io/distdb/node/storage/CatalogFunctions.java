@@ -58,6 +58,7 @@ public final class CatalogFunctions {
           Map.entry("pg_database_size", "databaseSize"),
           Map.entry("pg_get_userbyid", "userById"),
           Map.entry("to_regclass", "toRegclass"),
+          Map.entry("regtype_oid", "regtype"),
           Map.entry("pg_get_function_result", "functionResult"),
           Map.entry("pg_get_function_arguments", "functionArguments"),
           Map.entry("pg_get_function_identity_arguments", "functionIdentityArguments"),
@@ -429,6 +430,40 @@ public final class CatalogFunctions {
       try (ResultSet rs = p.executeQuery()) {
         if (!rs.next()) {
           throw new IllegalArgumentException("42P01: relation \"" + name + "\" does not exist");
+        }
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /**
+   * {@code 'name'::regtype} of a type pg_type lists by its own name, possibly qualified and quoted
+   * ({@code "pg_catalog"."int4"}, TypeORM's column query); 42704 where there is none.
+   */
+  public static Integer regtype(Connection c, String name) throws SQLException {
+    if (name == null) {
+      return null;
+    }
+    List<String> parts = identifierParts(name);
+    String type = parts.get(parts.size() - 1);
+    String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT t.oid FROM "
+                + SCHEMA
+                + ".pg_type t JOIN "
+                + SCHEMA
+                + ".pg_namespace n ON n.oid = t.typnamespace WHERE t.typname = ? AND "
+                + (schema == null
+                    ? "n.nspname IN ('pg_catalog', CURRENT_SCHEMA) ORDER BY n.nspname <> 'pg_catalog'"
+                    : "n.nspname = ?"))) {
+      p.setString(1, type);
+      if (schema != null) {
+        p.setString(2, schema);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalArgumentException("42704: type \"" + name + "\" does not exist");
         }
         return rs.getInt(1);
       }

@@ -59,9 +59,10 @@ public final class CatalogViews {
    * pg_database_owner and added pg_auth_members (psql's {@code \du}); 5 added the table of views'
    * PostgreSQL texts ({@link #VIEW_TEXT}), which pg_views, information_schema.views and
    * pg_get_viewdef show, and gave sequences PostgreSQL's default cache, 1, where the engine has its
-   * own, 32.
+   * own, 32; 6 listed enum types (pg_type, pg_enum, user_enum; their columns' types in pg_attribute
+   * and information_schema.columns) and added pg_matviews (empty).
    */
-  static final int VERSION = 5;
+  static final int VERSION = 6;
 
   /** PostgreSQL's text of the views (since catalog version 5). */
   static final String VIEW_TEXT = AppliedLsn.SCHEMA + ".view_text";
@@ -124,6 +125,7 @@ public final class CatalogViews {
             + " engine_text VARCHAR NOT NULL, definition VARCHAR NOT NULL, pretty VARCHAR NOT NULL,"
             + " PRIMARY KEY (view_schema, view_name))");
     sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
+    sql.add(view("user_enum", ENUM_TYPES));
     sql.add(view("pg_type", typesQuery()));
     // H2 names the key column "id"; distdb's own schemas are not the client's business.
     sql.add(
@@ -260,8 +262,32 @@ public final class CatalogViews {
         + ROW_TYPE_BASE
         + " + 2 * c.oid, 0, 'array_in', 0, -1, FALSE, 0, 0, NULL, TRUE, NULL, 1247, 'x', 'd'"
         + USER_RELATIONS
-        + ") AS u";
+        + " UNION ALL SELECT e.oid, e.typname, e.typnamespace, 10, 4, TRUE, 'e', 'E', ',', 0, 0,"
+        + " e.oid + 1, 'enum_in', 0, -1, FALSE, 0, 0, NULL, TRUE, NULL, 1247, 'p', 'i' FROM "
+        + SCHEMA
+        + ".user_enum e UNION ALL SELECT e.oid + 1, '_' || e.typname, e.typnamespace, 10, -1,"
+        + " FALSE, 'b', 'A', ',', 0, e.oid, 0, 'array_in', 0, -1, FALSE, 0, 0, NULL, TRUE, NULL,"
+        + " 1247, 'x', 'i' FROM "
+        + SCHEMA
+        + ".user_enum e) AS u";
   }
+
+  /**
+   * The user's enum types: {@code CREATE TYPE ... AS ENUM} is one of the engine's domains (over its
+   * ENUM type). OID 2^30 + an even hash of schema and name (its array type's the odd one after it),
+   * equal on every node; it changes on a rename, as a sequence's does.
+   */
+  private static final String ENUM_TYPES =
+      "SELECT CAST(1073741824 + 2 * ORA_HASH('enum ' || d.domain_schema || '.' || d.domain_name,"
+          + " 536870910) AS INT) AS oid, d.domain_name AS typname, n.id AS typnamespace,"
+          + " d.domain_schema AS nspname"
+          + " FROM information_schema.domains d JOIN pg_catalog.pg_namespace n"
+          + " ON n.nspname = d.domain_schema WHERE d.data_type = 'ENUM' AND d.domain_schema"
+          + " NOT IN ('"
+          + AppliedLsn.SCHEMA
+          + "', '"
+          + SCHEMA
+          + "')";
 
   /** The user's tables and views (alias c) and their schemas (alias n), as a FROM clause. */
   private static final String USER_RELATIONS =

@@ -64,6 +64,16 @@ public final class H2ErrorTranslator {
         return error("42701", "column \"" + name + "\" specified more than once");
       case ErrorCode.CONSTRAINT_ALREADY_EXISTS_1:
         return error("42710", "constraint \"" + name + "\" already exists");
+      case ErrorCode.DOMAIN_ALREADY_EXISTS_1:
+        // CREATE TYPE ... AS ENUM is one of H2's domains.
+        return error("42710", "type \"" + name + "\" already exists");
+      case ErrorCode.DOMAIN_NOT_FOUND_1:
+        return error("42704", "type \"" + name + "\" does not exist");
+      case ErrorCode.CANNOT_DROP_2:
+        return error("2BP01", "cannot drop " + name + " because other objects depend on it");
+      case ErrorCode.ENUM_VALUE_NOT_PERMITTED:
+        // H2 names the column's value list, not the type: the enum's name is not at hand.
+        return error("22P02", "invalid input value for enum: " + m.argument());
       case ErrorCode.SCHEMA_NOT_FOUND_1:
         return error("3F000", "schema \"" + name + "\" does not exist");
       case ErrorCode.INDEX_NOT_FOUND_1:

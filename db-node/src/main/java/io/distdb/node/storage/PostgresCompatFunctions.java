@@ -23,9 +23,46 @@ public final class PostgresCompatFunctions {
           "text_left", "left",
           "text_right", "right",
           "string_to_array", "stringToArray",
-          "age", "age");
+          "age", "age",
+          "array_contains_all", "arrayContainsAll");
 
   private PostgresCompatFunctions() {}
+
+  /**
+   * {@code a @> b} of arrays: every element of b equals one of a (a null element equals nothing, so
+   * it is contained in no array). The engine hands the elements over as text (an alias cannot take
+   * an array of any type), so numbers compare by value.
+   */
+  public static Boolean arrayContainsAll(String[] a, String[] b) {
+    if (a == null || b == null) {
+      return null;
+    }
+    for (String wanted : b) {
+      boolean found = false;
+      for (String have : a) {
+        if (sameElement(have, wanted)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameElement(Object x, Object y) {
+    if (x == null || y == null) {
+      return false;
+    }
+    if (x instanceof Number m && y instanceof Number n) {
+      return new java.math.BigDecimal(m.toString())
+              .compareTo(new java.math.BigDecimal(n.toString()))
+          == 0;
+    }
+    return x.equals(y);
+  }
 
   /** The first n characters; a negative n drops the last -n. */
   public static String left(String s, Integer n) {

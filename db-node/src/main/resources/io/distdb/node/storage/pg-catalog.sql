@@ -176,6 +176,8 @@ JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog'
 ) AS u;
 
 -- indkey is an INT ARRAY of attribute numbers here, not an int2vector (see dialect/DESIGN.md).
+-- indkey and indoption are declared INTEGER ARRAY[32] (max_index_keys), which the session reports
+-- as int2vector (22), printed "1 2" as PostgreSQL prints it (Sequelize splits showIndex's indkey).
 CREATE VIEW distdb_catalog.pg_index AS
 SELECT i.oid AS indexrelid, i.indrelid,
   CAST((SELECT COUNT(*) FROM information_schema.index_columns ic WHERE ic.index_schema = i.table_schema
@@ -185,15 +187,15 @@ SELECT i.oid AS indexrelid, i.indrelid,
   i.indisunique, FALSE AS indnullsnotdistinct, i.indisprimary, FALSE AS indisexclusion,
   TRUE AS indimmediate, FALSE AS indisclustered, TRUE AS indisvalid, FALSE AS indcheckxmin,
   TRUE AS indisready, TRUE AS indislive, FALSE AS indisreplident,
-  ARRAY(SELECT col.ordinal_position FROM information_schema.index_columns ic
+  CAST(ARRAY(SELECT col.ordinal_position FROM information_schema.index_columns ic
     JOIN information_schema.columns col ON col.table_schema = ic.table_schema
     AND col.table_name = ic.table_name AND col.column_name = ic.column_name
     WHERE ic.index_schema = i.table_schema AND ic.index_name = i.engine_name
-    ORDER BY ic.ordinal_position) AS indkey,
-  ARRAY(SELECT CASE WHEN ic.ordering_specification = 'DESC' THEN 3 ELSE 0 END
+    ORDER BY ic.ordinal_position) AS INTEGER ARRAY[32]) AS indkey,
+  CAST(ARRAY(SELECT CASE WHEN ic.ordering_specification = 'DESC' THEN 3 ELSE 0 END
     FROM information_schema.index_columns ic
     WHERE ic.index_schema = i.table_schema AND ic.index_name = i.engine_name
-    ORDER BY ic.ordinal_position) AS indoption,
+    ORDER BY ic.ordinal_position) AS INTEGER ARRAY[32]) AS indoption,
   CAST(NULL AS VARCHAR) AS indexprs, CAST(NULL AS VARCHAR) AS indpred
 FROM distdb_catalog.user_index i;
 
@@ -286,12 +288,16 @@ JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog';
 -- (p << 16 | s) + 4), attidentity for identity columns generated ALWAYS (BY DEFAULT is serial,
 -- whose default is nextval), collation 100 for character types, and the system columns
 -- PostgreSQL lists with negative numbers for every table.
+-- attname is declared VARCHAR(999999000), which the session reports as PostgreSQL's name (19), and
+-- an array of it as name[] (Sequelize's showIndex reads array_agg(attname) as name[]'s text).
 CREATE VIEW distdb_catalog.pg_attribute AS
 SELECT * FROM (
-SELECT a.attrelid, a.attname,
+SELECT a.attrelid, CAST(a.attname AS VARCHAR(999999000)) AS attname,
   CASE WHEN col.data_type = 'character varying' AND col.character_maximum_length >= 1000000000 THEN 25
     WHEN UPPER(col.data_type) = 'UUID' THEN 2950
     WHEN UPPER(col.data_type) = 'INTERVAL' THEN 1186
+    WHEN UPPER(col.data_type) = 'ENUM' THEN (SELECT u.oid FROM distdb_catalog.user_enum u
+        WHERE u.nspname = col.domain_schema AND u.typname = col.domain_name)
     -- json is JSON(999999999), jsonb JSON (dialect/DESIGN.md); H2 says unknown (705) for both.
     WHEN LOWER(col.data_type) = 'json' THEN
       CASE WHEN col.character_maximum_length = 999999999 THEN 114 ELSE 3802 END
@@ -300,10 +306,11 @@ SELECT a.attrelid, a.attname,
         WHERE e.object_schema = col.table_schema AND e.object_name = col.table_name
         AND e.collection_type_identifier = col.dtd_identifier) >= 1000000000 THEN 1009
     ELSE a.atttypid END AS atttypid,
-  CASE WHEN UPPER(col.data_type) = 'JSON' THEN -1
+  CASE WHEN UPPER(col.data_type) = 'JSON' THEN -1 WHEN UPPER(col.data_type) = 'ENUM' THEN 4
     ELSE COALESCE((SELECT t.typlen FROM distdb_catalog.pg_type t WHERE t.oid = a.atttypid), -1) END AS attlen,
   a.attnum,
-  CASE WHEN col.data_type IN ('character varying', 'character') AND col.character_maximum_length < 1000000000
+  -- A varchar column declared without a length is VARCHAR(999999990) (dialect.TypeNameRewrite).
+  CASE WHEN col.data_type IN ('character varying', 'character') AND col.character_maximum_length < 999999990
       THEN CAST(col.character_maximum_length AS INT) + 4
     WHEN col.declared_numeric_precision IS NOT NULL AND col.data_type IN ('numeric', 'decimal')
       THEN col.declared_numeric_precision * 65536 + COALESCE(col.declared_numeric_scale, 0) + 4
@@ -337,7 +344,8 @@ WHERE c.relkind = 'r'
 -- Column defaults as text, which pg_get_expr returns as is: a serial column's is nextval of the
 -- sequence PostgreSQL would have made, a sequence object's NEXT VALUE FOR is nextval of it;
 -- booleans are spelled as PostgreSQL prints them; now(), which the engine keeps as LOCALTIMESTAMP,
--- as now(). A quoted literal (knex writes DEFAULT '0') is shown as PostgreSQL deparses the
+-- as now(); RANDOM_UUID(4) and RANDOM_UUID() as gen_random_uuid() and uuid_generate_v4(), which
+-- the dialect wrote them for; an enum label with its type. A quoted literal (knex writes DEFAULT '0') is shown as PostgreSQL deparses the
 -- constant it became: bare for booleans, non-negative integers and numerics with a decimal point,
 -- else with its type ('0'::bigint, 'x'::text, 'x'::character varying); a json(b) literal, which
 -- the engine keeps as JSON '...', as '...'::jsonb.
@@ -351,6 +359,11 @@ SELECT 1073741824 + ORA_HASH(col.table_schema || '.' || col.table_name || '.' ||
       col.column_default || CASE WHEN col.character_maximum_length >= 1000000000 THEN '::text' ELSE '::character varying' END
     WHEN col.column_default = 'TRUE' THEN 'true' WHEN col.column_default = 'FALSE' THEN 'false'
     WHEN col.column_default = 'LOCALTIMESTAMP' THEN 'now()'
+    WHEN col.column_default = 'RANDOM_UUID(4)' THEN 'gen_random_uuid()'
+    WHEN col.column_default = 'RANDOM_UUID()' THEN 'uuid_generate_v4()'
+    WHEN UPPER(col.data_type) = 'ENUM' AND col.column_default LIKE '''%''' THEN col.column_default || '::'
+      || CASE WHEN REGEXP_LIKE(col.domain_name, '^[a-z_][a-z0-9_]*$') THEN col.domain_name
+        ELSE '"' || REPLACE(col.domain_name, '"', '""') || '"' END
     WHEN UPPER(col.data_type) = 'JSON' AND col.column_default LIKE 'JSON ''%'
       THEN SUBSTRING(col.column_default, 6)
         || CASE WHEN col.character_maximum_length = 999999999 THEN '::json' ELSE '::jsonb' END
@@ -386,9 +399,16 @@ WHERE col.column_default IS NOT NULL OR (col.is_identity = 'YES' AND col.identit
 -- a catalog array: H2 cannot unnest a column of another table in the same FROM.
 CREATE VIEW distdb_catalog.array_position AS SELECT * FROM (VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),(21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32)) AS v(n);
 
--- No enum types: distdb has none.
+-- The labels of the user's enum types (domains over the engine's ENUM, see user_enum), in their
+-- order; a label's OID is 2^30 + a hash of type and label. enumlabel is a name (see pg_attribute):
+-- Sequelize reads array_agg(enumlabel) as name[]'s text.
 CREATE VIEW distdb_catalog.pg_enum AS
-SELECT * FROM (VALUES (0, 0, CAST(0 AS REAL), '')) AS v(oid, enumtypid, enumsortorder, enumlabel) WHERE FALSE;
+SELECT CAST(1073741824 + ORA_HASH('label ' || e.object_schema || '.' || e.object_name || '.' || e.value_name, 1073741823) AS INT) AS oid,
+  u.oid AS enumtypid, CAST(e.value_ordinal AS REAL) AS enumsortorder,
+  CAST(e.value_name AS VARCHAR(999999000)) AS enumlabel
+FROM information_schema.enum_values e
+JOIN distdb_catalog.user_enum u ON u.nspname = e.object_schema AND u.typname = e.object_name
+WHERE e.object_type = 'DOMAIN';
 
 -- No triggers: clients cannot create any, and distdb's row-capture triggers (distdb_capture_*),
 -- which H2's own pg_trigger lists, are not the client's business.
@@ -417,6 +437,11 @@ SELECT n.nspname AS schemaname, c.relname AS viewname, distdb_catalog.d_pg_get_u
   distdb_catalog.d_pg_get_viewdef(c.oid) AS definition
 FROM distdb_catalog.pg_class c JOIN distdb_catalog.user_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind = 'v';
+
+-- No materialized views: distdb has none (CREATE MATERIALIZED VIEW is the engine's error).
+CREATE VIEW distdb_catalog.pg_matviews AS
+SELECT * FROM (VALUES ('', '', '', CAST(NULL AS VARCHAR), FALSE, FALSE, ''))
+  AS v(schemaname, matviewname, matviewowner, tablespace, hasindexes, ispopulated, definition) WHERE FALSE;
 
 CREATE FORCE VIEW distdb_catalog.pg_indexes AS
 SELECT n.nspname AS schemaname, t.relname AS tablename, c.relname AS indexname,
@@ -467,7 +492,8 @@ SELECT (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, n
     WHEN 'float4' THEN 'real' WHEN 'float8' THEN 'double precision'
     WHEN 'timestamp' THEN 'timestamp without time zone' WHEN 'timestamptz' THEN 'timestamp with time zone'
     WHEN 'time' THEN 'time without time zone' WHEN 'timetz' THEN 'time with time zone'
-    ELSE CASE WHEN t.typcategory = 'A' THEN 'ARRAY' ELSE t.typname END END AS data_type,
+    ELSE CASE WHEN t.typcategory = 'A' THEN 'ARRAY' WHEN t.typtype = 'e' THEN 'USER-DEFINED'
+      ELSE t.typname END END AS data_type,
   CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod > 0 THEN a.atttypmod - 4 END AS character_maximum_length,
   CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod > 0 THEN (a.atttypmod - 4) * 4
     WHEN t.typname IN ('varchar', 'bpchar', 'text') THEN 1073741824 END AS character_octet_length,
@@ -485,7 +511,9 @@ SELECT (SELECT datname FROM distdb_catalog.current_database) AS table_catalog, n
   CAST(NULL AS VARCHAR) AS collation_schema, CAST(NULL AS VARCHAR) AS collation_name,
   CAST(NULL AS VARCHAR) AS domain_catalog, CAST(NULL AS VARCHAR) AS domain_schema,
   CAST(NULL AS VARCHAR) AS domain_name,
-  (SELECT datname FROM distdb_catalog.current_database) AS udt_catalog, 'pg_catalog' AS udt_schema,
+  (SELECT datname FROM distdb_catalog.current_database) AS udt_catalog,
+  CASE WHEN t.typtype = 'e' THEN (SELECT tn.nspname FROM distdb_catalog.user_enum tn WHERE tn.oid = t.oid)
+    ELSE 'pg_catalog' END AS udt_schema,
   t.typname AS udt_name, CAST(NULL AS VARCHAR) AS scope_catalog, CAST(NULL AS VARCHAR) AS scope_schema,
   CAST(NULL AS VARCHAR) AS scope_name, CAST(NULL AS INT) AS maximum_cardinality,
   CAST(a.attnum AS VARCHAR) AS dtd_identifier, 'NO' AS is_self_referencing,

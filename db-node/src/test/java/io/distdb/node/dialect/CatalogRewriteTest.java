@@ -37,6 +37,43 @@ class CatalogRewriteTest {
   }
 
   @Test
+  void typeormsSchemaQueries() throws Exception {
+    // An unaliased information_schema view keeps the client's name for it (columns.*).
+    assertThat(
+            engine(
+                "SELECT columns.* FROM \"information_schema\".\"columns\" WHERE"
+                    + " \"columns\".\"table_name\" = 't'"))
+        .isEqualTo(
+            "SELECT columns.* FROM distdb_catalog.information_schema_columns AS \"columns\" WHERE"
+                + " \"columns\".\"table_name\" = 't'");
+    // A parenthesized expression cast to regclass is looked up as a name.
+    assertThat(engine("SELECT (quote_ident(s) || '.' || quote_ident(t))::regclass FROM x"))
+        .isEqualTo(
+            "SELECT distdb_catalog.d_regclass_oid((quote_ident(s) || '.' || quote_ident(t)))"
+                + " FROM x");
+    assertThat(
+            engine(
+                "SELECT ('\"' || \"udt_schema\" || '\".\"' || \"udt_name\" || '\"')::\"regtype\"::text"
+                    + " AS \"regtype\" FROM t"))
+        .isEqualTo(
+            "SELECT distdb_catalog.d_format_type(distdb_catalog.d_regtype_oid('\"' ||"
+                + " \"udt_schema\" || '\".\"' || \"udt_name\" || '\"'), NULL) AS \"regtype\" FROM t");
+    // Two unnest() in a select list run in lockstep over the positions.
+    assertThat(
+            engine(
+                "SELECT * FROM (SELECT UNNEST (c.conkey) AS \"parent\", UNNEST (c.confkey) AS"
+                    + " \"child\", c.conname FROM pg_constraint c WHERE c.contype = 'f') con"))
+        .isEqualTo(
+            "SELECT * FROM (SELECT CASE WHEN distdb_lockstep.n <= CARDINALITY(c.conkey) THEN"
+                + " (c.conkey)[distdb_lockstep.n] END AS \"parent\", CASE WHEN distdb_lockstep.n"
+                + " <= CARDINALITY(c.confkey) THEN (c.confkey)[distdb_lockstep.n] END AS"
+                + " \"child\", c.conname FROM distdb_catalog.pg_constraint c JOIN"
+                + " distdb_catalog.array_position distdb_lockstep ON distdb_lockstep.n <="
+                + " GREATEST(CARDINALITY(c.conkey), CARDINALITY(c.confkey)) WHERE c.contype = 'f')"
+                + " con");
+  }
+
+  @Test
   void catalogRelationsHeCompletesGoToTheViews() throws Exception {
     assertThat(
             engine(

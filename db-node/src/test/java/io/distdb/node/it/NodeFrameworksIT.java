@@ -10,7 +10,6 @@ import io.distdb.node.testing.PostgresServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,19 +57,11 @@ class NodeFrameworksIT {
   }
 
   @Test
-  @Disabled(
-      "distdb has no enum types (sync() runs CREATE TYPE ... AS ENUM inside a DO block),"
-          + " findOrCreate() runs a PL/pgSQL function in pg_temp, and showIndex() expects"
-          + " array_agg(attname) as name[] text (distdb types catalog names text, 25)")
   void sequelizeAnswersLikePostgres() throws Exception {
     assertSameOutput("sequelize_app.js", "after cascade");
   }
 
   @Test
-  @Disabled(
-      "synchronize needs what distdb does not have yet: CREATE EXTENSION \"uuid-ossp\" and"
-          + " uuid_generate_v4(), pg_matviews, DROP TYPE inside a transaction block, and its"
-          + " column query's ::regtype casts and unnest()")
   void typeormAnswersLikePostgres() throws Exception {
     assertSameOutput("typeorm_app.js", "members left");
   }

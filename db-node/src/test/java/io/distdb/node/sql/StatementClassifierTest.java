@@ -355,4 +355,15 @@ class StatementClassifierTest {
             StatementException.class, e -> assertThat(e.sqlState()).isEqualTo("42601"))
         .hasMessage("cannot insert multiple commands into a prepared statement");
   }
+
+  @Test
+  void builtInExtensionsAreNoOps() throws Exception {
+    assertThat(StatementClassifier.classify("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\""))
+        .isEqualTo(new BuiltinExtension("uuid-ossp", true));
+    assertThat(StatementClassifier.classify("create extension plpgsql with schema pg_catalog"))
+        .isEqualTo(new BuiltinExtension("plpgsql", false));
+    Statement other = StatementClassifier.classify("CREATE EXTENSION postgis");
+    assertThat(other.kind()).isEqualTo(OTHER);
+    assertThat(other.commandTag()).isEqualTo("CREATE EXTENSION");
+  }
 }

@@ -59,6 +59,12 @@ public final class TextValueWriter {
             ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), out);
         ByteBufUtil.writeAscii(out, "+00");
         break;
+      case INT2VECTOR:
+        Object[] numbers = (Object[]) value;
+        for (int k = 0; k < numbers.length; k++) {
+          ByteBufUtil.writeAscii(out, (k > 0 ? " " : "") + numbers[k]);
+        }
+        break;
       default:
         if (type.element() != null) {
           writeArray(type.element(), (Object[]) value, out);
@@ -195,6 +201,8 @@ public final class TextValueWriter {
     for (int i = len; i < width; i++) {
       out.writeByte('0');
     }
+    // writerIndex() does not grow the buffer as writeByte() does.
+    out.ensureWritable(len);
     int start = out.writerIndex();
     out.writerIndex(start + len);
     for (int i = len - 1; i >= 0; i--) {

@@ -45,6 +45,27 @@ class TextValueWriterTest {
   }
 
   @Test
+  void timestampDigitsGrowAFullBuffer() {
+    // A row's earlier values can leave the buffer exactly full: the digits must grow it.
+    ByteBuf buf = Unpooled.buffer(4, 64);
+    try {
+      buf.writeBytes(new byte[] {'a', 'b', 'c', 'd'});
+      TextValueWriter.write(PgType.TIMESTAMP, LocalDateTime.of(2026, 12, 3, 18, 39, 28), buf);
+      assertThat(buf.toString(StandardCharsets.UTF_8)).isEqualTo("abcd2026-12-03 18:39:28");
+    } finally {
+      buf.release();
+    }
+  }
+
+  @Test
+  void int2vectorAndNamesAsPostgresPrintsThem() {
+    assertThat(text(PgType.INT2VECTOR, new Object[] {1, 3})).isEqualTo("1 3");
+    assertThat(text(PgType.INT2VECTOR, new Object[0])).isEqualTo("");
+    assertThat(text(PgType.NAME_ARRAY, new Object[] {"email", "active"}))
+        .isEqualTo("{email,active}");
+  }
+
+  @Test
   void numericIsPlain() {
     assertThat(text(PgType.NUMERIC, new BigDecimal("12345.678"))).isEqualTo("12345.678");
     assertThat(text(PgType.NUMERIC, new BigDecimal("1E+5"))).isEqualTo("100000");
