@@ -23,6 +23,7 @@ SELECT sequencename, last_value FROM pg_sequences ORDER BY sequencename;
 -- view definitions (PostgreSQL's deparsed text, as pg_dump and psql read it)
 SELECT viewname, definition FROM pg_views WHERE schemaname = 'public' ORDER BY viewname;
 SELECT pg_get_viewdef('named_parent'::regclass), pg_get_viewdef('named_parent'::regclass, true);
+SELECT pg_get_viewdef('named_parent'), pg_get_viewdef('public.named_parent', true);
 SELECT table_name, view_definition FROM information_schema.views WHERE table_schema = 'public';
 
 -- sequence cache (PostgreSQL's default 1, where the engine keeps 32)

@@ -37,16 +37,19 @@ public final class DumpFunctions {
   /**
    * {@code pg_get_viewdef(oid)}: PostgreSQL's text of the view where distdb recorded it ({@link
    * ViewText}), else the engine's (every name quoted and qualified, which PostgreSQL reads as
-   * written), ending in ';' as PostgreSQL's does; null for what is not a view.
+   * written), ending in ';' as PostgreSQL's does; null for what is not a view. The view may be
+   * named as text too ({@code pg_get_viewdef('v')}, PostgreSQL's older form): an OID arrives as its
+   * digits.
    */
-  public static String viewDefinition(Connection c, Integer oid) throws SQLException {
-    return ViewText.of(c, oid, false);
+  public static String viewDefinition(Connection c, String view) throws SQLException {
+    return viewDefinition(c, view, false);
   }
 
   /** {@code pg_get_viewdef(oid, pretty)}: pretty leaves out the parentheses precedence implies. */
-  public static String viewDefinition(Connection c, Integer oid, Boolean pretty)
+  public static String viewDefinition(Connection c, String view, Boolean pretty)
       throws SQLException {
-    return ViewText.of(c, oid, Boolean.TRUE.equals(pretty));
+    Integer oid = CatalogFunctions.regclass(c, view);
+    return oid == null ? null : ViewText.of(c, oid, Boolean.TRUE.equals(pretty));
   }
 
   /**
