@@ -438,10 +438,15 @@ final class BuiltinFunctionRewrite implements Rewrite {
 
   /**
    * {@code SELECT generate_series(1, 3)} and the other set-returning functions alone in a select
-   * list without FROM (H2 has no set-returning functions there): the function becomes the FROM.
+   * list without FROM (H2 has no set-returning functions there), on its own or as the rows of an
+   * {@code INSERT ... SELECT}: the function becomes the FROM.
    */
   private static boolean rowFunctionWithoutFrom(Translation t) {
-    if (!(t.tree() instanceof PlainSelect select)
+    Object body =
+        t.tree() instanceof net.sf.jsqlparser.statement.insert.Insert insert
+            ? insert.getSelect()
+            : t.tree();
+    if (!(body instanceof PlainSelect select)
         || select.getFromItem() != null
         || select.getSelectItems() == null) {
       return false;

@@ -261,6 +261,16 @@ class NodeSqlServiceTest {
   }
 
   @Test
+  void aSetReturningFunctionInTheSelectListFillsAnInsert() throws Exception {
+    try (SqlSession s = service.open("u", "app")) {
+      run(s, "CREATE TABLE series (x INT)");
+      assertThat(run(s, "INSERT INTO series SELECT generate_series(1, 3)").tag())
+          .isEqualTo("INSERT 0 3");
+      assertThat(rows(run(s, "SELECT sum(x) FROM series")).get(0)[0]).isEqualTo(6L);
+    }
+  }
+
+  @Test
   void advisoryLocksExcludeOtherSessions() throws Exception {
     try (SqlSession a = service.open("u", "app");
         SqlSession b = service.open("u", "app")) {
