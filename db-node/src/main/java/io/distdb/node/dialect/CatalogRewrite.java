@@ -5,6 +5,7 @@ import io.distdb.node.sql.StatementException;
 import io.distdb.node.sql.Token;
 import io.distdb.node.sql.TokenKind;
 import io.distdb.node.storage.CatalogFunctions;
+import io.distdb.node.storage.CatalogSnapshot;
 import io.distdb.node.storage.CatalogViews;
 import io.distdb.node.storage.DumpFunctions;
 import io.distdb.node.storage.SequenceFunctions;
@@ -389,7 +390,7 @@ final class CatalogRewrite {
     if (RELATIONS.contains(name)
         && !isCall(tokens, i)
         && (qualified || (!isQualifier(tokens, i) && inTablePosition(tokens, i)))) {
-      return new Replacement(from, t.end(), i, CatalogViews.SCHEMA + "." + name);
+      return new Replacement(from, t.end(), i, relation(tokens, i, name));
     }
     if (!isCall(tokens, i)) {
       return null;
@@ -1191,6 +1192,20 @@ final class CatalogRewrite {
 
   private static String quoteIdentifier(String name) {
     return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /**
+   * A catalog relation named at token i: its table where the catalog keeps one ({@link
+   * CatalogSnapshot}), under the client's name unless the client gave it an alias, else its view.
+   */
+  private static String relation(List<Token> tokens, int i, String name) {
+    boolean qualifier = i + 1 < tokens.size() && tokens.get(i + 1).is(".");
+    // A view the client creates over the catalog names its view: an upgrade replaces the table.
+    if (qualifier || !CatalogSnapshot.isMaterialized(name) || isSchemaStatement(tokens)) {
+      return CatalogViews.SCHEMA + "." + name;
+    }
+    boolean aliased = i + 1 < tokens.size() && startsAlias(tokens.get(i + 1));
+    return CatalogSnapshot.table(name) + (aliased ? "" : " AS " + name);
   }
 
   /** {@code information_schema.tables} (any case, quoted or not) → distdb's view of that shape. */

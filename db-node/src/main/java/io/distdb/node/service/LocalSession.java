@@ -13,6 +13,7 @@ import io.distdb.node.sql.SessionCommand;
 import io.distdb.node.sql.TempInsertFunction;
 import io.distdb.node.sql.TransactionCommand;
 import io.distdb.node.storage.AdvisoryLockFunctions;
+import io.distdb.node.storage.CatalogSnapshot;
 import io.distdb.node.storage.undo.SchemaFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -122,6 +123,8 @@ final class LocalSession implements SqlSession {
    * @param user the authenticated user, who owns everything catalog answers list
    * @param databases the node's databases, for {@code \l}
    * @param databaseSize a database's size on disk, for {@code pg_database_size} ({@code \l+})
+   * @param catalog the database's materialized catalog relations, brought up to date before a
+   *     statement reads them
    */
   LocalSession(
       String database,
@@ -136,6 +139,7 @@ final class LocalSession implements SqlSession {
       StatementFailures failures,
       Dialect dialect,
       SchemaFence fence,
+      CatalogSnapshot catalog,
       Runnable onClose) {
     this.failures = failures;
     this.fence = fence;
@@ -146,7 +150,7 @@ final class LocalSession implements SqlSession {
     this.clock = clock;
     this.onClose = onClose;
     this.dialect = dialect;
-    this.schema = new EngineSchema(connection);
+    this.schema = new EngineSchema(connection, catalog);
     this.engineSettings = new EngineSettings(connection);
     this.block = new TransactionBlock(connection, writes, database, cancel);
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
@@ -157,7 +161,8 @@ final class LocalSession implements SqlSession {
             databases,
             databaseSize,
             settings,
-            ServerVersionText.of(serverVersion));
+            ServerVersionText.of(serverVersion),
+            catalog);
   }
 
   @Override
@@ -516,6 +521,14 @@ final class LocalSession implements SqlSession {
         ddl
             ? StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant())
             : prepared.engineSql();
+    if (!ddl) {
+      try {
+        // nextval / setval read the catalog (serial columns' sequences) on the writer's connection.
+        catalogVariables.beforeStatement(prepared.sql(), prepared.engineSql());
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e);
+      }
+    }
     SqlStatement statement = new SqlStatement(sql, parameters, ddl);
     WriteResult result =
         block.isOpen() ? block.write(statement) : writes.autocommit(database, statement, cancel);
