@@ -190,6 +190,47 @@ class WriteCancelIT {
     assertReplicaEqual();
   }
 
+  /**
+   * A CancelRequest ends a wait for a row lock another transaction holds at once, as PostgreSQL's
+   * does ("canceling statement due to user request"): in a transaction block and on the writer. The
+   * engine's lock wait would otherwise last until its bound (10 s without lock_timeout).
+   */
+  @Test
+  void aCancelRequestEndsAWaitForARowLock() throws Exception {
+    try (Connection owner = connect();
+        Statement holding = owner.createStatement();
+        Connection other = connect();
+        Statement waiting = other.createStatement()) {
+      holding.execute("insert into marks values (0, 0)");
+      holding.execute("begin");
+      holding.execute("update marks set i = 1 where session = 0");
+      waiting.execute("begin");
+      assertCancelEndsLockWait(waiting, "update marks set i = 2 where session = 0");
+      assertThatThrownBy(() -> waiting.execute("select 1"))
+          .extracting(e -> ((SQLException) e).getSQLState())
+          .isEqualTo("25P02");
+      waiting.execute("rollback");
+      assertCancelEndsLockWait(waiting, "update marks set i = 3 where session = 0");
+      holding.execute("commit");
+      assertThat(count(waiting, "select i from marks where session = 0")).isEqualTo(1);
+      waiting.execute("update marks set i = 4 where session = 0");
+      assertThat(count(holding, "select i from marks where session = 0")).isEqualTo(4);
+    }
+    assertReplicaEqual();
+  }
+
+  private static void assertCancelEndsLockWait(Statement s, String sql) throws Exception {
+    CompletableFuture<Void> canceller = cancelAfter(s, 500);
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> s.execute(sql))
+        .as(sql)
+        .hasMessageContaining("canceling statement due to user request")
+        .extracting(e -> ((SQLException) e).getSQLState())
+        .isEqualTo("57014");
+    assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(4));
+    canceller.get(10, TimeUnit.SECONDS);
+  }
+
   private static void assertTimesOut(Statement s, String sql) {
     long start = System.nanoTime();
     assertThatThrownBy(() -> s.execute(sql))
