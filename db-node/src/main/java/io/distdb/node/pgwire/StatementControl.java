@@ -79,7 +79,7 @@ final class StatementControl {
   }
 
   private synchronized void begin(long timeout) {
-    session.statementStarting();
+    session.statementStarting(timeout);
     long id = ++sequence;
     running = id;
     cancelledBecause = null;
