@@ -20,6 +20,12 @@ import org.h2.mvstore.tx.Transaction;
  * is still open (its end would already have woken the thread). The statement's own lock timeout is
  * set to 0 first, so that the engine's retry of the failed row ends at once instead of waiting
  * again; the next statement sets its own ({@link EngineLockWait}).
+ *
+ * <p>One window is left: a thread the holder had woken just before without ending (a partial
+ * rollback of the holder's transaction wakes its waiters) may return from the wait with the
+ * interrupt still pending if the holder's transaction also ends before the thread looks again. The
+ * statement's end clears such a flag ({@link StatementCancel}); it takes a cancel within those few
+ * microseconds to open the window at all.
  */
 final class LockWaitInterrupt {
 
@@ -36,6 +42,8 @@ final class LockWaitInterrupt {
   /**
    * Interrupts {@code thread}, which runs a statement of {@code session}, if it is waiting for a
    * row lock; otherwise does nothing.
+   *
+   * @return whether it interrupted the thread
    */
   static boolean ifWaiting(Thread thread, SessionLocal session) {
     LockInfo lock = transactionWaitedOn(thread);
