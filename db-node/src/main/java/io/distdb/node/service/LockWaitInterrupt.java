@@ -19,7 +19,7 @@ import org.h2.mvstore.tx.Transaction;
  * wait nor enter it meanwhile), the thread is parked on exactly that monitor, and that transaction
  * is still open (its end would already have woken the thread). The statement's own lock timeout is
  * set to 0 first, so that the engine's retry of the failed row ends at once instead of waiting
- * again; the next statement sets its own ({@link EngineLockWait}).
+ * again; the statement's end sets it back ({@link StatementCancel#finished}).
  *
  * <p>One window is left: a thread the holder had woken just before without ending (a partial
  * rollback of the holder's transaction wakes its waiters) may return from the wait with the

@@ -29,6 +29,7 @@ public final class StatementCancel {
 
   private boolean requested;
   private Runnable onCancel;
+  private SessionLocal engine;
   private boolean interruptedLockWait;
   private long lockWaitMillis = EngineLockWait.DEFAULT_MILLIS;
 
@@ -84,7 +85,7 @@ public final class StatementCancel {
     if (requested) {
       throw canceled();
     }
-    SessionLocal engine = EngineSession.of(s.getConnection());
+    engine = EngineSession.of(s.getConnection());
     Thread thread = Thread.currentThread();
     onCancel =
         () -> {
@@ -102,6 +103,9 @@ public final class StatementCancel {
       onCancel = null;
       if (interruptedLockWait) {
         interruptedLockWait = false;
+        // The interrupt set the lock timeout to 0: the connection's next statement, maybe one
+        // that sets none itself, waits as long as this one could.
+        engine.setLockTimeout((int) lockWaitMillis);
         // The engine's wait took the interrupt; should it have ended just before, the flag must
         // not reach this thread's next wait or file read.
         Thread.interrupted();

@@ -39,8 +39,9 @@ final class StatementRunner {
   /** Runs a statement that {@code cancel} can stop while it runs (its RETURNING rows included). */
   static WriteResult run(Connection connection, SqlStatement statement, StatementCancel cancel)
       throws SQLException {
-    // Always: a cancelled statement's lock wait may have left the connection's at 0.
-    EngineLockWait.apply(connection, cancel.lockWaitMillis());
+    if (cancel != StatementCancel.NONE) {
+      EngineLockWait.apply(connection, cancel.lockWaitMillis());
+    }
     try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
       CommandApplier.bind(ps, statement.parameters());
       cancel.running(ps);
