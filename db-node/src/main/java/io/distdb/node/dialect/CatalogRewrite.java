@@ -134,33 +134,6 @@ final class CatalogRewrite {
           "constraint_column_usage",
           "check_constraints");
 
-  /** Catalog functions distdb implements ({@code storage.CatalogFunctions}), qualified or not. */
-  private static final Set<String> FUNCTIONS =
-      Set.of(
-          "format_type",
-          "pg_get_constraintdef",
-          "pg_get_indexdef",
-          "pg_get_serial_sequence",
-          "pg_function_is_visible",
-          "pg_relation_is_publishable",
-          "pg_table_is_visible",
-          "pg_type_is_visible",
-          "obj_description",
-          "shobj_description",
-          "col_description",
-          "pg_size_pretty",
-          "pg_relation_size",
-          "pg_table_size",
-          "pg_total_relation_size",
-          "pg_indexes_size",
-          "pg_database_size",
-          "pg_get_userbyid",
-          "to_regclass",
-          "pg_get_function_result",
-          "pg_get_function_arguments",
-          "pg_get_function_identity_arguments",
-          "pg_encoding_to_char");
-
   /**
    * Aliases clients write unquoted that H2 reserves ({@code AS default}, {@code as key}): quoted,
    * they keep the client's label.
@@ -564,7 +537,7 @@ final class CatalogRewrite {
             "(SELECT CAST(NULL AS VARCHAR) AS option_name, CAST(NULL AS VARCHAR) AS option_value"
                 + " WHERE FALSE)");
       default:
-        if (!FUNCTIONS.contains(name)
+        if (!CatalogFunctions.FUNCTIONS.containsKey(name)
             && !SettingFunctions.ALIASES.containsKey(name)
             && !DumpFunctions.ALIASES.containsKey(name)
             && !(SequenceFunctions.ALIASES.containsKey(name) && !isSchemaStatement(tokens))) {
@@ -639,7 +612,7 @@ final class CatalogRewrite {
     String operand = sql.substring(t.start(), tokens.get(nameEnd).end());
     if (end > nameEnd) {
       String function = tokens.get(nameEnd).value().toLowerCase(Locale.ROOT);
-      if (FUNCTIONS.contains(function)) {
+      if (CatalogFunctions.FUNCTIONS.containsKey(function)) {
         operand = CatalogViews.SCHEMA + "." + CatalogFunctions.PREFIX + function;
       }
       operand +=

@@ -114,6 +114,8 @@ final class LocalSession implements SqlSession {
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
   private final StatementCancel cancel = new StatementCancel();
 
+  private final SessionTimeout lockTimeout;
+
   private final SqlCursors cursors = new SqlCursors();
 
   /** The session's pg_temp insert functions (Sequelize's findOrCreate), by name. */
@@ -147,6 +149,7 @@ final class LocalSession implements SqlSession {
     this.connection = connection;
     this.writes = writes;
     this.settings = settings;
+    this.lockTimeout = new SessionTimeout(settings, TimeoutSetting.LOCK_TIMEOUT);
     this.clock = clock;
     this.onClose = onClose;
     this.dialect = dialect;
@@ -706,21 +709,9 @@ final class LocalSession implements SqlSession {
   }
 
   @Override
-  public void statementStarting() {
+  public void statementStarting(long statementTimeoutMillis) {
     cancel.reset();
-    cancel.boundLockWaits(
-        EngineLockWait.bound(
-            timeoutMillis(TimeoutSetting.LOCK_TIMEOUT),
-            timeoutMillis(TimeoutSetting.STATEMENT_TIMEOUT)));
-  }
-
-  private long timeoutMillis(String name) {
-    try {
-      String value = settings.get(name);
-      return value == null ? 0 : TimeoutSetting.millis(name, value);
-    } catch (SqlException e) {
-      return 0; // validated when set
-    }
+    cancel.boundLockWaits(EngineLockWait.bound(lockTimeout.millis(), statementTimeoutMillis));
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 
 /**
  * PostgreSQL's advisory lock functions as engine functions over the node's {@link AdvisoryLocks}.
@@ -46,7 +45,7 @@ public final class AdvisoryLockFunctions {
 
   /** The engine session behind a connection: the owner of its advisory locks. */
   public static Object owner(Connection c) {
-    return ((JdbcConnection) c).getSession();
+    return EngineSession.of(c);
   }
 
   public static String lock(Connection c, Long key) throws SQLException {
@@ -147,7 +146,7 @@ public final class AdvisoryLockFunctions {
     if (key == null) {
       return null; // a strict function: a null key locks nothing
     }
-    SessionLocal session = (SessionLocal) ((JdbcConnection) c).getSession();
+    SessionLocal session = EngineSession.of(c);
     try {
       LOCKS.acquire(session, key, shared, xact, session::checkCanceled);
     } catch (InterruptedException e) {
@@ -166,6 +165,6 @@ public final class AdvisoryLockFunctions {
   }
 
   private static Object database(Connection c) {
-    return ((SessionLocal) ((JdbcConnection) c).getSession()).getDatabase();
+    return EngineSession.of(c).getDatabase();
   }
 }
