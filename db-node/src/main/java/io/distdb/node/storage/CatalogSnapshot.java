@@ -17,8 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.h2.engine.Database;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -406,8 +404,8 @@ public final class CatalogSnapshot {
     }
   }
 
-  private static Database engineDatabase(Connection c) throws SQLException {
-    return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase();
+  private static Database engineDatabase(Connection c) {
+    return EngineSession.of(c).getDatabase();
   }
 
   private void rebuild() throws SQLException {
