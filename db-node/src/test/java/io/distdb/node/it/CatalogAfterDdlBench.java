@@ -32,7 +32,7 @@ public final class CatalogAfterDdlBench {
         Node node = InProcessNode.start(dir.resolve("data"))) {
       try (Connection p = pg.connect("postgres");
           Connection d = InProcessNode.connect(node, "distdb")) {
-        System.out.println("load average before: " + loadAverage());
+        System.out.println("load average before: " + ForeignKeyMetaDataBench.loadAverage());
         for (Connection c : new Connection[] {p, d}) {
           String server = c == p ? "postgres" : "distdb";
           schema(c);
@@ -42,7 +42,7 @@ public final class CatalogAfterDdlBench {
                   + " without a schema change median %.2f ms, p90 %.2f ms%n",
               server, TABLES, median(ms[0]), p90(ms[0]), median(ms[1]), p90(ms[1]));
         }
-        System.out.println("load average after: " + loadAverage());
+        System.out.println("load average after: " + ForeignKeyMetaDataBench.loadAverage());
       }
     }
   }
@@ -98,9 +98,5 @@ public final class CatalogAfterDdlBench {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length * 9 / 10] / 1e6;
-  }
-
-  private static String loadAverage() throws Exception {
-    return Files.readString(Path.of("/proc/loadavg")).strip();
   }
 }

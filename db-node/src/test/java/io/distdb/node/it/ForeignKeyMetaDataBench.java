@@ -103,7 +103,8 @@ public final class ForeignKeyMetaDataBench {
     }
   }
 
-  private static String loadAverage() throws Exception {
+  /** The machine's load average line, printed before and after a run. */
+  static String loadAverage() throws Exception {
     return Files.readString(Path.of("/proc/loadavg")).strip();
   }
 }
