@@ -50,6 +50,9 @@ final class JdbcTypes {
   /** The cardinality the catalog declares int2vector columns with (pg_index's indkey). */
   static final int INT2VECTOR_CARDINALITY = 32;
 
+  /** The cardinality the catalog declares oidvector columns with (PostgreSQL's FUNC_MAX_ARGS). */
+  static final int OIDVECTOR_CARDINALITY = 100;
+
   private JdbcTypes() {}
 
   static PgType pgType(int jdbcType, String typeName) {
@@ -84,6 +87,9 @@ final class JdbcTypes {
         PgType element = elementType(typeName);
         if (precision == OID_ARRAY_CARDINALITY && element == PgType.INT4) {
           yield PgType.OID_ARRAY;
+        }
+        if (precision == OIDVECTOR_CARDINALITY && element == PgType.INT4) {
+          yield PgType.OIDVECTOR;
         }
         yield precision == INT2VECTOR_CARDINALITY && element == PgType.INT4
             ? PgType.INT2VECTOR

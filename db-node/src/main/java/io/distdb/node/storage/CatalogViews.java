@@ -261,14 +261,17 @@ public final class CatalogViews {
    * those tools commonly call, all overloads of each name, with what {@code
    * pg_get_function_result}, {@code pg_get_function_arguments} and {@code
    * pg_get_function_identity_arguments} answer for them. Not every function distdb runs is listed.
-   * proargtypes is an INT ARRAY, as pg_index's indkey (see dialect/DESIGN.md).
+   * proargtypes is an INT ARRAY, as pg_index's indkey (see dialect/DESIGN.md), declared with 100
+   * elements at most, which the session reports as oidvector, printed as PostgreSQL prints it.
    */
   private static String functionsQuery() {
     return "SELECT v.oid, v.proname, n.id AS pronamespace, 10 AS proowner, v.prolang,"
         + " CAST(v.procost AS REAL) AS procost, CAST(v.prorows AS REAL) AS prorows, v.provariadic,"
         + " v.prosupport, v.prokind, FALSE AS prosecdef, v.proleakproof, v.proisstrict,"
         + " v.proretset, v.provolatile, v.proparallel, CAST(v.pronargs AS SMALLINT) AS pronargs,"
-        + " CAST(v.pronargdefaults AS SMALLINT) AS pronargdefaults, v.prorettype, v.proargtypes,"
+        + " CAST(v.pronargdefaults AS SMALLINT) AS pronargdefaults, v.prorettype,"
+        // INTEGER ARRAY[100]: the session reports it as oidvector (service.JdbcTypes).
+        + " CAST(v.proargtypes AS INTEGER ARRAY[100]) AS proargtypes,"
         + " CAST(NULL AS INT ARRAY) AS proallargtypes, CAST(NULL AS VARCHAR ARRAY) AS proargmodes,"
         + " CAST(NULL AS VARCHAR ARRAY) AS proargnames, CAST(NULL AS VARCHAR) AS proargdefaults,"
         + " CAST(NULL AS INT ARRAY) AS protrftypes, v.prosrc, CAST(NULL AS VARCHAR) AS probin,"
