@@ -115,7 +115,10 @@ public final class H2ErrorTranslator {
       case ErrorCode.INVALID_DATETIME_CONSTANT_2:
         return datetimeError(m);
       case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1, ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2:
-        return error("22003", outOfRange(name));
+        String overflow = IntegerOverflow.message(h2);
+        return error("22003", overflow != null ? overflow : outOfRange(name));
+      case ErrorCode.STEP_SIZE_MUST_NOT_BE_ZERO:
+        return error("22023", "step size cannot equal zero");
       case ErrorCode.VALUE_TOO_LONG_2:
         return valueTooLong(m);
       case ErrorCode.DIVISION_BY_ZERO_1:
