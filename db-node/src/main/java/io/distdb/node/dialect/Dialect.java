@@ -47,7 +47,8 @@ public final class Dialect {
           new IntervalColumnRewrite(),
           new ByteaColumnRewrite(),
           new AdvisoryLockRewrite(),
-          new AggregateTypeRewrite(),
+          new AggregateTypeRewrite(), // before NumericDivisionRewrite: avg becomes a division
+          new NumericDivisionRewrite(), // before BuiltinFunctionRewrite, which sees its calls
           new FunctionRewrite(),
           new BitwiseOperatorRewrite(),
           new EngineFunctionRewrite(),
