@@ -6,6 +6,7 @@ import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.operators.arithmetic.Division;
+import net.sf.jsqlparser.expression.operators.arithmetic.Modulo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.schema.Column;
 
@@ -22,13 +23,14 @@ final class NumericDivisionRewrite implements Rewrite {
 
   @Override
   public List<String> stems() {
-    return List.of("/");
+    return List.of("/", "%");
   }
 
   @Override
   public void apply(Translation t) throws StatementException {
     List<Division> divisions = TreeSurgery.find(t.tree(), Division.class);
-    if (divisions.isEmpty()) {
+    List<Modulo> modulos = TreeSurgery.find(t.tree(), Modulo.class);
+    if (divisions.isEmpty() && modulos.isEmpty()) {
       return;
     }
     SelectLabels labels = SelectLabels.of(t);
@@ -42,6 +44,15 @@ final class NumericDivisionRewrite implements Rewrite {
       Kind right = kinds.of(d.getRightExpression());
       if (left.isExact() && right.isExact() && (left == Kind.NUMERIC || right == Kind.NUMERIC)) {
         changed |= TreeSurgery.replace(t.tree(), d, numericDiv(d));
+      }
+    }
+    for (Modulo m : modulos) {
+      Kind left = kinds.of(m.getLeftExpression());
+      Kind right = kinds.of(m.getRightExpression());
+      if (left.isExact() && right.isExact() && (left == Kind.NUMERIC || right == Kind.NUMERIC)) {
+        changed |=
+            TreeSurgery.replace(
+                t.tree(), m, call("numeric_mod", m.getLeftExpression(), m.getRightExpression()));
       }
     }
     if (changed) {
@@ -62,8 +73,12 @@ final class NumericDivisionRewrite implements Rewrite {
   }
 
   static Function numericDiv(Expression left, Expression right) {
+    return call("numeric_div", left, right);
+  }
+
+  private static Function call(String name, Expression left, Expression right) {
     Function f = new Function();
-    f.setName(List.of("distdb_catalog", "numeric_div"));
+    f.setName(List.of("distdb_catalog", name));
     f.setParameters(new ExpressionList<>(left, right));
     return f;
   }

@@ -3,6 +3,7 @@ package io.distdb.node.service;
 import io.distdb.node.storage.JsonValues;
 import io.distdb.node.storage.PgInterval;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -143,12 +144,27 @@ final class JdbcTypes {
   }
 
   static List<Column> columns(ResultSetMetaData md) throws SQLException {
+    return columns(md, null);
+  }
+
+  /**
+   * @param connection the engine connection the statement ran on, to find the type of an enum
+   *     column in the catalog ({@link EnumTypeOids}); null reports enums as text
+   */
+  static List<Column> columns(ResultSetMetaData md, Connection connection) throws SQLException {
     int n = md.getColumnCount();
     List<Column> columns = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
       PgType type = pgType(md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i));
       if (type == PgType.VARCHAR && isText(md, i)) {
         type = PgType.TEXT;
+      }
+      if (connection != null && EnumTypeOids.isEnum(md, i)) {
+        int oid = EnumTypeOids.oid(connection, md, i);
+        if (oid != 0) {
+          columns.add(new Column(md.getColumnLabel(i), oid, -1));
+          continue;
+        }
       }
       columns.add(new Column(md.getColumnLabel(i), type.oid(), typeModifier(type, md, i)));
     }

@@ -47,6 +47,14 @@ class NumericDivisionRewriteTest {
   }
 
   @Test
+  void numericRemainderIsNumerics() throws Exception {
+    assertThat(engine("SELECT 7.5 % 2, b % i, i % 2 FROM n"))
+        .isEqualTo(
+            "SELECT distdb_catalog.numeric_mod(7.5, 2) AS \"?column?\","
+                + " distdb_catalog.numeric_mod(b, i) AS \"?column?\", i % 2 AS \"?column?\" FROM n");
+  }
+
+  @Test
   void integerFloatAndUnknownDivisionsStayTheEngines() throws Exception {
     assertThat(engine("SELECT i / 2, g / i FROM n")).isEqualTo("SELECT i / 2, g / i FROM n");
     assertThat(engine("SELECT d / 2, r / i FROM f")).isEqualTo("SELECT d / 2, r / i FROM f");
