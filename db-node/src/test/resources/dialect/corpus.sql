@@ -588,3 +588,6 @@ CREATE TYPE numk_mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TABLE numk_e (id int PRIMARY KEY, m numk_mood);
 INSERT INTO numk_e VALUES (1, 'happy'), (2, 'sad') RETURNING m;
 SELECT id, m, 'ok'::numk_mood FROM numk_e ORDER BY id;
+SELECT id, avg(b) OVER (), avg(f) OVER (), sum(r) OVER (ORDER BY id), avg(i) OVER (PARTITION BY s ORDER BY id) FROM numk ORDER BY id;
+SELECT avg(i) FILTER (WHERE i > 1), avg(b) FILTER (WHERE i > 1) FROM numk;
+SELECT 'NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric;

@@ -3,6 +3,8 @@ package io.distdb.node.dialect;
 import io.distdb.node.dialect.NumberKinds.Kind;
 import io.distdb.node.sql.StatementException;
 import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -62,9 +64,44 @@ final class AggregateTypeRewrite implements Rewrite {
         changed |= replacement == f || TreeSurgery.replace(t.tree(), f, replacement);
       }
     }
+    for (AnalyticExpression a : TreeSurgery.find(t.tree(), AnalyticExpression.class)) {
+      Expression replacement = window(a, kinds);
+      if (replacement != null) {
+        changed |= TreeSurgery.replace(t.tree(), a, replacement);
+      }
+    }
     if (changed) {
       t.changed();
     }
+  }
+
+  /**
+   * {@code avg(x) OVER (...)} / {@code FILTER (...)} over a column: the same forms, over the same
+   * window: {@code numeric_div(SUM(x) OVER (...), COUNT(x) OVER (...))}, or the float8 cast.
+   */
+  private static Expression window(AnalyticExpression a, NumberKinds kinds)
+      throws StatementException {
+    String name = a.getName() == null ? "" : a.getName().toLowerCase(Locale.ROOT);
+    if (!(name.equals("avg") || name.equals("sum"))
+        || a.getExpression() == null
+        || a.isDistinct()
+        || !readsColumn(a.getExpression())) {
+      return null;
+    }
+    Kind kind = kinds.of(a.getExpression());
+    if (kind.isFloat()) {
+      return cast(a, name.equals("sum") && kind == Kind.FLOAT4 ? "REAL" : "DOUBLE PRECISION");
+    }
+    if (!name.equals("avg") || !kind.isExact()) {
+      return null;
+    }
+    String text = a.toString();
+    if (!text.regionMatches(true, 0, "avg", 0, 3)) {
+      return null;
+    }
+    return NumericDivisionRewrite.numericDiv(
+        PostgresParser.expression("SUM" + text.substring(3)),
+        PostgresParser.expression("COUNT" + text.substring(3)));
   }
 
   private static Expression avg(Function f, Expression arg, Kind kind) {

@@ -220,6 +220,22 @@ final class JdbcTypes {
     return row;
   }
 
+  /**
+   * A numeric value: a BigDecimal, or the text of NaN / Infinity / -Infinity, which the engine's
+   * DECFLOAT holds and JDBC cannot read as a BigDecimal ({@link NumericText}).
+   */
+  private static Object numeric(ResultSet rs, int i) throws SQLException {
+    try {
+      return rs.getObject(i, BigDecimal.class);
+    } catch (SQLException notANumber) {
+      String text = rs.getString(i);
+      if (text != null && NumericText.isSpecial(text)) {
+        return text;
+      }
+      throw notANumber;
+    }
+  }
+
   private static Object readValue(ResultSet rs, int i, PgType type) throws SQLException {
     Object v =
         switch (type) {
@@ -229,7 +245,7 @@ final class JdbcTypes {
           case INT8 -> rs.getObject(i, Long.class);
           case FLOAT4 -> rs.getObject(i, Float.class);
           case FLOAT8 -> rs.getObject(i, Double.class);
-          case NUMERIC -> rs.getObject(i, BigDecimal.class);
+          case NUMERIC -> numeric(rs, i);
           case BYTEA -> rs.getBytes(i);
           case DATE -> rs.getObject(i, LocalDate.class);
           case TIME -> rs.getObject(i, LocalTime.class);

@@ -13,11 +13,20 @@ final class IntegerOverflow {
 
   /** PostgreSQL's message for the overflow {@code e} reports, or null if no frame says the type. */
   static String message(Throwable e) {
+    String type = type(e);
+    return type == null ? null : type + " out of range";
+  }
+
+  /**
+   * The integer type ({@code smallint}, {@code integer}, {@code bigint}) whose arithmetic or
+   * conversion threw {@code e}, or null.
+   */
+  static String type(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       for (StackTraceElement frame : t.getStackTrace()) {
         String type = typeOf(frame);
         if (type != null) {
-          return type + " out of range";
+          return type;
         }
       }
     }

@@ -47,6 +47,16 @@ class NumericDivisionRewriteTest {
   }
 
   @Test
+  void windowAndFilterAveragesOverTheSameWindow() throws Exception {
+    assertThat(engine("SELECT avg(b) OVER (PARTITION BY i) FROM n"))
+        .isEqualTo(
+            "SELECT distdb_catalog.numeric_div(SUM(b) OVER (PARTITION BY i ),"
+                + " COUNT(b) OVER (PARTITION BY i )) AS \"avg\" FROM n");
+    assertThat(engine("SELECT avg(d) OVER () FROM f"))
+        .isEqualTo("SELECT CAST(avg(d) OVER () AS DOUBLE PRECISION) AS \"avg\" FROM f");
+  }
+
+  @Test
   void numericRemainderIsNumerics() throws Exception {
     assertThat(engine("SELECT 7.5 % 2, b % i, i % 2 FROM n"))
         .isEqualTo(

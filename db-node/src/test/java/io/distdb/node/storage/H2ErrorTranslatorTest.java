@@ -91,7 +91,9 @@ class H2ErrorTranslatorTest {
       select (1                                   | 42601 | syntax error at end of input
       insert into t (a) values (1, 2)             | 42601 | column count does not match
       select a from t, p                          | 42702 | column reference "a" is ambiguous
-      select 'abc'::int                           | 22P02 | invalid input syntax: "abc"
+      select 'abc'::int                           | 22P02 | `invalid input syntax for type integer: "abc"`
+      select cast('99999999999999999999' as bigint) | 22003 | `value "99999999999999999999" is out of range for type bigint`
+      select cast('x1' as smallint)               | 22P02 | `invalid input syntax for type smallint: "x1"`
       select cast('a' as boolean)                 | 22P02 | invalid input syntax for type boolean
       select cast('x' as date)                    | 22007 | `invalid input syntax for type date: "x"`
       select 32768::smallint                      | 22003 | smallint out of range
