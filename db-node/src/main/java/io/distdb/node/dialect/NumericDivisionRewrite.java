@@ -23,7 +23,8 @@ final class NumericDivisionRewrite implements Rewrite {
 
   @Override
   public List<String> stems() {
-    return List.of("/", "%");
+    // " % " as BuiltinFunctionRewrite: a bare % is in every LIKE pattern, which need no parse
+    return List.of("/", " % ");
   }
 
   @Override
