@@ -160,6 +160,17 @@ final class NumberKinds {
     return FLOATS.contains(n) ? Kind.FLOAT : Kind.UNKNOWN;
   }
 
+  /** The kind of a column the engine's INFORMATION_SCHEMA types {@code dataType}. */
+  static Kind ofEngineType(String dataType) {
+    return switch (dataType.toUpperCase(Locale.ROOT)) {
+      case "TINYINT", "SMALLINT", "INTEGER", "BIGINT" -> Kind.INTEGER;
+      case "NUMERIC", "DECIMAL", "DECFLOAT" -> Kind.NUMERIC;
+      case "REAL" -> Kind.FLOAT4;
+      case "DOUBLE PRECISION", "FLOAT" -> Kind.FLOAT;
+      default -> Kind.UNKNOWN;
+    };
+  }
+
   private Kind ofColumn(Column c) throws StatementException {
     Map<String, Map<String, Kind>> tables = tables();
     String name = identifier(c.getColumnName());
@@ -199,7 +210,7 @@ final class NumberKinds {
         continue;
       }
       Map<String, String> types =
-          schema.columnTypes(
+          schema.engineColumnTypes(
               t.getSchemaName() == null ? null : identifier(t.getSchemaName()),
               identifier(t.getName()));
       if (types.isEmpty()) {
@@ -207,7 +218,7 @@ final class NumberKinds {
         continue;
       }
       Map<String, Kind> kinds = new HashMap<>();
-      types.forEach((column, type) -> kinds.put(column, ofTypeName(type)));
+      types.forEach((column, type) -> kinds.put(column, ofEngineType(type)));
       String key = t.getAlias() != null ? t.getAlias().getName() : t.getName();
       tablesByName.put(identifier(key), kinds);
     }

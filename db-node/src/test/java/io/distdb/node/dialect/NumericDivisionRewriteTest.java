@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Division and avg over columns, typed from a fake catalog (pg_type names, as the engine's). */
+/** Division and avg over columns, typed from a fake catalog (the engine's type names). */
 class NumericDivisionRewriteTest {
 
   private final Schema schema =
@@ -22,10 +22,10 @@ class NumericDivisionRewriteTest {
         }
 
         @Override
-        public Map<String, String> columnTypes(String schema, String table) {
+        public Map<String, String> engineColumnTypes(String schema, String table) {
           return switch (table) {
-            case "n" -> Map.of("a", "numeric", "b", "numeric", "i", "int4", "g", "int8");
-            case "f" -> Map.of("d", "float8", "r", "float4", "i", "int4");
+            case "n" -> Map.of("a", "DECFLOAT", "b", "NUMERIC", "i", "INTEGER", "g", "BIGINT");
+            case "f" -> Map.of("d", "DOUBLE PRECISION", "r", "REAL", "i", "INTEGER");
             default -> Map.of();
           };
         }
