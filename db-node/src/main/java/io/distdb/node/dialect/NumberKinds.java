@@ -201,7 +201,7 @@ final class NumberKinds {
       return tablesByName;
     }
     tablesByName = new HashMap<>();
-    Schema schema = translation.schema();
+    Schema schema = translation.columnTypes();
     derivedRelations =
         tree.toString().toLowerCase(Locale.ROOT).contains("with ")
             || TreeSurgery.find(tree, PlainSelect.class).stream().anyMatch(NumberKinds::derived);

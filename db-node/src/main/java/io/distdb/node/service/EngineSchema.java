@@ -266,6 +266,25 @@ final class EngineSchema implements Schema {
     return out;
   }
 
+  /**
+   * The database's name and H2's modification meta id, which every change of a schema object (and a
+   * sequence's flush) increments: read from the embedded session, no query.
+   */
+  @Override
+  public String catalogVersion() {
+    try {
+      org.h2.engine.Session session =
+          connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+      if (session instanceof org.h2.engine.SessionLocal local) {
+        org.h2.engine.Database db = local.getDatabase();
+        return db.getName() + "#" + db.getModificationMetaId();
+      }
+    } catch (SQLException | RuntimeException e) {
+      // not an embedded H2 connection: no version, nothing cached
+    }
+    return null;
+  }
+
   @Override
   public Map<String, String> engineColumnTypes(String schema, String table)
       throws StatementException {

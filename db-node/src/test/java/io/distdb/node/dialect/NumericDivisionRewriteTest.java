@@ -31,6 +31,43 @@ class NumericDivisionRewriteTest {
         }
       };
 
+  @Test
+  void translationsReadingColumnTypesAreCachedUnderTheCatalogVersion() throws Exception {
+    int[] lookups = {0};
+    String[] version = {"db#1"};
+    Schema counting =
+        new Schema() {
+          @Override
+          public List<String> columns(String table) {
+            return List.of();
+          }
+
+          @Override
+          public List<String> constraintColumns(String table, String constraint) {
+            return List.of();
+          }
+
+          @Override
+          public String catalogVersion() {
+            return version[0];
+          }
+
+          @Override
+          public Map<String, String> engineColumnTypes(String schema, String table) {
+            lookups[0]++;
+            return Map.of("b", "NUMERIC");
+          }
+        };
+    Dialect dialect = new Dialect(16);
+    String sql = "SELECT b / 3 FROM n";
+    String first = dialect.translate(sql, counting).sql();
+    assertThat(dialect.translate(sql, counting).sql()).isEqualTo(first);
+    assertThat(lookups[0]).isEqualTo(1);
+    version[0] = "db#2"; // a schema change: translated again
+    dialect.translate(sql, counting);
+    assertThat(lookups[0]).isEqualTo(2);
+  }
+
   private String engine(String sql) throws Exception {
     return new Dialect(16).translate(sql, schema).sql();
   }
