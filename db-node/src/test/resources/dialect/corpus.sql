@@ -591,3 +591,5 @@ SELECT id, m, 'ok'::numk_mood FROM numk_e ORDER BY id;
 SELECT id, avg(b) OVER (), avg(f) OVER (), sum(r) OVER (ORDER BY id), avg(i) OVER (PARTITION BY s ORDER BY id) FROM numk ORDER BY id;
 SELECT avg(i) FILTER (WHERE i > 1), avg(b) FILTER (WHERE i > 1) FROM numk;
 SELECT 'NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric;
+SELECT round(2.5::float8), round(-2.5::float8), round(3.5::float8), div(10, 3), div(-7, 2), div(10.5, 3), mod(10.5, 3);
+SELECT id, round(f * 10), round(r), div(b, 2) FROM numk ORDER BY id;

@@ -94,6 +94,18 @@ class NumericDivisionRewriteTest {
   }
 
   @Test
+  void divAndFloatRoundAreDistdbs() throws Exception {
+    assertThat(engine("SELECT mod(10.5, 3), mod(i, 3) FROM n"))
+        .isEqualTo(
+            "SELECT distdb_catalog.numeric_mod(10.5, 3) AS \"mod\", mod(i, 3) AS \"mod\" FROM n");
+    assertThat(engine("SELECT div(b, 3), round(d), round(b), round(d, 1) FROM n, f"))
+        .isEqualTo(
+            "SELECT distdb_catalog.numeric_div_trunc(b, 3) AS \"div\","
+                + " distdb_catalog.float8_round(d) AS \"round\", round(b),"
+                + " CAST(round(d, 1) AS NUMERIC (1000, 1)) AS \"round\" FROM n, f");
+  }
+
+  @Test
   void numericRemainderIsNumerics() throws Exception {
     assertThat(engine("SELECT 7.5 % 2, b % i, i % 2 FROM n"))
         .isEqualTo(
