@@ -1,5 +1,6 @@
 package io.distdb.node.dialect;
 
+import io.distdb.node.dialect.NumberKinds.Kind;
 import io.distdb.node.sql.StatementException;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
