@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.storage.CatalogViews;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,16 +24,24 @@ import java.util.Map;
  */
 final class EnumTypeOids {
 
+  /**
+   * The OIDs are computed from INFORMATION_SCHEMA as the catalog computes them, not read from
+   * {@code distdb_catalog.user_enum}: the catalog's relations may be a snapshot rebuilt only when a
+   * client reads the catalog.
+   */
   private static final String COLUMN_DOMAIN =
-      "SELECT e.oid FROM INFORMATION_SCHEMA.COLUMNS c JOIN distdb_catalog.user_enum e"
-          + " ON e.nspname = c.DOMAIN_SCHEMA AND e.typname = c.DOMAIN_NAME"
-          + " WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ? AND c.COLUMN_NAME = ?";
+      "SELECT "
+          + CatalogViews.enumTypeOid("d.DOMAIN_SCHEMA", "d.DOMAIN_NAME")
+          + " FROM INFORMATION_SCHEMA.COLUMNS c JOIN INFORMATION_SCHEMA.DOMAINS d"
+          + " ON d.DOMAIN_SCHEMA = c.DOMAIN_SCHEMA AND d.DOMAIN_NAME = c.DOMAIN_NAME"
+          + " WHERE d.DATA_TYPE = 'ENUM'"
+          + " AND c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ? AND c.COLUMN_NAME = ?";
 
   private static final String LABELS =
-      "SELECT e.oid, v.VALUE_NAME FROM distdb_catalog.user_enum e"
-          + " JOIN INFORMATION_SCHEMA.ENUM_VALUES v ON v.OBJECT_SCHEMA = e.nspname"
-          + " AND v.OBJECT_NAME = e.typname AND v.OBJECT_TYPE = 'DOMAIN'"
-          + " ORDER BY e.oid, v.VALUE_ORDINAL";
+      "SELECT "
+          + CatalogViews.enumTypeOid("v.OBJECT_SCHEMA", "v.OBJECT_NAME")
+          + ", v.VALUE_NAME FROM INFORMATION_SCHEMA.ENUM_VALUES v WHERE v.OBJECT_TYPE = 'DOMAIN'"
+          + " ORDER BY v.OBJECT_SCHEMA, v.OBJECT_NAME, v.VALUE_ORDINAL";
 
   private EnumTypeOids() {}
 
