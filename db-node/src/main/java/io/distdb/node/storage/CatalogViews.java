@@ -342,8 +342,9 @@ public final class CatalogViews {
    * equal on every node; it changes on a rename, as a sequence's does.
    */
   private static final String ENUM_TYPES =
-      "SELECT CAST(1073741824 + 2 * ORA_HASH('enum ' || d.domain_schema || '.' || d.domain_name,"
-          + " 536870910) AS INT) AS oid, d.domain_name AS typname, n.id AS typnamespace,"
+      "SELECT "
+          + enumTypeOid("d.domain_schema", "d.domain_name")
+          + " AS oid, d.domain_name AS typname, n.id AS typnamespace,"
           + " d.domain_schema AS nspname"
           + " FROM information_schema.domains d JOIN pg_catalog.pg_namespace n"
           + " ON n.nspname = d.domain_schema WHERE d.data_type = 'ENUM' AND d.domain_schema"
@@ -352,6 +353,18 @@ public final class CatalogViews {
           + "', '"
           + SCHEMA
           + "')";
+
+  /**
+   * The SQL expression of an enum type's OID from its domain's schema and name: what the catalog
+   * lists, and what a result column of the type announces (service.EnumTypeOids).
+   */
+  public static String enumTypeOid(String schemaExpression, String nameExpression) {
+    return "CAST(1073741824 + 2 * ORA_HASH('enum ' || "
+        + schemaExpression
+        + " || '.' || "
+        + nameExpression
+        + ", 536870910) AS INT)";
+  }
 
   /** The user's tables and views (alias c) and their schemas (alias n), as a FROM clause. */
   private static final String USER_RELATIONS =
