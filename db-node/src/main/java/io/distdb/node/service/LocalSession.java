@@ -690,6 +690,7 @@ final class LocalSession implements SqlSession {
   @Override
   public void started(int processId) {
     settings.backendPid(processId);
+    AdvisoryLockFunctions.LOCKS.processId(AdvisoryLockFunctions.owner(connection), processId);
   }
 
   @Override

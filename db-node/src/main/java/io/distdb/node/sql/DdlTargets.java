@@ -23,6 +23,7 @@ public final class DdlTargets {
   }
 
   private static final String VIEW_TEXT = "MERGE INTO \"distdb_internal\".\"view_text\" ";
+  private static final String VIEW_RENAME = "UPDATE \"distdb_internal\".\"view_text\" ";
 
   private DdlTargets() {}
 
@@ -109,9 +110,10 @@ public final class DdlTargets {
     if (in.accept("COMMENT", "ON")) {
       return comment(in);
     }
-    if (engineSql.startsWith(VIEW_TEXT)) {
-      // PostgreSQL's text of a view the same engine text creates (dialect.ViewSources): a row of
-      // distdb's own that the catalog reads only while the view's engine text still matches it.
+    if (engineSql.startsWith(VIEW_TEXT) || engineSql.startsWith(VIEW_RENAME)) {
+      // PostgreSQL's text of a view the same engine text creates or renames (dialect.ViewSources,
+      // ViewRenames): a row of distdb's own that the catalog reads only while the view's engine
+      // text still matches it.
       return Targets.NONE;
     }
     throw refused(engineSql);

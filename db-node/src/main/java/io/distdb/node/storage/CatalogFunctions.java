@@ -661,7 +661,9 @@ public final class CatalogFunctions {
    * {@code pg_database_size(name)}: what the database's files take on disk (PostgreSQL measures its
    * directory likewise), as the session found them before the statement ({@code
    * @distdb_database_sizes}, "size:name" pairs: each database is its own engine database, which a
-   * session cannot look into); null for a database the node does not have.
+   * session cannot look into). A name the node does not have fails with 3D000 as in PostgreSQL; an
+   * argument of digits is also tried as a database's OID (pg_database_size(oid)), which PostgreSQL
+   * answers null for when there is no such database.
    */
   public static Long databaseSize(Connection c, String database) throws SQLException {
     if (database == null) {
@@ -673,15 +675,31 @@ public final class CatalogFunctions {
       if (sizes == null) {
         return null;
       }
+      boolean oid = !database.isEmpty() && database.chars().allMatch(Character::isDigit);
       for (Object entry : (Object[]) sizes.getArray()) {
         String s = String.valueOf(entry);
         int colon = s.indexOf(':');
-        if (s.substring(colon + 1).equals(database)) {
+        String name = s.substring(colon + 1);
+        if (name.equals(database) || oid && database.equals(databaseOid(c, name))) {
           return Long.parseLong(s.substring(0, colon));
         }
       }
-      return null;
+      if (oid) {
+        return null;
+      }
+      throw new IllegalArgumentException("3D000: database \"" + database + "\" does not exist");
     }
+  }
+
+  /** The OID pg_database gives the database (the same expression as its view). */
+  private static String databaseOid(Connection c, String name) throws SQLException {
+    return one(
+        c,
+        "SELECT CAST(CASE CAST(? AS VARCHAR) WHEN 'template1' THEN 1 WHEN 'template0' THEN 4"
+            + " WHEN 'postgres' THEN 5 ELSE 1073741824 + ORA_HASH(CAST(? AS VARCHAR), 1073741823)"
+            + " END AS VARCHAR)",
+        name,
+        name);
   }
 
   public static Long relationSize(Connection c, String relation) throws SQLException {

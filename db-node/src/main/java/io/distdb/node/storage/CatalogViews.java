@@ -60,9 +60,10 @@ public final class CatalogViews {
    * PostgreSQL texts ({@link #VIEW_TEXT}), which pg_views, information_schema.views and
    * pg_get_viewdef show, and gave sequences PostgreSQL's default cache, 1, where the engine has its
    * own, 32; 6 listed enum types (pg_type, pg_enum, user_enum; their columns' types in pg_attribute
-   * and information_schema.columns) and added pg_matviews (empty).
+   * and information_schema.columns) and added pg_matviews (empty); 7 showed advisory locks in
+   * pg_locks.
    */
-  static final int VERSION = 6;
+  static final int VERSION = 7;
 
   /** PostgreSQL's text of the views (since catalog version 5). */
   static final String VIEW_TEXT = AppliedLsn.SCHEMA + ".view_text";
