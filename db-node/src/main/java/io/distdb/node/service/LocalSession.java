@@ -259,6 +259,10 @@ final class LocalSession implements SqlSession {
         columns = columns(ps);
       }
       int[] cast = ParameterCasts.declared(sql, declaredOids, engine.parameterCount());
+      int[] quantified =
+          QuantifiedParameters.declared(
+              sql, cast == null ? declaredOids : cast, engine.parameterCount());
+      cast = quantified == null ? cast : quantified;
       int[] oids = parameterOids(ps, engine, cast == null ? declaredOids : cast);
       if (engine.describeSql() != null) {
         oids = describedParameters(engine, oids);

@@ -56,6 +56,8 @@ public final class CatalogFunctions {
           Map.entry("pg_total_relation_size", "relationSize"),
           Map.entry("pg_indexes_size", "indexesSize"),
           Map.entry("pg_database_size", "databaseSize"),
+          Map.entry("regtype_names", "regtypeNames"),
+          Map.entry("key_column_names", "keyColumnNames"),
           Map.entry("pg_get_userbyid", "userById"),
           Map.entry("to_regclass", "toRegclass"),
           Map.entry("regtype_oid", "regtype"),
@@ -88,6 +90,22 @@ public final class CatalogFunctions {
                 + "'");
       }
     }
+  }
+
+  /**
+   * An array of type OIDs as {@code ::regtype[]} prints it, each type's name as {@link #formatType}
+   * gives it (dialect.CatalogCasts writes {@code oids::regtype[]} so).
+   */
+  public static String[] regtypeNames(Connection c, java.sql.Array oids) throws SQLException {
+    if (oids == null) {
+      return null;
+    }
+    Object[] values = (Object[]) oids.getArray();
+    String[] names = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      names[i] = values[i] == null ? null : formatType(c, ((Number) values[i]).intValue(), null);
+    }
+    return names;
   }
 
   /** PostgreSQL's SQL spelling of a type and modifier ({@code character varying(20)}). */
@@ -594,6 +612,35 @@ public final class CatalogFunctions {
                   ((Number) n).intValue())));
     }
     return names;
+  }
+
+  /**
+   * The names of a relation's columns numbered {@code numbers} (a key's conkey or confkey), in that
+   * order; numbers of no column are left out. dialect.KeyColumnNamesRewrite writes pgcli's subquery
+   * that aggregates them so.
+   */
+  public static String[] keyColumnNames(Connection c, Integer relation, java.sql.Array numbers)
+      throws SQLException {
+    if (relation == null || numbers == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (Object n : (Object[]) numbers.getArray()) {
+      String name =
+          n == null
+              ? null
+              : one(
+                  c,
+                  "SELECT attname FROM "
+                      + SCHEMA
+                      + ".pg_attribute WHERE attrelid = ? AND attnum = ?",
+                  relation,
+                  ((Number) n).intValue());
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    return names.isEmpty() ? null : names.toArray(new String[0]);
   }
 
   /** An identifier as PostgreSQL's quote_ident writes it. */
