@@ -94,13 +94,15 @@ public final class CatalogFunctions {
 
   /**
    * An array of type OIDs as {@code ::regtype[]} prints it, each type's name as {@link #formatType}
-   * gives it (dialect.CatalogCasts writes {@code oids::regtype[]} so).
+   * gives it (dialect.CatalogCasts writes {@code oids::regtype[]} so). Array arguments are typed
+   * {@code Integer[]}: a {@code java.sql.Array} one is an array of no element type to the engine,
+   * and its INFORMATION_SCHEMA.ELEMENT_TYPES then fails on every query of the database.
    */
-  public static String[] regtypeNames(Connection c, java.sql.Array oids) throws SQLException {
+  public static String[] regtypeNames(Connection c, Integer[] oids) throws SQLException {
     if (oids == null) {
       return null;
     }
-    Object[] values = (Object[]) oids.getArray();
+    Integer[] values = oids;
     String[] names = new String[values.length];
     for (int i = 0; i < values.length; i++) {
       names[i] = values[i] == null ? null : formatType(c, ((Number) values[i]).intValue(), null);
@@ -619,13 +621,13 @@ public final class CatalogFunctions {
    * order; numbers of no column are left out. dialect.KeyColumnNamesRewrite writes pgcli's subquery
    * that aggregates them so.
    */
-  public static String[] keyColumnNames(Connection c, Integer relation, java.sql.Array numbers)
+  public static String[] keyColumnNames(Connection c, Integer relation, Integer[] numbers)
       throws SQLException {
     if (relation == null || numbers == null) {
       return null;
     }
     List<String> names = new ArrayList<>();
-    for (Object n : (Object[]) numbers.getArray()) {
+    for (Integer n : numbers) {
       String name =
           n == null
               ? null
@@ -635,7 +637,7 @@ public final class CatalogFunctions {
                       + SCHEMA
                       + ".pg_attribute WHERE attrelid = ? AND attnum = ?",
                   relation,
-                  ((Number) n).intValue());
+                  n);
       if (name != null) {
         names.add(name);
       }
