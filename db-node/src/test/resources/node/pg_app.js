@@ -114,6 +114,16 @@ run(async () => {
       ),
     ),
   );
+  // A JavaScript array bound where PostgreSQL expects one: it travels as '{1,2}' typed unknown.
+  show(
+    'params any',
+    described(
+      await c.query('SELECT id, name FROM pg_items WHERE id = ANY($1) OR name = ANY($2) ORDER BY id', [
+        [1, 99],
+        ['pear'],
+      ]),
+    ),
+  );
   show(
     'params untyped',
     described(await c.query('SELECT id FROM pg_items WHERE id = $1 OR name = $2', ['1', 'pear'])),
