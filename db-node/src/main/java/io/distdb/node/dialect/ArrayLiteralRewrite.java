@@ -4,7 +4,6 @@ import io.distdb.node.sql.StatementException;
 import io.distdb.node.storage.ArrayElementType;
 import io.distdb.node.storage.ArrayLiteral;
 import io.distdb.node.storage.TextInputException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,12 +13,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
-import net.sf.jsqlparser.statement.insert.Insert;
-import net.sf.jsqlparser.statement.select.Values;
-import net.sf.jsqlparser.statement.update.Update;
-import net.sf.jsqlparser.statement.update.UpdateSet;
 
 /**
  * PostgreSQL's array literals: {@code '{1,2}'::int[]}, {@code CAST('{a,"b c"}' AS text[])}, {@code
@@ -58,11 +52,7 @@ final class ArrayLiteralRewrite implements Rewrite {
     if (failure[0] != null) {
       throw failure[0];
     }
-    if (t.tree() instanceof Insert insert) {
-      changed[0] |= insert(insert, t);
-    } else if (t.tree() instanceof Update update) {
-      changed[0] |= update(update, t);
-    }
+    changed[0] |= WrittenColumnLiterals.rewrite(t, ARRAY_COLUMNS);
     if (changed[0]) {
       t.changed();
     }
@@ -110,60 +100,27 @@ final class ArrayLiteralRewrite implements Rewrite {
             .contains(name.toLowerCase(Locale.ROOT));
   }
 
-  private static boolean insert(Insert insert, Translation t) throws StatementException {
-    if (!(insert.getSelect() instanceof Values values)
-        || !hasArrayLiteral(values.getExpressions())) {
-      return false;
-    }
-    String table = insert.getTable().getFullyQualifiedName();
-    Map<String, String> arrays = t.schema().arrayColumns(table);
-    if (arrays.isEmpty()) {
-      return false;
-    }
-    List<String> columns = new ArrayList<>();
-    if (insert.getColumns() != null && !insert.getColumns().isEmpty()) {
-      for (Column c : insert.getColumns()) {
-        columns.add(JsonColumnRewrite.name(c.getColumnName()));
-      }
-    } else {
-      columns.addAll(t.schema().columns(table));
-    }
-    boolean changed = false;
-    for (ExpressionList<Expression> row : JsonColumnRewrite.rows(values.getExpressions())) {
-      for (int i = 0; i < row.size() && i < columns.size(); i++) {
-        String element = arrays.get(columns.get(i));
-        if (element != null && row.get(i) instanceof StringValue s && looksLikeArray(s)) {
-          row.set(i, columnValue(s, element));
-          changed = true;
+  /** A string literal written into an array column, as its element type reads it. */
+  private static final WrittenColumnLiterals.Kind ARRAY_COLUMNS =
+      new WrittenColumnLiterals.Kind() {
+        @Override
+        public boolean isCandidate(StringValue s) {
+          return looksLikeArray(s);
         }
-      }
-    }
-    return changed;
-  }
 
-  private static boolean update(Update update, Translation t) throws StatementException {
-    Map<String, String> arrays = null;
-    boolean changed = false;
-    for (UpdateSet set : update.getUpdateSets()) {
-      for (int i = 0; i < set.getColumns().size() && i < set.getValues().size(); i++) {
-        if (!(set.getValues().get(i) instanceof StringValue s) || !looksLikeArray(s)) {
-          continue;
+        @Override
+        public WrittenColumnLiterals.Replacement columns(Schema schema, String table)
+            throws StatementException {
+          Map<String, String> arrays = schema.arrayColumns(table);
+          if (arrays.isEmpty()) {
+            return null;
+          }
+          return (column, s) -> {
+            String element = arrays.get(column);
+            return element != null && looksLikeArray(s) ? columnValue(s, element) : null;
+          };
         }
-        if (arrays == null) {
-          arrays = t.schema().arrayColumns(update.getTable().getFullyQualifiedName());
-        }
-        String element =
-            arrays.get(JsonColumnRewrite.name(set.getColumns().get(i).getColumnName()));
-        if (element != null) {
-          @SuppressWarnings("unchecked")
-          ExpressionList<Expression> values = (ExpressionList<Expression>) set.getValues();
-          values.set(i, columnValue(s, element));
-          changed = true;
-        }
-      }
-    }
-    return changed;
-  }
+      };
 
   /** A literal for a column of {@code element} (the engine's type name): one dimension only. */
   private static Expression columnValue(StringValue literal, String element)
@@ -175,18 +132,6 @@ final class ArrayLiteralRewrite implements Rewrite {
           "multidimensional arrays are not supported in columns: \"" + literal.getValue() + "\"");
     }
     return constructor(read(ArrayElementType.of(element), parsed));
-  }
-
-  private static boolean hasArrayLiteral(ExpressionList<?> expressions) {
-    for (Object e : expressions) {
-      if (e instanceof StringValue s && looksLikeArray(s)) {
-        return true;
-      }
-      if (e instanceof ExpressionList<?> row && hasArrayLiteral(row)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean looksLikeArray(StringValue s) {

@@ -25,12 +25,12 @@ final class ByteaColumnRewrite extends ColumnLiteralRewrite {
   }
 
   @Override
-  Set<String> columns(Schema schema, String table) throws StatementException {
+  Set<String> kindColumns(Schema schema, String table) throws StatementException {
     return schema.byteaColumns(table);
   }
 
   @Override
-  boolean isCandidate(StringValue s) {
+  public boolean isCandidate(StringValue s) {
     return s.getPrefix() == null && s.getValue().contains("\\");
   }
 

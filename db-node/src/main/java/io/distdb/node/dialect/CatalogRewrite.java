@@ -5,6 +5,7 @@ import io.distdb.node.sql.StatementException;
 import io.distdb.node.sql.Token;
 import io.distdb.node.sql.TokenKind;
 import io.distdb.node.storage.CatalogFunctions;
+import io.distdb.node.storage.CatalogSnapshot;
 import io.distdb.node.storage.CatalogViews;
 import io.distdb.node.storage.DumpFunctions;
 import io.distdb.node.storage.SequenceFunctions;
@@ -132,33 +133,6 @@ final class CatalogRewrite {
           "schemata",
           "constraint_column_usage",
           "check_constraints");
-
-  /** Catalog functions distdb implements ({@code storage.CatalogFunctions}), qualified or not. */
-  private static final Set<String> FUNCTIONS =
-      Set.of(
-          "format_type",
-          "pg_get_constraintdef",
-          "pg_get_indexdef",
-          "pg_get_serial_sequence",
-          "pg_function_is_visible",
-          "pg_relation_is_publishable",
-          "pg_table_is_visible",
-          "pg_type_is_visible",
-          "obj_description",
-          "shobj_description",
-          "col_description",
-          "pg_size_pretty",
-          "pg_relation_size",
-          "pg_table_size",
-          "pg_total_relation_size",
-          "pg_indexes_size",
-          "pg_database_size",
-          "pg_get_userbyid",
-          "to_regclass",
-          "pg_get_function_result",
-          "pg_get_function_arguments",
-          "pg_get_function_identity_arguments",
-          "pg_encoding_to_char");
 
   /**
    * Aliases clients write unquoted that H2 reserves ({@code AS default}, {@code as key}): quoted,
@@ -395,7 +369,7 @@ final class CatalogRewrite {
     if (RELATIONS.contains(name)
         && !isCall(tokens, i)
         && (qualified || (!isQualifier(tokens, i) && inTablePosition(tokens, i)))) {
-      return new Replacement(from, t.end(), i, CatalogViews.SCHEMA + "." + name);
+      return new Replacement(from, t.end(), i, relation(tokens, i, name));
     }
     if (!isCall(tokens, i)) {
       return null;
@@ -569,7 +543,7 @@ final class CatalogRewrite {
             "(SELECT CAST(NULL AS VARCHAR) AS option_name, CAST(NULL AS VARCHAR) AS option_value"
                 + " WHERE FALSE)");
       default:
-        if (!FUNCTIONS.contains(name)
+        if (!CatalogFunctions.FUNCTIONS.containsKey(name)
             && !SettingFunctions.ALIASES.containsKey(name)
             && !DumpFunctions.ALIASES.containsKey(name)
             && !(SequenceFunctions.ALIASES.containsKey(name) && !isSchemaStatement(tokens))) {
@@ -644,7 +618,7 @@ final class CatalogRewrite {
     String operand = sql.substring(t.start(), tokens.get(nameEnd).end());
     if (end > nameEnd) {
       String function = tokens.get(nameEnd).value().toLowerCase(Locale.ROOT);
-      if (FUNCTIONS.contains(function)) {
+      if (CatalogFunctions.FUNCTIONS.containsKey(function)) {
         operand = CatalogViews.SCHEMA + "." + CatalogFunctions.PREFIX + function;
       }
       operand +=
@@ -1197,6 +1171,20 @@ final class CatalogRewrite {
 
   private static String quoteIdentifier(String name) {
     return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /**
+   * A catalog relation named at token i: its table where the catalog keeps one ({@link
+   * CatalogSnapshot}), under the client's name unless the client gave it an alias, else its view.
+   */
+  private static String relation(List<Token> tokens, int i, String name) {
+    boolean qualifier = i + 1 < tokens.size() && tokens.get(i + 1).is(".");
+    // A view the client creates over the catalog names its view: an upgrade replaces the table.
+    if (qualifier || !CatalogSnapshot.isMaterialized(name) || isSchemaStatement(tokens)) {
+      return CatalogViews.SCHEMA + "." + name;
+    }
+    boolean aliased = i + 1 < tokens.size() && startsAlias(tokens.get(i + 1));
+    return CatalogSnapshot.table(name) + (aliased ? "" : " AS " + name);
   }
 
   /** {@code information_schema.tables} (any case, quoted or not) → distdb's view of that shape. */

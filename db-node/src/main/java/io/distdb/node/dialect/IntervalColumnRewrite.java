@@ -21,12 +21,12 @@ final class IntervalColumnRewrite extends ColumnLiteralRewrite {
   }
 
   @Override
-  Set<String> columns(Schema schema, String table) throws StatementException {
+  Set<String> kindColumns(Schema schema, String table) throws StatementException {
     return schema.intervalColumns(table);
   }
 
   @Override
-  boolean isCandidate(StringValue s) {
+  public boolean isCandidate(StringValue s) {
     try {
       return IntervalText.toH2(s.getValue().replace("''", "'")) != null;
     } catch (StatementException e) {

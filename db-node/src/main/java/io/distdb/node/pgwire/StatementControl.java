@@ -12,12 +12,17 @@ import java.util.concurrent.TimeUnit;
  * {@code statement_timeout}. A cancel only hits the statement that was running when it was asked
  * for; one that arrives between statements is dropped, as in PostgreSQL. The engine stops the
  * statement where it checks for cancellation; streaming rows to the client stops at the next batch.
+ * A cancel is repeated until its statement ends: one that came while the statement was between two
+ * waits (rows locked by other transactions, say) must still reach the next.
  */
 final class StatementControl {
 
   static final String SQLSTATE = "57014";
   static final String BY_USER = "canceling statement due to user request";
   static final String BY_TIMEOUT = "canceling statement due to statement timeout";
+
+  /** How often a cancel is repeated while its statement still runs. */
+  private static final long REPEAT_MILLIS = 100;
 
   /** A statement body: executing it and sending its rows. */
   interface Body<T> {
@@ -35,6 +40,7 @@ final class StatementControl {
   private long sequence;
   private String cancelledBecause;
   private ScheduledFuture<?> timer;
+  private ScheduledFuture<?> repeat;
 
   StatementControl(SqlSession session, ScheduledExecutorService timers) {
     this.session = session;
@@ -73,7 +79,7 @@ final class StatementControl {
   }
 
   private synchronized void begin(long timeout) {
-    session.statementStarting();
+    session.statementStarting(timeout);
     long id = ++sequence;
     running = id;
     cancelledBecause = null;
@@ -88,6 +94,10 @@ final class StatementControl {
       timer.cancel(false);
       timer = null;
     }
+    if (repeat != null) {
+      repeat.cancel(false);
+      repeat = null;
+    }
   }
 
   private synchronized void cancel(long target, String reason) {
@@ -97,6 +107,15 @@ final class StatementControl {
     cancelledBecause = reason;
     // Under the lock, so it cannot hit the next statement: end() waits for us.
     session.cancel();
+    repeat =
+        timers.scheduleWithFixedDelay(
+            () -> cancelAgain(target), REPEAT_MILLIS, REPEAT_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void cancelAgain(long target) {
+    if (running == target) {
+      session.cancel();
+    }
   }
 
   /** A lock wait that ended at its bound, maybe after the statement was cancelled. */

@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.storage.CatalogSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
  * of the statement and its application_name (pg_stat_activity). They are set as the engine
  * session's variables before a statement that reads the catalog runs, the databases afresh for each
  * statement that reads pg_database or a statistics view (another session may have created or
- * dropped one). A slave knows the same databases as its master, so both answer alike.
+ * dropped one). A slave knows the same databases as its master, so both answer alike. The
+ * materialized catalog relations are brought up to date then too ({@link CatalogSnapshot}).
  */
 final class CatalogVariables {
 
@@ -28,6 +30,7 @@ final class CatalogVariables {
   private final java.util.function.ToLongFunction<String> databaseSize;
   private final SessionSettings settings;
   private final String version;
+  private final CatalogSnapshot catalog;
   private boolean userSet;
 
   /**
@@ -39,17 +42,20 @@ final class CatalogVariables {
       Supplier<List<String>> databases,
       java.util.function.ToLongFunction<String> databaseSize,
       SessionSettings settings,
-      String version) {
+      String version,
+      CatalogSnapshot catalog) {
     this.connection = connection;
     this.user = user;
     this.databases = databases;
     this.databaseSize = databaseSize;
     this.settings = settings;
     this.version = version;
+    this.catalog = catalog;
   }
 
   /** Sets the variables {@code engineSql} (the client's {@code clientSql} translated) may read. */
   void beforeStatement(String clientSql, String engineSql) throws SQLException {
+    catalog.beforeStatement(connection, engineSql);
     if (!engineSql.contains(CATALOG)) {
       return;
     }

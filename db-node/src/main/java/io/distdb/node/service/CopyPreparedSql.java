@@ -7,14 +7,13 @@ import java.util.List;
  * A prepared {@code COPY}: PostgreSQL describes it with no parameters and no row description (its
  * rows, if any, travel as CopyData).
  */
-final class CopyPreparedSql implements PreparedSql {
+final class CopyPreparedSql extends SessionHandledSql {
 
-  private final String sql;
   private final StatementInfo info;
   private final CopyCommand command;
 
   CopyPreparedSql(String sql, StatementInfo info, CopyCommand command) {
-    this.sql = sql;
+    super(sql);
     this.info = info;
     this.command = command;
   }
@@ -28,25 +27,7 @@ final class CopyPreparedSql implements PreparedSql {
   }
 
   @Override
-  public String sql() {
-    return sql;
-  }
-
-  @Override
-  public int[] parameterTypeOids() {
-    return new int[0];
-  }
-
-  @Override
   public List<Column> columns() {
     return List.of();
   }
-
-  @Override
-  public boolean isEmpty() {
-    return false;
-  }
-
-  @Override
-  public void close() {}
 }

@@ -8,9 +8,8 @@ import java.util.List;
  * returns the rows of the cursor it names, described with that cursor's columns when it is open at
  * Parse time (as PostgreSQL describes it); MOVE and CLOSE take nothing and return nothing.
  */
-final class CursorPreparedSql implements PreparedSql {
+final class CursorPreparedSql extends SessionHandledSql {
 
-  private final String sql;
   private final StatementInfo info;
   private final CursorCommand command;
   private final PreparedSql query;
@@ -25,7 +24,7 @@ final class CursorPreparedSql implements PreparedSql {
       CursorCommand command,
       PreparedSql query,
       List<Column> columns) {
-    this.sql = sql;
+    super(sql);
     this.info = info;
     this.command = command;
     this.query = query;
@@ -45,11 +44,6 @@ final class CursorPreparedSql implements PreparedSql {
   }
 
   @Override
-  public String sql() {
-    return sql;
-  }
-
-  @Override
   public int[] parameterTypeOids() {
     return query == null ? new int[0] : query.parameterTypeOids();
   }
@@ -57,11 +51,6 @@ final class CursorPreparedSql implements PreparedSql {
   @Override
   public List<Column> columns() {
     return columns;
-  }
-
-  @Override
-  public boolean isEmpty() {
-    return false;
   }
 
   @Override

@@ -1,16 +1,15 @@
 package io.distdb.node.service;
 
+import io.distdb.node.storage.EngineSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 
 /**
- * How long a statement waits in the engine for a row or table lock another transaction holds. The
- * engine's lock waits do not notice a cancel, so {@code lock_timeout} and {@code statement_timeout}
- * bound them instead: the wait ends as the timeout does (a little after, for statement_timeout, so
- * that the cancel has been asked for and the failure reads as PostgreSQL's 57014), and without
- * either at {@link #DEFAULT_MILLIS} (PostgreSQL would wait for ever).
+ * How long a statement waits in the engine for a row or table lock another transaction holds: as
+ * {@code lock_timeout} says, and without it at {@link #DEFAULT_MILLIS} (PostgreSQL would wait for
+ * ever). A cancel ends the wait at once ({@link LockWaitInterrupt}); {@code statement_timeout}
+ * bounds it too, a little after the timeout, should that cancel miss a wait that had not begun.
  */
 final class EngineLockWait {
 
@@ -36,7 +35,7 @@ final class EngineLockWait {
    * ({@code SET LOCK_TIMEOUT}) would commit the connection's open transaction.
    */
   static void apply(Connection c, long millis) throws SQLException {
-    SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+    SessionLocal session = EngineSession.of(c);
     if (session.getLockTimeout() != millis) {
       session.setLockTimeout((int) millis);
     }

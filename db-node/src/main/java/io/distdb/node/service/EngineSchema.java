@@ -2,6 +2,7 @@ package io.distdb.node.service;
 
 import io.distdb.node.dialect.Schema;
 import io.distdb.node.sql.StatementException;
+import io.distdb.node.storage.CatalogSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -92,9 +93,16 @@ final class EngineSchema implements Schema {
           + " ORDER BY a.attnum";
 
   private final Connection connection;
+  private final CatalogSnapshot catalog;
 
-  EngineSchema(Connection connection) {
+  /**
+   * @param catalog the materialized relations {@link #columnTypes} reads, brought up to date first:
+   *     a statement translated right after a schema change (CREATE VIEW over a new table) reads it
+   *     before any client statement has
+   */
+  EngineSchema(Connection connection, CatalogSnapshot catalog) {
     this.connection = connection;
+    this.catalog = catalog;
   }
 
   @Override
@@ -244,6 +252,11 @@ final class EngineSchema implements Schema {
   @Override
   public Map<String, String> columnTypes(String schema, String table) throws StatementException {
     Map<String, String> out = new java.util.LinkedHashMap<>();
+    try {
+      catalog.ensureFresh(connection);
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
     try (PreparedStatement ps = connection.prepareStatement(COLUMN_TYPES)) {
       ps.setString(1, schema);
       ps.setString(2, table);

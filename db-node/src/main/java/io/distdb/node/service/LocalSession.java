@@ -13,6 +13,7 @@ import io.distdb.node.sql.SessionCommand;
 import io.distdb.node.sql.TempInsertFunction;
 import io.distdb.node.sql.TransactionCommand;
 import io.distdb.node.storage.AdvisoryLockFunctions;
+import io.distdb.node.storage.CatalogSnapshot;
 import io.distdb.node.storage.undo.SchemaFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -117,6 +118,8 @@ final class LocalSession implements SqlSession {
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
   private final StatementCancel cancel = new StatementCancel();
 
+  private final SessionTimeout lockTimeout;
+
   private final SqlCursors cursors = new SqlCursors();
 
   /** The session's pg_temp insert functions (Sequelize's findOrCreate), by name. */
@@ -126,6 +129,8 @@ final class LocalSession implements SqlSession {
    * @param user the authenticated user, who owns everything catalog answers list
    * @param databases the node's databases, for {@code \l}
    * @param databaseSize a database's size on disk, for {@code pg_database_size} ({@code \l+})
+   * @param catalog the database's materialized catalog relations, brought up to date before a
+   *     statement reads them
    */
   LocalSession(
       String database,
@@ -140,6 +145,7 @@ final class LocalSession implements SqlSession {
       StatementFailures failures,
       Dialect dialect,
       SchemaFence fence,
+      CatalogSnapshot catalog,
       Runnable onClose) {
     this.failures = failures;
     this.fence = fence;
@@ -147,10 +153,11 @@ final class LocalSession implements SqlSession {
     this.connection = connection;
     this.writes = writes;
     this.settings = settings;
+    this.lockTimeout = new SessionTimeout(settings, TimeoutSetting.LOCK_TIMEOUT);
     this.clock = clock;
     this.onClose = onClose;
     this.dialect = dialect;
-    this.schema = new EngineSchema(connection);
+    this.schema = new EngineSchema(connection, catalog);
     this.engineSettings = new EngineSettings(connection);
     this.block = new TransactionBlock(connection, writes, database, cancel);
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
@@ -161,7 +168,8 @@ final class LocalSession implements SqlSession {
             databases,
             databaseSize,
             settings,
-            ServerVersionText.of(serverVersion));
+            ServerVersionText.of(serverVersion),
+            catalog);
   }
 
   @Override
@@ -524,6 +532,14 @@ final class LocalSession implements SqlSession {
         ddl
             ? StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant())
             : prepared.engineSql();
+    if (!ddl) {
+      try {
+        // nextval / setval read the catalog (serial columns' sequences) on the writer's connection.
+        catalogVariables.beforeStatement(prepared.sql(), prepared.engineSql());
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e);
+      }
+    }
     SqlStatement statement = new SqlStatement(sql, parameters, ddl);
     WriteResult result =
         block.isOpen() ? block.write(statement) : writes.autocommit(database, statement, cancel);
@@ -702,21 +718,9 @@ final class LocalSession implements SqlSession {
   }
 
   @Override
-  public void statementStarting() {
+  public void statementStarting(long statementTimeoutMillis) {
     cancel.reset();
-    cancel.boundLockWaits(
-        EngineLockWait.bound(
-            timeoutMillis(TimeoutSetting.LOCK_TIMEOUT),
-            timeoutMillis(TimeoutSetting.STATEMENT_TIMEOUT)));
-  }
-
-  private long timeoutMillis(String name) {
-    try {
-      String value = settings.get(name);
-      return value == null ? 0 : TimeoutSetting.millis(name, value);
-    } catch (SqlException e) {
-      return 0; // validated when set
-    }
+    cancel.boundLockWaits(EngineLockWait.bound(lockTimeout.millis(), statementTimeoutMillis));
   }
 
   @Override

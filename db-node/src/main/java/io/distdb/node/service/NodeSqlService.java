@@ -87,6 +87,7 @@ public final class NodeSqlService implements SqlService {
         failures,
         dialect,
         storage.fence(new DatabaseName(database)),
+        storage.catalog(new DatabaseName(database)),
         () -> sessions.closed(database));
   }
 }

@@ -51,8 +51,11 @@ public interface SqlSession extends AutoCloseable {
    * The protocol layer starts a statement that {@link #cancel()} may target: cancels asked for
    * before now are forgotten. Called before the statement can be cancelled, never concurrently with
    * {@link #cancel()}.
+   *
+   * @param statementTimeoutMillis the statement's {@code statement_timeout} as the protocol layer
+   *     enforces it (0 = none); the session bounds the statement's lock waits by it
    */
-  default void statementStarting() {}
+  default void statementStarting(long statementTimeoutMillis) {}
 
   /** Where FETCH and MOVE find the protocol layer's named portals (see {@link ProtocolPortals}). */
   default void portals(ProtocolPortals portals) {}

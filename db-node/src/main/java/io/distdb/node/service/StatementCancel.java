@@ -1,10 +1,10 @@
 package io.distdb.node.service;
 
+import io.distdb.node.storage.EngineSession;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.h2.api.ErrorCode;
-import org.h2.engine.Session;
-import org.h2.jdbc.JdbcConnection;
+import org.h2.engine.SessionLocal;
 
 /**
  * A cancel of one session's current statement, asked for from another thread (a CancelRequest or
@@ -17,7 +17,8 @@ import org.h2.jdbc.JdbcConnection;
  * on its command, and caches commands by text, so a cancel that arrived just as a statement ended
  * would fail the next run of the same text on that connection, on the writer maybe another
  * session's. A session-level cancel is re-armed at every statement's start instead (engine
- * connections carry a query timeout, see {@code storage.Storage}).
+ * connections carry a query timeout, see {@code storage.Storage}). The engine's wait for a row lock
+ * does not look at that cancel: {@link LockWaitInterrupt} ends it.
  */
 public final class StatementCancel {
 
@@ -28,6 +29,8 @@ public final class StatementCancel {
 
   private boolean requested;
   private Runnable onCancel;
+  private SessionLocal engine;
+  private boolean interruptedLockWait;
   private long lockWaitMillis = EngineLockWait.DEFAULT_MILLIS;
 
   /** A new statement starts: earlier cancels are forgotten. */
@@ -82,8 +85,13 @@ public final class StatementCancel {
     if (requested) {
       throw canceled();
     }
-    Session engine = s.getConnection().unwrap(JdbcConnection.class).getSession();
-    onCancel = engine::cancel;
+    engine = EngineSession.of(s.getConnection());
+    Thread thread = Thread.currentThread();
+    onCancel =
+        () -> {
+          engine.cancel();
+          interruptedLockWait |= LockWaitInterrupt.ifWaiting(thread, engine);
+        };
   }
 
   /** The statement left the engine: a cancel now is for whatever the statement does next. */
@@ -93,6 +101,15 @@ public final class StatementCancel {
     }
     synchronized (this) {
       onCancel = null;
+      if (interruptedLockWait) {
+        interruptedLockWait = false;
+        // The interrupt set the lock timeout to 0: the connection's next statement, maybe one
+        // that sets none itself, waits as long as this one could.
+        engine.setLockTimeout((int) lockWaitMillis);
+        // The engine's wait took the interrupt; should it have ended just before, the flag must
+        // not reach this thread's next wait or file read.
+        Thread.interrupted();
+      }
     }
   }
 

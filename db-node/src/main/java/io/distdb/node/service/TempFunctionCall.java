@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * f.sequelize_caught_exception FROM pg_temp.f()}: the function's INSERT, prepared, and where each
  * selected item comes from (a column of the inserted row, or the violation's DETAIL).
  */
-final class TempFunctionCall implements PreparedSql {
+final class TempFunctionCall extends SessionHandledSql {
 
   private static final Pattern CALL =
       Pattern.compile(
@@ -27,14 +27,13 @@ final class TempFunctionCall implements PreparedSql {
   /** Marks the selected item that is the violation's DETAIL. */
   static final int DETAIL = -1;
 
-  private final String sql;
   private final LocalPreparedSql insert;
   private final int[] sources;
   private final List<Column> columns;
 
   private TempFunctionCall(
       String sql, LocalPreparedSql insert, int[] sources, List<Column> columns) {
-    this.sql = sql;
+    super(sql);
     this.insert = insert;
     this.sources = sources;
     this.columns = columns;
@@ -112,23 +111,8 @@ final class TempFunctionCall implements PreparedSql {
   }
 
   @Override
-  public String sql() {
-    return sql;
-  }
-
-  @Override
-  public int[] parameterTypeOids() {
-    return new int[0];
-  }
-
-  @Override
   public List<Column> columns() {
     return columns;
-  }
-
-  @Override
-  public boolean isEmpty() {
-    return false;
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Map;
 import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.tools.SimpleResultSet;
 
 /**
@@ -50,7 +49,7 @@ public final class AdvisoryLockFunctions {
 
   /** The engine session behind a connection: the owner of its advisory locks. */
   public static Object owner(Connection c) {
-    return ((JdbcConnection) c).getSession();
+    return EngineSession.of(c);
   }
 
   public static String lock(Connection c, Long key) throws SQLException {
@@ -177,7 +176,7 @@ public final class AdvisoryLockFunctions {
     if (key == null) {
       return null; // a strict function: a null key locks nothing
     }
-    SessionLocal session = (SessionLocal) ((JdbcConnection) c).getSession();
+    SessionLocal session = EngineSession.of(c);
     try {
       LOCKS.acquire(session, key, shared, xact, session::checkCanceled);
     } catch (InterruptedException e) {
@@ -196,6 +195,6 @@ public final class AdvisoryLockFunctions {
   }
 
   private static Object database(Connection c) {
-    return ((SessionLocal) ((JdbcConnection) c).getSession()).getDatabase();
+    return EngineSession.of(c).getDatabase();
   }
 }

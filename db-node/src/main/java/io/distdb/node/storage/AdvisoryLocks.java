@@ -164,11 +164,15 @@ public final class AdvisoryLocks {
     return locks.size();
   }
 
+  /** Ends the owner's holds at the given levels; waiters look again if a key became free to it. */
   private void drop(Object owner, boolean sessionLevel, boolean xactLevel) {
+    if (locks.isEmpty()) {
+      return; // after every autocommit statement: mostly nothing to do
+    }
     boolean changed = false;
-    for (var it = locks.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Key, Map<Object, Hold>> e = it.next();
-      Hold h = e.getValue().get(owner);
+    for (Key key : List.copyOf(locks.keySet())) {
+      Map<Object, Hold> holders = locks.get(key);
+      Hold h = holders.get(owner);
       if (h == null) {
         continue;
       }
@@ -180,26 +184,23 @@ public final class AdvisoryLocks {
         h.xactExclusive = 0;
         h.xactShared = 0;
       }
-      if (!h.any()) {
-        e.getValue().remove(owner);
-        changed = true;
-        if (e.getValue().isEmpty()) {
-          it.remove();
-        }
-      }
+      changed |= forgetIfFree(key, holders, owner, h);
     }
     if (changed) {
       notifyAll();
     }
   }
 
-  private void forgetIfFree(Key key, Map<Object, Hold> holders, Object owner, Hold h) {
-    if (!h.any()) {
-      holders.remove(owner);
-      if (holders.isEmpty()) {
-        locks.remove(key);
-      }
+  /** Forgets an owner that holds the key no more, and the key once nobody does; true if it did. */
+  private boolean forgetIfFree(Key key, Map<Object, Hold> holders, Object owner, Hold h) {
+    if (h.any()) {
+      return false;
     }
+    holders.remove(owner);
+    if (holders.isEmpty()) {
+      locks.remove(key);
+    }
+    return true;
   }
 
   private boolean grantable(Object owner, Key key, boolean shared) {

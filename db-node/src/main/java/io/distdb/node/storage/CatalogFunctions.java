@@ -33,8 +33,11 @@ public final class CatalogFunctions {
    */
   public static final String PREFIX = "d_";
 
-  /** SQL name → Java method, installed as {@code distdb_catalog.d_<name>}. */
-  static final Map<String, String> ALIASES =
+  /**
+   * PostgreSQL's catalog functions, called by clients by name (dialect.CatalogRewrite sends those
+   * calls, qualified or not, to their aliases): SQL name → Java method.
+   */
+  public static final Map<String, String> FUNCTIONS =
       Map.ofEntries(
           Map.entry("format_type", "formatType"),
           Map.entry("pg_get_constraintdef", "constraintDef"),
@@ -47,9 +50,6 @@ public final class CatalogFunctions {
           Map.entry("obj_description", "objDescription"),
           Map.entry("shobj_description", "objDescription"),
           Map.entry("col_description", "colDescription"),
-          Map.entry("regclass_oid", "regclass"),
-          Map.entry("regclass_name", "regclassName"),
-          Map.entry("pg_get_expr", "expression"),
           Map.entry("pg_size_pretty", "sizePretty"),
           Map.entry("pg_relation_size", "relationSize"),
           Map.entry("pg_table_size", "relationSize"),
@@ -60,16 +60,27 @@ public final class CatalogFunctions {
           Map.entry("key_column_names", "keyColumnNames"),
           Map.entry("pg_get_userbyid", "userById"),
           Map.entry("to_regclass", "toRegclass"),
-          Map.entry("regtype_oid", "regtype"),
           Map.entry("pg_get_function_result", "functionResult"),
           Map.entry("pg_get_function_arguments", "functionArguments"),
           Map.entry("pg_get_function_identity_arguments", "functionIdentityArguments"),
           Map.entry("pg_encoding_to_char", "encodingName"));
 
+  /**
+   * Aliases that only the dialect's rewrites write (casts to regclass and regtype, pg_get_expr of
+   * more than a column): SQL name → Java method.
+   */
+  private static final Map<String, String> HELPERS =
+      Map.of(
+          "regclass_oid", "regclass",
+          "regclass_name", "regclassName",
+          "pg_get_expr", "expression",
+          "regtype_oid", "regtype");
+
   private CatalogFunctions() {}
 
   static void install(Connection admin) throws SQLException {
-    install(admin, CatalogFunctions.class, ALIASES);
+    install(admin, CatalogFunctions.class, FUNCTIONS);
+    install(admin, CatalogFunctions.class, HELPERS);
   }
 
   /** Installs {@code aliases} (SQL name → static method of {@code functions}) as d_ aliases. */

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -60,10 +62,11 @@ public final class CatalogViews {
    * PostgreSQL texts ({@link #VIEW_TEXT}), which pg_views, information_schema.views and
    * pg_get_viewdef show, and gave sequences PostgreSQL's default cache, 1, where the engine has its
    * own, 32; 6 listed enum types (pg_type, pg_enum, user_enum; their columns' types in pg_attribute
-   * and information_schema.columns) and added pg_matviews (empty); 7 showed advisory locks in
-   * pg_locks.
+   * and information_schema.columns) and added pg_matviews (empty); 7 materialized the relations
+   * clients join ({@link CatalogSnapshot}); 8 showed advisory locks in pg_locks and listed
+   * pg_get_viewdef in pg_proc.
    */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
 
   /** PostgreSQL's text of the views (since catalog version 5). */
   static final String VIEW_TEXT = AppliedLsn.SCHEMA + ".view_text";
@@ -125,12 +128,13 @@ public final class CatalogViews {
             + " (view_schema VARCHAR NOT NULL, view_name VARCHAR NOT NULL,"
             + " engine_text VARCHAR NOT NULL, definition VARCHAR NOT NULL, pretty VARCHAR NOT NULL,"
             + " PRIMARY KEY (view_schema, view_name))");
+    sql.addAll(CatalogSnapshot.engineCopyStatements());
     sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
-    sql.add(view("user_enum", ENUM_TYPES));
-    sql.add(view("pg_type", typesQuery()));
+    sql.addAll(javaView("user_enum", ENUM_TYPES));
+    sql.addAll(javaView("pg_type", typesQuery()));
     // H2 names the key column "id"; distdb's own schemas are not the client's business.
-    sql.add(
-        view(
+    sql.addAll(
+        javaView(
             "pg_namespace",
             // PostgreSQL 15's public schema belongs to pg_database_owner (6171).
             "SELECT n.id AS oid, n.nspname,"
@@ -159,11 +163,20 @@ public final class CatalogViews {
                 + SCHEMA
                 + ".proc_signature"));
     for (String statement : statements(readResource(RELATIONS))) {
-      sql.add(statement.replaceFirst("^CREATE (FORCE )?VIEW ", "CREATE OR REPLACE $1VIEW "));
+      Matcher m = RESOURCE_VIEW.matcher(statement);
+      if (m.matches() && CatalogSnapshot.isMaterialized(m.group(2))) {
+        sql.addAll(CatalogSnapshot.installStatements(m.group(2), m.group(3), m.group(1) != null));
+      } else {
+        sql.add(statement.replaceFirst("^CREATE (FORCE )?VIEW ", "CREATE OR REPLACE $1VIEW "));
+      }
     }
     sql.add(view("catalog_version", "SELECT " + VERSION + " AS version"));
     return sql;
   }
+
+  /** A view of the resource: FORCE or not, its name in {@value #SCHEMA}, its query. */
+  private static final Pattern RESOURCE_VIEW =
+      Pattern.compile("CREATE (FORCE )?VIEW " + SCHEMA + "\\.(\\w+) AS\\s(.*)", Pattern.DOTALL);
 
   /**
    * The statements of a SQL resource: each ends with ';' at a line's end; "--" lines are comments.
@@ -187,6 +200,13 @@ public final class CatalogViews {
 
   private static String view(String name, String query) {
     return "CREATE OR REPLACE VIEW " + SCHEMA + "." + name + " AS " + query;
+  }
+
+  /** A view defined in Java: materialized ({@link CatalogSnapshot}) or plain. */
+  private static List<String> javaView(String name, String query) {
+    return CatalogSnapshot.isMaterialized(name)
+        ? CatalogSnapshot.installStatements(name, query, false)
+        : List.of(view(name, query));
   }
 
   /**

@@ -85,6 +85,9 @@ public final class DatabaseChecksum {
                     + " information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN"
                     + " ('INFORMATION_SCHEMA', 'information_schema', 'pg_catalog', '"
                     + AppliedLsn.SCHEMA
+                    + "', '"
+                    // The materialized catalog is each node's own (CatalogSnapshot).
+                    + CatalogViews.SCHEMA
                     + "') ORDER BY table_schema, table_name")) {
       while (rs.next()) {
         tables.add(quote(rs.getString(1)) + "." + quote(rs.getString(2)));

@@ -144,10 +144,12 @@ public final class SequenceFunctions {
             "SELECT sequence_schema, sequence_name, NULL, increment, minimum_value, maximum_value"
                 + " FROM information_schema.sequences WHERE sequence_name = ? AND sequence_schema"
                 + where
+                // A serial column's sequence, as the catalog names it (serial_column), read from
+                // the engine: the statement may run before the materialized catalog caught up.
                 + " UNION ALL SELECT table_schema, table_name, column_name, identity_increment,"
-                + " identity_minimum, identity_maximum FROM "
-                + CatalogViews.SCHEMA
-                + ".serial_column WHERE seqname = ? AND table_schema"
+                + " identity_minimum, identity_maximum FROM information_schema.columns"
+                + " WHERE is_identity = 'YES' AND table_name || '_' || column_name || '_seq' = ?"
+                + " AND table_schema"
                 + where)) {
       int i = 1;
       p.setString(i++, relation);

@@ -55,6 +55,10 @@ public final class Storage implements AutoCloseable {
   private final io.distdb.node.storage.undo.SchemaFence.Registry fences =
       new io.distdb.node.storage.undo.SchemaFence.Registry();
 
+  /** Each database's materialized catalog, by name, made when first asked for. */
+  private final java.util.Map<String, CatalogSnapshot> catalogs =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Databases whose engine users this process has installed (their passwords change per start). */
   private final java.util.Set<String> secured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -157,6 +161,7 @@ public final class Storage implements AutoCloseable {
         shutdown(c);
       }
       secured.remove(name.value());
+      catalogs.remove(name.value());
       Path doomed = root.resolve(name.value() + DROPPING);
       deleteTree(doomed);
       Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
@@ -224,10 +229,16 @@ public final class Storage implements AutoCloseable {
    * replica alike: the reader's grants and the change-capture trigger on every table.
    */
   public void afterSchemaChange(DatabaseName name) throws SQLException {
+    catalog(name).invalidate();
     try (Connection admin = connect(name)) {
       users.refreshReaderGrants(admin);
       CaptureTriggers.install(admin);
     }
+  }
+
+  /** The database's materialized catalog relations, which sessions bring up to date. */
+  public CatalogSnapshot catalog(DatabaseName name) {
+    return catalogs.computeIfAbsent(name.value(), n -> new CatalogSnapshot(n, () -> connect(name)));
   }
 
   /**
@@ -290,6 +301,7 @@ public final class Storage implements AutoCloseable {
   public void replaceAll(java.util.Map<String, Path> backups) {
     close();
     secured.clear();
+    catalogs.clear();
     try {
       Path staging = root.resolve(".install" + CREATING);
       deleteTree(staging);

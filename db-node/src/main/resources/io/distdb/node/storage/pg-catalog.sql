@@ -234,14 +234,19 @@ FROM information_schema.columns col
 JOIN information_schema.sequences q
   ON col.column_default = 'NEXT VALUE FOR "' || q.sequence_schema || '"."' || q.sequence_name || '"'
 UNION ALL
-SELECT 1259, vc.oid, 0, 1259, tc.oid, 0, 'n'
-FROM information_schema.views v
-JOIN distdb_catalog.user_namespace vn ON vn.nspname = v.table_schema
-JOIN pg_catalog.pg_class vc ON vc.relname = v.table_name AND vc.relnamespace = vn.oid AND vc.relkind = 'v'
-JOIN information_schema.tables t ON POSITION('"' || t.table_schema || '"."' || t.table_name || '"' IN v.view_definition) > 0
-JOIN distdb_catalog.user_namespace tn ON tn.nspname = t.table_schema
-JOIN pg_catalog.pg_class tc ON tc.relname = t.table_name AND tc.relnamespace = tn.oid AND tc.relkind IN ('r', 'v')
-WHERE tc.oid <> vc.oid;
+SELECT 1259, d.view_oid, 0, 1259, d.table_oid, 0, 'n' FROM (
+  -- Views outermost, each relation's OID looked up by its name: H2 would otherwise plan the join
+  -- from pg_class's pairs.
+  SELECT (SELECT vc.oid FROM pg_catalog.pg_class vc JOIN distdb_catalog.user_namespace vn
+      ON vn.oid = vc.relnamespace WHERE vn.nspname = v.table_schema AND vc.relname = v.table_name
+      AND vc.relkind = 'v') AS view_oid,
+    (SELECT tc.oid FROM pg_catalog.pg_class tc JOIN distdb_catalog.user_namespace tn
+      ON tn.oid = tc.relnamespace WHERE tn.nspname = t.table_schema AND tc.relname = t.table_name
+      AND tc.relkind IN ('r', 'v')) AS table_oid
+  FROM information_schema.views v
+  JOIN information_schema.tables t ON POSITION('"' || t.table_schema || '"."' || t.table_name || '"' IN v.view_definition) > 0
+) AS d
+WHERE d.view_oid IS NOT NULL AND d.table_oid IS NOT NULL AND d.table_oid <> d.view_oid;
 
 CREATE VIEW distdb_catalog.pg_description AS
 SELECT n.oid AS objoid, 2615 AS classoid, 0 AS objsubid, 'standard public schema' AS description

@@ -19,7 +19,7 @@ class CatalogRewriteTest {
   void subscriptsOfCatalogArraysAreNullOutOfRangeAndInt2vectorsCountFromZero() throws Exception {
     assertThat(engine("SELECT c.conname FROM pg_constraint c WHERE c.confkey[pos.n] = 1"))
         .isEqualTo(
-            "SELECT c.conname FROM distdb_catalog.pg_constraint c WHERE CASE WHEN (pos.n)"
+            "SELECT c.conname FROM distdb_catalog.pg_constraint_rows c WHERE CASE WHEN (pos.n)"
                 + " BETWEEN 1 AND CARDINALITY(c.confkey) THEN c.confkey[(pos.n)] END = 1");
     // pgjdbc's getIndexInfo: an outer query reads the int2vector through its alias.
     assertThat(
@@ -29,10 +29,10 @@ class CatalogRewriteTest {
         .isEqualTo(
             "SELECT CASE WHEN (t.POS - 1) BETWEEN 0 AND CARDINALITY(t.OPT) - 1 THEN"
                 + " t.OPT[(t.POS - 1) + 1] END AS opt FROM (SELECT i.indoption AS OPT, 1 AS POS"
-                + " FROM distdb_catalog.pg_index i) t");
+                + " FROM distdb_catalog.pg_index_rows i) t");
     assertThat(engine("SELECT (current_schemas(false))[1], ARRAY[1, 2], x[1:2] FROM pg_class"))
         .isEqualTo(
-            "SELECT ((ARRAY[CURRENT_SCHEMA]))[1], ARRAY[1, 2], x[1:2] FROM distdb_catalog.pg_class");
+            "SELECT ((ARRAY[CURRENT_SCHEMA]))[1], ARRAY[1, 2], x[1:2] FROM distdb_catalog.pg_class_rows AS pg_class");
     assertThat(engine("SELECT x[1] FROM t")).isEqualTo("SELECT x[1] FROM t");
   }
 
@@ -67,25 +67,28 @@ class CatalogRewriteTest {
             "SELECT * FROM (SELECT CASE WHEN distdb_lockstep.n <= CARDINALITY(c.conkey) THEN"
                 + " (c.conkey)[distdb_lockstep.n] END AS \"parent\", CASE WHEN distdb_lockstep.n"
                 + " <= CARDINALITY(c.confkey) THEN (c.confkey)[distdb_lockstep.n] END AS"
-                + " \"child\", c.conname FROM distdb_catalog.pg_constraint c JOIN"
+                + " \"child\", c.conname FROM distdb_catalog.pg_constraint_rows c JOIN"
                 + " distdb_catalog.array_position distdb_lockstep ON distdb_lockstep.n <="
                 + " GREATEST(CARDINALITY(c.conkey), CARDINALITY(c.confkey)) WHERE c.contype = 'f')"
                 + " con");
   }
 
   @Test
-  void catalogRelationsHeCompletesGoToTheViews() throws Exception {
+  void catalogRelationsHeCompletesGoToTheirTables() throws Exception {
     assertThat(
             engine(
                 "SELECT a.attname FROM pg_catalog.pg_attribute a"
                     + " JOIN pg_namespace n ON true, pg_catalog.pg_class c"))
         .isEqualTo(
-            "SELECT a.attname FROM distdb_catalog.pg_attribute a"
-                + " JOIN distdb_catalog.pg_namespace n ON true, distdb_catalog.pg_class c");
+            "SELECT a.attname FROM distdb_catalog.pg_attribute_rows a"
+                + " JOIN distdb_catalog.pg_namespace_rows n ON true, distdb_catalog.pg_class_rows c");
     assertThat(engine("SELECT r.conname FROM pg_constraint r, pg_namespace n, pg_class c"))
         .isEqualTo(
-            "SELECT r.conname FROM distdb_catalog.pg_constraint r, distdb_catalog.pg_namespace n,"
-                + " distdb_catalog.pg_class c");
+            "SELECT r.conname FROM distdb_catalog.pg_constraint_rows r,"
+                + " distdb_catalog.pg_namespace_rows n, distdb_catalog.pg_class_rows c");
+    // A stored view names the catalog's view, which stays when an upgrade replaces the table.
+    assertThat(engine("CREATE VIEW mine AS SELECT relname FROM pg_class"))
+        .isEqualTo("CREATE VIEW mine AS SELECT relname FROM distdb_catalog.pg_class");
   }
 
   @Test
@@ -262,9 +265,9 @@ class CatalogRewriteTest {
     assertThat(engine("SELECT conrelid::regclass AS ontable FROM pg_constraint"))
         .isEqualTo(
             "SELECT distdb_catalog.d_regclass_name(conrelid) AS ontable"
-                + " FROM distdb_catalog.pg_constraint");
+                + " FROM distdb_catalog.pg_constraint_rows AS pg_constraint");
     assertThat(engine("SELECT 1 FROM pg_class WHERE oid = conrelid::regclass"))
-        .isEqualTo("SELECT 1 FROM distdb_catalog.pg_class WHERE oid = conrelid");
+        .isEqualTo("SELECT 1 FROM distdb_catalog.pg_class_rows AS pg_class WHERE oid = conrelid");
   }
 
   @Test

@@ -144,57 +144,109 @@ class WriteCancelIT {
 
   @Test
   void statementsWaitingForAnOpenBlockTimeOut() throws Exception {
+    withHolderAndWaiter(
+        (holding, waiting) -> {
+          holding.execute("begin");
+          holding.execute("insert into marks values (1, 1)");
+          waiting.execute("set statement_timeout = '300ms'");
+          // Another block writes beside it.
+          waiting.execute("begin");
+          waiting.execute("insert into marks values (2, 1)");
+          waiting.execute("commit");
+          // A schema change needs the database alone: it waits for the block, and a timeout
+          // withdraws it for good, in or out of a block.
+          assertTimesOut(waiting, "create table later (x int)");
+          waiting.execute("begin");
+          assertTimesOut(waiting, "create table later (x int)");
+          waiting.execute("rollback");
+          // A row the block has changed: the wait for its lock ends at statement_timeout, in a
+          // block and on the writer, and at lock_timeout with PostgreSQL's 55P03.
+          holding.execute("update marks set i = 2 where session = 0");
+          waiting.execute("begin");
+          assertTimesOut(waiting, "update marks set i = 3 where session = 0");
+          waiting.execute("rollback");
+          assertTimesOut(waiting, "update marks set i = 4 where session = 0");
+          waiting.execute("set statement_timeout = 0");
+          waiting.execute("set lock_timeout = '200ms'");
+          long start = System.nanoTime();
+          assertThatThrownBy(() -> waiting.execute("update marks set i = 5 where session = 0"))
+              .hasMessageContaining("canceling statement due to lock timeout")
+              .extracting(e -> ((SQLException) e).getSQLState())
+              .isEqualTo("55P03");
+          assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+          waiting.execute("set lock_timeout = 0");
+          holding.execute("commit");
+          waiting.execute("set statement_timeout = 0");
+          assertThat(count(waiting, "select count(*) from marks")).isEqualTo(3);
+          assertThat(count(waiting, "select count(*) from marks where session = 0 and i = 2"))
+              .isEqualTo(1);
+          assertThatThrownBy(() -> waiting.execute("select * from later"))
+              .extracting(e -> ((SQLException) e).getSQLState())
+              .isEqualTo("42P01");
+        });
+  }
+
+  /**
+   * A CancelRequest ends a wait for a row lock another transaction holds at once, as PostgreSQL's
+   * does ("canceling statement due to user request"): in a transaction block (an UPDATE, a SELECT
+   * ... FOR UPDATE) and on the writer. The engine's lock wait would otherwise last until its bound
+   * (10 s without lock_timeout).
+   */
+  @Test
+  void aCancelRequestEndsAWaitForARowLock() throws Exception {
+    withHolderAndWaiter(
+        (holding, waiting) -> {
+          holding.execute("begin");
+          holding.execute("update marks set i = 1 where session = 0");
+          waiting.execute("begin");
+          assertCancelEndsLockWait(waiting, "update marks set i = 2 where session = 0");
+          assertThatThrownBy(() -> waiting.execute("select 1"))
+              .extracting(e -> ((SQLException) e).getSQLState())
+              .isEqualTo("25P02");
+          waiting.execute("rollback");
+          waiting.execute("begin");
+          assertCancelEndsLockWait(waiting, "select * from marks where session = 0 for update");
+          waiting.execute("rollback");
+          assertCancelEndsLockWait(waiting, "update marks set i = 3 where session = 0");
+          holding.execute("commit");
+          assertThat(count(waiting, "select i from marks where session = 0")).isEqualTo(1);
+          waiting.execute("update marks set i = 4 where session = 0");
+          assertThat(count(holding, "select i from marks where session = 0")).isEqualTo(4);
+        });
+  }
+
+  /** Two sessions, a row (0, 0) in marks between them; then the replica must equal the master. */
+  private static void withHolderAndWaiter(HolderAndWaiter body) throws Exception {
     try (Connection owner = connect();
         Statement holding = owner.createStatement();
         Connection other = connect();
         Statement waiting = other.createStatement()) {
       holding.execute("insert into marks values (0, 0)");
-      holding.execute("begin");
-      holding.execute("insert into marks values (1, 1)");
-      waiting.execute("set statement_timeout = '300ms'");
-      // Another block writes beside it.
-      waiting.execute("begin");
-      waiting.execute("insert into marks values (2, 1)");
-      waiting.execute("commit");
-      // A schema change needs the database alone: it waits for the block, and a timeout withdraws
-      // it for good, in or out of a block.
-      assertTimesOut(waiting, "create table later (x int)");
-      waiting.execute("begin");
-      assertTimesOut(waiting, "create table later (x int)");
-      waiting.execute("rollback");
-      // A row the block has changed: the wait for its lock ends at statement_timeout, in a block
-      // and on the writer, and at lock_timeout with PostgreSQL's 55P03.
-      holding.execute("update marks set i = 2 where session = 0");
-      waiting.execute("begin");
-      assertTimesOut(waiting, "update marks set i = 3 where session = 0");
-      waiting.execute("rollback");
-      assertTimesOut(waiting, "update marks set i = 4 where session = 0");
-      waiting.execute("set statement_timeout = 0");
-      waiting.execute("set lock_timeout = '200ms'");
-      long start = System.nanoTime();
-      assertThatThrownBy(() -> waiting.execute("update marks set i = 5 where session = 0"))
-          .hasMessageContaining("canceling statement due to lock timeout")
-          .extracting(e -> ((SQLException) e).getSQLState())
-          .isEqualTo("55P03");
-      assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
-      waiting.execute("set lock_timeout = 0");
-      holding.execute("commit");
-      waiting.execute("set statement_timeout = 0");
-      assertThat(count(waiting, "select count(*) from marks")).isEqualTo(3);
-      assertThat(count(waiting, "select count(*) from marks where session = 0 and i = 2"))
-          .isEqualTo(1);
-      assertThatThrownBy(() -> waiting.execute("select * from later"))
-          .extracting(e -> ((SQLException) e).getSQLState())
-          .isEqualTo("42P01");
+      body.run(holding, waiting);
     }
     assertReplicaEqual();
   }
 
+  private interface HolderAndWaiter {
+    void run(Statement holding, Statement waiting) throws Exception;
+  }
+
+  private static void assertCancelEndsLockWait(Statement s, String sql) throws Exception {
+    CompletableFuture<Void> canceller = cancelAfter(s, 500);
+    assertCanceled(s, sql, "canceling statement due to user request");
+    canceller.get(10, TimeUnit.SECONDS);
+  }
+
   private static void assertTimesOut(Statement s, String sql) {
+    assertCanceled(s, sql, "canceling statement due to statement timeout");
+  }
+
+  /** {@code sql} fails with 57014 for {@code reason}, well before any engine bound. */
+  private static void assertCanceled(Statement s, String sql, String reason) {
     long start = System.nanoTime();
     assertThatThrownBy(() -> s.execute(sql))
         .as(sql)
-        .hasMessageContaining("canceling statement due to statement timeout")
+        .hasMessageContaining(reason)
         .extracting(e -> ((SQLException) e).getSQLState())
         .isEqualTo("57014");
     assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));

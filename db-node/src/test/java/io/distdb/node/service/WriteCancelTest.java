@@ -81,13 +81,13 @@ class WriteCancelTest {
   @Test
   void aCancelStopsAnAutocommitWriteRunningOnTheWriter() throws Exception {
     try (SqlSession s = service.open("u", "app")) {
-      s.statementStarting();
+      s.statementStarting(0);
       CompletableFuture<Void> canceller = cancelAfter(s, 300);
       assertThatThrownBy(() -> run(s, SLOW_WRITE))
           .isInstanceOfSatisfying(
               SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("57014"));
       canceller.get(10, TimeUnit.SECONDS);
-      s.statementStarting();
+      s.statementStarting(0);
       run(s, "insert into sink values (1)");
       assertThat(s.execute(s.prepare("select count(*) from sink", new int[0]), List.of()))
           .isNotNull();
@@ -98,7 +98,7 @@ class WriteCancelTest {
   void aCancelStopsAWriteInsideABlock() throws Exception {
     try (SqlSession s = service.open("u", "app")) {
       run(s, "begin");
-      s.statementStarting();
+      s.statementStarting(0);
       CompletableFuture<Void> canceller = cancelAfter(s, 300);
       assertThatThrownBy(() -> run(s, SLOW_WRITE))
           .isInstanceOfSatisfying(

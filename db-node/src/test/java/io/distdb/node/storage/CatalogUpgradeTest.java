@@ -58,6 +58,7 @@ class CatalogUpgradeTest {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("someone");
       }
+      storage.catalog(DB).beforeStatement(c, "SELECT count(*) FROM mine WHERE relname = 't'");
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM mine WHERE relname = 't'")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(1);

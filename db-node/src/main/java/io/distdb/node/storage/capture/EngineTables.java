@@ -1,5 +1,6 @@
 package io.distdb.node.storage.capture;
 
+import io.distdb.node.storage.EngineSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Set;
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
 import org.h2.index.Index;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.schema.Schema;
 import org.h2.schema.Sequence;
 import org.h2.table.Column;
@@ -106,6 +106,6 @@ public final class EngineTables {
   }
 
   private static SessionLocal session(Connection c) throws SQLException {
-    return (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+    return EngineSession.of(c);
   }
 }
