@@ -42,9 +42,9 @@ class PgcliCatalogRewriteTest {
                 + child
                 + ") THEN ("
                 + child
-                + ")[distdb_lockstep.n] END AS childcolumn FROM distdb_catalog.pg_constraint fk"
-                + " JOIN distdb_catalog.pg_class t_p ON t_p.oid = fk.confrelid JOIN"
-                + " distdb_catalog.pg_class t_c ON t_c.oid = fk.conrelid JOIN"
+                + ")[distdb_lockstep.n] END AS childcolumn FROM distdb_catalog.pg_constraint_rows fk"
+                + " JOIN distdb_catalog.pg_class_rows t_p ON t_p.oid = fk.confrelid JOIN"
+                + " distdb_catalog.pg_class_rows t_c ON t_c.oid = fk.conrelid JOIN"
                 + " distdb_catalog.array_position distdb_lockstep ON distdb_lockstep.n <="
                 + " GREATEST(CARDINALITY("
                 + parent
