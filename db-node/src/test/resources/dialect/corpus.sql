@@ -593,3 +593,19 @@ SELECT avg(i) FILTER (WHERE i > 1), avg(b) FILTER (WHERE i > 1) FROM numk;
 SELECT 'NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric;
 SELECT round(2.5::float8), round(-2.5::float8), round(3.5::float8), div(10, 3), div(-7, 2), div(10.5, 3), mod(10.5, 3);
 SELECT id, round(f * 10), round(r), div(b, 2) FROM numk ORDER BY id;
+
+-- a renamed view keeps PostgreSQL's text of it; a missing database is an ERROR, not a FATAL
+CREATE VIEW tools_v AS SELECT sku, qty FROM items WHERE qty > 1;
+ALTER VIEW tools_v RENAME TO tools_w;
+SELECT pg_get_viewdef('tools_w'::regclass), pg_get_viewdef('tools_w'::regclass, true);
+ALTER TABLE tools_w RENAME TO tools_x;
+SELECT viewname::text, definition FROM pg_views WHERE viewname LIKE 'tools_%';
+DROP VIEW tools_x;
+SELECT pg_database_size('no_such_database');
+DROP DATABASE no_such_database;
+SELECT pg_database_size(current_database()) > 0;
+-- advisory locks held appear in pg_locks as PostgreSQL keys them (Flyway's and Liquibase's waits)
+SELECT pg_try_advisory_lock(77431708279161), pg_try_advisory_lock(-5), pg_try_advisory_lock_shared(3, -4);
+SELECT locktype, classid::bigint, objid::bigint, objsubid, mode, granted, fastpath, pid = pg_backend_pid() AS mine FROM pg_locks WHERE locktype = 'advisory' ORDER BY objsubid, classid, objid;
+SELECT pg_advisory_unlock(77431708279161), pg_advisory_unlock(-5), pg_advisory_unlock_shared(3, -4);
+SELECT count(*) FROM pg_locks WHERE locktype = 'advisory';

@@ -1,9 +1,12 @@
 // node-postgres (npm pg), unmodified: simple and extended queries, type parsing by OID, prepared
-// statements, errors, transactions and a pool. NodeFrameworksIT compares its output on PostgreSQL
-// 15 and on distdb. Usage: node pg_app.js HOST PORT USER PASSWORD DATABASE [READ_PORT]
+// statements, errors, transactions, pg-cursor and pg-query-stream, and a pool. NodeFrameworksIT
+// compares its output on PostgreSQL 15 and on distdb.
+// Usage: node pg_app.js HOST PORT USER PASSWORD DATABASE [READ_PORT]
 'use strict';
 
 const { Client, Pool } = require('pg');
+const Cursor = require('pg-cursor');
+const QueryStream = require('pg-query-stream');
 const { connection, readConnection, show, showError, run, eventually } = require('./common');
 
 function described(result) {
@@ -114,6 +117,16 @@ run(async () => {
       ),
     ),
   );
+  // A JavaScript array bound where PostgreSQL expects one: it travels as '{1,2}' typed unknown.
+  show(
+    'params any',
+    described(
+      await c.query('SELECT id, name FROM pg_items WHERE id = ANY($1) OR name = ANY($2) ORDER BY id', [
+        [1, 99],
+        ['pear'],
+      ]),
+    ),
+  );
   show(
     'params untyped',
     described(await c.query('SELECT id FROM pg_items WHERE id = $1 OR name = $2', ['1', 'pear'])),
@@ -187,6 +200,33 @@ run(async () => {
   show('names', described(await c.query('SELECT name FROM pg_items ORDER BY id')));
   show('delete', described(await c.query('DELETE FROM pg_items WHERE name = $1', ['pear'])));
   show('cascade', described(await c.query('SELECT item_id FROM pg_lines ORDER BY id')));
+
+  // pg-cursor and pg-query-stream read a result in batches (Execute with a row limit).
+  await c.query(`INSERT INTO pg_lines (item_id, amount) SELECT 1, g FROM generate_series(1, 23) g`);
+  const cursor = c.query(
+    new Cursor('SELECT amount FROM pg_lines WHERE amount > $1 ORDER BY id', [2]),
+  );
+  const batches = [];
+  for (let rows = await cursor.read(10); rows.length > 0; rows = await cursor.read(10)) {
+    batches.push(rows.map((r) => r.amount).join(','));
+  }
+  await cursor.close();
+  show('cursor batches', batches);
+  await c.query('BEGIN');
+  const inBlock = c.query(new Cursor('SELECT amount FROM pg_lines ORDER BY id'));
+  show('cursor in block', (await inBlock.read(4)).map((r) => r.amount));
+  await inBlock.close();
+  await c.query('COMMIT');
+  const streamed = [];
+  const stream = c.query(
+    new QueryStream('SELECT amount FROM pg_lines WHERE amount <= $1 ORDER BY id', [12], {
+      batchSize: 5,
+    }),
+  );
+  for await (const row of stream) {
+    streamed.push(row.amount);
+  }
+  show('query stream', streamed);
   await c.end();
 
   // A pool: concurrent queries on several connections, reads where a slave would serve them.

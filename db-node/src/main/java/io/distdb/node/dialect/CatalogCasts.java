@@ -20,6 +20,7 @@ import java.util.Set;
  *   <li>{@code ::pg_catalog.t} → {@code ::t} (H2 knows no types in a schema of that name);
  *   <li>{@code ::"char"} → {@code ::VARCHAR(1)} (the catalog's one-letter codes are strings here);
  *   <li>{@code column::regtype::text} → {@code format_type(column, NULL)}, the type's name;
+ *   <li>{@code column::regtype[]} → the types' names ({@code d_regtype_names(column)});
  *   <li>{@code column::regproc}, {@code column::oid}, {@code expr::regtype}: dropped, the catalog
  *       views hold names and OIDs as such already (a string's {@code ::regproc} and {@code
  *       ::regclass} stay for CatalogRewrite);
@@ -330,6 +331,40 @@ final class CatalogCasts {
         from = tokens.get(first).start();
         to = tokens.get(type + 2).end();
         replacement = "format_type(" + sql.substring(from, operand.end()) + ", NULL)";
+      } else if (lower.equals("regtype") && !array && operand.kind() == TokenKind.STRING) {
+        // 'trigger'::regtype (pgcli's function list compares prorettype::regtype with it): the
+        // type's OID, or its name again when cast on to text.
+        from = operand.start();
+        String oid =
+            CatalogViews.SCHEMA
+                + "."
+                + CatalogFunctions.PREFIX
+                + "regtype_oid("
+                + sql.substring(operand.start(), operand.end())
+                + ")";
+        if (castToText(tokens, type)) {
+          to = tokens.get(type + 2).end();
+          replacement = "format_type(" + oid + ", NULL)";
+        } else {
+          to = name.end();
+          replacement = oid;
+        }
+      } else if (lower.equals("regtype") && array && operand.isName()) {
+        // proargtypes::regtype[] (pgcli's and pgspecial's function lists): the types' names, which
+        // is what a regtype[] prints and what its ::text[] holds.
+        int first = i - 1;
+        if (first >= 2 && tokens.get(first - 1).is(".") && tokens.get(first - 2).isName()) {
+          first -= 2;
+        }
+        from = tokens.get(first).start();
+        to = tokens.get(type + 2).end();
+        replacement =
+            CatalogViews.SCHEMA
+                + "."
+                + CatalogFunctions.PREFIX
+                + "regtype_names("
+                + sql.substring(from, operand.end())
+                + ")";
       } else if (lower.equals("regtype")
           && !array
           && operand.is(")")

@@ -197,6 +197,7 @@ final class CatalogRewrite {
   static boolean mightApply(String lower) {
     return lower.contains("pg_")
         || lower.contains("regclass")
+        || lower.contains("::regtype")
         || lower.contains("format_type")
         || lower.contains("json_build_object")
         || lower.contains("current_schema")
@@ -230,6 +231,11 @@ final class CatalogRewrite {
       cast = domains;
     }
     String input = cast == null ? clientSql : cast;
+    String keyNames = KeyColumnNamesRewrite.rewrite(input);
+    if (keyNames != null) {
+      input = keyNames;
+      cast = keyNames;
+    }
     String lockstep = LockstepUnnestRewrite.rewrite(input);
     if (lockstep != null) {
       input = lockstep;

@@ -122,6 +122,15 @@ public final class Dialect {
             new EngineStatement(view.sql() + "; " + record, view.parameterCount(), true), false);
       }
     }
+    if (ViewRenames.mightApply(clientSql.toLowerCase(Locale.ROOT))) {
+      String moved = ViewRenames.record(clientSql, schema);
+      if (moved != null) {
+        EngineStatement rename = translateStatement(clientSql, schema).statement();
+        // The view's PostgreSQL text follows it to its new name (ViewRenames): read the schema.
+        return new Translated(
+            new EngineStatement(rename.sql() + "; " + moved, rename.parameterCount(), true), false);
+      }
+    }
     return translateStatement(clientSql, schema);
   }
 

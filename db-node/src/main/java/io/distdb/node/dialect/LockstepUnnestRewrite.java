@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A select list that starts with several {@code unnest(array) AS name} items, which PostgreSQL runs
- * in lockstep (one row per position, the shorter arrays padded with nulls): TypeORM's foreign keys,
- * {@code SELECT UNNEST(con1.conkey) AS parent, UNNEST(con1.confkey) AS child, ... FROM ... WHERE
- * ...}. H2 has no set-returning functions in a select list, so the query joins {@code
- * distdb_catalog.array_position} (1..32, the catalog's arrays are never longer) and takes each
- * array's element at that position, {@code SELECT CASE WHEN k.n <= CARDINALITY(a) THEN a[k.n] END
- * AS parent, ... FROM ... JOIN array_position k ON k.n <= GREATEST(CARDINALITY(a), ...) WHERE}.
+ * A select list with several {@code unnest(array) AS name} items, which PostgreSQL runs in lockstep
+ * (one row per position, the shorter arrays padded with nulls): TypeORM's foreign keys, {@code
+ * SELECT UNNEST(con1.conkey) AS parent, UNNEST(con1.confkey) AS child, ... FROM ... WHERE ...}, and
+ * pgcli's, whose unnests stand between other columns. H2 has no set-returning functions in a select
+ * list, so the query joins {@code distdb_catalog.array_position} (1..32, the catalog's arrays are
+ * never longer) and takes each array's element at that position, {@code SELECT CASE WHEN k.n <=
+ * CARDINALITY(a) THEN a[k.n] END AS parent, ... FROM ... JOIN array_position k ON k.n <=
+ * GREATEST(CARDINALITY(a), ...) WHERE}.
  */
 final class LockstepUnnestRewrite {
 
@@ -47,34 +48,56 @@ final class LockstepUnnestRewrite {
     List<String> items = new ArrayList<>();
     int i = select + 1;
     int itemsEnd = -1;
-    while (i + 4 < tokens.size()
-        && tokens.get(i).isKeyword("UNNEST")
-        && tokens.get(i + 1).is("(")) {
-      int close = closingParen(tokens, i + 1);
-      if (close < 0 || close + 2 >= tokens.size() || !tokens.get(close + 1).isKeyword("AS")) {
-        return null;
+    // Items up to the FROM, each either unnest(array) AS name or kept as written (pgcli's
+    // foreign keys put the unnests between other columns).
+    while (i < tokens.size()) {
+      int itemStart = i;
+      int depth = 0;
+      int k = i;
+      for (; k < tokens.size(); k++) {
+        Token t = tokens.get(k);
+        if (t.is("(")) {
+          depth++;
+        } else if (t.is(")")) {
+          if (--depth < 0) {
+            return null;
+          }
+        } else if (depth == 0 && (t.is(",") || t.isKeyword("FROM"))) {
+          break;
+        }
       }
-      String array = sql.substring(tokens.get(i + 2).start(), tokens.get(close - 1).end());
-      String name = tokens.get(close + 2).text();
-      arrays.add(array);
-      items.add(
-          "CASE WHEN "
-              + POSITION
-              + ".n <= CARDINALITY("
-              + array
-              + ") THEN ("
-              + array
-              + ")["
-              + POSITION
-              + ".n] END AS "
-              + name);
-      itemsEnd = close + 2;
-      i = close + 3;
-      if (i < tokens.size() && tokens.get(i).is(",")) {
-        i++;
+      if (k >= tokens.size() || k == itemStart) {
+        return null; // no FROM: not a shape of the catalog's
+      }
+      int last = k - 1;
+      boolean unnest =
+          tokens.get(itemStart).isKeyword("UNNEST")
+              && itemStart + 1 < last
+              && tokens.get(itemStart + 1).is("(")
+              && closingParen(tokens, itemStart + 1) == last - 2
+              && tokens.get(last - 1).isKeyword("AS");
+      if (unnest) {
+        String array = sql.substring(tokens.get(itemStart + 2).start(), tokens.get(last - 3).end());
+        arrays.add(array);
+        items.add(
+            "CASE WHEN "
+                + POSITION
+                + ".n <= CARDINALITY("
+                + array
+                + ") THEN ("
+                + array
+                + ")["
+                + POSITION
+                + ".n] END AS "
+                + tokens.get(last).text());
       } else {
+        items.add(sql.substring(tokens.get(itemStart).start(), tokens.get(last).end()));
+      }
+      itemsEnd = last;
+      if (tokens.get(k).isKeyword("FROM")) {
         break;
       }
+      i = k + 1;
     }
     if (arrays.size() < 2) {
       return null; // one unnest: other rewrites' shapes (UnnestRewrite)

@@ -33,8 +33,12 @@ import java.util.function.Supplier;
  */
 final class LocalSession implements SqlSession {
 
-  /** Maintenance commands the storage engine does by itself. */
-  private static final Set<String> NO_OP_COMMANDS = Set.of("VACUUM", "ANALYZE", "CHECKPOINT");
+  /**
+   * Maintenance commands the storage engine does by itself (its indexes never bloat, its rows have
+   * no heap order to cluster by): vacuumdb, reindexdb and clusterdb run them.
+   */
+  private static final Set<String> NO_OP_COMMANDS =
+      Set.of("VACUUM", "ANALYZE", "CHECKPOINT", "REINDEX", "CLUSTER");
 
   /** First words of PostgreSQL commands: such a statement is valid SQL distdb does not run. */
   private static final Set<String> POSTGRES_COMMANDS =
@@ -267,6 +271,10 @@ final class LocalSession implements SqlSession {
         columns = columns(ps);
       }
       int[] cast = ParameterCasts.declared(sql, declaredOids, engine.parameterCount());
+      int[] quantified =
+          QuantifiedParameters.declared(
+              sql, cast == null ? declaredOids : cast, engine.parameterCount());
+      cast = quantified == null ? cast : quantified;
       int[] oids = parameterOids(ps, engine, cast == null ? declaredOids : cast);
       if (engine.describeSql() != null) {
         oids = describedParameters(engine, oids);
@@ -706,6 +714,7 @@ final class LocalSession implements SqlSession {
   @Override
   public void started(int processId) {
     settings.backendPid(processId);
+    AdvisoryLockFunctions.LOCKS.processId(AdvisoryLockFunctions.owner(connection), processId);
   }
 
   @Override

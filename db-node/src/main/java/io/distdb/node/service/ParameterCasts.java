@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * PostgreSQL types a parameter the client did not declare by the cast it stands in: {@code
- * $1::oid[]} is an oid[] parameter, whatever the engine makes of the expression around it. asyncpg
- * relies on that for its own catalog queries (it decodes oid[] itself, int4[] only after asking the
- * catalog about it).
+ * $1::oid[]} (or {@code CAST($1 AS oid[])}, as jOOQ writes it) is an oid[] parameter, whatever the
+ * engine makes of the expression around it. asyncpg relies on that for its own catalog queries (it
+ * decodes oid[] itself, int4[] only after asking the catalog about it).
  */
 final class ParameterCasts {
 
@@ -50,7 +50,8 @@ final class ParameterCasts {
    * adds nothing.
    */
   static int[] declared(String sql, int[] declared, int count) {
-    if (count == 0 || !sql.contains("::")) {
+    if (count == 0
+        || !sql.contains("::") && !sql.toLowerCase(java.util.Locale.ROOT).contains("cast")) {
       return null;
     }
     List<Token> tokens;
@@ -62,7 +63,12 @@ final class ParameterCasts {
     int[] out = null;
     for (int i = 0; i + 2 < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.kind() != TokenKind.PARAMETER || !tokens.get(i + 1).is("::")) {
+      boolean castCall =
+          i >= 2
+              && tokens.get(i - 2).isKeyword("CAST")
+              && tokens.get(i - 1).is("(")
+              && tokens.get(i + 1).isKeyword("AS");
+      if (t.kind() != TokenKind.PARAMETER || !(tokens.get(i + 1).is("::") || castCall)) {
         continue;
       }
       int n;

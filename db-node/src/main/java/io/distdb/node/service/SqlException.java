@@ -87,9 +87,11 @@ public class SqlException extends Exception {
 
   /**
    * ERROR for statement failures; FATAL where the session cannot go on (the protocol then closes
-   * the connection).
+   * the connection). A missing database (3D000) is FATAL only when a session is opened, which the
+   * startup phase decides: a statement naming one ({@code DROP DATABASE}, {@code pg_database_size})
+   * fails with ERROR, as in PostgreSQL.
    */
   public boolean isFatal() {
-    return sqlState.startsWith("28") || sqlState.equals("3D000") || sqlState.startsWith("57P");
+    return sqlState.startsWith("28") || sqlState.startsWith("57P");
   }
 }

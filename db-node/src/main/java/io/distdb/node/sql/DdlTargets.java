@@ -23,6 +23,7 @@ public final class DdlTargets {
   }
 
   private static final String VIEW_TEXT = "MERGE INTO \"distdb_internal\".\"view_text\" ";
+  private static final String VIEW_RENAME = "UPDATE \"distdb_internal\".\"view_text\" ";
 
   private DdlTargets() {}
 
@@ -109,9 +110,18 @@ public final class DdlTargets {
     if (in.accept("COMMENT", "ON")) {
       return comment(in);
     }
-    if (engineSql.startsWith(VIEW_TEXT)) {
-      // PostgreSQL's text of a view the same engine text creates (dialect.ViewSources): a row of
-      // distdb's own that the catalog reads only while the view's engine text still matches it.
+    if (in.accept("DROP", "TYPE") || in.accept("DROP", "DOMAIN")) {
+      // Undo re-creates a type that existed before the block from the engine's script (Alembic's
+      // downgrade drops an enum type). CASCADE would change the columns using it: refused.
+      if (engineSql.toUpperCase(java.util.Locale.ROOT).stripTrailing().endsWith("CASCADE")) {
+        throw refused(engineSql);
+      }
+      return Targets.NONE;
+    }
+    if (engineSql.startsWith(VIEW_TEXT) || engineSql.startsWith(VIEW_RENAME)) {
+      // PostgreSQL's text of a view the same engine text creates or renames (dialect.ViewSources,
+      // ViewRenames): a row of distdb's own that the catalog reads only while the view's engine
+      // text still matches it.
       return Targets.NONE;
     }
     throw refused(engineSql);
@@ -201,7 +211,7 @@ public final class DdlTargets {
         "this schema change cannot run inside a transaction block in distdb: "
             + shown
             + " (inside a block distdb can undo CREATE, ALTER TABLE, CREATE/ALTER/DROP INDEX,"
-            + " DROP TABLE, DROP SEQUENCE, TRUNCATE, views and COMMENT; run the others outside"
-            + " BEGIN ... COMMIT)");
+            + " DROP TABLE, DROP SEQUENCE, DROP TYPE, TRUNCATE, views and COMMENT; run the others"
+            + " outside BEGIN ... COMMIT)");
   }
 }

@@ -1,9 +1,12 @@
 package io.distdb.node.storage;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Map;
 import org.h2.engine.SessionLocal;
+import org.h2.tools.SimpleResultSet;
 
 /**
  * PostgreSQL's advisory lock functions as engine functions over the node's {@link AdvisoryLocks}.
@@ -35,7 +38,8 @@ public final class AdvisoryLockFunctions {
           Map.entry("pg_try_advisory_xact_lock_shared", "tryXactLockShared"),
           Map.entry("pg_advisory_unlock", "unlock"),
           Map.entry("pg_advisory_unlock_shared", "unlockShared"),
-          Map.entry("pg_advisory_unlock_all", "unlockAll"));
+          Map.entry("pg_advisory_unlock_all", "unlockAll"),
+          Map.entry("advisory_locks", "heldLocks"));
 
   private AdvisoryLockFunctions() {}
 
@@ -131,6 +135,32 @@ public final class AdvisoryLockFunctions {
   public static String unlockAll(Connection c) {
     LOCKS.releaseSessionLocks(owner(c));
     return VOID;
+  }
+
+  /**
+   * The rows pg_locks shows for the calling database's advisory locks (a table function), keyed as
+   * PostgreSQL shows them: a bigint key's high and low 32 bits as {@code classid} and {@code objid}
+   * with {@code objsubid} 1, a pair of int keys as themselves with {@code objsubid} 2, each as an
+   * unsigned OID.
+   */
+  public static ResultSet heldLocks(Connection c) throws SQLException {
+    SimpleResultSet rows = new SimpleResultSet();
+    rows.addColumn("classid", Types.BIGINT, 19, 0);
+    rows.addColumn("objid", Types.BIGINT, 19, 0);
+    rows.addColumn("objsubid", Types.SMALLINT, 5, 0);
+    rows.addColumn("pid", Types.INTEGER, 10, 0);
+    rows.addColumn("mode", Types.VARCHAR, Integer.MAX_VALUE, 0);
+    rows.addColumn("granted", Types.BOOLEAN, 1, 0);
+    if (c.getMetaData().getURL().startsWith("jdbc:columnlist:")) {
+      return rows; // the engine asks for the columns alone when it compiles the query
+    }
+    for (AdvisoryLocks.Held h : LOCKS.held(database(c))) {
+      AdvisoryLocks.Key k = h.key();
+      long classid = k.pair() ? k.high() & 0xFFFFFFFFL : k.high() >>> 32;
+      long objid = k.pair() ? k.low() & 0xFFFFFFFFL : k.high() & 0xFFFFFFFFL;
+      rows.addRow(classid, objid, (short) (k.pair() ? 2 : 1), h.pid(), h.mode(), h.granted());
+    }
+    return rows;
   }
 
   private static Boolean take(Connection c, AdvisoryLocks.Key key, boolean shared, boolean xact) {

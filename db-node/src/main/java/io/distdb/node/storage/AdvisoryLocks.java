@@ -45,8 +45,52 @@ public final class AdvisoryLocks {
     }
   }
 
+  /**
+   * One row of pg_locks: a key held (or waited for) by the session with process id {@code pid} (0
+   * for an owner that never told its id), in PostgreSQL's mode names ({@code ExclusiveLock}, {@code
+   * ShareLock}).
+   */
+  public record Held(Key key, int pid, String mode, boolean granted) {}
+
   private final Map<Key, Map<Object, Hold>> locks = new HashMap<>();
   private final Map<Object, Key> waitingFor = new IdentityHashMap<>();
+  private final Map<Object, Boolean> waitingShared = new IdentityHashMap<>();
+  private final Map<Object, Integer> processIds = new IdentityHashMap<>();
+
+  /** The process id BackendKeyData gave the owner's session, which pg_locks shows as its pid. */
+  public synchronized void processId(Object owner, int pid) {
+    processIds.put(owner, pid);
+  }
+
+  /**
+   * What pg_locks shows for the database's advisory locks: one row per key, holder and mode, then
+   * the waits, each not granted.
+   */
+  public synchronized List<Held> held(Object database) {
+    List<Held> out = new ArrayList<>();
+    for (Map.Entry<Key, Map<Object, Hold>> e : locks.entrySet()) {
+      if (e.getKey().database() != database) {
+        continue;
+      }
+      for (Map.Entry<Object, Hold> h : e.getValue().entrySet()) {
+        int pid = processIds.getOrDefault(h.getKey(), 0);
+        if (h.getValue().exclusive()) {
+          out.add(new Held(e.getKey(), pid, "ExclusiveLock", true));
+        }
+        if (h.getValue().sessionShared + h.getValue().xactShared > 0) {
+          out.add(new Held(e.getKey(), pid, "ShareLock", true));
+        }
+      }
+    }
+    for (Map.Entry<Object, Key> w : waitingFor.entrySet()) {
+      if (w.getValue().database() == database) {
+        boolean shared = waitingShared.getOrDefault(w.getKey(), false);
+        int pid = processIds.getOrDefault(w.getKey(), 0);
+        out.add(new Held(w.getValue(), pid, shared ? "ShareLock" : "ExclusiveLock", false));
+      }
+    }
+    return out;
+  }
 
   /** Takes the lock if no other owner's hold conflicts; false otherwise. */
   public synchronized boolean tryAcquire(Object owner, Key key, boolean shared, boolean xact) {
@@ -63,6 +107,7 @@ public final class AdvisoryLocks {
       throws java.sql.SQLException, InterruptedException {
     if (!grantable(owner, key, shared)) {
       waitingFor.put(owner, key);
+      waitingShared.put(owner, shared);
       try {
         while (!grantable(owner, key, shared)) {
           if (closesCycle(owner, key)) {
@@ -73,6 +118,7 @@ public final class AdvisoryLocks {
         }
       } finally {
         waitingFor.remove(owner);
+        waitingShared.remove(owner);
       }
     }
     grant(owner, key, shared, xact);
@@ -109,6 +155,8 @@ public final class AdvisoryLocks {
   public synchronized void sessionEnded(Object owner) {
     drop(owner, true, true);
     waitingFor.remove(owner);
+    waitingShared.remove(owner);
+    processIds.remove(owner);
   }
 
   /** How many keys are locked by anyone (for tests and pg_locks). */

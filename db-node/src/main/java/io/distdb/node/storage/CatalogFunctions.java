@@ -56,6 +56,8 @@ public final class CatalogFunctions {
           Map.entry("pg_total_relation_size", "relationSize"),
           Map.entry("pg_indexes_size", "indexesSize"),
           Map.entry("pg_database_size", "databaseSize"),
+          Map.entry("regtype_names", "regtypeNames"),
+          Map.entry("key_column_names", "keyColumnNames"),
           Map.entry("pg_get_userbyid", "userById"),
           Map.entry("to_regclass", "toRegclass"),
           Map.entry("pg_get_function_result", "functionResult"),
@@ -99,6 +101,24 @@ public final class CatalogFunctions {
                 + "'");
       }
     }
+  }
+
+  /**
+   * An array of type OIDs as {@code ::regtype[]} prints it, each type's name as {@link #formatType}
+   * gives it (dialect.CatalogCasts writes {@code oids::regtype[]} so). Array arguments are typed
+   * {@code Integer[]}: a {@code java.sql.Array} one is an array of no element type to the engine,
+   * and its INFORMATION_SCHEMA.ELEMENT_TYPES then fails on every query of the database.
+   */
+  public static String[] regtypeNames(Connection c, Integer[] oids) throws SQLException {
+    if (oids == null) {
+      return null;
+    }
+    Integer[] values = oids;
+    String[] names = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      names[i] = values[i] == null ? null : formatType(c, ((Number) values[i]).intValue(), null);
+    }
+    return names;
   }
 
   /** PostgreSQL's SQL spelling of a type and modifier ({@code character varying(20)}). */
@@ -607,6 +627,35 @@ public final class CatalogFunctions {
     return names;
   }
 
+  /**
+   * The names of a relation's columns numbered {@code numbers} (a key's conkey or confkey), in that
+   * order; numbers of no column are left out. dialect.KeyColumnNamesRewrite writes pgcli's subquery
+   * that aggregates them so.
+   */
+  public static String[] keyColumnNames(Connection c, Integer relation, Integer[] numbers)
+      throws SQLException {
+    if (relation == null || numbers == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (Integer n : numbers) {
+      String name =
+          n == null
+              ? null
+              : one(
+                  c,
+                  "SELECT attname FROM "
+                      + SCHEMA
+                      + ".pg_attribute WHERE attrelid = ? AND attnum = ?",
+                  relation,
+                  n);
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    return names.isEmpty() ? null : names.toArray(new String[0]);
+  }
+
   /** An identifier as PostgreSQL's quote_ident writes it. */
   static String quoteIdent(String s) {
     if (s == null) {
@@ -672,7 +721,9 @@ public final class CatalogFunctions {
    * {@code pg_database_size(name)}: what the database's files take on disk (PostgreSQL measures its
    * directory likewise), as the session found them before the statement ({@code
    * @distdb_database_sizes}, "size:name" pairs: each database is its own engine database, which a
-   * session cannot look into); null for a database the node does not have.
+   * session cannot look into). A name the node does not have fails with 3D000 as in PostgreSQL; an
+   * argument of digits is also tried as a database's OID (pg_database_size(oid)), which PostgreSQL
+   * answers null for when there is no such database.
    */
   public static Long databaseSize(Connection c, String database) throws SQLException {
     if (database == null) {
@@ -684,15 +735,31 @@ public final class CatalogFunctions {
       if (sizes == null) {
         return null;
       }
+      boolean oid = !database.isEmpty() && database.chars().allMatch(Character::isDigit);
       for (Object entry : (Object[]) sizes.getArray()) {
         String s = String.valueOf(entry);
         int colon = s.indexOf(':');
-        if (s.substring(colon + 1).equals(database)) {
+        String name = s.substring(colon + 1);
+        if (name.equals(database) || oid && database.equals(databaseOid(c, name))) {
           return Long.parseLong(s.substring(0, colon));
         }
       }
-      return null;
+      if (oid) {
+        return null;
+      }
+      throw new IllegalArgumentException("3D000: database \"" + database + "\" does not exist");
     }
+  }
+
+  /** The OID pg_database gives the database (the same expression as its view). */
+  private static String databaseOid(Connection c, String name) throws SQLException {
+    return one(
+        c,
+        "SELECT CAST(CASE CAST(? AS VARCHAR) WHEN 'template1' THEN 1 WHEN 'template0' THEN 4"
+            + " WHEN 'postgres' THEN 5 ELSE 1073741824 + ORA_HASH(CAST(? AS VARCHAR), 1073741823)"
+            + " END AS VARCHAR)",
+        name,
+        name);
   }
 
   public static Long relationSize(Connection c, String relation) throws SQLException {

@@ -63,9 +63,10 @@ public final class CatalogViews {
    * pg_get_viewdef show, and gave sequences PostgreSQL's default cache, 1, where the engine has its
    * own, 32; 6 listed enum types (pg_type, pg_enum, user_enum; their columns' types in pg_attribute
    * and information_schema.columns) and added pg_matviews (empty); 7 materialized the relations
-   * clients join ({@link CatalogSnapshot}).
+   * clients join ({@link CatalogSnapshot}); 8 showed advisory locks in pg_locks and listed
+   * pg_get_viewdef in pg_proc.
    */
-  static final int VERSION = 7;
+  static final int VERSION = 8;
 
   /** PostgreSQL's text of the views (since catalog version 5). */
   static final String VIEW_TEXT = AppliedLsn.SCHEMA + ".view_text";

@@ -680,14 +680,17 @@ SELECT d.oid AS datid, d.datname, 0 AS numbackends, CAST(0 AS BIGINT) AS xact_co
   CAST(0 AS BIGINT) AS sessions_killed, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS stats_reset
 FROM distdb_catalog.pg_database d;
 
--- No locks are shown: the engine's locks are not PostgreSQL's, and a client cannot act on them.
-CREATE VIEW distdb_catalog.pg_locks AS
-SELECT * FROM (VALUES (CAST('' AS VARCHAR), 0, 0, 0, CAST(0 AS SMALLINT), CAST('' AS VARCHAR),
-  CAST(0 AS BIGINT), 0, 0, CAST(0 AS SMALLINT), CAST('' AS VARCHAR), 0, CAST('' AS VARCHAR), FALSE,
-  FALSE, CAST(NULL AS TIMESTAMP WITH TIME ZONE))) AS v(locktype, database, relation, page, tuple,
-  virtualxid, transactionid, classid, objid, objsubid, virtualtransaction, pid, mode, granted,
-  fastpath, waitstart)
-WHERE FALSE;
+-- Only advisory locks are shown (AdvisoryLockFunctions.heldLocks): the engine's own locks are not
+-- PostgreSQL's, and a client cannot act on them; an application's advisory locks are its own.
+CREATE FORCE VIEW distdb_catalog.pg_locks AS
+SELECT CAST('advisory' AS VARCHAR) AS locktype,
+  (SELECT d.oid FROM distdb_catalog.pg_database d JOIN distdb_catalog.current_database c
+    ON d.datname = c.datname) AS database,
+  CAST(NULL AS BIGINT) AS relation, CAST(NULL AS INT) AS page, CAST(NULL AS SMALLINT) AS tuple,
+  CAST(NULL AS VARCHAR) AS virtualxid, CAST(NULL AS BIGINT) AS transactionid, l.classid, l.objid,
+  l.objsubid, CAST(l.pid AS VARCHAR) || '/1' AS virtualtransaction, l.pid, l.mode, l.granted,
+  FALSE AS fastpath, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS waitstart
+FROM distdb_catalog.d_advisory_locks() AS l;
 
 -- ===== information_schema, continued (catalog version 2) =====
 CREATE VIEW distdb_catalog.information_schema_referential_constraints AS

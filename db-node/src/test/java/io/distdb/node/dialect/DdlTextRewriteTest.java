@@ -68,7 +68,9 @@ class DdlTextRewriteTest {
         .isEqualTo("alter table \"b\" rename COLUMN \"summary\" to \"blurb\"");
     assertThat(engine("ALTER TABLE b RENAME COLUMN x TO y"))
         .isEqualTo("ALTER TABLE b RENAME COLUMN x TO y");
-    assertThat(engine("ALTER TABLE b RENAME TO c")).isEqualTo("ALTER TABLE b RENAME TO c");
+    // A relation's rename gets no COLUMN (ViewRenames moves a view's recorded text after it).
+    assertThat(engine("ALTER TABLE b RENAME TO c"))
+        .startsWith("ALTER TABLE b RENAME TO c; UPDATE ");
     assertThat(engine("ALTER TABLE b RENAME CONSTRAINT x TO y"))
         .isEqualTo("ALTER TABLE b RENAME CONSTRAINT x TO y");
   }

@@ -130,4 +130,40 @@ class AdvisoryLocksTest {
     locks.sessionEnded(b);
     aWaits.get(5, TimeUnit.SECONDS);
   }
+
+  @Test
+  void heldListsEachHolderModeAndWaitOfTheDatabase() throws Exception {
+    locks.processId(a, 11);
+    locks.processId(b, 22);
+    locks.tryAcquire(a, key(1), false, false);
+    locks.tryAcquire(a, key(1), false, true); // the same mode twice is one row
+    locks.tryAcquire(a, key(2), true, false);
+    locks.tryAcquire(b, key(2), true, true);
+    locks.tryAcquire(b, new AdvisoryLocks.Key(new Object(), 3, 0, false), false, false);
+    CompletableFuture<Void> waiting =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                locks.acquire(b, key(1), true, false, () -> {});
+              } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (locks.held(db).size() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(locks.held(db))
+        .containsExactlyInAnyOrder(
+            new AdvisoryLocks.Held(key(1), 11, "ExclusiveLock", true),
+            new AdvisoryLocks.Held(key(2), 11, "ShareLock", true),
+            new AdvisoryLocks.Held(key(2), 22, "ShareLock", true),
+            new AdvisoryLocks.Held(key(1), 22, "ShareLock", false));
+    locks.sessionEnded(a);
+    waiting.get(5, TimeUnit.SECONDS);
+    assertThat(locks.held(db))
+        .containsExactlyInAnyOrder(
+            new AdvisoryLocks.Held(key(1), 22, "ShareLock", true),
+            new AdvisoryLocks.Held(key(2), 22, "ShareLock", true));
+  }
 }

@@ -69,6 +69,18 @@ public final class PgTools {
     return run(command);
   }
 
+  /**
+   * One of the client programs that take the usual connection options ({@code pg_isready}, {@code
+   * createdb}, {@code dropdb}, {@code vacuumdb}, {@code reindexdb}, {@code clusterdb}).
+   */
+  public Result program(String program, int port, String user, String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(program, "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", user));
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
   private Result run(List<String> command) throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);

@@ -82,8 +82,8 @@ final class CatalogState {
   }
 
   /**
-   * The engine's definitions of user sequences, tables, their constraints, indexes and triggers,
-   * and of user views, in the engine's own dependency order.
+   * The engine's definitions of user sequences, domains (enum types), tables, their constraints,
+   * indexes and triggers, and of user views, in the engine's own dependency order.
    */
   static List<String> script(Connection admin) throws SQLException {
     List<String> out = new ArrayList<>();
@@ -107,6 +107,7 @@ final class CatalogState {
         || sql.startsWith("CREATE FORCE VIEW ")
         || sql.startsWith("CREATE FORCE TRIGGER ")
         || isSequenceDefinition(sql)
+        || isDomainDefinition(sql)
         || (sql.startsWith("CREATE ") && sql.contains(" INDEX "))
         || sql.startsWith("COMMENT ON ");
   }
@@ -117,6 +118,11 @@ final class CatalogState {
 
   static boolean isSequenceDefinition(String sql) {
     return sql.startsWith("CREATE SEQUENCE ");
+  }
+
+  /** An enum type or domain (a block's DROP TYPE is undone by running it again). */
+  static boolean isDomainDefinition(String sql) {
+    return sql.startsWith("CREATE DOMAIN ");
   }
 
   static boolean isViewDefinition(String sql) {

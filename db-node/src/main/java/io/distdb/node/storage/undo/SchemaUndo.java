@@ -247,13 +247,16 @@ public final class SchemaUndo implements AutoCloseable {
   }
 
   /**
-   * Re-creates the sequences the block dropped (before the tables whose defaults may draw from
-   * them); the positions reset them afterwards.
+   * Re-creates the sequences and types the block dropped (before the tables whose defaults may draw
+   * from them or whose columns may use them); the positions reset the sequences afterwards.
    */
   private void recreateDropped(Statement s, List<UserObject> now) throws SQLException {
     for (UserObject o : before) {
-      if (o.kind() == Kind.SEQUENCE && !now.contains(o)) {
-        String prefix = "CREATE SEQUENCE " + o.qualified() + " ";
+      if ((o.kind() == Kind.SEQUENCE || o.kind() == Kind.DOMAIN) && !now.contains(o)) {
+        String prefix =
+            (o.kind() == Kind.SEQUENCE ? "CREATE SEQUENCE " : "CREATE DOMAIN ")
+                + o.qualified()
+                + " ";
         for (String sql : script) {
           if (sql.startsWith(prefix)) {
             s.execute(sql);
@@ -293,6 +296,7 @@ public final class SchemaUndo implements AutoCloseable {
       if (CatalogState.isViewDefinition(sql)
           || (!CatalogState.isTableDefinition(sql)
               && !CatalogState.isSequenceDefinition(sql)
+              && !CatalogState.isDomainDefinition(sql)
               && mentionsAny(sql, names))) {
         s.execute(sql);
       }

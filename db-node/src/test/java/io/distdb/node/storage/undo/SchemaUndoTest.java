@@ -139,6 +139,28 @@ class SchemaUndoTest {
     }
   }
 
+  /** Alembic's downgrade drops an enum type inside its transaction; undo creates it again. */
+  @Test
+  void undoesADroppedType() throws Exception {
+    run("CREATE TYPE mood AS ENUM ('sad', 'ok')", "CREATE TABLE diary (id INT, m mood)");
+    storage.afterSchemaChange(DB);
+    Snapshot before = snapshot();
+    assertThat(before.script()).anyMatch(sql -> sql.startsWith("CREATE DOMAIN "));
+    block.setAutoCommit(false);
+    try (SchemaUndo undo = SchemaUndo.begin(storage, DB, EngineTables.sequences(block))) {
+      for (String ddl : List.of("DROP TABLE diary", "DROP TYPE mood")) {
+        undo.beforeSchemaChange(ddl, Set.of(), "public");
+        ddl(ddl);
+      }
+      block.rollback();
+      undo.undo();
+    }
+    block.setAutoCommit(true);
+    Snapshot after = snapshot();
+    assertThat(after.checksum()).isEqualTo(before.checksum());
+    assertThat(after.script()).containsExactlyInAnyOrderElementsOf(before.script());
+  }
+
   @Test
   void severalChangesInOneBlock() throws Exception {
     Snapshot before = snapshot();
@@ -196,7 +218,8 @@ class SchemaUndoTest {
   @Test
   void refusesWhatItCannotUndo() throws Exception {
     try (SchemaUndo undo = SchemaUndo.begin(storage, DB, List.of())) {
-      for (String ddl : List.of("ALTER SEQUENCE ticket RESTART WITH 5", "DROP SCHEMA x")) {
+      for (String ddl :
+          List.of("ALTER SEQUENCE ticket RESTART WITH 5", "DROP SCHEMA x", "DROP TYPE t CASCADE")) {
         assertThatThrownBy(() -> undo.beforeSchemaChange(ddl, Set.of(), "public"))
             .isInstanceOf(StatementException.class)
             .hasMessageContaining("cannot run inside a transaction block");
