@@ -744,7 +744,8 @@ public final class CatalogFunctions {
           return Long.parseLong(s.substring(0, colon));
         }
       }
-      if (oid) {
+      // pg_database lists the two templates, which have no storage here (psql's \l+ asks).
+      if (oid || database.equals("template0") || database.equals("template1")) {
         return null;
       }
       throw new IllegalArgumentException("3D000: database \"" + database + "\" does not exist");

@@ -37,4 +37,19 @@ class PsqlCatalogIT {
       assertThat(r.exitCode()).isZero();
     }
   }
+
+  /**
+   * {@code \l+} adds each database's size: the node's databases have one, the two templates
+   * (listed, without storage) none, where {@code pg_database_size} of an unknown name fails with
+   * 3D000.
+   */
+  @Test
+  void listWithSizesNamesEveryDatabase() throws Exception {
+    PsqlScript.assumePsql();
+    try (Node node = InProcessNode.start(dir.resolve("data"))) {
+      PsqlScript.Result r = PsqlScript.run(dir, node.pgPort(), "list-sizes");
+      assertThat(r.exitCode()).as(r.output()).isZero();
+      assertThat(r.output()).contains("template0", "template1").containsPattern("distdb .* kB");
+    }
+  }
 }
