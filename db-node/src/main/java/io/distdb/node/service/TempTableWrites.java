@@ -74,7 +74,8 @@ final class TempTableWrites {
     if (ddl) {
       throw new SqlException(
           "0A000",
-          info.verb() + " naming a temporary table is only supported by distdb on temporary tables",
+          "a schema change of permanent objects that names a temporary table is not supported"
+              + " by distdb",
           "Replicas run schema changes of permanent objects as statements and cannot see the"
               + " session's temporary tables.",
           null,
