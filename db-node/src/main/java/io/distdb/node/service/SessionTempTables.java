@@ -1,5 +1,6 @@
 package io.distdb.node.service;
 
+import io.distdb.node.storage.EngineSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.h2.table.Table;
 
 /**
  * A session's temporary tables: H2 LOCAL TEMPORARY tables on the session's own engine connection,
@@ -85,18 +87,13 @@ final class SessionTempTables {
   }
 
   /** After a statement that may have dropped or created some (DROP TABLE, COMMIT). */
-  void refresh() throws SqlException {
+  void refresh() {
+    // From the engine session itself: H2 reuses an INFORMATION_SCHEMA query's last result while
+    // the database's own metadata has not changed, and a session's temporary table does not change
+    // it.
     names.clear();
-    try (Statement s = connection.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_TYPE = 'LOCAL TEMPORARY'")) {
-      while (rs.next()) {
-        names.add(rs.getString(1));
-      }
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e);
+    for (Table table : EngineSession.of(connection).getLocalTempTables()) {
+      names.add(table.getName());
     }
     createdInBlock.retainAll(names);
   }
