@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.h2.engine.SessionLocal;
+import org.h2.schema.Schema;
 import org.h2.table.Table;
 
 /**
@@ -44,6 +46,24 @@ final class SessionTempTables {
   /** Whether every table of {@code tables} is one of the session's temporary tables. */
   boolean allTemporary(List<String> tables) {
     return tables != null && names.containsAll(tables);
+  }
+
+  /**
+   * Whether one of {@code tables}, a temporary table's name, now names a permanent table in the
+   * session's schema: H2 looks for permanent tables first, so a permanent table another session
+   * created since resolves in this one's statements instead of the temporary one (PostgreSQL
+   * searches pg_temp first).
+   */
+  boolean resolvesToPermanent(List<String> tables) {
+    SessionLocal session = EngineSession.of(connection);
+    Schema schema = session.getDatabase().findSchema(session.getCurrentSchemaName());
+    for (String name : tables) {
+      Table resolved = schema == null ? null : schema.findTableOrView(session, name);
+      if (resolved != null && resolved != session.findLocalTempTable(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

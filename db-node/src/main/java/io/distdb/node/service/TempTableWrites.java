@@ -57,7 +57,19 @@ final class TempTableWrites {
       return null;
     }
     SqlStatement statement = new SqlStatement(engineSql, parameters, false, false);
-    if (temps.allTemporary(TempTableSql.changedTables(engineSql))) {
+    List<String> changed = TempTableSql.changedTables(engineSql);
+    if (temps.allTemporary(changed)) {
+      if (temps.resolvesToPermanent(changed)) {
+        // Run here, unlogged, it would change the permanent table on this node alone.
+        throw new SqlException(
+            "0A000",
+            "a permanent table now has the name of this session's temporary table "
+                + changed
+                + "; distdb cannot tell them apart",
+            "distdb finds permanent tables before temporary ones of the same name.",
+            "Drop or rename one of them.",
+            null);
+      }
       if (ddl) {
         checkMayCommit(info.verb());
       }

@@ -183,6 +183,19 @@ class TempTablesIT {
       assertSqlState(() -> s.execute("CREATE TEMP TABLE shadowed (a int)"), "42P07");
       s.execute("DROP TABLE shadowed");
     }
+    try (Connection a = InProcessNode.connect(master(), "distdb");
+        Connection b = InProcessNode.connect(master(), "distdb");
+        Statement sa = a.createStatement();
+        Statement sb = b.createStatement()) {
+      sa.execute("CREATE TEMP TABLE late (a int)");
+      sb.execute("CREATE TABLE late (a int)");
+      // H2 would find the permanent table first: changing it unlogged would diverge the slave.
+      assertSqlState(() -> sa.executeUpdate("INSERT INTO late VALUES (1)"), "0A000");
+      assertSqlState(() -> sa.execute("DROP TABLE late"), "0A000");
+      sb.execute("DROP TABLE late");
+      sa.executeUpdate("INSERT INTO late VALUES (1)");
+      assertThat(rows(sa, "SELECT count(*) FROM late")).containsExactly("1");
+    }
   }
 
   @Test
