@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.distdb.node.Node;
 import io.distdb.node.testing.Cluster;
 import io.distdb.node.testing.InProcessNode;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
 
 /**
  * Temporary tables are private to their session, as in PostgreSQL: never logged, replicated or
@@ -62,6 +64,12 @@ class TempTablesIT {
       // H2 cannot add a column to a temporary table (a documented difference).
       assertSqlState(() -> sa.execute("ALTER TABLE iso ADD COLUMN c int"), "0A000");
       sa.execute("CREATE INDEX ON iso (a)");
+      long copied =
+          a.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("COPY iso FROM STDIN", new StringReader("30\n31\n"));
+      assertThat(copied).isEqualTo(2);
+      assertThat(rows(sa, "SELECT count(*) FROM iso")).containsExactly("2");
       sa.execute("DROP TABLE iso");
       assertSqlState(() -> sa.executeQuery("SELECT * FROM iso"), "42P01");
       assertThat(rows(sb, "SELECT count(*) FROM iso")).containsExactly("1");
