@@ -128,6 +128,25 @@ final class TempTableSql {
     return null;
   }
 
+  /**
+   * The tables the statement's foreign keys reference ({@code REFERENCES name}); a qualified name
+   * keeps its schema ({@code s.t}), so it never matches a temporary table's.
+   */
+  static List<String> referencedTables(String sql) throws SqlException {
+    List<Token> tokens = tokens(sql);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (tokens.get(i).isKeyword("REFERENCES") && tokens.get(i + 1).isName()) {
+        String name = name(tokens.get(i + 1));
+        if (i + 3 < tokens.size() && tokens.get(i + 2).is(".") && tokens.get(i + 3).isName()) {
+          name = name + "." + name(tokens.get(i + 3));
+        }
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
   /** One unqualified table name at {@code i}. */
   private static List<String> single(List<Token> tokens, int i) {
     if (i >= tokens.size() || !tokens.get(i).isName()) {

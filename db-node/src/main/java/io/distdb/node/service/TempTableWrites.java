@@ -50,7 +50,16 @@ final class TempTableWrites {
     if (ddl) {
       TempTableSql.Create create = TempTableSql.create(engineSql);
       if (create != null) {
+        checkReferencesTemporary(engineSql, create.name());
         return WriteResult.count(temps.create(create, block.isOpen()));
+      }
+      if (!temps.isEmpty() && !temps.allTemporary(TempTableSql.changedTables(engineSql))) {
+        for (String referenced : TempTableSql.referencedTables(engineSql)) {
+          if (temps.allTemporary(List.of(referenced))) {
+            throw new SqlException(
+                "42P16", "constraints on permanent tables may reference only permanent tables");
+          }
+        }
       }
     }
     if (temps.isEmpty() || !temps.namedIn(engineSql)) {
@@ -71,6 +80,7 @@ final class TempTableWrites {
             null);
       }
       if (ddl) {
+        checkReferencesTemporary(engineSql, null);
         checkMayCommit(info.verb());
       }
       try {
@@ -97,6 +107,16 @@ final class TempTableWrites {
       return block.write(statement);
     }
     return oneStatementBlock(statement);
+  }
+
+  /** PostgreSQL's rule, which also keeps H2 from tying a permanent table to a session's one. */
+  private void checkReferencesTemporary(String engineSql, String creating) throws SqlException {
+    for (String referenced : TempTableSql.referencedTables(engineSql)) {
+      if (!referenced.equals(creating) && !temps.allTemporary(List.of(referenced))) {
+        throw new SqlException(
+            "42P16", "constraints on temporary tables may reference only temporary tables");
+      }
+    }
   }
 
   /**

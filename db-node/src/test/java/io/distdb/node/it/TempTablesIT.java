@@ -174,6 +174,22 @@ class TempTablesIT {
   }
 
   @Test
+  void foreignKeysStayOnTheirSideAsInPostgres() throws Exception {
+    try (Connection c = InProcessNode.connect(master(), "distdb");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE fk_parent (a int PRIMARY KEY)");
+      assertSqlState(
+          () -> s.execute("CREATE TEMP TABLE fk_child (a int REFERENCES fk_parent (a))"), "42P16");
+      s.execute("CREATE TEMP TABLE tree (id int PRIMARY KEY, parent int REFERENCES tree (id))");
+      s.execute("CREATE TEMP TABLE leaf (id int REFERENCES tree (id))");
+      assertSqlState(
+          () -> s.execute("CREATE TABLE fk_perm (id int REFERENCES tree (id))"), "42P16");
+      s.execute("DROP TABLE leaf, tree");
+      s.execute("DROP TABLE fk_parent");
+    }
+  }
+
+  @Test
   void aSlaveRefusesToCreateATemporaryTable() throws Exception {
     try (Connection slave = InProcessNode.connect(cluster.slave(0), "distdb");
         Statement s = slave.createStatement()) {

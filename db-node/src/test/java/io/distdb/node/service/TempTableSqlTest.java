@@ -78,6 +78,15 @@ class TempTableSqlTest {
   }
 
   @Test
+  void referencedTablesKeepTheirSchema() throws Exception {
+    assertThat(
+            TempTableSql.referencedTables(
+                "CREATE TABLE c (a int REFERENCES p (a), b int REFERENCES s.q, FOREIGN KEY (a)"
+                    + " REFERENCES \"P\")"))
+        .containsExactly("p", "s.q", "P");
+  }
+
+  @Test
   void statementsThatMayChangeOtherTablesHaveNoTarget() throws Exception {
     assertThat(TempTableSql.changedTables("WITH d AS (DELETE FROM p RETURNING *) SELECT 1"))
         .isNull();
