@@ -174,6 +174,31 @@ class TempTablesIT {
   }
 
   @Test
+  void aBlocksPermanentSchemaChangesUndoAndCommitBesideTemporaryTables() throws Exception {
+    try (Connection c = InProcessNode.connect(master(), "distdb");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TEMP TABLE numbered (id serial PRIMARY KEY, v text)");
+      s.executeUpdate("INSERT INTO numbered (v) VALUES ('a'), ('b')");
+      s.execute("BEGIN");
+      s.execute("CREATE TABLE ddl_undone (id int PRIMARY KEY)");
+      s.executeUpdate("INSERT INTO numbered (v) VALUES ('c')");
+      s.execute("ROLLBACK");
+      assertSqlState(() -> s.executeQuery("SELECT * FROM ddl_undone"), "42P01");
+      s.execute("BEGIN");
+      s.execute("CREATE TABLE ddl_kept (id int PRIMARY KEY)");
+      s.executeUpdate("INSERT INTO ddl_kept SELECT id FROM numbered");
+      s.execute("COMMIT");
+      assertThat(rows(s, "SELECT count(*) FROM ddl_kept")).containsExactly("2");
+    }
+    cluster.awaitConverged(Duration.ofSeconds(60));
+    assertThat(cluster.slave(0).checksums()).isEqualTo(master().checksums());
+    try (Connection slave = InProcessNode.connect(cluster.slave(0), "distdb");
+        Statement r = slave.createStatement()) {
+      assertThat(rows(r, "SELECT id FROM ddl_kept ORDER BY id")).containsExactly("1", "2");
+    }
+  }
+
+  @Test
   void foreignKeysStayOnTheirSideAsInPostgres() throws Exception {
     try (Connection c = InProcessNode.connect(master(), "distdb");
         Statement s = c.createStatement()) {
