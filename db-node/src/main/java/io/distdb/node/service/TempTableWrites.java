@@ -53,14 +53,7 @@ final class TempTableWrites {
         checkReferencesTemporary(engineSql, create.name());
         return WriteResult.count(temps.create(create, block.isOpen()));
       }
-      if (!temps.isEmpty() && !temps.allTemporary(TempTableSql.changedTables(engineSql))) {
-        for (String referenced : TempTableSql.referencedTables(engineSql)) {
-          if (temps.allTemporary(List.of(referenced))) {
-            throw new SqlException(
-                "42P16", "constraints on permanent tables may reference only permanent tables");
-          }
-        }
-      }
+      checkReferencesPermanent(engineSql);
     }
     if (temps.isEmpty() || !temps.namedIn(engineSql)) {
       return null;
@@ -107,6 +100,19 @@ final class TempTableWrites {
       return block.write(statement);
     }
     return oneStatementBlock(statement);
+  }
+
+  /** A permanent table's foreign keys, by PostgreSQL's rule: replicas cannot see the session's. */
+  private void checkReferencesPermanent(String engineSql) throws SqlException {
+    if (temps.isEmpty() || temps.allTemporary(TempTableSql.changedTables(engineSql))) {
+      return;
+    }
+    for (String referenced : TempTableSql.referencedTables(engineSql)) {
+      if (temps.allTemporary(List.of(referenced))) {
+        throw new SqlException(
+            "42P16", "constraints on permanent tables may reference only permanent tables");
+      }
+    }
   }
 
   /** PostgreSQL's rule, which also keeps H2 from tying a permanent table to a session's one. */
