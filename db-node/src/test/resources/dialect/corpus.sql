@@ -591,3 +591,33 @@ DISCARD ALL;
 ROLLBACK;
 DISCARD TEMP;
 SELECT count(*) FROM scratch_rows;
+
+-- integer, numeric and float arithmetic as PostgreSQL answers it: overflow names the type,
+-- division by zero, integer division truncates, floats print their shortest round-trip digits
+SELECT 2147483647 + 1;
+SELECT 9223372036854775807 + 1;
+SELECT 32767::int2 + 1::int2;
+SELECT 3::int8 * 9223372036854775807;
+SELECT 1 / 0;
+SELECT 1::numeric / 0;
+SELECT 7 / 2, -7 / 2, 7 % -2, -7 % 2, 7.5 % 2;
+SELECT * FROM generate_series(1, 10, 0);
+SELECT 0.1::float8 + 0.2::float8, 1e16::float4, 8.41e21::float4, 2.82879384806159e17::float8, 'NaN'::float8, '-Infinity'::float8, 1e-5::float4;
+SELECT 1.5 * 2.25, 10::numeric / 4, 1::numeric / 3, round(2.5), round(-2.5), round(2.567, 2), trunc(2.567, 2), trunc(-2.5);
+-- division and avg over columns: select_div_scale's scale; avg and sum of floats are float8 (sum of float4 float4)
+CREATE TABLE numk (id int PRIMARY KEY, a numeric, b numeric(10,2), i int, g int8, s int2, f float8, r float4);
+INSERT INTO numk VALUES (1, 1.50, 1.5, 1, 1, 1, 0.1, 0.1), (2, 2.000, 2, 2, 2, 2, 0.2, 0.2), (3, 3, 3.333, 3, 3, 3, 5, 1.5);
+SELECT id, b / 3, a / 3, b / i, i / 2, g / 2, (b * 2) / 7, f / 2, r / 2, numk.b / 4.0 FROM numk ORDER BY id;
+SELECT avg(i), avg(g), avg(s), avg(a), avg(b), avg(DISTINCT i), sum(b), sum(i), sum(g), avg(f), sum(f), avg(r), sum(r) FROM numk;
+SELECT i, avg(b) FROM numk GROUP BY i HAVING avg(b) > 1 ORDER BY avg(b);
+UPDATE numk SET b = b / 3 WHERE id = 3 RETURNING b;
+-- an enum column and an enum cast carry the enum type's OID (compared as a user type's)
+CREATE TYPE numk_mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE numk_e (id int PRIMARY KEY, m numk_mood);
+INSERT INTO numk_e VALUES (1, 'happy'), (2, 'sad') RETURNING m;
+SELECT id, m, 'ok'::numk_mood FROM numk_e ORDER BY id;
+SELECT id, avg(b) OVER (), avg(f) OVER (), sum(r) OVER (ORDER BY id), avg(i) OVER (PARTITION BY s ORDER BY id) FROM numk ORDER BY id;
+SELECT avg(i) FILTER (WHERE i > 1), avg(b) FILTER (WHERE i > 1) FROM numk;
+SELECT 'NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric;
+SELECT round(2.5::float8), round(-2.5::float8), round(3.5::float8), div(10, 3), div(-7, 2), div(10.5, 3), mod(10.5, 3);
+SELECT id, round(f * 10), round(r), div(b, 2) FROM numk ORDER BY id;

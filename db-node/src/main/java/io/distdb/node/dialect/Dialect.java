@@ -47,7 +47,9 @@ public final class Dialect {
           new IntervalColumnRewrite(),
           new ByteaColumnRewrite(),
           new AdvisoryLockRewrite(),
-          new AggregateTypeRewrite(),
+          new AggregateTypeRewrite(), // before NumericDivisionRewrite: avg becomes a division
+          new NumericDivisionRewrite(), // before BuiltinFunctionRewrite, which sees its calls
+          new NumericFunctionRewrite(),
           new FunctionRewrite(),
           new BitwiseOperatorRewrite(),
           new EngineFunctionRewrite(),
@@ -82,14 +84,33 @@ public final class Dialect {
     if (cached != null) {
       return cached;
     }
+    // Translations that read column types hold for one version of the catalog: cached under it.
+    String version = schema.catalogVersion();
+    if (version != null) {
+      cached = cache.get(versioned(version, postgresSql));
+      if (cached != null) {
+        return cached;
+      }
+    }
     Translated t = translateUncached(postgresSql, schema);
-    if (t.cacheable()) {
+    if (t.cacheable() && !t.readsColumnTypes()) {
       cache.put(postgresSql, t.statement());
+    } else if (t.cacheable() && version != null && version.equals(schema.catalogVersion())) {
+      cache.put(versioned(version, postgresSql), t.statement()); // no DDL ran meanwhile
     }
     return t.statement();
   }
 
-  private record Translated(EngineStatement statement, boolean cacheable) {}
+  private static String versioned(String catalogVersion, String sql) {
+    return catalogVersion + '\0' + sql;
+  }
+
+  private record Translated(
+      EngineStatement statement, boolean cacheable, boolean readsColumnTypes) {
+    Translated(EngineStatement statement, boolean cacheable) {
+      this(statement, cacheable, false);
+    }
+  }
 
   private Translated translateUncached(String clientSql, Schema schema) throws StatementException {
     if (ViewSources.mightApply(clientSql.toLowerCase(Locale.ROOT))) {
@@ -227,12 +248,14 @@ public final class Dialect {
       return new Translated(engine(sql, catalog), !schemaRead);
     }
     boolean[] innerCacheable = {true};
+    boolean[] innerColumnTypes = {false};
     DataModifyingCte ctes =
         DataModifyingCte.extract(
             tree,
             dml -> {
               Translated inner = translateUncached(dml, schema);
               innerCacheable[0] &= inner.cacheable();
+              innerColumnTypes[0] |= inner.readsColumnTypes();
               return inner.statement();
             });
     Translation translation = new Translation(tree, schema);
@@ -243,8 +266,9 @@ public final class Dialect {
       r.apply(translation);
     }
     boolean cacheable = translation.isCacheable() && !schemaRead && innerCacheable[0];
+    boolean columnTypes = translation.readsColumnTypes() || innerColumnTypes[0];
     if (!translation.isChanged()) {
-      return new Translated(engine(sql, catalog), cacheable);
+      return new Translated(engine(sql, catalog), cacheable, columnTypes);
     }
     EngineStatement main = engine(ReferentialActions.restore(translation.render()), true);
     if (ctes == null) {
@@ -257,12 +281,13 @@ public final class Dialect {
                 true,
                 Placeholders.toH2(ReferentialActions.restore(describe)).sql());
       }
-      return new Translated(main, cacheable);
+      return new Translated(main, cacheable, columnTypes);
     }
     return new Translated(
         new EngineStatement(
             ctes.splice(main.sql()), Math.max(main.parameterCount(), ctes.parameterCount()), true),
-        cacheable);
+        cacheable,
+        columnTypes);
   }
 
   /** Statements that replace one the client sent, each translated on its own, run as one text. */
@@ -271,14 +296,16 @@ public final class Dialect {
     List<String> texts = new java.util.ArrayList<>(statements.size());
     int parameters = 0;
     boolean cacheable = true;
+    boolean columnTypes = false;
     for (String statement : statements) {
       Translated t = translateUncached(statement, schema);
       texts.add(t.statement().sql());
       parameters = Math.max(parameters, t.statement().parameterCount());
       cacheable &= t.cacheable();
+      columnTypes |= t.readsColumnTypes();
     }
     return new Translated(
-        new EngineStatement(String.join("; ", texts), parameters, true), cacheable);
+        new EngineStatement(String.join("; ", texts), parameters, true), cacheable, columnTypes);
   }
 
   private boolean mightNeedRewrite(String lower) {

@@ -24,12 +24,17 @@ import java.util.Set;
  * </pre>
  *
  * 32 is PostgreSQL's max_index_keys, the longest key array a catalog holds. Applies to the first
- * query block that calls the function with one argument, if that block has a WHERE clause.
+ * query block that calls the function with one argument; the join ends its FROM clause (pgjdbc's
+ * getBestRowIdentifier calls it in a derived table without a WHERE).
  */
 final class ExpandArrayRewrite {
 
   private static final String FUNCTION = "_pg_expandarray";
   private static final String POSITIONS = "distdb_x";
+
+  /** Keywords that end a query block's FROM clause. */
+  private static final List<String> FROM_ENDS =
+      List.of("WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT", "OFFSET", "UNION", "FETCH");
 
   private ExpandArrayRewrite() {}
 
@@ -54,17 +59,23 @@ final class ExpandArrayRewrite {
     if (select < 0) {
       return null;
     }
-    int where = -1;
+    // Where the block's FROM clause ends: the join with the positions goes there.
+    int where = tokens.size();
     for (int i = first; i < tokens.size(); i++) {
       if (depth[i] < depth[select]) {
+        where = i;
         break;
       }
-      if (tokens.get(i).isKeyword("WHERE") && depth[i] == depth[select]) {
+      if (depth[i] == depth[select] && FROM_ENDS.stream().anyMatch(tokens.get(i)::isKeyword)) {
         where = i;
         break;
       }
     }
-    if (where < 0) {
+    boolean from = false;
+    for (int i = first; i < where; i++) {
+      from |= depth[i] == depth[select] && tokens.get(i).isKeyword("FROM");
+    }
+    if (!from) {
       return null;
     }
     String array = null;
@@ -102,7 +113,9 @@ final class ExpandArrayRewrite {
         }
       }
     }
-    out.append(sql, copied, tokens.get(where).start())
+    int joinAt = where < tokens.size() ? tokens.get(where).start() : sql.length();
+    out.append(sql, copied, joinAt)
+        .append(joinAt > 0 && !Character.isWhitespace(sql.charAt(joinAt - 1)) ? " " : "")
         .append("JOIN system_range(1, 32) AS ")
         .append(POSITIONS)
         .append("(n) ON ")
@@ -110,7 +123,7 @@ final class ExpandArrayRewrite {
         .append(".n <= CARDINALITY(")
         .append(array)
         .append(") ");
-    copied = tokens.get(where).start();
+    copied = joinAt;
     // (r.keys).x, where keys was a bare call, is now the element itself: r.keys.
     for (int i = where; i + 6 < tokens.size(); i++) {
       if (tokens.get(i).is("(")

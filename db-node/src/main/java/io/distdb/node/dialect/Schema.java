@@ -62,6 +62,26 @@ public interface Schema {
     return Map.of();
   }
 
+  /**
+   * A token that changes whenever the engine's schema objects change (a table created, dropped or
+   * altered), or null if there is none: translations that read only {@link #engineColumnTypes} are
+   * cached under it.
+   */
+  default String catalogVersion() {
+    return null;
+  }
+
+  /**
+   * The columns of a table or view (current schema when {@code schema} is null), name → the
+   * engine's data type as its INFORMATION_SCHEMA names it ({@code INTEGER}, {@code NUMERIC}, {@code
+   * DECFLOAT}, {@code DOUBLE PRECISION}, {@code REAL}); empty if there is no such relation. Cheaper
+   * than {@link #columnTypes(String, String)}, which reads distdb's catalog views.
+   */
+  default Map<String, String> engineColumnTypes(String schema, String table)
+      throws StatementException {
+    return Map.of();
+  }
+
   /** The table's bytea columns. Empty for a table without any, or one that does not exist. */
   default Set<String> byteaColumns(String table) throws StatementException {
     return Set.of();

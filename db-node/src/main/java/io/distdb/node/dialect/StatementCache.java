@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Translated statements by their client text, least recently used first out. Shared by all sessions
- * of a node: a translation depends only on the text (those that read the schema are not stored), so
- * a statement an application prepares on every connection is parsed once.
+ * of a node: a translation depends only on the text (those that read the schema are not stored, but
+ * those that read only column types are, keyed by the catalog's version and the text), so a
+ * statement an application prepares on every connection is parsed once.
  */
 final class StatementCache {
 

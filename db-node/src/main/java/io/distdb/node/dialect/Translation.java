@@ -18,6 +18,7 @@ final class Translation {
   private String suffix = "";
   private boolean changed;
   private boolean cacheable = true;
+  private boolean readsColumnTypes;
   private String describe;
   private final java.util.LinkedHashMap<String, String> substitutions =
       new java.util.LinkedHashMap<>();
@@ -35,6 +36,20 @@ final class Translation {
   Schema schema() {
     cacheable = false; // the answer depends on the schema, not only on the text
     return schema;
+  }
+
+  /**
+   * The engine's catalog, for rewrites that read only column types ({@link
+   * Schema#engineColumnTypes}): the translation stays cacheable under the catalog's version.
+   */
+  Schema columnTypes() {
+    readsColumnTypes = true;
+    return schema;
+  }
+
+  /** Whether the translation read column types (and so holds only for one catalog version). */
+  boolean readsColumnTypes() {
+    return readsColumnTypes;
   }
 
   /** Marks the statement as rewritten: H2 gets the rendering, not the client's text. */

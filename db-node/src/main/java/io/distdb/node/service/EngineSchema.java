@@ -58,6 +58,14 @@ final class EngineSchema implements Schema {
           + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
           + " AND (COLUMN_DEFAULT IS NOT NULL OR IS_IDENTITY = 'YES')";
 
+  /**
+   * With the schema given, not {@code COALESCE(?, CURRENT_SCHEMA)}: the engine then reads only that
+   * table's columns (40 µs, against 700 µs and more, growing with the catalog's views).
+   */
+  private static final String ENGINE_COLUMN_TYPES =
+      "SELECT COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+
   private static final String BYTEA_COLUMNS =
       "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
           + " WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?"
@@ -259,6 +267,43 @@ final class EngineSchema implements Schema {
     }
     try (PreparedStatement ps = connection.prepareStatement(COLUMN_TYPES)) {
       ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
+    }
+    return out;
+  }
+
+  /**
+   * The database's name and H2's modification meta id, which every change of a schema object (and a
+   * sequence's flush) increments: read from the embedded session, no query.
+   */
+  @Override
+  public String catalogVersion() {
+    try {
+      org.h2.engine.Session session =
+          connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+      if (session instanceof org.h2.engine.SessionLocal local) {
+        org.h2.engine.Database db = local.getDatabase();
+        return db.getName() + "#" + db.getModificationMetaId();
+      }
+    } catch (SQLException | RuntimeException e) {
+      // not an embedded H2 connection: no version, nothing cached
+    }
+    return null;
+  }
+
+  @Override
+  public Map<String, String> engineColumnTypes(String schema, String table)
+      throws StatementException {
+    Map<String, String> out = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(ENGINE_COLUMN_TYPES)) {
+      ps.setString(1, schema != null ? schema : currentSchema());
       ps.setString(2, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

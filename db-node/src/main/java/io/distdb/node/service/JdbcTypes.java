@@ -3,6 +3,7 @@ package io.distdb.node.service;
 import io.distdb.node.storage.JsonValues;
 import io.distdb.node.storage.PgInterval;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -50,6 +51,9 @@ final class JdbcTypes {
   /** The cardinality the catalog declares int2vector columns with (pg_index's indkey). */
   static final int INT2VECTOR_CARDINALITY = 32;
 
+  /** The cardinality the catalog declares oidvector columns with (PostgreSQL's FUNC_MAX_ARGS). */
+  static final int OIDVECTOR_CARDINALITY = 100;
+
   private JdbcTypes() {}
 
   static PgType pgType(int jdbcType, String typeName) {
@@ -84,6 +88,9 @@ final class JdbcTypes {
         PgType element = elementType(typeName);
         if (precision == OID_ARRAY_CARDINALITY && element == PgType.INT4) {
           yield PgType.OID_ARRAY;
+        }
+        if (precision == OIDVECTOR_CARDINALITY && element == PgType.INT4) {
+          yield PgType.OIDVECTOR;
         }
         yield precision == INT2VECTOR_CARDINALITY && element == PgType.INT4
             ? PgType.INT2VECTOR
@@ -143,12 +150,27 @@ final class JdbcTypes {
   }
 
   static List<Column> columns(ResultSetMetaData md) throws SQLException {
+    return columns(md, null);
+  }
+
+  /**
+   * @param connection the engine connection the statement ran on, to find the type of an enum
+   *     column in the catalog ({@link EnumTypeOids}); null reports enums as text
+   */
+  static List<Column> columns(ResultSetMetaData md, Connection connection) throws SQLException {
     int n = md.getColumnCount();
     List<Column> columns = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
       PgType type = pgType(md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i));
       if (type == PgType.VARCHAR && isText(md, i)) {
         type = PgType.TEXT;
+      }
+      if (connection != null && EnumTypeOids.isEnum(md, i)) {
+        int oid = EnumTypeOids.oid(connection, md, i);
+        if (oid != 0) {
+          columns.add(new Column(md.getColumnLabel(i), oid, -1));
+          continue;
+        }
       }
       columns.add(new Column(md.getColumnLabel(i), type.oid(), typeModifier(type, md, i)));
     }
@@ -204,6 +226,22 @@ final class JdbcTypes {
     return row;
   }
 
+  /**
+   * A numeric value: a BigDecimal, or the text of NaN / Infinity / -Infinity, which the engine's
+   * DECFLOAT holds and JDBC cannot read as a BigDecimal ({@link NumericText}).
+   */
+  private static Object numeric(ResultSet rs, int i) throws SQLException {
+    try {
+      return rs.getObject(i, BigDecimal.class);
+    } catch (SQLException notANumber) {
+      String text = rs.getString(i);
+      if (text != null && NumericText.isSpecial(text)) {
+        return text;
+      }
+      throw notANumber;
+    }
+  }
+
   private static Object readValue(ResultSet rs, int i, PgType type) throws SQLException {
     Object v =
         switch (type) {
@@ -213,7 +251,7 @@ final class JdbcTypes {
           case INT8 -> rs.getObject(i, Long.class);
           case FLOAT4 -> rs.getObject(i, Float.class);
           case FLOAT8 -> rs.getObject(i, Double.class);
-          case NUMERIC -> rs.getObject(i, BigDecimal.class);
+          case NUMERIC -> numeric(rs, i);
           case BYTEA -> rs.getBytes(i);
           case DATE -> rs.getObject(i, LocalDate.class);
           case TIME -> rs.getObject(i, LocalTime.class);

@@ -289,7 +289,7 @@ final class LocalSession implements SqlSession {
 
   private static List<Column> columns(PreparedStatement ps) throws SQLException {
     ResultSetMetaData md = ps.getMetaData();
-    return md == null ? List.of() : JdbcTypes.columns(md);
+    return md == null ? List.of() : JdbcTypes.columns(md, ps.getConnection());
   }
 
   /** The parameters' types: the client's, else what the engine infers. */

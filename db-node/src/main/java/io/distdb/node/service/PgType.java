@@ -67,6 +67,8 @@ public enum PgType {
   NAME_ARRAY(1003, -1, NAME),
   /** int2vector: one-dimensional, printed as the numbers separated by spaces. */
   INT2VECTOR(22, -1, INT2),
+  /** oidvector: one-dimensional, printed as int2vector is (pg_proc's proargtypes). */
+  OIDVECTOR(30, -1, OID),
   TEXT_ARRAY(1009, -1, TEXT),
   OID_ARRAY(1028, -1, OID),
   VARCHAR_ARRAY(1015, -1, VARCHAR),
@@ -86,7 +88,7 @@ public enum PgType {
   static {
     for (PgType t : values()) {
       BY_OID.put(t.oid, t);
-      if (t.element != null && t != INT2VECTOR) {
+      if (t.element != null && t != INT2VECTOR && t != OIDVECTOR) {
         ARRAY_OF.put(t.element, t);
       }
     }

@@ -60,7 +60,7 @@ final class StatementRunner {
       return WriteResult.count(Math.max(ps.getLargeUpdateCount(), 0));
     }
     try (ResultSet rs = ps.getResultSet()) {
-      List<Column> columns = JdbcTypes.columns(rs.getMetaData());
+      List<Column> columns = JdbcTypes.columns(rs.getMetaData(), ps.getConnection());
       List<Object[]> rows = new ArrayList<>();
       while (rs.next()) {
         rows.add(JdbcTypes.readRow(rs, columns));

@@ -71,10 +71,12 @@ public final class CatalogSnapshot {
    * A copy of one of the engine's metadata relations ({@code information_schema.columns}, H2's own
    * {@code pg_catalog.pg_class}), which the sources read instead of the engine's: the engine
    * computes its metadata afresh on every access and cannot index it, so a source's correlated
-   * subquery over it costs a whole pass per row. {@code schemaColumn}, if not null, names the
-   * column that filters out the engine's and distdb's own schemas.
+   * subquery over it costs a whole pass per row. {@code selection}, if not null, follows the
+   * relation (aliased {@code c}) in the copy's FROM: the join and condition that leave out the
+   * engine's and distdb's own objects, which no source lists (each joins user_namespace), so that a
+   * rebuild copies only the user's.
    */
-  record EngineCopy(String schema, String name, String schemaColumn, List<String> indexes) {
+  record EngineCopy(String schema, String name, String selection, List<String> indexes) {
 
     String engineRelation() {
       return schema + "." + name;
@@ -83,6 +85,21 @@ public final class CatalogSnapshot {
     String table() {
       return CatalogViews.SCHEMA + ".engine_" + name;
     }
+
+    String query() {
+      return selection == null
+          ? "SELECT * FROM " + engineRelation()
+          : "SELECT c.* FROM " + engineRelation() + " " + selection;
+    }
+  }
+
+  /** A copy of {@code information_schema.name} of the user's schemas (in {@code column}). */
+  private static EngineCopy informationSchema(String name, String column, String... indexes) {
+    return new EngineCopy(
+        "information_schema",
+        name,
+        "c WHERE c." + column + " NOT IN " + OWN_SCHEMAS,
+        List.of(indexes));
   }
 
   /** Schemas whose objects no source lists (it joins user_namespace, which leaves them out). */
@@ -95,77 +112,62 @@ public final class CatalogSnapshot {
 
   static final List<EngineCopy> ENGINE_COPIES =
       List.of(
-          new EngineCopy(
-              "information_schema",
+          informationSchema(
               "columns",
               "table_schema",
-              List.of("table_schema, table_name, ordinal_position", "column_default")),
-          new EngineCopy(
-              "information_schema",
+              "table_schema, table_name, ordinal_position",
+              "column_default"),
+          informationSchema(
               "key_column_usage",
               "constraint_schema",
-              List.of("constraint_schema, constraint_name", "table_schema, table_name")),
-          new EngineCopy(
-              "information_schema",
+              "constraint_schema, constraint_name",
+              "table_schema, table_name"),
+          informationSchema(
               "table_constraints",
               "constraint_schema",
-              List.of(
-                  "constraint_schema, constraint_name",
-                  "index_schema, index_name",
-                  "table_schema, table_name")),
-          new EngineCopy(
-              "information_schema",
+              "constraint_schema, constraint_name",
+              "index_schema, index_name",
+              "table_schema, table_name"),
+          informationSchema(
               "referential_constraints",
               "constraint_schema",
-              List.of("constraint_schema, constraint_name")),
-          new EngineCopy(
-              "information_schema",
-              "constraint_column_usage",
-              "constraint_schema",
-              List.of("constraint_schema, constraint_name")),
-          new EngineCopy(
-              "information_schema",
-              "check_constraints",
-              "constraint_schema",
-              List.of("constraint_schema, constraint_name")),
-          new EngineCopy(
-              "information_schema",
-              "indexes",
-              "table_schema",
-              List.of("table_schema, table_name", "index_schema, index_name")),
-          new EngineCopy(
-              "information_schema",
+              "constraint_schema, constraint_name",
+              "unique_constraint_schema, unique_constraint_name"),
+          informationSchema(
+              "constraint_column_usage", "constraint_schema", "constraint_schema, constraint_name"),
+          informationSchema(
+              "check_constraints", "constraint_schema", "constraint_schema, constraint_name"),
+          informationSchema(
+              "indexes", "table_schema", "table_schema, table_name", "index_schema, index_name"),
+          informationSchema(
               "index_columns",
               "index_schema",
-              List.of("index_schema, index_name", "table_schema, table_name")),
+              "index_schema, index_name",
+              "table_schema, table_name"),
+          informationSchema("element_types", "object_schema", "object_schema, object_name"),
+          informationSchema("enum_values", "object_schema", "object_schema, object_name"),
+          informationSchema("sequences", "sequence_schema", "sequence_schema, sequence_name"),
+          informationSchema("domains", "domain_schema", "domain_schema, domain_name"),
+          informationSchema("views", "table_schema", "table_schema, table_name"),
+          informationSchema("tables", "table_schema", "table_schema, table_name"),
           new EngineCopy(
-              "information_schema",
-              "element_types",
-              "object_schema",
-              List.of("object_schema, object_name")),
+              "pg_catalog",
+              "pg_class",
+              "c JOIN pg_catalog.pg_namespace n ON n.id = c.relnamespace WHERE n.nspname NOT IN "
+                  + OWN_SCHEMAS,
+              List.of("oid", "relname, relnamespace", "relkind")),
+          // After pg_class: the attributes and constraints of the user's relations only. Joins, not
+          // IN (SELECT ...): the engine evaluates that again for every row an INSERT adds.
           new EngineCopy(
-              "information_schema",
-              "enum_values",
-              "object_schema",
-              List.of("object_schema, object_name")),
+              "pg_catalog",
+              "pg_attribute",
+              "c JOIN " + CatalogViews.SCHEMA + ".engine_pg_class u ON u.oid = c.attrelid",
+              List.of("attrelid, attnum")),
           new EngineCopy(
-              "information_schema",
-              "sequences",
-              "sequence_schema",
-              List.of("sequence_schema, sequence_name")),
-          new EngineCopy(
-              "information_schema",
-              "domains",
-              "domain_schema",
-              List.of("domain_schema, domain_name")),
-          new EngineCopy(
-              "information_schema", "views", "table_schema", List.of("table_schema, table_name")),
-          new EngineCopy(
-              "information_schema", "tables", "table_schema", List.of("table_schema, table_name")),
-          new EngineCopy(
-              "pg_catalog", "pg_class", null, List.of("oid", "relname, relnamespace", "relkind")),
-          new EngineCopy("pg_catalog", "pg_attribute", null, List.of("attrelid, attnum")),
-          new EngineCopy("pg_catalog", "pg_constraint", null, List.of("oid", "conrelid")),
+              "pg_catalog",
+              "pg_constraint",
+              "c JOIN " + CatalogViews.SCHEMA + ".engine_pg_class u ON u.oid = c.conrelid",
+              List.of("oid", "conrelid")),
           new EngineCopy("pg_catalog", "pg_namespace", null, List.of("id", "nspname")));
 
   /** In dependency order: a relation's source reads only relations listed before it. */
@@ -197,9 +199,15 @@ public final class CatalogSnapshot {
   private static final Map<String, Relation> BY_NAME =
       RELATIONS.stream().collect(Collectors.toMap(Relation::name, r -> r));
 
-  /** A reference to one of the engine's metadata relations in a source's text. */
-  private static final Pattern ENGINE_REFERENCE =
-      Pattern.compile("(?i)(?<![\\w.\"])(information_schema|pg_catalog)\\.(\\w+)(?![\\w\"(])");
+  /**
+   * A reference to one of the engine's metadata relations, or to a catalog relation, in a source's
+   * text.
+   */
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "(?i)(?<![\\w.\"])(information_schema|pg_catalog|"
+              + CatalogViews.SCHEMA
+              + ")\\.(\\w+)(?![\\w\"(])");
 
   /** Opens an administrator connection to the snapshot's database. */
   @FunctionalInterface
@@ -249,7 +257,8 @@ public final class CatalogSnapshot {
     List<String> sql = new ArrayList<>();
     sql.add(create + r.source() + " AS " + readingCopies(query));
     sql.add("CREATE OR REPLACE VIEW " + r.view() + " AS SELECT * FROM " + r.source());
-    sql.add("DROP TABLE IF EXISTS " + r.table());
+    // What still reads the old table: the sources of an older catalog version, all made again.
+    sql.add("DROP TABLE IF EXISTS " + r.table() + " CASCADE");
     sql.add(
         "CREATE MEMORY TABLE "
             + r.table()
@@ -302,7 +311,7 @@ public final class CatalogSnapshot {
 
   /** A source's query reading the engine copies in place of the engine's metadata relations. */
   static String readingCopies(String query) {
-    Matcher m = ENGINE_REFERENCE.matcher(query);
+    Matcher m = REFERENCE.matcher(query);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String replacement = m.group();
@@ -310,6 +319,12 @@ public final class CatalogSnapshot {
         if (e.schema().equalsIgnoreCase(m.group(1)) && e.name().equalsIgnoreCase(m.group(2))) {
           replacement = e.table();
         }
+      }
+      // A materialized relation (one listed earlier, filled earlier in the rebuild): its table,
+      // without the engine's cost of a view in a join.
+      Relation earlier = BY_NAME.get(m.group(2).toLowerCase(Locale.ROOT));
+      if (earlier != null && m.group(1).equalsIgnoreCase(CatalogViews.SCHEMA)) {
+        replacement = earlier.table();
       }
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
@@ -408,25 +423,26 @@ public final class CatalogSnapshot {
     return EngineSession.of(c).getDatabase();
   }
 
+  private void refill(Statement s, String table, String query) throws SQLException {
+    long start = System.nanoTime();
+    s.execute("DELETE FROM " + table);
+    s.execute("INSERT INTO " + table + " " + query);
+    log.atTrace()
+        .addKeyValue("table", table)
+        .addKeyValue("us", (System.nanoTime() - start) / 1000)
+        .log("catalog table refilled");
+  }
+
   private void rebuild() throws SQLException {
     try (Connection c = admin.open();
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       try {
         for (EngineCopy e : ENGINE_COPIES) {
-          s.execute("DELETE FROM " + e.table());
-          s.execute(
-              "INSERT INTO "
-                  + e.table()
-                  + " SELECT * FROM "
-                  + e.engineRelation()
-                  + (e.schemaColumn() == null
-                      ? ""
-                      : " WHERE " + e.schemaColumn() + " NOT IN " + OWN_SCHEMAS));
+          refill(s, e.table(), e.query());
         }
         for (Relation r : RELATIONS) {
-          s.execute("DELETE FROM " + r.table());
-          s.execute("INSERT INTO " + r.table() + " SELECT * FROM " + r.source());
+          refill(s, r.table(), "SELECT * FROM " + r.source());
         }
         c.commit();
       } catch (SQLException e) {

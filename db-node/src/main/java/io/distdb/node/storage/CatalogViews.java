@@ -128,6 +128,9 @@ public final class CatalogViews {
             + " engine_text VARCHAR NOT NULL, definition VARCHAR NOT NULL, pretty VARCHAR NOT NULL,"
             + " PRIMARY KEY (view_schema, view_name))");
     sql.addAll(CatalogSnapshot.engineCopyStatements());
+    for (ConstantTable t : List.of(BUILTIN_TYPE, BUILTIN_PROC, KEYWORD)) {
+      sql.addAll(t.statements());
+    }
     sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
     sql.addAll(javaView("user_enum", ENUM_TYPES));
     sql.addAll(javaView("pg_type", typesQuery()));
@@ -209,36 +212,79 @@ public final class CatalogViews {
   }
 
   /**
+   * Rows recorded from a real PostgreSQL 15 (a tab-separated resource), kept as a table of their
+   * own: as a VALUES list in a view, the engine would parse and plan thousands of literals every
+   * time a statement reads the view.
+   */
+  record ConstantTable(String name, String resource, String kinds, String columns) {
+
+    String table() {
+      return SCHEMA + "." + name;
+    }
+
+    /**
+     * Creates the table if this database has none yet and fills it afresh: a table of an older
+     * catalog version may hold other rows, and the views over it keep it as it is.
+     */
+    List<String> statements() {
+      String rows = "SELECT * FROM (VALUES " + values(resource, kinds) + ") AS v(" + columns + ")";
+      return List.of(
+          "CREATE TABLE IF NOT EXISTS " + table() + " AS " + rows + " WITH NO DATA",
+          "DELETE FROM " + table(),
+          "INSERT INTO " + table() + " " + rows);
+    }
+  }
+
+  private static final ConstantTable BUILTIN_TYPE =
+      new ConstantTable(
+          "builtin_type",
+          TYPES,
+          "ISSIBSSSIISIIB",
+          "oid, typname, nspname, typlen, typbyval, typtype, typcategory, typdelim, typelem,"
+              + " typarray, typinput, typbasetype, typtypmod, typnotnull");
+
+  private static final ConstantTable BUILTIN_PROC =
+      new ConstantTable(
+          "builtin_proc",
+          FUNCTIONS,
+          "ISSIVIIBSBSISSISBSSSS",
+          "oid, proname, prokind, prorettype, proargtypes, pronargs, pronargdefaults, proretset,"
+              + " provolatile, proisstrict, proparallel, prolang, procost, prorows, provariadic,"
+              + " prosupport, proleakproof, prosrc, result, arguments, identity_arguments");
+
+  private static final ConstantTable KEYWORD =
+      new ConstantTable(
+          "keyword", KEYWORDS, "SSBSS", "word, catcode, barelabel, catdesc, baredesc");
+
+  /**
    * PostgreSQL 15's pg_proc rows (recorded from a real server) of the functions distdb answers and
    * those tools commonly call, all overloads of each name, with what {@code
    * pg_get_function_result}, {@code pg_get_function_arguments} and {@code
    * pg_get_function_identity_arguments} answer for them. Not every function distdb runs is listed.
-   * proargtypes is an INT ARRAY, as pg_index's indkey (see dialect/DESIGN.md).
+   * proargtypes is an INT ARRAY, as pg_index's indkey (see dialect/DESIGN.md), declared with 100
+   * elements at most, which the session reports as oidvector, printed as PostgreSQL prints it.
    */
   private static String functionsQuery() {
     return "SELECT v.oid, v.proname, n.id AS pronamespace, 10 AS proowner, v.prolang,"
         + " CAST(v.procost AS REAL) AS procost, CAST(v.prorows AS REAL) AS prorows, v.provariadic,"
         + " v.prosupport, v.prokind, FALSE AS prosecdef, v.proleakproof, v.proisstrict,"
         + " v.proretset, v.provolatile, v.proparallel, CAST(v.pronargs AS SMALLINT) AS pronargs,"
-        + " CAST(v.pronargdefaults AS SMALLINT) AS pronargdefaults, v.prorettype, v.proargtypes,"
+        + " CAST(v.pronargdefaults AS SMALLINT) AS pronargdefaults, v.prorettype,"
+        // INTEGER ARRAY[100]: the session reports it as oidvector (service.JdbcTypes).
+        + " CAST(v.proargtypes AS INTEGER ARRAY[100]) AS proargtypes,"
         + " CAST(NULL AS INT ARRAY) AS proallargtypes, CAST(NULL AS VARCHAR ARRAY) AS proargmodes,"
         + " CAST(NULL AS VARCHAR ARRAY) AS proargnames, CAST(NULL AS VARCHAR) AS proargdefaults,"
         + " CAST(NULL AS INT ARRAY) AS protrftypes, v.prosrc, CAST(NULL AS VARCHAR) AS probin,"
         + " CAST(NULL AS VARCHAR) AS prosqlbody, CAST(NULL AS VARCHAR ARRAY) AS proconfig,"
         + " CAST(NULL AS VARCHAR ARRAY) AS proacl, v.result, v.arguments, v.identity_arguments"
-        + " FROM (VALUES "
-        + values(FUNCTIONS, "ISSIVIIBSBSISSISBSSSS")
-        + ") AS v(oid, proname, prokind, prorettype, proargtypes, pronargs, pronargdefaults,"
-        + " proretset, provolatile, proisstrict, proparallel, prolang, procost, prorows,"
-        + " provariadic, prosupport, proleakproof, prosrc, result, arguments, identity_arguments)"
-        + " JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog'";
+        + " FROM "
+        + BUILTIN_PROC.table()
+        + " v JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog'";
   }
 
   /** PostgreSQL 15's {@code pg_get_keywords()}, recorded from a real server. */
   private static String keywordsQuery() {
-    return "SELECT * FROM (VALUES "
-        + values(KEYWORDS, "SSBSS")
-        + ") AS k(word, catcode, barelabel, catdesc, baredesc)";
+    return "SELECT * FROM " + KEYWORD.table();
   }
 
   /**
@@ -265,11 +311,9 @@ public final class CatalogViews {
         + " CASE WHEN v.typlen <> -1 THEN 'p' WHEN v.oid = 1700 THEN 'm' ELSE 'x' END"
         + " AS typstorage,"
         + " CASE WHEN v.typlen IN (1, -2) THEN 'c' WHEN v.typlen = 2 THEN 's'"
-        + " WHEN v.typlen = 8 THEN 'd' ELSE 'i' END AS typalign FROM (VALUES "
-        + values(TYPES, "ISSIBSSSIISIIB")
-        + ") AS v(oid, typname, nspname, typlen, typbyval, typtype, typcategory, typdelim, typelem,"
-        + " typarray, typinput, typbasetype, typtypmod, typnotnull)"
-        + " JOIN pg_catalog.pg_namespace n ON n.nspname = v.nspname"
+        + " WHEN v.typlen = 8 THEN 'd' ELSE 'i' END AS typalign FROM "
+        + BUILTIN_TYPE.table()
+        + " v JOIN pg_catalog.pg_namespace n ON n.nspname = v.nspname"
         + " UNION ALL SELECT "
         + ROW_TYPE_BASE
         + " + 2 * c.oid, c.relname, n.id, 10, -1, FALSE, 'c', 'C', ',', c.oid, 0, "
@@ -298,8 +342,9 @@ public final class CatalogViews {
    * equal on every node; it changes on a rename, as a sequence's does.
    */
   private static final String ENUM_TYPES =
-      "SELECT CAST(1073741824 + 2 * ORA_HASH('enum ' || d.domain_schema || '.' || d.domain_name,"
-          + " 536870910) AS INT) AS oid, d.domain_name AS typname, n.id AS typnamespace,"
+      "SELECT "
+          + enumTypeOid("d.domain_schema", "d.domain_name")
+          + " AS oid, d.domain_name AS typname, n.id AS typnamespace,"
           + " d.domain_schema AS nspname"
           + " FROM information_schema.domains d JOIN pg_catalog.pg_namespace n"
           + " ON n.nspname = d.domain_schema WHERE d.data_type = 'ENUM' AND d.domain_schema"
@@ -308,6 +353,18 @@ public final class CatalogViews {
           + "', '"
           + SCHEMA
           + "')";
+
+  /**
+   * The SQL expression of an enum type's OID from its domain's schema and name: what the catalog
+   * lists, and what a result column of the type announces (service.EnumTypeOids).
+   */
+  public static String enumTypeOid(String schemaExpression, String nameExpression) {
+    return "CAST(1073741824 + 2 * ORA_HASH('enum ' || "
+        + schemaExpression
+        + " || '.' || "
+        + nameExpression
+        + ", 536870910) AS INT)";
+  }
 
   /** The user's tables and views (alias c) and their schemas (alias n), as a FROM clause. */
   private static final String USER_RELATIONS =

@@ -111,11 +111,14 @@ public final class H2ErrorTranslator {
       case ErrorCode.AMBIGUOUS_COLUMN_NAME_1:
         return error("42702", "column reference \"" + name + "\" is ambiguous");
       case ErrorCode.DATA_CONVERSION_ERROR_1:
-        return conversionError(m);
+        return conversionError(m, h2);
       case ErrorCode.INVALID_DATETIME_CONSTANT_2:
         return datetimeError(m);
       case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1, ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2:
-        return error("22003", outOfRange(name));
+        String overflow = IntegerOverflow.message(h2);
+        return error("22003", overflow != null ? overflow : outOfRange(name));
+      case ErrorCode.STEP_SIZE_MUST_NOT_BE_ZERO:
+        return error("22023", "step size cannot equal zero");
       case ErrorCode.VALUE_TOO_LONG_2:
         return valueTooLong(m);
       case ErrorCode.DIVISION_BY_ZERO_1:
@@ -249,12 +252,21 @@ public final class H2ErrorTranslator {
    * H2 names the target type only as {@code "CHARACTER VARYING to BOOLEAN"}; for a literal like
    * {@code 'abc'::int} it names just the value, so the type is left out.
    */
-  private static TranslatedError conversionError(H2Message m) {
+  private static TranslatedError conversionError(H2Message m, SQLException h2) {
     String quoted = m.firstQuoted();
     int to = quoted.indexOf(" to ");
     if (to >= 0) {
       String type = PostgresTypeNames.of(quoted.substring(to + 4));
       return error("22P02", "invalid input syntax for type " + type);
+    }
+    // Text read as an integer: the frames say which type (IntegerOverflow); PostgreSQL tells a
+    // number too large for it (22003) from text that is no number (22P02).
+    String integer = IntegerOverflow.type(h2);
+    if (integer != null) {
+      if (quoted.strip().matches("[+-]?[0-9]+")) {
+        return error("22003", "value \"" + quoted + "\" is out of range for type " + integer);
+      }
+      return error("22P02", "invalid input syntax for type " + integer + ": \"" + quoted + "\"");
     }
     return error("22P02", "invalid input syntax: \"" + quoted + "\"");
   }

@@ -57,6 +57,9 @@ public final class PostgresBuiltinFunctions {
           Map.entry("clock_timestamp", "clockTimestamp"),
           Map.entry("timeofday", "timeofday"),
           Map.entry("numeric_div", "numericDiv"),
+          Map.entry("numeric_mod", "numericMod"),
+          Map.entry("numeric_div_trunc", "numericDivTrunc"),
+          Map.entry("float8_round", "float8Round"),
           Map.entry("pg_typeof", "pgTypeof"),
           Map.entry("regexp_split_to_array", "regexpSplitToArray"),
           Map.entry("regexp_count", "regexpCount"),
@@ -433,6 +436,45 @@ public final class PostgresBuiltinFunctions {
     scale = Math.max(scale, Math.max(b.scale(), 0));
     scale = Math.min(scale, 1000);
     return a.divide(b, scale, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * numeric {@code %} as PostgreSQL's numeric_mod: the remainder of the truncated quotient (the
+   * dividend's sign), at the larger of the operands' scales. The engine's MOD answers in the
+   * divisor's type ({@code 7.5 % 2} was 2).
+   */
+  public static BigDecimal numericMod(BigDecimal a, BigDecimal b) {
+    if (a == null || b == null) {
+      return null;
+    }
+    if (b.signum() == 0) {
+      throw new IllegalArgumentException("22012: division by zero");
+    }
+    BigDecimal r = a.remainder(b);
+    int scale = Math.max(Math.max(a.scale(), b.scale()), 0);
+    return r.scale() < scale ? r.setScale(scale) : r;
+  }
+
+  /**
+   * {@code div(a, b)}: the quotient truncated towards zero, scale 0 (PostgreSQL's
+   * numeric_div_trunc).
+   */
+  public static BigDecimal numericDivTrunc(BigDecimal a, BigDecimal b) {
+    if (a == null || b == null) {
+      return null;
+    }
+    if (b.signum() == 0) {
+      throw new IllegalArgumentException("22012: division by zero");
+    }
+    return a.divideToIntegralValue(b).setScale(0, RoundingMode.DOWN);
+  }
+
+  /**
+   * {@code round(x)} of a float8: C's rint, half to even (2.5 is 2), where the engine's ROUND
+   * rounds half up.
+   */
+  public static Double float8Round(Double x) {
+    return x == null ? null : Math.rint(x);
   }
 
   /** The weight of the first non-zero base-10000 digit (0 for zero). */

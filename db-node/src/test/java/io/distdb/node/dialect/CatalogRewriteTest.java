@@ -240,6 +240,17 @@ class CatalogRewriteTest {
                 + " ON distdb_x.n <= CARDINALITY(c.conkey) WHERE c.contype = 'p') r"
                 + " WHERE r.num = r.keys ORDER BY r.seq");
     assertThat(ExpandArrayRewrite.rewrite("SELECT information_schema._pg_expandarray(k)")).isNull();
+    // pgjdbc's getBestRowIdentifier: a derived table without a WHERE.
+    assertThat(
+            ExpandArrayRewrite.rewrite(
+                "SELECT a.attname FROM a JOIN (SELECT i.indrelid,"
+                    + " information_schema._pg_expandarray(i.indkey) AS keys FROM pg_index i) i"
+                    + " ON (a.attnum = (i.keys).x AND i.indrelid = a.attrelid)"))
+        .isEqualTo(
+            "SELECT a.attname FROM a JOIN (SELECT i.indrelid, (i.indkey)[distdb_x.n] AS keys"
+                + " FROM pg_index i JOIN system_range(1, 32) AS distdb_x(n)"
+                + " ON distdb_x.n <= CARDINALITY(i.indkey) ) i"
+                + " ON (a.attnum = i.keys AND i.indrelid = a.attrelid)");
   }
 
   @Test

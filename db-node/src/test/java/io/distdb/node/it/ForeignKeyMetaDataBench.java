@@ -16,14 +16,13 @@ import java.util.Arrays;
  * call against PostgreSQL 15 and a distdb node in the same run, over the same schema ({@link
  * #TABLES} tables in a chain of foreign keys, one of them composite). {@link #CALLS} calls of each
  * on one connection after {@link #WARMUP}; median and p90. A bounded loop, not a unit test, not run
- * by the build; run it as {@link ConnectStormBench} says ({@code -Dcalls=3 -Dwarmup=0} while a
- * distdb call takes minutes; results in docs/benchmarks.md).
+ * by the build; run it as {@link ConnectStormBench} says (results in docs/benchmarks.md).
  */
 public final class ForeignKeyMetaDataBench {
 
   static final int TABLES = 20;
 
-  /** Calls measured per method and server ({@code -Dcalls}); distdb's take minutes today. */
+  /** Calls measured per method and server ({@code -Dcalls}). */
   static final int CALLS = Integer.getInteger("calls", 100);
 
   static final int WARMUP = Integer.getInteger("warmup", 20);
@@ -104,7 +103,8 @@ public final class ForeignKeyMetaDataBench {
     }
   }
 
-  private static String loadAverage() throws Exception {
+  /** The machine's load average line, printed before and after a run. */
+  static String loadAverage() throws Exception {
     return Files.readString(Path.of("/proc/loadavg")).strip();
   }
 }

@@ -175,7 +175,15 @@ class JdbcMetaDataIT {
       calls.put(
           "getIndexInfo(" + t + ", unique)", m -> m.getIndexInfo(null, "public", t, true, true));
       calls.put("getIndexInfo(" + t + ")", m -> m.getIndexInfo(null, "public", t, false, true));
+      calls.put(
+          "getBestRowIdentifier(" + t + ")",
+          m -> m.getBestRowIdentifier(null, "public", t, DatabaseMetaData.bestRowSession, true));
+      calls.put("getVersionColumns(" + t + ")", m -> m.getVersionColumns(null, "public", t));
     }
+    // Argument types of built-in functions (pg_proc.proargtypes is an oidvector).
+    calls.put("getFunctionColumns(abs)", m -> m.getFunctionColumns(null, "pg_catalog", "abs", "%"));
+    calls.put(
+        "getProcedureColumns(lower)", m -> m.getProcedureColumns(null, "pg_catalog", "lower", "%"));
     calls.put("getColumns(author_names)", m -> m.getColumns(null, "public", "author_names", "%"));
     calls.put(
         "getCrossReference(authors, books)",

@@ -27,6 +27,8 @@ class JdbcTypesTest {
   void indexKeysAreInt2vectorsOtherIntArraysStay() {
     assertThat(JdbcTypes.pgType(Types.ARRAY, "INTEGER ARRAY", JdbcTypes.INT2VECTOR_CARDINALITY))
         .isEqualTo(PgType.INT2VECTOR);
+    assertThat(JdbcTypes.pgType(Types.ARRAY, "INTEGER ARRAY", JdbcTypes.OIDVECTOR_CARDINALITY))
+        .isEqualTo(PgType.OIDVECTOR);
     assertThat(JdbcTypes.pgType(Types.ARRAY, "INTEGER ARRAY", 65536)).isEqualTo(PgType.INT4_ARRAY);
     assertThat(JdbcTypes.pgType(Types.ARRAY, "SMALLINT ARRAY", 65536)).isEqualTo(PgType.INT2_ARRAY);
     assertThat(PgType.arrayOf(PgType.INT2)).isEqualTo(PgType.INT2_ARRAY);

@@ -91,10 +91,18 @@ class H2ErrorTranslatorTest {
       select (1                                   | 42601 | syntax error at end of input
       insert into t (a) values (1, 2)             | 42601 | column count does not match
       select a from t, p                          | 42702 | column reference "a" is ambiguous
-      select 'abc'::int                           | 22P02 | invalid input syntax: "abc"
+      select 'abc'::int                           | 22P02 | `invalid input syntax for type integer: "abc"`
+      select cast('99999999999999999999' as bigint) | 22003 | `value "99999999999999999999" is out of range for type bigint`
+      select cast('x1' as smallint)               | 22P02 | `invalid input syntax for type smallint: "x1"`
       select cast('a' as boolean)                 | 22P02 | invalid input syntax for type boolean
       select cast('x' as date)                    | 22007 | `invalid input syntax for type date: "x"`
       select 32768::smallint                      | 22003 | smallint out of range
+      select cast(32767 as smallint) + cast(1 as smallint) | 22003 | smallint out of range
+      select 2147483647 + 1                       | 22003 | integer out of range
+      select cast(3000000000 as int)              | 22003 | integer out of range
+      select cast(3 as bigint) * 9223372036854775807 | 22003 | bigint out of range
+      select 9223372036854775807 + 1              | 22003 | bigint out of range
+      select * from system_range(1, 10, 0)        | 22023 | step size cannot equal zero
       insert into t values (6, 'y', 1, 100.0, null) | 22003 | numeric field overflow
       insert into t values (4, 'abcd', 1, null, null) | 22001 | value too long for type character varying(3)
       select 1/0                                  | 22012 | division by zero

@@ -1,5 +1,6 @@
 package io.distdb.node.pgwire.types;
 
+import io.distdb.node.service.NumericText;
 import io.distdb.node.service.PgType;
 import io.distdb.node.storage.PgInterval;
 import io.netty.buffer.ByteBuf;
@@ -42,7 +43,11 @@ public final class BinaryValueWriter {
         out.writeDouble(((Number) value).doubleValue());
         break;
       case NUMERIC:
-        NumericBinary.write(toBigDecimal(value), out);
+        if (value instanceof String special && NumericText.isSpecial(special)) {
+          NumericBinary.writeSpecial(special, out);
+        } else {
+          NumericBinary.write(toBigDecimal(value), out);
+        }
         break;
       case DATE:
         out.writeInt(PgEpoch.toPgDays((LocalDate) value));

@@ -14,6 +14,8 @@ public final class NumericBinary {
   static final int POSITIVE = 0x0000;
   static final int NEGATIVE = 0x4000;
   static final int NAN = 0xC000;
+  static final int PINF = 0xD000;
+  static final int NINF = 0xF000;
 
   private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
@@ -53,6 +55,26 @@ public final class NumericBinary {
     for (int i = first; i < last; i++) {
       out.writeShort(digits[i]);
     }
+  }
+
+  /**
+   * Writes numeric's special values, which have no BigDecimal: {@code NaN}, {@code Infinity},
+   * {@code -Infinity} (PostgreSQL 14+), as their text names them; no digits. The dscale is what
+   * PostgreSQL's numeric_send reads from the special value's header bits: 0 for NaN, 32 for the
+   * infinities.
+   */
+  public static void writeSpecial(String text, ByteBuf out) {
+    int sign =
+        switch (text) {
+          case "NaN" -> NAN;
+          case "Infinity" -> PINF;
+          case "-Infinity" -> NINF;
+          default -> throw new IllegalArgumentException("not a special numeric: " + text);
+        };
+    out.writeShort(0);
+    out.writeShort(0);
+    out.writeShort(sign);
+    out.writeShort((sign & 0x1F80) >> 7);
   }
 
   /** Reads a value written by {@link #write}; NaN has no BigDecimal and is rejected. */

@@ -60,6 +60,7 @@ public final class TextValueWriter {
         ByteBufUtil.writeAscii(out, "+00");
         break;
       case INT2VECTOR:
+      case OIDVECTOR:
         Object[] numbers = (Object[]) value;
         for (int k = 0; k < numbers.length; k++) {
           ByteBufUtil.writeAscii(out, (k > 0 ? " " : "") + numbers[k]);

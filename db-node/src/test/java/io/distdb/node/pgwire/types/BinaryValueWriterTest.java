@@ -87,6 +87,17 @@ class BinaryValueWriterTest {
     assertThat(roundTrip(PgType.NUMERIC, new BigDecimal(value))).isEqualTo(new BigDecimal(value));
   }
 
+  /** PostgreSQL 15's numeric_send of its special values: no digits, the sign says which. */
+  @ParameterizedTest
+  @CsvSource({
+    "NaN, 0000 0000 c000 0000",
+    "Infinity, 0000 0000 d000 0020",
+    "-Infinity, 0000 0000 f000 0020"
+  })
+  void numericSpecialValues(String value, String expected) throws Exception {
+    assertThat(hex(PgType.NUMERIC, value)).isEqualTo(expected.replace(" ", ""));
+  }
+
   @Test
   void everyBinaryTypeRoundTripsThroughTheParameterDecoder() throws Exception {
     Object[][] cases = {
