@@ -564,6 +564,34 @@ SELECT b / 4, avg(b) FROM nums GROUP BY b ORDER BY b;
 SELECT a, a * 2 FROM nums ORDER BY b;
 -- the length functions answer integer (the engine's bigint)
 SELECT length(sku), char_length('abcd'), octet_length('abc'), bit_length('ab'), length(label), character_length(sku) FROM items WHERE sku = 'a';
+
+-- temporary tables: the session's own, never logged; a temporary table's name cannot be reused
+CREATE TEMP TABLE scratch (id int PRIMARY KEY, note text);
+INSERT INTO scratch VALUES (1, 'one'), (2, 'two');
+UPDATE scratch SET note = note || '!' WHERE id = 2 RETURNING id, note;
+SELECT id, note FROM scratch ORDER BY id;
+CREATE TEMPORARY TABLE scratch_copy AS SELECT id FROM scratch WHERE id > 1;
+SELECT count(*) FROM scratch_copy;
+CREATE TEMP TABLE scratch_rows ON COMMIT DELETE ROWS AS SELECT 1 AS a;
+SELECT count(*) FROM scratch_rows;
+CREATE TEMP TABLE scratch_gone (a int) ON COMMIT DROP;
+SELECT * FROM scratch_gone;
+CREATE TEMP TABLE scratch (id int);
+INSERT INTO items (sku, qty) SELECT 'tmp' || id, id FROM scratch RETURNING sku, qty;
+DELETE FROM items WHERE sku IN (SELECT 'tmp' || id FROM scratch);
+DELETE FROM scratch WHERE id = 1;
+TRUNCATE scratch_copy;
+DROP TABLE scratch, scratch_copy;
+SELECT * FROM scratch;
+CREATE TEMP TABLE scratch_fk (id int REFERENCES items (id));
+CREATE TEMP TABLE scratch_tree (id int PRIMARY KEY, parent int REFERENCES scratch_tree (id));
+CREATE TABLE scratch_perm (id int REFERENCES scratch_tree (id));
+BEGIN;
+DISCARD ALL;
+ROLLBACK;
+DISCARD TEMP;
+SELECT count(*) FROM scratch_rows;
+
 -- integer, numeric and float arithmetic as PostgreSQL answers it: overflow names the type,
 -- division by zero, integer division truncates, floats print their shortest round-trip digits
 SELECT 2147483647 + 1;

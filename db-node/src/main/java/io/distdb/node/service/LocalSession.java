@@ -113,6 +113,8 @@ final class LocalSession implements SqlSession {
   private final CopyStatements copies;
   private final SchemaFence fence;
   private final CatalogVariables catalogVariables;
+  private final SessionTempTables temps;
+  private final TempTableWrites tempWrites;
   private boolean closed;
 
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
@@ -161,6 +163,8 @@ final class LocalSession implements SqlSession {
     this.engineSettings = new EngineSettings(connection);
     this.block = new TransactionBlock(connection, writes, database, cancel);
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
+    this.temps = new SessionTempTables(connection);
+    this.tempWrites = new TempTableWrites(temps, connection, block, cancel);
     this.catalogVariables =
         new CatalogVariables(
             connection,
@@ -466,6 +470,7 @@ final class LocalSession implements SqlSession {
           transactionModes(begin.isolationLevel(), begin.readOnly() ? "on" : null);
         } else if (wasOpen && !block.isOpen()) {
           cursors.closeAll();
+          temps.blockEnded(tag.equals("ROLLBACK"));
           // The block's modes end with it, as PostgreSQL's do.
           String readOnly = settings.get("default_transaction_read_only");
           transactionModes(
@@ -526,12 +531,6 @@ final class LocalSession implements SqlSession {
       throws SqlException {
     StatementInfo info = prepared.info();
     boolean ddl = info.kind() == Kind.DDL;
-    // Data changes are logged as the rows they produced; DDL as its text, which must not read the
-    // clock or a random source when it runs (CREATE TABLE AS).
-    String sql =
-        ddl
-            ? StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant())
-            : prepared.engineSql();
     if (!ddl) {
       try {
         // nextval / setval read the catalog (serial columns' sequences) on the writer's connection.
@@ -540,9 +539,19 @@ final class LocalSession implements SqlSession {
         throw SqlErrors.translate(e);
       }
     }
-    SqlStatement statement = new SqlStatement(sql, parameters, ddl);
-    WriteResult result =
-        block.isOpen() ? block.write(statement) : writes.autocommit(database, statement, cancel);
+    // A session's temporary tables are only visible on its own connection, and never logged.
+    WriteResult result = tempWrites.run(info, prepared.engineSql(), parameters);
+    if (result == null) {
+      // Data changes are logged as the rows they produced; DDL as its text, which must not read
+      // the clock or a random source when it runs (CREATE TABLE AS).
+      String sql =
+          ddl
+              ? StatementInfo.makeDeterministic(prepared.engineSql(), clock.instant())
+              : prepared.engineSql();
+      SqlStatement statement = new SqlStatement(sql, parameters, ddl);
+      result =
+          block.isOpen() ? block.write(statement) : writes.autocommit(database, statement, cancel);
+    }
     if (result.returnsRows()) {
       return ExecutionResult.rows(
           result.columns(), new ListCursor(result.rows()), info.completionTagPrefix());
@@ -599,7 +608,12 @@ final class LocalSession implements SqlSession {
         // DISCARD, DEALLOCATE: the protocol layer owns prepared statements; nothing held here
         // but the settings, which DISCARD ALL resets.
         if (info.verb().equals("DISCARD ALL")) {
+          block.refuseInside("DISCARD ALL");
           settings.reset("all");
+        }
+        if (info.verb().equals("DISCARD ALL") || info.verb().equals("DISCARD TEMP")) {
+          tempWrites.checkMayCommit(info.verb());
+          temps.dropAll();
         }
       }
     }

@@ -51,6 +51,11 @@ final class TransactionBlock {
     return status != TransactionStatus.IDLE;
   }
 
+  /** Whether the block has taken its database's write path (it wrote to permanent tables). */
+  boolean ownsWrites() {
+    return owned != null;
+  }
+
   /** Marks the block aborted after a failed statement (outside a block, errors change nothing). */
   void failed() {
     if (status == TransactionStatus.IN_TRANSACTION) {
