@@ -637,3 +637,27 @@ SELECT pg_try_advisory_lock(77431708279161), pg_try_advisory_lock(-5), pg_try_ad
 SELECT locktype, classid::bigint, objid::bigint, objsubid, mode, granted, fastpath, pid = pg_backend_pid() AS mine FROM pg_locks WHERE locktype = 'advisory' ORDER BY objsubid, classid, objid;
 SELECT pg_advisory_unlock(77431708279161), pg_advisory_unlock(-5), pg_advisory_unlock_shared(3, -4);
 SELECT count(*) FROM pg_locks WHERE locktype = 'advisory';
+-- a READ ONLY transaction refuses writes and schema changes (25006); so does every statement while
+-- default_transaction_read_only is on, unless a block says READ WRITE; temporary tables stay writable
+CREATE TABLE ro_t (id int PRIMARY KEY);
+BEGIN READ ONLY;
+INSERT INTO ro_t VALUES (1);
+ROLLBACK;
+BEGIN;
+SET TRANSACTION READ ONLY;
+UPDATE ro_t SET id = 2;
+ROLLBACK;
+SET default_transaction_read_only = on;
+INSERT INTO ro_t VALUES (3);
+CREATE TABLE ro_t2 (a int);
+SHOW transaction_read_only;
+BEGIN READ WRITE;
+INSERT INTO ro_t VALUES (4);
+COMMIT;
+RESET default_transaction_read_only;
+CREATE TEMP TABLE ro_temp (a int);
+BEGIN READ ONLY;
+INSERT INTO ro_temp VALUES (1);
+SELECT count(*) FROM ro_temp;
+COMMIT;
+SELECT * FROM ro_t ORDER BY id;

@@ -467,7 +467,14 @@ final class LocalSession implements SqlSession {
         boolean wasOpen = block.isOpen();
         String tag = block.control(info);
         if (!wasOpen && block.isOpen() && info.statement() instanceof TransactionCommand begin) {
-          transactionModes(begin.isolationLevel(), begin.readOnly() ? "on" : null);
+          // Modes BEGIN does not give are the session's defaults.
+          transactionModes(
+              begin.isolationLevel() != null
+                  ? begin.isolationLevel()
+                  : settings.get("default_transaction_isolation"),
+              begin.readOnly()
+                  ? "on"
+                  : begin.readWrite() ? "off" : settings.get("default_transaction_read_only"));
         } else if (wasOpen && !block.isOpen()) {
           cursors.closeAll();
           temps.blockEnded(tag.equals("ROLLBACK"));
@@ -539,6 +546,9 @@ final class LocalSession implements SqlSession {
         throw SqlErrors.translate(e);
       }
     }
+    if (ddl || !tempWrites.changesOnlyTemporary(prepared.engineSql())) {
+      TransactionAccessMode.checkWritable(settings, block.isOpen(), info.verb());
+    }
     // A session's temporary tables are only visible on its own connection, and never logged.
     WriteResult result = tempWrites.run(info, prepared.engineSql(), parameters);
     if (result == null) {
@@ -571,6 +581,7 @@ final class LocalSession implements SqlSession {
 
   private ExecutionResult databaseDdl(StatementInfo info) throws SqlException {
     block.refuseInside(info.verb());
+    TransactionAccessMode.checkWritable(settings, false, info.verb());
     String name = info.databaseName();
     if (info.verb().equals("CREATE DATABASE")) {
       writes.createDatabase(name);
@@ -598,6 +609,12 @@ final class LocalSession implements SqlSession {
       }
       case "RESET" -> settings.reset(info.settingName());
       case "SHOW" -> {
+        if (!block.isOpen()) {
+          // A statement outside a block is its own transaction, of the default modes.
+          transactionModes(
+              settings.get("default_transaction_isolation"),
+              settings.get("default_transaction_read_only"));
+        }
         String value = settings.show(info.settingName());
         return ExecutionResult.rows(
             List.of(new Column(SessionSettings.label(info.settingName()), PgType.TEXT)),

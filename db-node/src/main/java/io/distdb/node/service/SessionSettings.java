@@ -42,6 +42,7 @@ final class SessionSettings {
     values.put("transaction_isolation", "read committed");
     values.put("default_transaction_isolation", "read committed");
     values.put("transaction_read_only", "off");
+    values.put("default_transaction_read_only", "off");
     values.put("search_path", "\"$user\", public");
     values.put("application_name", "");
     values.put("extra_float_digits", "1");

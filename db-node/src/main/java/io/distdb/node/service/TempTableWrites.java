@@ -102,6 +102,13 @@ final class TempTableWrites {
     return oneStatementBlock(statement);
   }
 
+  /** Whether {@code engineSql}, a data change, changes this session's temporary tables only. */
+  boolean changesOnlyTemporary(String engineSql) throws SqlException {
+    return !temps.isEmpty()
+        && temps.namedIn(engineSql)
+        && temps.allTemporary(TempTableSql.changedTables(engineSql));
+  }
+
   /** A permanent table's foreign keys, by PostgreSQL's rule: replicas cannot see the session's. */
   private void checkReferencesPermanent(String engineSql) throws SqlException {
     if (temps.isEmpty() || temps.allTemporary(TempTableSql.changedTables(engineSql))) {

@@ -10,10 +10,23 @@ package io.distdb.node.sql;
  * @param isolationLevel for BEGIN/START TRANSACTION: {@code "serializable"}, {@code "repeatable
  *     read"}, {@code "read committed"}, {@code "read uncommitted"}, or null when not given
  * @param readOnly for BEGIN/START TRANSACTION: true when READ ONLY was given
+ * @param readWrite for BEGIN/START TRANSACTION: true when READ WRITE was given (neither: the
+ *     session's default_transaction_read_only decides)
  */
 public record TransactionCommand(
-    Op op, String commandTag, String savepoint, String isolationLevel, boolean readOnly)
+    Op op,
+    String commandTag,
+    String savepoint,
+    String isolationLevel,
+    boolean readOnly,
+    boolean readWrite)
     implements Statement {
+
+  /** A command that gives no access mode. */
+  public TransactionCommand(
+      Op op, String commandTag, String savepoint, String isolationLevel, boolean readOnly) {
+    this(op, commandTag, savepoint, isolationLevel, readOnly, false);
+  }
 
   /** The transaction operation. */
   public enum Op {

@@ -60,7 +60,12 @@ final class TransactionParser {
     TransactionModes modes = TransactionModes.read(in);
     in.expectEnd();
     return new TransactionCommand(
-        TransactionCommand.Op.BEGIN, tag, null, modes.isolationLevel(), modes.readOnly());
+        TransactionCommand.Op.BEGIN,
+        tag,
+        null,
+        modes.isolationLevel(),
+        modes.readOnly(),
+        Boolean.TRUE.equals(modes.readWrite()));
   }
 
   private Statement end(TransactionCommand.Op op, String tag) throws StatementException {
