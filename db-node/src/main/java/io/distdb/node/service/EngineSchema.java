@@ -3,6 +3,7 @@ package io.distdb.node.service;
 import io.distdb.node.dialect.Schema;
 import io.distdb.node.sql.StatementException;
 import io.distdb.node.storage.CatalogSnapshot;
+import io.distdb.node.storage.EngineSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -265,7 +266,14 @@ final class EngineSchema implements Schema {
     } catch (SQLException e) {
       throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
     }
-    try (PreparedStatement ps = connection.prepareStatement(COLUMN_TYPES)) {
+    pairs(COLUMN_TYPES, schema, table, out);
+    return out;
+  }
+
+  /** The two-column rows {@code sql} answers for (schema, table), into {@code out}. */
+  private void pairs(String sql, String schema, String table, Map<String, String> out)
+      throws StatementException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setString(1, schema);
       ps.setString(2, table);
       try (ResultSet rs = ps.executeQuery()) {
@@ -276,7 +284,6 @@ final class EngineSchema implements Schema {
     } catch (SQLException e) {
       throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
     }
-    return out;
   }
 
   /**
@@ -286,33 +293,18 @@ final class EngineSchema implements Schema {
   @Override
   public String catalogVersion() {
     try {
-      org.h2.engine.Session session =
-          connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
-      if (session instanceof org.h2.engine.SessionLocal local) {
-        org.h2.engine.Database db = local.getDatabase();
-        return db.getName() + "#" + db.getModificationMetaId();
-      }
-    } catch (SQLException | RuntimeException e) {
-      // not an embedded H2 connection: no version, nothing cached
+      org.h2.engine.Database db = EngineSession.of(connection).getDatabase();
+      return db.getName() + "#" + db.getModificationMetaId();
+    } catch (RuntimeException e) {
+      return null; // not an embedded H2 connection: no version, nothing cached
     }
-    return null;
   }
 
   @Override
   public Map<String, String> engineColumnTypes(String schema, String table)
       throws StatementException {
     Map<String, String> out = new HashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(ENGINE_COLUMN_TYPES)) {
-      ps.setString(1, schema != null ? schema : currentSchema());
-      ps.setString(2, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), rs.getString(2));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StatementException("XX000", "cannot read the catalog: " + e.getMessage());
-    }
+    pairs(ENGINE_COLUMN_TYPES, schema != null ? schema : currentSchema(), table, out);
     return out;
   }
 
