@@ -160,6 +160,7 @@ final class ExtendedQueryHandler {
     }
     if (!portal.started()) {
       portal.result = session.execute(portal.statement.sql(), portal.parameters);
+      NoticeSender.send(portal.result, out);
     }
     ExecutionResult result = portal.result;
     if (result.copyIn() != null) {

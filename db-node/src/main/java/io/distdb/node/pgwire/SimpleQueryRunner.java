@@ -83,6 +83,7 @@ final class SimpleQueryRunner {
         return null;
       }
       ExecutionResult result = session.execute(prepared, List.of());
+      NoticeSender.send(result, out);
       if (result.copyIn() != null) {
         return BinaryCopyIn.start(result, out);
       }

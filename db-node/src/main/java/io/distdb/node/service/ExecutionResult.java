@@ -16,12 +16,30 @@ import java.util.List;
  *     the target columns), else null
  * @param copyOut for {@code COPY ... TO STDOUT}: how {@code rows} are written as CopyData, else
  *     null
+ * @param notices the NOTICEs the statement raised, sent before its rows or CommandComplete
  */
 public record ExecutionResult(
-    List<Column> columns, RowCursor rows, String tag, CopyIn copyIn, CopyOptions copyOut) {
+    List<Column> columns,
+    RowCursor rows,
+    String tag,
+    CopyIn copyIn,
+    CopyOptions copyOut,
+    List<Notice> notices) {
+
+  public ExecutionResult(
+      List<Column> columns, RowCursor rows, String tag, CopyIn copyIn, CopyOptions copyOut) {
+    this(columns, rows, tag, copyIn, copyOut, List.of());
+  }
 
   public ExecutionResult(List<Column> columns, RowCursor rows, String tag) {
     this(columns, rows, tag, null, null);
+  }
+
+  /** This result with {@code raised} as its notices. */
+  public ExecutionResult withNotices(List<Notice> raised) {
+    return raised.isEmpty()
+        ? this
+        : new ExecutionResult(columns, rows, tag, copyIn, copyOut, List.copyOf(raised));
   }
 
   public static ExecutionResult command(String tag) {

@@ -115,6 +115,7 @@ final class LocalSession implements SqlSession {
   private final CatalogVariables catalogVariables;
   private final SessionTempTables temps;
   private final TempTableWrites tempWrites;
+  private final ExistenceNotices existenceNotices;
   private boolean closed;
 
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
@@ -165,6 +166,7 @@ final class LocalSession implements SqlSession {
     this.copies = new CopyStatements(database, connection, writes, block, dialect, schema);
     this.temps = new SessionTempTables(connection);
     this.tempWrites = new TempTableWrites(temps, connection, block, cancel);
+    this.existenceNotices = new ExistenceNotices(connection);
     this.catalogVariables =
         new CatalogVariables(
             connection,
@@ -549,6 +551,13 @@ final class LocalSession implements SqlSession {
     if (ddl || !tempWrites.changesOnlyTemporary(prepared.engineSql())) {
       TransactionAccessMode.checkWritable(settings, block.isOpen(), info.verb());
     }
+    // Whether IF [NOT] EXISTS skips an object is only known before the statement runs.
+    List<Notice> notices;
+    try {
+      notices = ddl ? existenceNotices.before(prepared.sql()) : List.of();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
     // A session's temporary tables are only visible on its own connection, and never logged.
     WriteResult result = tempWrites.run(info, prepared.engineSql(), parameters);
     if (result == null) {
@@ -564,9 +573,10 @@ final class LocalSession implements SqlSession {
     }
     if (result.returnsRows()) {
       return ExecutionResult.rows(
-          result.columns(), new ListCursor(result.rows()), info.completionTagPrefix());
+              result.columns(), new ListCursor(result.rows()), info.completionTagPrefix())
+          .withNotices(notices);
     }
-    return ExecutionResult.command(info.completionTag(result.updateCount()));
+    return ExecutionResult.command(info.completionTag(result.updateCount())).withNotices(notices);
   }
 
   /** BEGIN's (or the defaults') isolation level and read-only mode, as SHOW reports them. */
