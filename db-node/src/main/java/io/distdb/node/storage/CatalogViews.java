@@ -308,13 +308,12 @@ public final class CatalogViews {
         + " s.enumvals, s.boot_val, s.reset_val, CAST(NULL AS VARCHAR) AS sourcefile,"
         + " CAST(NULL AS INTEGER) AS sourceline, s.pending_restart FROM "
         + SETTING.table()
-        + " s LEFT JOIN (SELECT "
+        + " s LEFT JOIN (SELECT k.e AS pname, w.e AS val FROM UNNEST("
         + SESSION_SETTINGS
-        + "[2 * r.n - 1] AS pname, "
+        + ") WITH ORDINALITY AS k(e, i) JOIN UNNEST("
         + SESSION_SETTINGS
-        + "[2 * r.n] AS val FROM SYSTEM_RANGE(1, 4096) AS r(n) WHERE 2 * r.n <= CARDINALITY("
-        + SESSION_SETTINGS
-        + ")) v ON v.pname = LOWER(s.name)";
+        + ") WITH ORDINALITY AS w(e, i) ON w.i = k.i + 1 WHERE MOD(k.i, 2) = 1) "
+        + "v ON v.pname = LOWER(s.name)";
   }
 
   /** PostgreSQL 15's {@code pg_get_keywords()}, recorded from a real server. */
