@@ -146,3 +146,12 @@ SELECT n.nspname as "Schema", pg_catalog.format_type(t.oid, NULL) AS "Name", pg_
 
 -- vacuumdb: tables to vacuum (the catalog's own tables differ: the user's only)
 SELECT c.relname, ns.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace ns ON c.relnamespace OPERATOR(pg_catalog.=) ns.oid LEFT JOIN pg_catalog.pg_class t ON c.reltoastrelid OPERATOR(pg_catalog.=) t.oid WHERE c.relpersistence OPERATOR(pg_catalog.!=) 't' AND c.relkind OPERATOR(pg_catalog.=) ANY (array['r', 'm']) AND ns.nspname = 'public' ORDER BY c.relname;
+
+-- settings pgAdmin and DBeaver read
+SELECT name, setting, unit, vartype, context FROM pg_settings WHERE name IN ('work_mem','max_connections','search_path','TimeZone','DateStyle','max_index_keys','server_version_num','standard_conforming_strings') ORDER BY name;
+
+-- settings that answer alike
+SELECT name, setting, unit, category, short_desc, vartype, context, min_val, max_val, enumvals, boot_val, sourcefile, sourceline, pending_restart FROM pg_settings WHERE name IN ('work_mem','search_path','DateStyle','max_index_keys','max_identifier_length','standard_conforming_strings','transaction_isolation','statement_timeout') ORDER BY name;
+
+-- psql \dconfig work_mem
+SELECT s.name AS "Parameter", pg_catalog.current_setting(s.name) AS "Value" FROM pg_catalog.pg_settings s WHERE pg_catalog.lower(s.name) OPERATOR(pg_catalog.~) '^(work_mem)$' COLLATE pg_catalog.default ORDER BY 1;

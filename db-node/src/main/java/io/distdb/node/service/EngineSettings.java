@@ -14,6 +14,9 @@ final class EngineSettings {
 
   private static final String MARKER = "." + io.distdb.node.storage.CatalogFunctions.PREFIX;
 
+  private static final String SETTINGS_VIEW =
+      io.distdb.node.storage.CatalogViews.SCHEMA + ".pg_settings";
+
   private final Connection connection;
   private long mirroredVersion = -1;
 
@@ -21,8 +24,14 @@ final class EngineSettings {
     this.connection = connection;
   }
 
-  /** Whether the engine statement calls one of the setting functions. */
+  /**
+   * Whether the engine statement calls one of the setting functions or reads pg_settings, which
+   * shows the session's values.
+   */
   static boolean reads(String engineSql) {
+    if (engineSql.contains(SETTINGS_VIEW)) {
+      return true;
+    }
     if (!engineSql.contains(MARKER)) {
       return false;
     }

@@ -43,6 +43,7 @@ public final class CatalogViews {
   private static final String TYPES = "pg-types.tsv";
   private static final String FUNCTIONS = "pg-proc.tsv";
   private static final String RELATIONS = "pg-catalog.sql";
+  private static final String SETTINGS = "pg-settings.tsv";
 
   /** distdb's own schemas (namespace alias n) are not the client's business. */
   private static final String HIDE_OWN_SCHEMAS =
@@ -64,9 +65,10 @@ public final class CatalogViews {
    * own, 32; 6 listed enum types (pg_type, pg_enum, user_enum; their columns' types in pg_attribute
    * and information_schema.columns) and added pg_matviews (empty); 7 materialized the relations
    * clients join ({@link CatalogSnapshot}); 8 showed advisory locks in pg_locks and listed
-   * pg_get_viewdef in pg_proc.
+   * pg_get_viewdef in pg_proc; 9 gave pg_settings PostgreSQL 15's rows and columns ({@link
+   * #SETTINGS}), with the session's own values of the parameters it tracks.
    */
-  static final int VERSION = 8;
+  static final int VERSION = 9;
 
   /** PostgreSQL's text of the views (since catalog version 5). */
   static final String VIEW_TEXT = AppliedLsn.SCHEMA + ".view_text";
@@ -129,7 +131,7 @@ public final class CatalogViews {
             + " engine_text VARCHAR NOT NULL, definition VARCHAR NOT NULL, pretty VARCHAR NOT NULL,"
             + " PRIMARY KEY (view_schema, view_name))");
     sql.addAll(CatalogSnapshot.engineCopyStatements());
-    for (ConstantTable t : List.of(BUILTIN_TYPE, BUILTIN_PROC, KEYWORD)) {
+    for (ConstantTable t : List.of(BUILTIN_TYPE, BUILTIN_PROC, KEYWORD, SETTING)) {
       sql.addAll(t.statements());
     }
     sql.add(view("current_database", "SELECT '" + database.replace("'", "''") + "' AS datname"));
@@ -145,14 +147,7 @@ public final class CatalogViews {
                 + " CAST(NULL AS VARCHAR) AS nspacl,"
                 + " 2615 AS tableoid FROM pg_catalog.pg_namespace n"
                 + HIDE_OWN_SCHEMAS));
-    // Limits pgjdbc asks for (getImportedKeys: max_index_keys), with PostgreSQL 15's values.
-    sql.add(
-        view(
-            "pg_settings",
-            "SELECT s.name, s.setting FROM pg_catalog.pg_settings s"
-                + " UNION ALL SELECT * FROM (VALUES ('max_index_keys', '32'),"
-                + " ('max_identifier_length', '63'), ('server_version_num', '150000'))"
-                + " AS x(name, setting)"));
+    sql.add(view("pg_settings", settingsQuery()));
     sql.add(view("pg_get_keywords", keywordsQuery()));
     sql.add(view("proc_signature", functionsQuery()));
     sql.add(
@@ -283,6 +278,44 @@ public final class CatalogViews {
         + " v JOIN pg_catalog.pg_namespace n ON n.nspname = 'pg_catalog'";
   }
 
+  /**
+   * PostgreSQL 15's pg_settings rows, recorded from a real server (with the built-in values where
+   * the Debian server's configuration file or the recording client changed them: distdb has no
+   * configuration file). server_version_num is distdb's announced 150000.
+   */
+  private static final ConstantTable SETTING =
+      new ConstantTable(
+          "builtin_setting",
+          SETTINGS,
+          "SNNSSNSSSNNANNB",
+          "name, setting, unit, category, short_desc, extra_desc, context, vartype, source,"
+              + " min_val, max_val, enumvals, boot_val, reset_val, pending_restart");
+
+  /** The session's parameters ({@link SettingFunctions#VARIABLE}) as a text array. */
+  private static final String SESSION_SETTINGS =
+      "CAST(" + SettingFunctions.VARIABLE + " AS VARCHAR ARRAY)";
+
+  /**
+   * pg_settings: PostgreSQL 15's rows, each with the session's value where the session tracks the
+   * parameter (search_path, TimeZone, application_name...). The session's parameters are one
+   * variable of name, value pairs; a fixed range indexes them (the engine plans a range bounded by
+   * a variable once, when the view is created). Neither file nor line: distdb has no configuration
+   * file.
+   */
+  private static String settingsQuery() {
+    return "SELECT s.name, COALESCE(v.val, s.setting) AS setting, s.unit, s.category,"
+        + " s.short_desc, s.extra_desc, s.context, s.vartype, s.source, s.min_val, s.max_val,"
+        + " s.enumvals, s.boot_val, s.reset_val, CAST(NULL AS VARCHAR) AS sourcefile,"
+        + " CAST(NULL AS INTEGER) AS sourceline, s.pending_restart FROM "
+        + SETTING.table()
+        + " s LEFT JOIN (SELECT k.e AS pname, w.e AS val FROM UNNEST("
+        + SESSION_SETTINGS
+        + ") WITH ORDINALITY AS k(e, i) JOIN UNNEST("
+        + SESSION_SETTINGS
+        + ") WITH ORDINALITY AS w(e, i) ON w.i = k.i + 1 WHERE MOD(k.i, 2) = 1) "
+        + "v ON v.pname = LOWER(s.name)";
+  }
+
   /** PostgreSQL 15's {@code pg_get_keywords()}, recorded from a real server. */
   private static String keywordsQuery() {
     return "SELECT * FROM " + KEYWORD.table();
@@ -378,8 +411,9 @@ public final class CatalogViews {
 
   /**
    * The rows of a tab-separated resource as SQL VALUES rows; {@code kinds} has one letter per
-   * column: I integer, B boolean ({@code t}/{@code f}), S string, V integers separated by spaces
-   * (an oidvector's text) as an INT ARRAY.
+   * column: I integer, B boolean ({@code t}/{@code f}), S string, N string or {@code \\N} for NULL,
+   * A a text array's text ({@code {a,"b c"}}, or {@code \\N}) as a VARCHAR ARRAY, V integers
+   * separated by spaces (an oidvector's text) as an INT ARRAY.
    */
   private static String values(String resource, String kinds) {
     return readResource(resource)
@@ -395,6 +429,11 @@ public final class CatalogViews {
                         switch (kinds.charAt(i)) {
                           case 'I' -> String.valueOf(Long.parseLong(f[i]));
                           case 'B' -> "t".equals(f[i]) ? "TRUE" : "FALSE";
+                          case 'N' ->
+                              NULL.equals(f[i])
+                                  ? "CAST(NULL AS VARCHAR)"
+                                  : "'" + f[i].replace("'", "''") + "'";
+                          case 'A' -> textArray(f[i]);
                           case 'V' ->
                               "CAST(ARRAY["
                                   + String.join(
@@ -406,6 +445,24 @@ public final class CatalogViews {
               return row.append(')').toString();
             })
         .collect(Collectors.joining(", "));
+  }
+
+  private static final String NULL = "\\N";
+
+  /**
+   * A text array's text ({@code {a,"b c",""}}) as a VARCHAR ARRAY literal; no element has a comma.
+   */
+  private static String textArray(String text) {
+    if (NULL.equals(text)) {
+      return "CAST(NULL AS VARCHAR ARRAY)";
+    }
+    String inner = text.substring(1, text.length() - 1);
+    List<String> elements = new ArrayList<>();
+    for (String e : inner.isEmpty() ? new String[0] : inner.split(",", -1)) {
+      String bare = e.startsWith("\"") ? e.substring(1, e.length() - 1) : e;
+      elements.add("'" + bare.replace("'", "''") + "'");
+    }
+    return "CAST(ARRAY[" + String.join(", ", elements) + "] AS VARCHAR ARRAY)";
   }
 
   private static String readResource(String name) {

@@ -46,6 +46,9 @@ public final class SettingFunctions {
       return null;
     }
     String value = read(c).get(name.toLowerCase(Locale.ROOT));
+    if (value == null) {
+      value = builtIn(c, name);
+    }
     if (value == null && !Boolean.TRUE.equals(missingOk)) {
       throw unrecognized(name);
     }
@@ -69,6 +72,23 @@ public final class SettingFunctions {
     settings.put(key, value == null ? "" : value);
     write(c, settings);
     return value == null ? "" : value;
+  }
+
+  /**
+   * A parameter the session does not track, as PostgreSQL 15 boots with it (pg_settings' recorded
+   * rows), so that psql's {@code \\dconfig} and tools reading work_mem get a value; or null.
+   */
+  private static String builtIn(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT setting, unit FROM "
+                + CatalogViews.SCHEMA
+                + ".builtin_setting WHERE LOWER(name) = LOWER(?)")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? SettingDisplay.show(rs.getString(1), rs.getString(2)) : null;
+      }
+    }
   }
 
   /** The session's parameters as its engine session holds them, in order. */
