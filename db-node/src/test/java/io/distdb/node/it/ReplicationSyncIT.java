@@ -121,16 +121,23 @@ class ReplicationSyncIT {
   @Test
   void remoteApplyLetsAClientReadItsOwnWriteOnASlave() throws Exception {
     try (Cluster cluster =
-            Cluster.start(
-                dir,
-                2,
-                "--sync-mode",
-                "remote-apply",
-                "--min-sync-acks",
-                "2",
-                "--ack-timeout-ms",
-                "10000");
-        Connection m = InProcessNode.connect(cluster.master(), "distdb");
+        Cluster.start(
+            dir,
+            2,
+            "--sync-mode",
+            "remote-apply",
+            "--min-sync-acks",
+            "2",
+            "--ack-timeout-ms",
+            "10000")) {
+      // A new slave may still be installing the master's snapshot, its databases briefly absent.
+      cluster.awaitConverged(CONVERGE);
+      readYourWrites(cluster);
+    }
+  }
+
+  private static void readYourWrites(Cluster cluster) throws Exception {
+    try (Connection m = InProcessNode.connect(cluster.master(), "distdb");
         Statement ms = m.createStatement();
         Connection r0 = InProcessNode.connect(cluster.slave(0), "distdb");
         Statement rs0 = r0.createStatement();

@@ -33,6 +33,8 @@ class TempTablesIT {
   @BeforeAll
   static void start() throws Exception {
     cluster = Cluster.start(dir, 1);
+    // The slave may still be installing the master's snapshot, its databases briefly absent.
+    cluster.awaitConverged(java.time.Duration.ofSeconds(60));
   }
 
   @AfterAll
