@@ -661,3 +661,7 @@ INSERT INTO ro_temp VALUES (1);
 SELECT count(*) FROM ro_temp;
 COMMIT;
 SELECT * FROM ro_t ORDER BY id;
+-- SHOW of a parameter the session does not track answers PostgreSQL 15's built-in value
+SHOW work_mem;
+SHOW max_index_keys;
+SHOW maintenance_work_mem;

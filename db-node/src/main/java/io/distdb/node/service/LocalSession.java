@@ -14,6 +14,7 @@ import io.distdb.node.sql.TempInsertFunction;
 import io.distdb.node.sql.TransactionCommand;
 import io.distdb.node.storage.AdvisoryLockFunctions;
 import io.distdb.node.storage.CatalogSnapshot;
+import io.distdb.node.storage.SettingFunctions;
 import io.distdb.node.storage.undo.SchemaFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -579,6 +580,27 @@ final class LocalSession implements SqlSession {
     return ExecutionResult.command(info.completionTag(result.updateCount())).withNotices(notices);
   }
 
+  /**
+   * What SHOW answers: the session's value, else PostgreSQL 15's built-in one for a parameter the
+   * session does not track (work_mem), else 42704.
+   */
+  private String shown(String name) throws SqlException {
+    try {
+      return settings.show(name);
+    } catch (SqlException unknown) {
+      String builtIn;
+      try {
+        builtIn = SettingFunctions.builtIn(connection, name);
+      } catch (SQLException e) {
+        throw SqlErrors.translate(e);
+      }
+      if (builtIn == null) {
+        throw unknown;
+      }
+      return builtIn;
+    }
+  }
+
   /** BEGIN's (or the defaults') isolation level and read-only mode, as SHOW reports them. */
   private void transactionModes(String isolationLevel, String readOnly) throws SqlException {
     if (isolationLevel != null) {
@@ -625,7 +647,7 @@ final class LocalSession implements SqlSession {
               settings.get("default_transaction_isolation"),
               settings.get("default_transaction_read_only"));
         }
-        String value = settings.show(info.settingName());
+        String value = shown(info.settingName());
         return ExecutionResult.rows(
             List.of(new Column(SessionSettings.label(info.settingName()), PgType.TEXT)),
             new ListCursor(List.<Object[]>of(new Object[] {value})),

@@ -78,7 +78,7 @@ public final class SettingFunctions {
    * A parameter the session does not track, as PostgreSQL 15 boots with it (pg_settings' recorded
    * rows), so that psql's {@code \\dconfig} and tools reading work_mem get a value; or null.
    */
-  private static String builtIn(Connection c, String name) throws SQLException {
+  public static String builtIn(Connection c, String name) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT setting, unit FROM "
