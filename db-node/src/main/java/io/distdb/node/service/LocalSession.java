@@ -260,7 +260,10 @@ final class LocalSession implements SqlSession {
     }
     PreparedStatement ps = null;
     try {
-      catalogVariables.beforeStatement(sql, engine.sql());
+      if (info.kind() != Kind.WRITE) {
+        // A write runs later on the writer's connection: write() brings the catalog up to date.
+        catalogVariables.beforeStatement(sql, engine.sql());
+      }
       String engineSql = engine.sql();
       ps = connection.prepareStatement(engineSql);
       List<Column> columns;
