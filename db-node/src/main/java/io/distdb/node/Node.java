@@ -21,6 +21,7 @@ import io.distdb.node.pgwire.PgServer;
 import io.distdb.node.pgwire.PgServerConfig;
 import io.distdb.node.pgwire.auth.Authenticator;
 import io.distdb.node.pgwire.auth.StaticCredentials;
+import io.distdb.node.replication.Checkpointer;
 import io.distdb.node.replication.CommitGate;
 import io.distdb.node.replication.Follower;
 import io.distdb.node.replication.LogRetention;
@@ -40,6 +41,7 @@ import io.distdb.node.service.NodeSqlService;
 import io.distdb.node.service.ReadOnlyWriteExecutor;
 import io.distdb.node.service.SessionRegistry;
 import io.distdb.node.service.SqlException;
+import io.distdb.node.service.SqlService;
 import io.distdb.node.service.TimeoutSetting;
 import io.distdb.node.service.WriteExecutor;
 import io.distdb.node.storage.DatabaseChecksum;
@@ -75,7 +77,7 @@ public final class Node implements AutoCloseable {
   /** The database every node has besides the configured default, as every PostgreSQL server has. */
   public static final String POSTGRES_DATABASE = "postgres";
 
-  private static final long RETENTION_INTERVAL_MILLIS = 2_000;
+  private static final long CHECKPOINT_INTERVAL_MILLIS = 2_000;
 
   /** How often files the storage engine created are brought to mode 0600. */
   private static final long FILE_MODE_INTERVAL_MILLIS = 5_000;
@@ -97,6 +99,8 @@ public final class Node implements AutoCloseable {
   private Follower follower;
   private volatile boolean ready;
   private ScheduledExecutorService maintenance;
+
+  private NodeSqlService service;
 
   private Node(NodeConfig config) {
     this.config = config;
@@ -125,13 +129,15 @@ public final class Node implements AutoCloseable {
                 config.dataDir().resolve("log"),
                 new LogOptions(config.logSegmentBytes(), config.fsync())));
     storage = own(new Storage(config.dataDir().resolve("databases")));
+    storage.openAll();
     try (CommandApplier applier = new CommandApplier(storage)) {
-      LogReplay.Replayed replayed = LogReplay.replay(replicationLog, storage, applier);
+      LogReplay.Replayed replayed =
+          LogReplay.replay(replicationLog, storage, applier, nodeState.checkpointLsn());
       // Entries carry their epoch durably; the record also keeps one learned without entries.
       nodeState.advanceEpoch(Math.max(replayed.lastEpoch(), config.replication().epoch()));
     }
     WriteExecutor writes = config.role() == Role.MASTER ? startMaster() : startSlave();
-    NodeSqlService service =
+    service =
         new NodeSqlService(
             storage,
             writes,
@@ -200,6 +206,13 @@ public final class Node implements AutoCloseable {
                   nodeState.epoch()));
       ensureDefaultDatabase(writes);
       log.atInfo().log("no replication secret: this master runs without slaves");
+      scheduleCheckpoints(
+          new Checkpointer(storage, nodeState, writes::committedThrough),
+          new LogRetention(
+              replicationLog,
+              () -> Long.MAX_VALUE,
+              r.logRetentionBytes(),
+              Duration.ofMillis(r.logRetentionMillis())));
       return writes;
     }
     ReplicationSettings settings = replicationSettings();
@@ -247,11 +260,10 @@ public final class Node implements AutoCloseable {
                 primary,
                 replicationLoop));
     ensureDefaultDatabase(writes);
-    scheduleRetention(
+    scheduleCheckpoints(
+        new Checkpointer(storage, nodeState, writes::committedThrough),
         new LogRetention(
             replicationLog,
-            storage,
-            () -> writes.whileWritesPaused(replicationLog::lastLsn),
             primary::slowestDurableLsn,
             r.logRetentionBytes(),
             Duration.ofMillis(r.logRetentionMillis())));
@@ -261,6 +273,7 @@ public final class Node implements AutoCloseable {
   private WriteExecutor startSlave() {
     ReplicationConfig r = config.replication();
     AtomicReference<ReplicationClient> clientRef = new AtomicReference<>();
+    Checkpointer checkpointer = new Checkpointer(storage, nodeState, () -> follower.appliedLsn());
     follower =
         own(
             new Follower(
@@ -271,6 +284,7 @@ public final class Node implements AutoCloseable {
                 storage,
                 replicationLog.lastLsn(),
                 workDir("snapshots"),
+                checkpointer,
                 () -> clientRef.get().connectionEstablished()));
     ReplicationClient client =
         own(
@@ -282,11 +296,10 @@ public final class Node implements AutoCloseable {
                 new ReconnectBackoff()));
     clientRef.set(client);
     client.start();
-    scheduleRetention(
+    scheduleCheckpoints(
+        checkpointer,
         new LogRetention(
             replicationLog,
-            storage,
-            follower::appliedLsn,
             () -> Long.MAX_VALUE,
             r.logRetentionBytes(),
             Duration.ofMillis(r.logRetentionMillis())));
@@ -312,18 +325,19 @@ public final class Node implements AutoCloseable {
     return maintenance;
   }
 
-  private void scheduleRetention(LogRetention retention) {
+  /** Checkpoints and then log retention, from the same checkpoint, every couple of seconds. */
+  private void scheduleCheckpoints(Checkpointer checkpointer, LogRetention retention) {
     maintenance()
         .scheduleWithFixedDelay(
             () -> {
               try {
-                retention.runOnce();
+                retention.runOnce(checkpointer.runOnce());
               } catch (Exception e) {
-                log.atDebug().log("log retention pass skipped: {}", e.toString());
+                log.atDebug().log("checkpoint or log retention pass skipped: {}", e.toString());
               }
             },
-            RETENTION_INTERVAL_MILLIS,
-            RETENTION_INTERVAL_MILLIS,
+            CHECKPOINT_INTERVAL_MILLIS,
+            CHECKPOINT_INTERVAL_MILLIS,
             TimeUnit.MILLISECONDS);
   }
 
@@ -506,6 +520,11 @@ public final class Node implements AutoCloseable {
   /** The replication port a master listens on, or -1. */
   public int replicationPort() {
     return replicationServer == null ? -1 : replicationServer.port();
+  }
+
+  /** The SQL service clients' sessions open on (start-up training runs statements through it). */
+  SqlService sqlService() {
+    return service;
   }
 
   public NodeConfig config() {

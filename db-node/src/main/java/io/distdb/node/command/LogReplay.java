@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Crash recovery: applies every retained log entry that storage does not hold yet. Entries storage
- * already has are skipped by the applier, so replaying twice is harmless.
+ * Crash recovery: applies every retained log entry after the last checkpoint that storage does not
+ * hold yet. Entries storage already has are skipped by the applier, so replaying twice is harmless;
+ * the checkpoint spares reading and decoding the entries before it at all.
  */
 public final class LogReplay {
 
@@ -28,8 +29,11 @@ public final class LogReplay {
    */
   public record Replayed(long entries, long lastEpoch) {}
 
+  /**
+   * @param checkpointLsn an LSN up to which storage holds every entry durably (0: unknown)
+   */
   public static Replayed replay(
-      ReplicationLog replicationLog, Storage storage, CommandApplier applier)
+      ReplicationLog replicationLog, Storage storage, CommandApplier applier, long checkpointLsn)
       throws IOException, ApplyException {
     try {
       // A transaction block that was running schema changes when the node died is undone first;
@@ -41,7 +45,8 @@ public final class LogReplay {
     checkStorageNotAhead(replicationLog, storage);
     long read = 0;
     long epoch = 0;
-    try (LogCursor cursor = replicationLog.read(replicationLog.firstLsn())) {
+    long from = replayFrom(replicationLog, checkpointLsn);
+    try (LogCursor cursor = replicationLog.read(from)) {
       for (LogEntry e = cursor.next(); e != null; e = cursor.next()) {
         epoch = Math.max(epoch, applier.applyEntry(e.lsn(), e.payload()));
         if (++read % COMMIT_EVERY == 0) {
@@ -51,10 +56,32 @@ public final class LogReplay {
       applier.commitPending();
     }
     log.atInfo()
+        .addKeyValue("fromLsn", from)
         .addKeyValue("entries", read)
         .addKeyValue("lastLsn", replicationLog.lastLsn())
         .log("log replayed");
-    return new Replayed(read, epoch);
+    return new Replayed(read, Math.max(epoch, lastEpoch(replicationLog, from)));
+  }
+
+  /**
+   * The epoch of the log's last entry, when replay started after it: epochs only grow along a log,
+   * and the node must not forget one that only its log records.
+   */
+  private static long lastEpoch(ReplicationLog replicationLog, long from) throws IOException {
+    long last = replicationLog.lastLsn();
+    if (from <= last || last < replicationLog.firstLsn()) {
+      return 0; // replayed, or nothing to read
+    }
+    try (LogCursor cursor = replicationLog.read(last)) {
+      LogEntry e = cursor.next();
+      return e == null ? 0 : CommandCodec.epochOf(e.payload());
+    }
+  }
+
+  /** The checkpoint bounded by what the log holds: it may have been reset or truncated since. */
+  private static long replayFrom(ReplicationLog replicationLog, long checkpointLsn) {
+    long from = Math.min(checkpointLsn + 1, replicationLog.lastLsn() + 1);
+    return Math.max(from, replicationLog.firstLsn());
   }
 
   /**

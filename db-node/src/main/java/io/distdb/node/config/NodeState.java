@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The data directory's own record ({@code node-state}): which format its log and databases are in,
- * and the highest epoch this node has been part of. Written atomically (temporary file, fsync,
- * rename, directory fsync), so a crash leaves the old record or the new one.
+ * the highest epoch this node has been part of, and the last checkpoint (the LSN up to which
+ * storage held every log entry durably, so a restart replays only the log after it). Written
+ * atomically (temporary file, fsync, rename, directory fsync), so a crash leaves the old record or
+ * the new one.
  *
  * <p>Format 1 is stage 1 (statement replication), which had no such file; format 2 logs row changes
  * and stamps every entry with its epoch. A stage-1 directory is migrated in place: its format-1 log
@@ -32,10 +34,12 @@ public final class NodeState {
 
   private final Path dir;
   private volatile long epoch;
+  private volatile long checkpointLsn;
 
-  private NodeState(Path dir, long epoch) {
+  private NodeState(Path dir, long epoch, long checkpointLsn) {
     this.dir = dir;
     this.epoch = epoch;
+    this.checkpointLsn = checkpointLsn;
   }
 
   /**
@@ -47,7 +51,7 @@ public final class NodeState {
     Path file = dir.resolve(FILE);
     if (!Files.exists(file)) {
       boolean stageOne = Files.exists(dir.resolve("log")) || Files.exists(dir.resolve("databases"));
-      NodeState state = new NodeState(dir, 0);
+      NodeState state = new NodeState(dir, 0, 0);
       state.write();
       if (stageOne) {
         log.atInfo()
@@ -77,7 +81,10 @@ public final class NodeState {
     if (format < 2) {
       throw new IllegalStateException("data directory " + dir + " has a corrupt " + FILE);
     }
-    return new NodeState(dir, Long.parseLong(p.getProperty("epoch", "0").trim()));
+    return new NodeState(
+        dir,
+        Long.parseLong(p.getProperty("epoch", "0").trim()),
+        Long.parseLong(p.getProperty("checkpoint", "0").trim()));
   }
 
   /** The highest epoch recorded. */
@@ -93,9 +100,28 @@ public final class NodeState {
     }
   }
 
+  /**
+   * The LSN up to which storage held every log entry durably when it was recorded (0: none). Only a
+   * lower bound of what storage holds, so replaying from after it is always enough.
+   */
+  public long checkpointLsn() {
+    return checkpointLsn;
+  }
+
+  /**
+   * Records a checkpoint durably. It may go back: storage replaced by a snapshot holds exactly the
+   * snapshot's LSN, and the log is reset to it.
+   */
+  public synchronized void recordCheckpoint(long lsn) throws IOException {
+    if (lsn != checkpointLsn) {
+      checkpointLsn = lsn;
+      write();
+    }
+  }
+
   private void write() throws IOException {
     Path tmp = dir.resolve(FILE + ".tmp");
-    String text = "format=" + FORMAT + "\nepoch=" + epoch + "\n";
+    String text = "format=" + FORMAT + "\nepoch=" + epoch + "\ncheckpoint=" + checkpointLsn + "\n";
     try (FileChannel ch =
         FileChannel.open(
             tmp,

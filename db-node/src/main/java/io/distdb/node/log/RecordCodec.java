@@ -202,10 +202,17 @@ final class RecordCodec {
     if (!readFully(channel, header, offset)) {
       throw new EOFException("unexpected end of segment at offset " + offset);
     }
-    header.flip();
-    int length = header.getInt();
-    header.getInt();
-    long lsn = header.getLong();
+    return skipHeader(header, 0, offset, expectedLsn);
+  }
+
+  /**
+   * As {@link #skip(FileChannel, long, long)}, for a header already in {@code buffer} at {@code at}
+   * (the file's {@code offset}).
+   */
+  static long skipHeader(ByteBuffer buffer, int at, long offset, long expectedLsn)
+      throws IOException {
+    int length = buffer.getInt(at);
+    long lsn = buffer.getLong(at + 8);
     if (lsn != expectedLsn || length < 0 || length > MAX_PAYLOAD_BYTES) {
       throw new IOException(
           "corrupt record at offset "

@@ -124,11 +124,31 @@ final class SegmentCursor implements LogCursor {
     }
     segment = s;
     position = RecordCodec.SEGMENT_HEADER_BYTES;
-    // Linear skip over headers only; cheap next to shipping the entries, and it only happens
-    // when a cursor starts mid-segment. Everything skipped is below nextLsn, hence written.
+    // Linear skip over headers only, through the read-ahead buffer; it only happens when a cursor
+    // starts mid-segment (a restart's replay, a slave resuming). Everything skipped is below
+    // nextLsn, hence written.
     for (long lsn = s.baseLsn; lsn < nextLsn; lsn++) {
-      position = RecordCodec.skip(channel, position, lsn);
+      position = skipRecord(lsn);
     }
+    dropBuffer();
+  }
+
+  private long skipRecord(long lsn) throws IOException {
+    long end = bufferStart + buffer.limit();
+    if (position < bufferStart || position + RecordCodec.RECORD_HEADER_BYTES > end) {
+      buffer.clear();
+      bufferStart = position;
+      bufferDurable = -1; // holds headers to skip, not records to hand out
+      if (channel.read(buffer, position) < 0) {
+        buffer.limit(0);
+      } else {
+        buffer.flip();
+      }
+      if (buffer.limit() < RecordCodec.RECORD_HEADER_BYTES) {
+        return RecordCodec.skip(channel, position, lsn); // reports the short file
+      }
+    }
+    return RecordCodec.skipHeader(buffer, (int) (position - bufferStart), position, lsn);
   }
 
   private void closeChannel() {

@@ -43,6 +43,7 @@ public final class Follower implements PeerHandler, AutoCloseable {
   private final ReplicationLog replicationLog;
   private final Storage storage;
   private final Path workDir;
+  private final Checkpointer checkpointer;
   private final HandshakeAuth auth;
   private final ReplicaApplier applier;
   private final Runnable onEstablished;
@@ -76,6 +77,7 @@ public final class Follower implements PeerHandler, AutoCloseable {
       Storage storage,
       long appliedLsn,
       Path workDir,
+      Checkpointer checkpointer,
       Runnable onEstablished) {
     this.settings = settings;
     this.master = master;
@@ -83,6 +85,7 @@ public final class Follower implements PeerHandler, AutoCloseable {
     this.replicationLog = replicationLog;
     this.storage = storage;
     this.workDir = workDir;
+    this.checkpointer = checkpointer;
     this.epoch = settings.epoch();
     this.auth = new HandshakeAuth(settings.secret());
     this.onEstablished = onEstablished;
@@ -270,16 +273,18 @@ public final class Follower implements PeerHandler, AutoCloseable {
     SnapshotReceiver received = requireSnapshot();
     Map<String, Path> files = received.finish(end);
     long lsn = received.lsn();
-    applier.reinstall(
-        lsn,
-        () -> {
-          storage.replaceAll(files);
-          try {
-            replicationLog.reset(lsn);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+    checkpointer.whileStorageReplaced(
+        () ->
+            applier.reinstall(
+                lsn,
+                () -> {
+                  storage.replaceAll(files);
+                  try {
+                    replicationLog.reset(lsn);
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }));
     closeSnapshot();
     state = "streaming";
     log.atInfo()

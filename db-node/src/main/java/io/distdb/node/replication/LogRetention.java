@@ -1,58 +1,50 @@
 package io.distdb.node.replication;
 
 import io.distdb.node.log.ReplicationLog;
-import io.distdb.node.storage.Storage;
-import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes log segments nobody needs any more: storage has the entries on disk (after a checkpoint)
- * and every slave has them durably. A slave that falls behind by more than the byte budget, or
- * whose oldest needed entries are older than the age limit, stops holding the log back; if it
- * returns it gets a snapshot.
+ * Deletes log segments nobody needs any more: storage has the entries on disk (a {@link
+ * Checkpointer} made it so) and every slave has them durably. A slave that falls behind by more
+ * than the byte budget, or whose oldest needed entries are older than the age limit, stops holding
+ * the log back; if it returns it gets a snapshot.
  */
 public final class LogRetention {
 
   private static final Logger log = LoggerFactory.getLogger(LogRetention.class);
 
   private final ReplicationLog replicationLog;
-  private final Storage storage;
-  private final Callable<Long> committedLsn;
   private final LongSupplier replicaFloor;
   private final long budgetBytes;
   private final java.time.Duration maxAge;
 
   /**
-   * @param committedLsn an LSN up to which every entry is committed in storage
    * @param replicaFloor the lowest LSN a slave still needs minus one (Long.MAX_VALUE: none)
    */
   public LogRetention(
       ReplicationLog replicationLog,
-      Storage storage,
-      Callable<Long> committedLsn,
       LongSupplier replicaFloor,
       long budgetBytes,
       java.time.Duration maxAge) {
     this.replicationLog = replicationLog;
-    this.storage = storage;
-    this.committedLsn = committedLsn;
     this.replicaFloor = replicaFloor;
     this.budgetBytes = budgetBytes;
     this.maxAge = maxAge;
   }
 
-  /** One retention pass; returns the first LSN the log keeps afterwards. */
-  public long runOnce() throws Exception {
+  /**
+   * One retention pass; returns the first LSN the log keeps afterwards.
+   *
+   * @param checkpointed an LSN up to which storage holds every entry durably
+   */
+  public long runOnce(long checkpointed) throws Exception {
     if (replicationLog.segmentCount() <= 1) {
-      // Only whole sealed segments are ever deleted: without one there is nothing to gain, and
-      // the pause and storage checkpoint below are not free.
+      // Only whole sealed segments are ever deleted.
       return replicationLog.firstLsn();
     }
-    long committed = committedLsn.call();
-    storage.checkpoint();
-    long keepFrom = committed + 1;
+    long keepFrom = checkpointed + 1;
     long floor = replicaFloor.getAsLong();
     boolean withinBudget =
         replicationLog.sizeBytes() <= budgetBytes

@@ -77,13 +77,14 @@ final class DatabaseWriter implements AutoCloseable {
       String database,
       Connection connection,
       ReplicationLog replicationLog,
+      StorageHorizon horizon,
       long epoch,
       NodeHealth health,
       SchemaListener schemaListener)
       throws SQLException {
     this.database = database;
     this.connection = connection;
-    this.entries = new EntryLog(replicationLog, epoch, health);
+    this.entries = new EntryLog(replicationLog, horizon, epoch, health);
     this.health = health;
     this.schemaListener = schemaListener;
     this.failures = new StatementFailures(health);

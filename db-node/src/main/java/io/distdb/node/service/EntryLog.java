@@ -23,13 +23,15 @@ final class EntryLog {
   static final int MAX_ENTRY_BYTES = 15 * 1024 * 1024;
 
   private final ReplicationLog replicationLog;
+  private final StorageHorizon horizon;
   private final long epoch;
   private final NodeHealth health;
   private final ReentrantLock appendLock = new ReentrantLock();
   private final CommitTurns turns = new CommitTurns();
 
-  EntryLog(ReplicationLog replicationLog, long epoch, NodeHealth health) {
+  EntryLog(ReplicationLog replicationLog, StorageHorizon horizon, long epoch, NodeHealth health) {
     this.replicationLog = replicationLog;
+    this.horizon = horizon;
     this.epoch = epoch;
     this.health = health;
   }
@@ -88,7 +90,7 @@ final class EntryLog {
         return 0;
       }
       try {
-        first = replicationLog.appendAllForOwnFlush(entries);
+        first = horizon.append(() -> replicationLog.appendAllForOwnFlush(entries));
       } catch (Exception e) {
         throw failed(c, "log append failed: " + e.getMessage(), e);
       }
@@ -124,6 +126,7 @@ final class EntryLog {
     if (failure != null) {
       throw failed(c, failure, cause);
     }
+    horizon.committed(first);
     return first;
   }
 

@@ -41,6 +41,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   private final long lockTimeoutMillis;
   private final long epoch;
   private final ConcurrentHashMap<String, DatabaseWriter> writers = new ConcurrentHashMap<>();
+  private final StorageHorizon horizon;
 
   /** Serializes CREATE/DROP DATABASE with each other and with writer start-up. */
   private final ReentrantLock catalogLock = new ReentrantLock();
@@ -60,6 +61,15 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
     this.sessions = sessions;
     this.lockTimeoutMillis = lockTimeoutMillis;
     this.epoch = epoch;
+    this.horizon = new StorageHorizon(replicationLog);
+  }
+
+  /**
+   * An LSN up to which every logged entry is committed in storage, found without pausing writes:
+   * what a checkpoint makes durable.
+   */
+  public long committedThrough() {
+    return horizon.committedThrough();
   }
 
   @Override
@@ -311,6 +321,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
       }
       long lsn = logDurably(new Command.CreateDatabase(name));
       storage.create(db, lsn);
+      horizon.committed(lsn);
       return lsn;
     } finally {
       catalogLock.unlock();
@@ -345,6 +356,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
         writer.close();
       }
       storage.drop(db);
+      horizon.committed(lsn);
       awaitCommitted(lsn);
     } finally {
       catalogLock.unlock();
@@ -423,7 +435,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
   private long logDurably(Command command) throws SqlException {
     health.checkWritable();
     try {
-      long lsn = replicationLog.append(CommandCodec.encode(command, epoch));
+      long lsn = horizon.append(() -> replicationLog.append(CommandCodec.encode(command, epoch)));
       replicationLog.awaitDurable(lsn);
       return lsn;
     } catch (Exception e) {
@@ -462,6 +474,7 @@ public final class LocalWriteExecutor implements WriteExecutor, WriteQuiescer, A
                 database,
                 storage.connect(db, EngineUser.WRITER),
                 replicationLog,
+                horizon,
                 epoch,
                 health,
                 new DatabaseWriter.SchemaListener() {

@@ -269,6 +269,37 @@ public final class Storage implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens every database, side by side: an open replays the database's whole schema in the engine
+   * (the catalog's views among it), most of what a start costs, and databases open independently.
+   */
+  public void openAll() {
+    List<String> names = names();
+    int threads = Math.min(names.size(), Runtime.getRuntime().availableProcessors());
+    if (threads < 2) {
+      names.forEach(n -> appliedLsn(new DatabaseName(n)));
+      return;
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<Long>> opening =
+          names.stream().map(n -> pool.submit(() -> appliedLsn(new DatabaseName(n)))).toList();
+      for (java.util.concurrent.Future<Long> f : opening) {
+        f.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new StorageException("cannot open databases: " + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while opening databases", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** Forces every open database's pending changes to disk, so the log before them may go. */
   public void checkpoint() {
     for (String n : names()) {

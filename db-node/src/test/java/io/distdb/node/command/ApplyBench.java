@@ -125,7 +125,7 @@ public final class ApplyBench {
           CommandApplier applier = new CommandApplier(storage)) {
         long start = System.nanoTime();
         long cpuStart = cpuNanos();
-        LogReplay.replay(log, storage, applier);
+        LogReplay.replay(log, storage, applier, 0);
         double s = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuNanos() - cpuStart) / 1e9;
         System.out.printf(

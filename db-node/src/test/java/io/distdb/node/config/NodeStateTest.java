@@ -29,6 +29,19 @@ class NodeStateTest {
   }
 
   @Test
+  void theCheckpointSurvivesARestartAlongsideTheEpoch() throws Exception {
+    NodeState state = NodeState.open(dir);
+    assertThat(state.checkpointLsn()).isZero();
+    state.advanceEpoch(4);
+    state.recordCheckpoint(1_234);
+    NodeState again = NodeState.open(dir);
+    assertThat(again.checkpointLsn()).isEqualTo(1_234);
+    assertThat(again.epoch()).isEqualTo(4);
+    again.recordCheckpoint(0); // storage replaced: back to "replay all the log holds"
+    assertThat(NodeState.open(dir).checkpointLsn()).isZero();
+  }
+
+  @Test
   void theEpochSurvivesARestartAndNeverGoesBack() throws Exception {
     NodeState.open(dir).advanceEpoch(7);
     NodeState again = NodeState.open(dir);

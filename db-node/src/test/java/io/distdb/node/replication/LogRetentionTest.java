@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distdb.node.log.LogOptions;
 import io.distdb.node.log.ReplicationLog;
-import io.distdb.node.storage.Storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -20,13 +19,11 @@ class LogRetentionTest {
 
   @TempDir Path dir;
   ReplicationLog log;
-  Storage storage;
 
   @BeforeEach
   void setUp() throws Exception {
     // Small segments: every ~10 entries of 100 bytes start a new one.
     log = ReplicationLog.open(dir.resolve("log"), new LogOptions(1_200, false));
-    storage = new Storage(dir.resolve("db"));
     for (int i = 0; i < 100; i++) {
       log.append(new byte[100]);
     }
@@ -35,17 +32,16 @@ class LogRetentionTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    storage.close();
     log.close();
   }
 
-  private LogRetention retention(long committed, long floor, long budget, Duration age) {
-    return new LogRetention(log, storage, () -> committed, () -> floor, budget, age);
+  private long retain(long checkpointed, long floor, long budget, Duration age) throws Exception {
+    return new LogRetention(log, () -> floor, budget, age).runOnce(checkpointed);
   }
 
   @Test
   void keepsWhatALaggingSlaveNeedsWhileWithinBudget() throws Exception {
-    long first = retention(100, 30, 1 << 30, Duration.ofDays(1)).runOnce();
+    long first = retain(100, 30, 1 << 30, Duration.ofDays(1));
     assertThat(first).isLessThanOrEqualTo(31).isGreaterThan(1);
     try (var cursor = log.read(31)) {
       assertThat(cursor.next().lsn()).isEqualTo(31);
@@ -54,13 +50,13 @@ class LogRetentionTest {
 
   @Test
   void neverDropsWhatStorageHasNotCommitted() throws Exception {
-    long first = retention(40, Long.MAX_VALUE, 1 << 30, Duration.ofDays(1)).runOnce();
+    long first = retain(40, Long.MAX_VALUE, 1 << 30, Duration.ofDays(1));
     assertThat(first).isLessThanOrEqualTo(41).isGreaterThan(1);
   }
 
   @Test
   void overTheByteBudgetALaggingSlaveNoLongerHoldsTheLog() throws Exception {
-    long first = retention(90, 5, 2_000, Duration.ofDays(1)).runOnce();
+    long first = retain(90, 5, 2_000, Duration.ofDays(1));
     assertThat(first).isGreaterThan(6).isLessThanOrEqualTo(91);
   }
 
@@ -71,7 +67,7 @@ class LogRetentionTest {
         Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
       }
     }
-    long first = retention(90, 5, 1 << 30, Duration.ofHours(1)).runOnce();
+    long first = retain(90, 5, 1 << 30, Duration.ofHours(1));
     assertThat(first).isGreaterThan(6);
   }
 }
