@@ -70,6 +70,10 @@ class DbNodeImageIT {
       assertThat(write.getStderr()).contains("Read-only file system");
       ExecResult data = node.execInContainer("ls", "/var/lib/distdb");
       assertThat(data.getStdout()).contains("log").contains("databases");
+      // The class-data sharing archive built with the image is in use (the JVM maps it), not
+      // silently refused as stale: a mismatch would only show as a slower start.
+      ExecResult maps = node.execInContainer("grep", "-c", "db-node.jsa", "/proc/1/maps");
+      assertThat(Integer.parseInt(maps.getStdout().trim())).isPositive();
 
       double heapMax = heapMaxBytes(metrics(node));
       assertThat(heapMax / MEMORY_LIMIT).isBetween(0.5, 0.65); // -XX:MaxRAMPercentage=60
