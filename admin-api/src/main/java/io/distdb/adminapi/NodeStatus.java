@@ -24,6 +24,8 @@ import java.util.List;
  * @param epoch the replication epoch (term) the node is in
  * @param master replication state on a master, null on a slave
  * @param slave replication state on a slave, null on a master
+ * @param checkpointLsn the last checkpoint: storage held every entry up to it durably, and a
+ *     restart replays only the log after it (0: none yet)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NodeStatus(
@@ -42,4 +44,5 @@ public record NodeStatus(
     String clusterId,
     long epoch,
     MasterReplicationStatus master,
-    SlaveReplicationStatus slave) {}
+    SlaveReplicationStatus slave,
+    long checkpointLsn) {}

@@ -74,7 +74,8 @@ public final class DamagedNode implements AutoCloseable {
             config.replication().clusterId(),
             config.replication().epoch(),
             null,
-            null);
+            null,
+            0);
       }
 
       @Override

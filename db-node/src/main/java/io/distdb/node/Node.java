@@ -497,7 +497,8 @@ public final class Node implements AutoCloseable {
         r.clusterId(),
         epoch,
         master,
-        follower == null ? null : follower.status());
+        follower == null ? null : follower.status(),
+        nodeState.checkpointLsn());
   }
 
   /** Every database's checksum and the applied LSN it describes. */
