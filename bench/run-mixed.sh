@@ -68,7 +68,7 @@ pwfile="$work/password"
 bench_password_file "$pwfile"
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC') label: $label"
-  echo "git: $(git -C "$DISTDB_ROOT" rev-parse --short HEAD 2>/dev/null) jar: $DISTDB_JAR"
+  echo "git: $(git -C "$DISTDB_ROOT" rev-parse --short HEAD 2>/dev/null) jar: $DISTDB_JAR DISTDB_JAVA_OPTS='$DISTDB_JAVA_OPTS'"
   echo "postgres: $("$PG_BIN/postgres" --version)"
   echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "options: duration=${duration}s reps=$reps warmup=${warmup}s writers=$writers ($writer_mode protocol) readers=$readers heartbeat=${heartbeat_ms}ms"
@@ -160,7 +160,7 @@ done < <(awk -F'\t' '$2 == "distdb" && $1 == 1 { split($4, f, " "); if (f[1] != 
 echo
 echo "Replication lag: heartbeat visible on the slave minus heartbeat acknowledged on the master (medians over $reps runs; staleness = age of the newest heartbeat a slave shows, sampled once a second):"
 echo
-echo "| system | slave | lag p50 ms | lag p99 ms | p99 per run | max ms | unresolved | staleness p50 ms | staleness p99 ms |"
+echo "| system | slave | lag p50 ms | lag p99 ms | p99 per run | max ms (median) | unresolved | staleness p50 ms | staleness p99 ms |"
 echo "|---|---|---:|---:|---|---:|---|---:|---:|"
 for t in "${targets[@]}"; do
   for s in $(repl_replica_names); do
