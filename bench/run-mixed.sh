@@ -17,9 +17,9 @@
 #
 # Targets (issue 15): acknowledged writes/s >= PostgreSQL's, lag p99 < 100 ms on each slave.
 #
-# --jfr S: afterwards one more distdb run of S seconds with JDK Flight Recorder on the master
-# (bench/lib/jfr.sh: CPU samples and waits >= 1 ms) and each distdb node's CPU from /proc,
-# summarized after the tables.
+# --jfr S: afterwards one more distdb run of S seconds with JDK Flight Recorder on the master and
+# on slave s1 (bench/lib/jfr.sh: CPU samples and waits >= 1 ms) and each distdb node's CPU from
+# /proc, summarized after the tables.
 #
 # DISTDB_JAR picks the node jar, DISTDB_JAVA_OPTS the nodes' JVM options. Prints Markdown tables
 # with medians and paired (same repetition) ratios distdb/PostgreSQL; raw results in
@@ -119,18 +119,23 @@ distdb_checksums "$work/distdb" >"$results/checksums.txt" || true
 distdb_status "$work/distdb/master" | jq -c '{mode: .master.mode, degraded: .master.degraded, ackTimeouts: .master.ackTimeouts}' \
   >"$results/distdb-sync-state.json" || true
 
+# jfr_nodes: the distdb nodes recorded with --jfr (the master's write path, s1's apply and acks).
+jfr_nodes=(master s1)
 if (( jfr > 0 )); then
-  log "JFR: ${jfr}s more of the mixed load on distdb, recorded on the master"
-  mpid=$(cat "$work/distdb/master/pid")
+  log "JFR: ${jfr}s more of the mixed load on distdb, recorded on ${jfr_nodes[*]}"
   mkdir -p "$results/jfr"
-  jfr_start "$mpid" mixed "$results/jfr/master.jfr"
+  for n in "${jfr_nodes[@]}"; do jfr_start "$(cat "$work/distdb/$n/pid")" mixed "$results/jfr/$n.jfr"; done
   jfr_load=$(cut -d' ' -f1 /proc/loadavg)
-  for n in master $(repl_replica_names); do proc_cpu_ticks "$(cat "$work/distdb/$n/pid")" >"$results/jfr/$n.cpu.before"; done
-  thread_cpu_ticks "$mpid" >"$results/jfr/master.threads.before"
+  for n in master $(repl_replica_names); do
+    proc_cpu_ticks "$(cat "$work/distdb/$n/pid")" >"$results/jfr/$n.cpu.before"
+    thread_cpu_ticks "$(cat "$work/distdb/$n/pid")" >"$results/jfr/$n.threads.before"
+  done
   mixed_run distdb "$jfr" "$results/jfr/run"
-  thread_cpu_ticks "$mpid" >"$results/jfr/master.threads.after"
-  for n in master $(repl_replica_names); do proc_cpu_ticks "$(cat "$work/distdb/$n/pid")" >"$results/jfr/$n.cpu.after"; done
-  jfr_stop "$mpid" mixed
+  for n in master $(repl_replica_names); do
+    thread_cpu_ticks "$(cat "$work/distdb/$n/pid")" >"$results/jfr/$n.threads.after"
+    proc_cpu_ticks "$(cat "$work/distdb/$n/pid")" >"$results/jfr/$n.cpu.after"
+  done
+  for n in "${jfr_nodes[@]}"; do jfr_stop "$(cat "$work/distdb/$n/pid")" mixed; done
 fi
 
 # ------------------------------------------------------------------ summary
@@ -176,34 +181,31 @@ echo "Targets: acknowledged writes/s distdb/PostgreSQL, median of the paired rat
 
 if (( jfr > 0 )); then
   echo
-  echo "### distdb master under JFR (${jfr}s, load $jfr_load): $(awk '$1 == "write" && $3 == "insert" { printf "%s writes/s, p50 %s ms, p99 %s ms", $7, $13, $15 }' "$results/jfr/run/load.txt")"
+  echo "### distdb under JFR (${jfr}s, load $jfr_load): $(awk '$1 == "write" && $3 == "insert" { printf "%s writes/s, p50 %s ms, p99 %s ms", $7, $13, $15 }' "$results/jfr/run/load.txt")"
   echo
   hz=$(getconf CLK_TCK)
   # The tool's clock excludes connection set-up, so the /proc window is slightly longer than S.
   echo "CPU from /proc over the run, in cores (1.0 = one core busy): $(for n in master $(repl_replica_names); do
     awk -v n="$n" -v a="$(cat "$results/jfr/$n.cpu.before")" -v b="$(cat "$results/jfr/$n.cpu.after")" -v hz="$hz" -v s="$jfr" \
-      'BEGIN { printf "%s %.2f; ", n, (b - a) / hz / s }'; done)master by thread (cores):"
-  echo
-  echo '```'
-  thread_cpu_delta "$results/jfr/master.threads.before" "$results/jfr/master.threads.after" \
-    | awk -v hz="$hz" -v s="$jfr" '{ printf "%6.2f  %s\n", $1 / hz / s, $2 }' | head -n 12
-  echo '```'
-  echo
-  echo "JFR CPU samples by thread:"
-  echo
-  echo '```'
-  jfr_cpu_by_thread "$results/jfr/master.jfr"
-  echo '```'
-  echo
-  echo '```'
-  jfr_cpu_top "$results/jfr/master.jfr"
-  echo '```'
-  echo
-  echo "Waits (parks, monitors >= 1 ms, every fsync) per second of recording:"
-  echo
-  echo "| thread | event | first distdb/H2 frame | events/s | ms waited/s |"
-  echo "|---|---|---|---:|---:|"
-  jfr_waits "$results/jfr/master.jfr" "$jfr"
+      'BEGIN { printf "%s %.2f; ", n, (b - a) / hz / s }'; done)"
+  for n in "${jfr_nodes[@]}"; do
+    echo
+    echo "#### $n: CPU by thread from /proc (cores), JFR CPU samples by thread, top frames"
+    echo
+    echo '```'
+    thread_cpu_delta "$results/jfr/$n.threads.before" "$results/jfr/$n.threads.after" \
+      | awk -v hz="$hz" -v s="$jfr" '{ printf "%6.2f  %s\n", $1 / hz / s, $2 }' | head -n 10
+    echo '--'
+    jfr_cpu_by_thread "$results/jfr/$n.jfr"
+    jfr_cpu_top "$results/jfr/$n.jfr"
+    echo '```'
+    echo
+    echo "$n waits (parks, monitors >= 1 ms, every fsync) per second of recording:"
+    echo
+    echo "| thread | event | first distdb/H2 frame | events/s | ms waited/s |"
+    echo "|---|---|---|---:|---:|"
+    jfr_waits "$results/jfr/$n.jfr" "$jfr"
+  done
 fi
 echo
 echo "raw: $results"
