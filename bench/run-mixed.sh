@@ -200,11 +200,12 @@ if (( jfr > 0 )); then
     jfr_cpu_top "$results/jfr/$n.jfr"
     echo '```'
     echo
-    echo "$n waits (parks, monitors >= 1 ms, every fsync) per second of recording:"
+    echo "$n waits (parks, monitors >= 1 ms, every fsync) starting in the measured ${jfr}s, per second:"
     echo
     echo "| thread | event | first distdb/H2 frame | events/s | ms waited/s |"
     echo "|---|---|---|---:|---:|"
-    jfr_waits "$results/jfr/$n.jfr" "$jfr"
+    # shellcheck disable=SC2046
+    jfr_waits "$results/jfr/$n.jfr" "$jfr" $(cat "$results/jfr/run/window.txt")
   done
 fi
 echo

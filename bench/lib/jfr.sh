@@ -45,13 +45,16 @@ jfr_cpu_by_thread() {
     END { for (t in c) printf "%5.1f%%  %s\n", 100 * c[t] / n, t | "sort -rn | head -n 15" }'
 }
 
-# jfr_waits FILE SECONDS: where threads block (parks, monitor enters and waits >= 1 ms, every
-# fsync): per thread (digits folded), event and the first io.distdb / org.h2 frame (the caller
-# that waits), the count and the total wait in ms per second of recording, largest first.
+# jfr_waits FILE SECONDS [FROM TO]: where threads block (parks, monitor enters and waits >= 1 ms,
+# every fsync): per thread (digits folded), event and the first io.distdb / org.h2 frame (the
+# caller that waits), the count and the total wait in ms per second, largest first. FROM and TO
+# (times of day as `jfr print` shows them, e.g. 20:56:36.678) keep only the events that start in
+# that window of SECONDS seconds; without them the whole recording counts as SECONDS.
 jfr_waits() {
   jfr print --events jdk.ThreadPark,jdk.JavaMonitorEnter,jdk.JavaMonitorWait,jdk.FileForce --stack-depth 32 "$1" \
-    | awk -v secs="$2" '
-    /^jdk\.[A-Za-z]+ \{/ { ev = $1; sub(/^jdk\./, "", ev); d = 0; th = "?"; fr = ""; next }
+    | awk -v secs="$2" -v from="${3:-}" -v to="${4:-}" '
+    /^jdk\.[A-Za-z]+ \{/ { ev = $1; sub(/^jdk\./, "", ev); d = 0; th = "?"; fr = ""; t = ""; next }
+    /^[[:space:]]+startTime = / { t = $3; next }
     /^[[:space:]]+duration = / {
       v = $3; u = $4
       d = (u == "s") ? v * 1000 : (u == "ms") ? v : (u == "us") ? v / 1000 : (u == "ns") ? v / 1e6 : v
@@ -59,7 +62,10 @@ jfr_waits() {
     }
     /^[[:space:]]+eventThread = / { th = $0; sub(/^[^"]*"/, "", th); sub(/".*$/, "", th); gsub(/[0-9]+/, "#", th); next }
     /^[[:space:]]+(io\.distdb|org\.h2)\./ && fr == "" { fr = $1; sub(/\(.*$/, "", fr); next }
-    /^}/ { k = th "|" ev "|" (fr == "" ? "(no distdb frame)" : fr); n[k]++; ms[k] += d }
-    END { for (k in n) { split(k, p, "|"); printf "| %s | %s | %s | %d | %.1f |\n", p[1], p[2], p[3], n[k] / secs, ms[k] / secs } }' \
+    /^}/ {
+      if (from != "" && (t < from || t > to)) next
+      k = th "|" ev "|" (fr == "" ? "(no distdb frame)" : fr); n[k]++; ms[k] += d
+    }
+    END { for (k in n) { split(k, p, "|"); printf "| %s | %s | %s | %.1f | %.1f |\n", p[1], p[2], p[3], n[k] / secs, ms[k] / secs } }' \
     | sort -t'|' -k6 -rn | head -n "${JFR_WAIT_ROWS:-25}"
 }

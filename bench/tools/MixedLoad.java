@@ -33,7 +33,8 @@
 // as an error, the connection is replaced, the loop goes on.
 //
 // Output: DIR/seconds.tsv (per second: writes, heartbeats, reads by slave and kind, staleness),
-// DIR/beats.tsv (per beat: ack latency, lag per slave), and on stdout (and DIR/summary.txt) one
+// DIR/beats.tsv (per beat: ack latency, lag per slave), DIR/window.txt (the measured window's start
+// and end as local times of day, HH:MM:SS.sss), and on stdout (and DIR/summary.txt) one
 // line per role:  ROLE NODE KIND key value key value ...
 //   write master insert|heartbeat  ops N per_s X sec_p50 X sec_min X p50_ms X p99_ms X errors E
 //   read  SLAVE count|point|scan   ops N per_s X sec_p50 X sec_min X p50_ms X p99_ms X errors E
@@ -48,6 +49,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -462,6 +464,7 @@ public class MixedLoad {
     if (!connected.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("connections not open after 60 s");
     long start = System.nanoTime();
     deadlineNanos = start + (long) (durationS * 1e9);
+    LocalTime startClock = LocalTime.now();
     go.countDown();
 
     // Per-second samples until the deadline.
@@ -485,6 +488,8 @@ public class MixedLoad {
     }
     running = false;
     double elapsedS = (System.nanoTime() - start) / 1e9;
+    // The measured window in local wall-clock time, the form `jfr print` shows (bench/lib/jfr.sh).
+    Files.writeString(outDir.resolve("window.txt"), startClock + " " + LocalTime.now() + "\n");
     for (Thread t : threads) if (!t.getName().startsWith("watch-")) t.join(65_000);
     writesDone = true;
     for (Thread t : threads) t.join(35_000);
