@@ -38,8 +38,7 @@ chmod 755 "$work"
 install_traps
 on_exit "rm -rf '$work'"
 pwfile="$work/password"
-od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile"; echo >>"$pwfile"
-chmod 644 "$pwfile"
+bench_password_file "$pwfile"
 exec > >(tee "$results/wakeups.txt")
 
 on_exit "target_stop distdb sync2 '$work/distdb'"

@@ -16,6 +16,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 . "$BENCH_DIR/lib/postgres.sh"
 . "$BENCH_DIR/lib/targets.sh"
 . "$BENCH_DIR/lib/pgbench.sh"
+. "$BENCH_DIR/lib/jfr.sh"
 
 duration=15 clients=16 mode=prepared workloads="select insert"
 while [[ $# -gt 0 ]]; do
@@ -37,8 +38,7 @@ chmod 755 "$work"
 install_traps
 on_exit "rm -rf '$work'"
 pwfile="$work/password"
-od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile"; echo >>"$pwfile"
-chmod 644 "$pwfile"
+bench_password_file "$pwfile"
 exec > >(tee "$results/profile.txt")
 
 for t in distdb postgres; do
@@ -109,29 +109,12 @@ for w in $workloads; do
   jcmd "$dpid" JFR.start name="bench-$w" settings=profile filename="$jfrfile" >/dev/null
   pgbench_run "$(target_port "$work/distdb")" "$pwfile" "$w" "$clients" "$mode" "$duration" "$results/jfr-distdb-$w" >/dev/null
   jcmd "$dpid" JFR.stop name="bench-$w" >/dev/null
-  jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfrfile" >"$results/distdb-$w.samples.txt"
   echo
   echo "## distdb JFR CPU samples, $w: top frames (self) and hottest distdb/H2 methods (inclusive)"
   echo
   echo '```'
-  awk '
-    /stackTrace = \[/ { in_st = 1; first = 1; delete seen; n++; next }
-    in_st && /^[[:space:]]*\]/ { in_st = 0; next }
-    in_st {
-      f = $0; sub(/^[[:space:]]+/, "", f); sub(/[[:space:]]+line:.*/, "", f); sub(/\(.*$/, "", f)
-      if (first) { self[f]++; first = 0 }
-      if (!(f in seen)) { seen[f] = 1; if (f ~ /^(io\.distdb|org\.h2)/) incl[f]++ }
-    }
-    END {
-      printf "%d samples\n-- self --\n", n
-      for (f in self) printf "%5.1f%%  %s\n", 100 * self[f] / n, f | "sort -rn | head -n 25"
-      close("sort -rn | head -n 25")
-      print "-- inclusive (io.distdb, org.h2) --"
-      for (f in incl) printf "%5.1f%%  %s\n", 100 * incl[f] / n, f | "sort -rn | head -n 30"
-      close("sort -rn | head -n 30")
-    }' "$results/distdb-$w.samples.txt"
+  jfr_cpu_top "$jfrfile"
   echo '```'
-  gzip -f "$results/distdb-$w.samples.txt"
 done
 echo
 echo "Raw output: $results"

@@ -71,8 +71,7 @@ on_exit "[[ $keep_data == 1 ]] || rm -rf '$work'"
 exec > >(tee "$results/summary.md") 2> >(tee "$results/progress.log" >&2)
 
 pwfile="$work/password"
-od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile"; echo >>"$pwfile"
-chmod 644 "$pwfile"   # read by the nodes (root), psql/pgbench and the probe; loopback-only servers
+bench_password_file "$pwfile"
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -100,9 +99,6 @@ for t in "${targets[@]}"; do
 done
 for s in master s1 s2; do echo "distdb $s pid: $(cat "$work/distdb/$s/pid")"; done >>"$results/machine.txt"
 
-# replica_ports TARGET: "--replica s1=PORT --replica s2=PORT" for the probe.
-replica_args() { local s; for s in $(repl_replica_names); do printf -- '--replica %s=%s ' "$s" "$(cat "$work/$1/$s/port")"; done; }
-
 # lag_run TARGET MODE REP: 16-client insert load for lag_duration + 4 s, the probe in the middle.
 lag_run() {
   local t=$1 m=$2 rep=$3 out="$results/lag/$2-rep$3-$1"
@@ -113,7 +109,7 @@ lag_run() {
   local extra=(--pg-stat)
   [[ $t == distdb ]] && extra=(--distdb-status "http://127.0.0.1:$(cat "$work/distdb/master/admin_port")/status")
   # shellcheck disable=SC2046
-  java -cp "$jdbc" "$BENCH_DIR/tools/LagProbe.java" --primary "$(target_port "$work/$t")" $(replica_args "$t") \
+  java -cp "$jdbc" "$BENCH_DIR/tools/LagProbe.java" --primary "$(target_port "$work/$t")" $(repl_replica_args "$work/$t") \
     --password-file "$pwfile" --duration-s "$lag_duration" --interval-ms 50 "${extra[@]}" --out "$out" \
     >"$out/probe.txt" 2>"$out/probe.err" || log "lag probe on $t failed: $(tail -n 3 "$out/probe.err")"
   wait "$bg" || true

@@ -56,8 +56,7 @@ on_exit "rm -rf '$work'"
 exec > >(tee "$results/summary.md") 2> >(tee "$results/progress.log" >&2)
 
 pwfile="$work/password"
-od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile"; echo >>"$pwfile"
-chmod 644 "$pwfile"
+bench_password_file "$pwfile"
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC') label: $label"
   echo "git: $(git -C "$DISTDB_ROOT" rev-parse --short HEAD 2>/dev/null) jar: $DISTDB_JAR"
@@ -75,8 +74,6 @@ for t in "${targets[@]}"; do
   repl_wait_converged "$t" "$work/$t" 120 || die "$t replicas did not converge after loading"
 done
 
-replica_args() { local s; for s in $(repl_replica_names); do printf -- '--replica %s=%s ' "$s" "$(cat "$work/$1/$s/port")"; done; }
-
 # lag_run TARGET REP: the probe in the middle of a 16-client prepared insert load.
 lag_run() {
   local t=$1 rep=$2 out="$results/lag/rep$2-$1"
@@ -86,7 +83,7 @@ lag_run() {
   local bg=$!
   sleep 2
   # shellcheck disable=SC2046
-  java -cp "$jdbc" "$BENCH_DIR/tools/LagProbe.java" --primary "$(target_port "$work/$t")" $(replica_args "$t") \
+  java -cp "$jdbc" "$BENCH_DIR/tools/LagProbe.java" --primary "$(target_port "$work/$t")" $(repl_replica_args "$work/$t") \
     --password-file "$pwfile" --duration-s "$lag_duration" --interval-ms 50 --out "$out" \
     >"$out/probe.txt" 2>"$out/probe.err" || log "lag probe on $t failed: $(tail -n 3 "$out/probe.err")"
   wait "$bg" || true

@@ -48,8 +48,7 @@ else
   install_traps
   on_exit "rm -rf '$work'"
   pwfile="$work/password"
-  od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile"; echo >>"$pwfile"
-  chmod 644 "$pwfile"
+  bench_password_file "$pwfile"
   on_exit "target_stop $target $topology '$work/$target'"
   target_start "$target" "$topology" "$work/$target" "$pwfile"
   target_load "$target" "$work/$target" "$pwfile"

@@ -23,6 +23,13 @@ free_port() {
   return 1
 }
 
+# bench_password_file FILE: a random password for the benchmark's database user, readable by the
+# servers and clients (which may run as other OS users; the servers listen on loopback only).
+bench_password_file() {
+  od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$1"; echo >>"$1"
+  chmod 644 "$1"
+}
+
 # http_status PORT PATH: prints the HTTP status code of GET http://127.0.0.1:PORT/PATH (or 000).
 http_status() {
   local port=$1 path=$2 line

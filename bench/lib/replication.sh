@@ -11,9 +11,12 @@
 #   repl_set_mode TARGET MODE DIR PASSWORD_FILE switch a running cluster to MODE and verify it
 #   repl_wait_converged TARGET DIR [TIMEOUT_S] wait until s1 and s2 have applied everything
 #   repl_replica_names                         s1 s2
+#   repl_replica_args DIR                      --replica s1=PORT --replica s2=PORT
 
 REPL_REPLICAS=(s1 s2)
 repl_replica_names() { echo "${REPL_REPLICAS[@]}"; }
+# repl_replica_args DIR: "--replica s1=PORT --replica s2=PORT " for the Java tools in bench/tools.
+repl_replica_args() { local s; for s in "${REPL_REPLICAS[@]}"; do printf -- '--replica %s=%s ' "$s" "$(cat "$1/$s/port")"; done; }
 
 need_jq() {
   command -v jq >/dev/null && command -v curl >/dev/null && return 0
