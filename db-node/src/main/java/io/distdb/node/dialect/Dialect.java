@@ -243,7 +243,7 @@ public final class Dialect {
         return new Translated(engine(text, true), !schemaRead);
       }
     }
-    if (!mightNeedRewrite(lower)) {
+    if (!mightNeedRewrite(SimpleLiteralCasts.withoutCasts(sql, lower))) {
       return new Translated(engine(sql, catalog), !schemaRead);
     }
     Statement tree = PostgresParser.parse(sql);

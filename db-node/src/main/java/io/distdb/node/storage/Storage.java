@@ -62,6 +62,9 @@ public final class Storage implements AutoCloseable {
   /** Databases whose engine users this process has installed (their passwords change per start). */
   private final java.util.Set<String> secured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /** Held while a database is dropped or all are replaced, and by a checkpoint per database. */
+  private final Object lifecycle = new Object();
+
   public Storage(Path root) {
     EngineHardening.verify();
     this.root = root;
@@ -152,6 +155,12 @@ public final class Storage implements AutoCloseable {
 
   /** Closes every connection to the database and deletes it. */
   public void drop(DatabaseName name) {
+    synchronized (lifecycle) {
+      dropNow(name);
+    }
+  }
+
+  private void dropNow(DatabaseName name) {
     Path dir = dir(name);
     if (!Files.isDirectory(dir)) {
       return;
@@ -303,11 +312,18 @@ public final class Storage implements AutoCloseable {
   /** Forces every open database's pending changes to disk, so the log before them may go. */
   public void checkpoint() {
     for (String n : names()) {
-      try (Connection c = connect(new DatabaseName(n));
-          Statement s = c.createStatement()) {
-        s.execute("CHECKPOINT SYNC");
-      } catch (SQLException e) {
-        throw new StorageException("checkpoint of " + n + " failed: " + e.getMessage(), e);
+      // A connection to a database being dropped would reopen it (or make it anew) under the
+      // drop's feet: checkpoints and drops of one database take turns.
+      synchronized (lifecycle) {
+        if (!exists(new DatabaseName(n))) {
+          continue; // dropped meanwhile: nothing left to make durable
+        }
+        try (Connection c = connect(new DatabaseName(n));
+            Statement s = c.createStatement()) {
+          s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+          throw new StorageException("checkpoint of " + n + " failed: " + e.getMessage(), e);
+        }
       }
     }
   }
@@ -330,6 +346,12 @@ public final class Storage implements AutoCloseable {
    * Open connections to the old databases break.
    */
   public void replaceAll(java.util.Map<String, Path> backups) {
+    synchronized (lifecycle) {
+      replaceAllNow(backups);
+    }
+  }
+
+  private void replaceAllNow(java.util.Map<String, Path> backups) {
     close();
     secured.clear();
     catalogs.clear();

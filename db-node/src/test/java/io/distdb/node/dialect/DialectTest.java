@@ -33,6 +33,35 @@ class DialectTest {
   }
 
   @Test
+  void pgjdbcSimpleModeValueCastsInAWriteNeedNoParse() throws Exception {
+    // pgjdbc's simple query mode inlines every bound value with a cast; H2 reads them alike.
+    String insert =
+        "INSERT INTO t (a, b, c, d) VALUES (('-5'::int8), ('x'), ('2.5'::double precision),"
+            + " ('t'::boolean))";
+    EngineStatement e = dialect.translate(insert);
+    assertThat(e.sql()).isEqualTo(insert);
+    assertThat(e.rewritten()).isFalse();
+    String update = "UPDATE t SET a = ('1'::int4) WHERE id = ('9'::int8)";
+    assertThat(dialect.translate(update).rewritten()).isFalse();
+  }
+
+  @Test
+  void otherCastsAndQueriesStillGoThroughTheRewrites() throws Exception {
+    // A query's select list: the cast names the column (PostgreSQL labels it int4).
+    String select = "select '1'::int4 from t where a = '2'::int8";
+    assertThat(SimpleLiteralCasts.withoutCasts(select, select)).isEqualTo(select);
+    String insert = "insert into t values (('1'::int4), ('2'::int8))";
+    assertThat(SimpleLiteralCasts.withoutCasts(insert, insert))
+        .isEqualTo("insert into t values (('1'), ('2'))");
+    // Types H2 reads differently, arrays, and RETURNING keep the full translation.
+    assertThat(dialect.translate("INSERT INTO t VALUES (('1.50'::numeric))").sql())
+        .isNotEqualTo("INSERT INTO t VALUES (('1.50'::numeric))");
+    assertThat(dialect.translate("INSERT INTO t VALUES (('{1,2}'::int4[]))").rewritten()).isTrue();
+    assertThat(dialect.translate("INSERT INTO t VALUES (('1'::int4)) RETURNING id").rewritten())
+        .isTrue();
+  }
+
+  @Test
   void unparseableStatementsFallBackToTheClientText() throws Exception {
     // JSqlParser has no EXCLUDE constraints; the text goes to H2 unchanged, as before the dialect.
     String sql = "select count(*) from t where x = $2 group by 1 having count(*) > $1 fetch xyzzy";
