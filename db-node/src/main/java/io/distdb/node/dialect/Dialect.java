@@ -151,6 +151,12 @@ public final class Dialect {
         return new Translated(engine(rewritten, true), false);
       }
     }
+    if (DropListRewrite.mightApply(lower)) {
+      String rewritten = DropListRewrite.rewrite(sql, SqlLexer.tokenize(sql), schema);
+      if (rewritten != null) {
+        return new Translated(engine(rewritten, true), false); // read the catalog
+      }
+    }
     if (NextvalDefaults.mightApply(lower)) {
       String rewritten = NextvalDefaults.rewrite(sql, SqlLexer.tokenize(sql), schema);
       if (rewritten != null) {
