@@ -611,6 +611,23 @@ SELECT id, b / 3, a / 3, b / i, i / 2, g / 2, (b * 2) / 7, f / 2, r / 2, numk.b 
 SELECT avg(i), avg(g), avg(s), avg(a), avg(b), avg(DISTINCT i), sum(b), sum(i), sum(g), avg(f), sum(f), avg(r), sum(r) FROM numk;
 SELECT i, avg(b) FROM numk GROUP BY i HAVING avg(b) > 1 ORDER BY avg(b);
 UPDATE numk SET b = b / 3 WHERE id = 3 RETURNING b;
+-- float8 and float4 overflow is 22003, division by zero 22012; PostgreSQL's spellings of infinity
+-- and NaN; a float constant out of range is 22003; float4 with float4 stays float4
+SELECT 1e308::float8 * 10;
+SELECT -1e308::float8 - 1e308::float8;
+SELECT 1e300::float8 * 1e300;
+SELECT 1::float8 / 0;
+SELECT 0::float8 / 0;
+SELECT 'inf'::float8, '-inf'::float8, ' Infinity '::float8, 'nan'::float8, 'INF'::float4;
+SELECT 'inf'::float8 * 0, 'inf'::float8 + 1, 'inf'::float8 / 'inf'::float8, 1 / 'inf'::float8;
+SELECT 1e-320::float8 * 1e-10;
+SELECT 3.4e38::float4 * 10::float4;
+SELECT 3.4e38::float4 * 10;
+SELECT '1e400'::float8;
+SELECT '1e-50'::float4;
+SELECT 2.5::float8 * 4, 1.5::float4 + 1.5::float4, 10::float8 / 4, 7::float4 / 2::float4, 1 - 0.5::double precision;
+SELECT id, f * 2.0::float8, r * 2::float4, f / r::float8 FROM numk ORDER BY id;
+SELECT sum(f * 2.0::float8), avg(r * 1.5::float4) FROM numk;
 -- an enum column and an enum cast carry the enum type's OID (compared as a user type's)
 CREATE TYPE numk_mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TABLE numk_e (id int PRIMARY KEY, m numk_mood);

@@ -49,6 +49,7 @@ public final class Dialect {
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(), // before NumericDivisionRewrite: avg becomes a division
           new NumericDivisionRewrite(), // before BuiltinFunctionRewrite, which sees its calls
+          new FloatRewrite(),
           new NumericFunctionRewrite(),
           new FunctionRewrite(),
           new BitwiseOperatorRewrite(),
