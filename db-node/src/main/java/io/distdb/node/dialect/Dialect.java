@@ -50,6 +50,7 @@ public final class Dialect {
           new AggregateTypeRewrite(), // before NumericDivisionRewrite: avg becomes a division
           new NumericDivisionRewrite(), // before BuiltinFunctionRewrite, which sees its calls
           new FloatRewrite(),
+          new WindowTypeRewrite(),
           new NumericFunctionRewrite(),
           new FunctionRewrite(),
           new BitwiseOperatorRewrite(),
