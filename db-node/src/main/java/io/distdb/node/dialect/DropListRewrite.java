@@ -31,7 +31,8 @@ final class DropListRewrite {
             || lower.contains("cascade")
             || lower.contains("restrict")
             || lower.contains("table")
-            || lower.contains("view"));
+            || lower.contains("view")
+            || lower.contains("sequence"));
   }
 
   /** The engine statements, or null if {@code sql} is not such a DROP. */
@@ -75,6 +76,7 @@ final class DropListRewrite {
     }
     if (names.size() == 1
         && kind != Schema.ObjectKind.VIEW
+        && kind != Schema.ObjectKind.SEQUENCE
         && !(keyless && (cascade || restrict))) {
       return null;
     }
@@ -84,8 +86,13 @@ final class DropListRewrite {
           "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
     }
     List<Schema.ObjectName> objects = qualified(names, schema);
+    if (kind == Schema.ObjectKind.SEQUENCE && !cascade && !ifExists) {
+      // Not with IF EXISTS: pg_dump --clean drops a serial's default, then its sequence IF
+      // EXISTS; the default stays the engine's identity, and the restore must go on.
+      checkSerialSequences(objects, schema);
+    }
     List<Schema.ObjectName> existing =
-        names.size() == 1 && kind != Schema.ObjectKind.VIEW
+        names.size() == 1 && kind != Schema.ObjectKind.VIEW && kind != Schema.ObjectKind.SEQUENCE
             ? objects
             : existing(kind, objects, ifExists, schema);
     if (!cascade && names.size() > 1) {
@@ -182,6 +189,33 @@ final class DropListRewrite {
         kind == Schema.ObjectKind.INDEX || kind == Schema.ObjectKind.TYPE ? "42704" : "42P01";
     return new StatementException(
         state, kind.name().toLowerCase(Locale.ROOT) + " \"" + object.name() + "\" does not exist");
+  }
+
+  /**
+   * A serial column's sequence {@code <table>_<column>_seq} is the engine's identity, not a
+   * sequence object: PostgreSQL refuses to drop it without CASCADE, since the column's default
+   * depends on it (2BP01), where the engine finds no such sequence.
+   */
+  private static void checkSerialSequences(List<Schema.ObjectName> objects, Schema schema)
+      throws StatementException {
+    for (Schema.ObjectName object : objects) {
+      if (!object.name().endsWith("_seq")
+          || schema.objectExists(Schema.ObjectKind.SEQUENCE, object)) {
+        continue;
+      }
+      String stem = object.name().substring(0, object.name().length() - "_seq".length());
+      for (int i = stem.indexOf('_'); i > 0; i = stem.indexOf('_', i + 1)) {
+        Schema.ColumnType column =
+            schema.column(object.schema(), stem.substring(0, i), stem.substring(i + 1));
+        if (column != null && column.identity() != null) {
+          throw new StatementException(
+              "2BP01",
+              objects.size() == 1
+                  ? "cannot drop sequence " + object.name() + " because other objects depend on it"
+                  : "cannot drop desired object(s) because other objects depend on them");
+        }
+      }
+    }
   }
 
   /** Without CASCADE, what depends on a listed object from outside the list fails it (2BP01). */

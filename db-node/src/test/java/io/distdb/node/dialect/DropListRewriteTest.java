@@ -64,6 +64,13 @@ class DropListRewriteTest {
     }
 
     @Override
+    public ColumnType column(String schema, String table, String column) {
+      return table.equals("my_t") && column.equals("id")
+          ? new ColumnType("INTEGER", "BY DEFAULT")
+          : null;
+    }
+
+    @Override
     public boolean typeInUse(ObjectName type) {
       return type.name().equals("e2");
     }
@@ -88,7 +95,6 @@ class DropListRewriteTest {
         .isEqualTo("DROP DOMAIN \"public\".\"e1\"; DROP DOMAIN \"public\".\"e1\"");
     // The engine drops a list of tables itself; a single sequence or index stays as written.
     assertThat(engine("DROP TABLE a, b CASCADE")).isEqualTo("DROP TABLE a, b CASCADE");
-    assertThat(engine("DROP SEQUENCE s1")).isEqualTo("DROP SEQUENCE s1");
   }
 
   @Test
@@ -116,6 +122,18 @@ class DropListRewriteTest {
     assertThatThrownBy(() -> engine("DROP INDEX CONCURRENTLY i1, i2"))
         .extracting(e -> ((StatementException) e).sqlState())
         .isEqualTo("0A000");
+  }
+
+  @Test
+  void aSerialColumnsSequenceCannotBeDroppedWithoutCascade() throws Exception {
+    assertThatThrownBy(() -> engine("DROP SEQUENCE my_t_id_seq"))
+        .hasMessage("cannot drop sequence my_t_id_seq because other objects depend on it");
+    assertThatThrownBy(() -> engine("DROP SEQUENCE s1, my_t_id_seq"))
+        .extracting(e -> ((StatementException) e).sqlState())
+        .isEqualTo("2BP01");
+    assertThat(engine("DROP SEQUENCE s1")).isEqualTo("DROP SEQUENCE \"public\".\"s1\"");
+    assertThatThrownBy(() -> engine("DROP SEQUENCE nosuch_seq"))
+        .hasMessage("sequence \"nosuch_seq\" does not exist");
   }
 
   @Test
