@@ -377,23 +377,33 @@ final class BuiltinFunctionRewrite implements Rewrite {
 
   private static Expression extract(ExtractExpression x) {
     String field = x.getName().toLowerCase(Locale.ROOT).replace("\"", "").replace("'", "");
-    String value = paren(x.getExpression());
     if (field.equals("epoch")) {
-      return expr(
-          "CAST(EXTRACT(EPOCH FROM "
-              + value
-              + ") AS NUMERIC(38, "
-              + (isDate(x.getExpression()) ? 0 : 6)
-              + "))");
+      // Built on the node itself: an interval's engine text does not parse again.
+      return castTo(x, "NUMERIC(38, " + (isDate(x.getExpression()) ? 0 : 6) + ")");
     }
     String template = EXTRACT_FRACTION.get(field);
     if (template != null) {
-      return isDate(x.getExpression()) ? null : expr(String.format(template, value));
+      return isDate(x.getExpression())
+          ? null
+          : expr(String.format(template, paren(x.getExpression())));
+    }
+    if (field.equals("week") || field.equals("isoyear")) {
+      // ISO 8601 weeks, as PostgreSQL's; the engine's WEEK follows its locale
+      ExtractExpression iso = new ExtractExpression();
+      iso.setName(field.equals("week") ? "ISO_WEEK" : "ISO_WEEK_YEAR");
+      iso.setExpression(x.getExpression());
+      return castTo(iso, "NUMERIC(38, 0)");
     }
     if (EXTRACT_INTEGER.contains(field)) {
-      return expr("CAST(" + x + " AS NUMERIC(38, 0))");
+      return castTo(x, "NUMERIC(38, 0)");
     }
     return null;
+  }
+
+  private static Expression castTo(Expression e, String type) {
+    CastExpression cast = (CastExpression) expr("CAST(NULL AS " + type + ")");
+    cast.setLeftExpression(e);
+    return cast;
   }
 
   /** Labels {@code position(a in b)} position (H2 says locate) and {@code a % b} ?column?. */

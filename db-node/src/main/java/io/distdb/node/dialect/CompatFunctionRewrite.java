@@ -9,8 +9,10 @@ import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.IntervalExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.operators.arithmetic.Addition;
 import net.sf.jsqlparser.expression.operators.arithmetic.BitwiseXor;
 import net.sf.jsqlparser.expression.operators.arithmetic.Subtraction;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
@@ -60,6 +62,7 @@ final class CompatFunctionRewrite implements Rewrite {
   public List<String> stems() {
     return List.of(
         "date_part",
+        "date_trunc",
         "age(",
         "age (",
         "left(",
@@ -106,7 +109,24 @@ final class CompatFunctionRewrite implements Rewrite {
       return PostgresParser.expression(
           "POWER(" + xor.getLeftExpression() + ", " + xor.getRightExpression() + ")");
     }
+    if (node instanceof Addition plus) {
+      // date + interval is a timestamp in PostgreSQL; the engine's stays a date.
+      Expression l = plus.getLeftExpression();
+      Expression r = plus.getRightExpression();
+      if (isDate(l) && isInterval(r)) {
+        return new Addition().withLeftExpression(timestamp(l)).withRightExpression(r);
+      }
+      if (isInterval(l) && isDate(r)) {
+        return new Addition().withLeftExpression(l).withRightExpression(timestamp(r));
+      }
+      return null;
+    }
     if (node instanceof Subtraction minus) {
+      if (isDate(minus.getLeftExpression()) && isInterval(minus.getRightExpression())) {
+        return new Subtraction()
+            .withLeftExpression(timestamp(minus.getLeftExpression()))
+            .withRightExpression(minus.getRightExpression());
+      }
       if (isDate(minus.getLeftExpression()) && isDate(minus.getRightExpression())) {
         return PostgresParser.expression(
             "CAST(DATEDIFF(DAY, "
@@ -121,6 +141,7 @@ final class CompatFunctionRewrite implements Rewrite {
     List<Expression> args = arguments(f);
     return switch (OutputNames.functionName(f)) {
       case "date_part" -> datePart(args);
+      case "date_trunc" -> isoWeek(args);
       case "age" -> age(args);
       case "array_length", "array_upper" -> firstDimension(args, "NULLIF(CARDINALITY(%s), 0)");
       case "array_lower" -> firstDimension(args, "CASE WHEN CARDINALITY(%s) > 0 THEN 1 END");
@@ -131,6 +152,31 @@ final class CompatFunctionRewrite implements Rewrite {
               : null;
       default -> null;
     };
+  }
+
+  /** {@code date_trunc('week', x)}: PostgreSQL's weeks start on Monday, the engine's on Sunday. */
+  private static Expression isoWeek(List<Expression> args) throws StatementException {
+    if (args.size() == 2
+        && args.get(0) instanceof StringValue field
+        && field.getValue().strip().equalsIgnoreCase("week")) {
+      return PostgresParser.expression("DATE_TRUNC('ISO_WEEK', " + args.get(1) + ")");
+    }
+    return null;
+  }
+
+  private static Expression timestamp(Expression date) throws StatementException {
+    return PostgresParser.expression("CAST(" + date + " AS TIMESTAMP)");
+  }
+
+  /** An interval constant as IntervalRewrite leaves it ({@code INTERVAL '1' DAY}). */
+  private static boolean isInterval(Expression e) {
+    if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+      return isInterval(p.get(0));
+    }
+    return e instanceof IntervalExpression
+        || (e instanceof CastExpression c
+            && c.getColDataType() != null
+            && c.getColDataType().getDataType().toLowerCase(Locale.ROOT).startsWith("interval"));
   }
 
   private static Expression datePart(List<Expression> args) throws StatementException {
@@ -221,6 +267,13 @@ final class CompatFunctionRewrite implements Rewrite {
     public <S> Void visit(BitwiseXor xor, S context) {
       super.visit(xor, context);
       nodes.add(xor);
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(Addition plus, S context) {
+      super.visit(plus, context);
+      nodes.add(plus);
       return null;
     }
 

@@ -49,6 +49,8 @@ public final class Dialect {
           new AdvisoryLockRewrite(),
           new AggregateTypeRewrite(), // before NumericDivisionRewrite: avg becomes a division
           new NumericDivisionRewrite(), // before BuiltinFunctionRewrite, which sees its calls
+          new FloatRewrite(),
+          new WindowTypeRewrite(),
           new NumericFunctionRewrite(),
           new FunctionRewrite(),
           new BitwiseOperatorRewrite(),
@@ -149,6 +151,12 @@ public final class Dialect {
       String rewritten = SequenceOwnership.rewrite(sql, SqlLexer.tokenize(sql), schema);
       if (rewritten != null) {
         return new Translated(engine(rewritten, true), false);
+      }
+    }
+    if (DropListRewrite.mightApply(lower)) {
+      String rewritten = DropListRewrite.rewrite(sql, SqlLexer.tokenize(sql), schema);
+      if (rewritten != null) {
+        return new Translated(engine(rewritten, true), false); // read the catalog
       }
     }
     if (NextvalDefaults.mightApply(lower)) {

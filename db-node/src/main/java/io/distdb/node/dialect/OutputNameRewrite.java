@@ -40,7 +40,10 @@ final class OutputNameRewrite implements Rewrite {
         "exists",
         "interval",
         "]",
-        "array_");
+        "array_",
+        "substr(",
+        "chr(",
+        "trim(");
   }
 
   @Override

@@ -51,6 +51,8 @@ final class OutputNames {
           "json_agg",
           "jsonb_agg",
           "md5",
+          "substr",
+          "chr",
           "pg_advisory_lock",
           "pg_advisory_lock_shared",
           "pg_try_advisory_lock",
@@ -83,6 +85,13 @@ final class OutputNames {
     if (e instanceof Function f && f.getName() != null) {
       String name = functionName(f);
       return MISLABELLED_FUNCTIONS.contains(name) ? name : null;
+    }
+    if (e instanceof net.sf.jsqlparser.expression.TrimFunction trim) {
+      // PostgreSQL's trim(...) is btrim, ltrim or rtrim; H2 labels it trim
+      var spec = trim.getTrimSpecification();
+      return spec == null || spec.name().equals("BOTH")
+          ? "btrim"
+          : spec.name().equals("LEADING") ? "ltrim" : "rtrim";
     }
     if (e instanceof IntervalExpression i && i.getExpression() == null) {
       return "interval"; // a literal: PostgreSQL names it after its type, as 'x'::interval

@@ -148,6 +148,45 @@ public interface Schema {
     return Map.of();
   }
 
+  /** The kinds of object a multi-object DROP names ({@link DropListRewrite}). */
+  enum ObjectKind {
+    TABLE,
+    VIEW,
+    SEQUENCE,
+    INDEX,
+    /** A type or domain: distdb's enum types are domains of the engine. */
+    TYPE
+  }
+
+  /** A schema-qualified object name, both parts folded as PostgreSQL folds them. */
+  record ObjectName(String schema, String name) {}
+
+  /**
+   * A view and the engine's text of its query, which names every relation it reads as {@code
+   * "schema"."name"}.
+   */
+  record View(ObjectName name, String definition) {}
+
+  /** Whether the object exists. */
+  default boolean objectExists(ObjectKind kind, ObjectName name) throws StatementException {
+    return true;
+  }
+
+  /** Whether the schema exists. */
+  default boolean schemaExists(String schema) throws StatementException {
+    return true;
+  }
+
+  /** Every view of the user's schemas. */
+  default List<View> views() throws StatementException {
+    return List.of();
+  }
+
+  /** Whether a column of some table has the type (a domain of the engine). */
+  default boolean typeInUse(ObjectName type) throws StatementException {
+    return false;
+  }
+
   /** The schema unqualified names resolve to (the engine session's current schema). */
   default String currentSchema() throws StatementException {
     return "public";

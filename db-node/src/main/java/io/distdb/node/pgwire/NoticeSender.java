@@ -16,6 +16,7 @@ final class NoticeSender {
   }
 
   static ErrorResponse toMessage(Notice notice) {
-    return new ErrorResponse("NOTICE", notice.sqlState(), notice.message(), null, null, true);
+    return new ErrorResponse(
+        "NOTICE", notice.sqlState(), notice.message(), notice.detail(), null, true);
   }
 }

@@ -6,6 +6,8 @@ import io.distdb.node.command.ChangeRecorder;
 import io.distdb.node.command.Command.SqlStatement;
 import io.distdb.node.command.Command.Transaction;
 import io.distdb.node.log.ReplicationLog;
+import io.distdb.node.sql.StatementException;
+import io.distdb.node.sql.StatementSplitter;
 import io.distdb.node.storage.capture.CaptureBuffer;
 import io.distdb.node.storage.capture.CapturedRow;
 import java.sql.Connection;
@@ -379,15 +381,33 @@ final class DatabaseWriter implements AutoCloseable {
     }
   }
 
-  /** A schema change (or TRUNCATE): run, then logged as its statement, alone in its entry. */
+  /**
+   * A schema change (or TRUNCATE): run, then logged as its statement, alone in its entry. The
+   * dialect may make one client statement several engine statements ({@code TRUNCATE a, b}, {@code
+   * DROP VIEW a, b}, an ALTER TABLE with several actions), which the engine commits one by one: if
+   * one fails after others ran, those that ran are logged, so replicas change as this node did.
+   */
   private void runSchemaChange(WriteRequest r, PendingEntries pending) {
     SqlStatement s = r.statement();
+    List<String> parts = s.parameters().isEmpty() ? parts(s.sql()) : List.of(s.sql());
+    List<String> ran = new ArrayList<>();
+    List<Change> before = List.of();
     try {
       schemaListener.beforeSchemaChange(connection, s.sql());
-      List<Change> before = recorder.sequenceMoves(connection);
+      before = recorder.sequenceMoves(connection);
       WriteResult result;
       try (CaptureBuffer.Scope ignored = buffer.activate()) {
-        result = StatementRunner.run(connection, s);
+        if (parts.size() <= 1) {
+          result = StatementRunner.run(connection, s);
+        } else {
+          result = null;
+          for (String part : parts) {
+            WriteResult one =
+                StatementRunner.run(connection, new SqlStatement(part, List.of(), true));
+            result = result == null ? one : result; // the engine answers its first statement's
+            ran.add(part);
+          }
+        }
       } finally {
         // Rows the engine rewrites inside a schema change are not user changes.
         buffer.drain();
@@ -398,7 +418,14 @@ final class DatabaseWriter implements AutoCloseable {
     } catch (SQLException e) {
       SqlException failure = failures.afterFailure(SqlErrors.translate(e), connection);
       failures.checkWriter(connection);
-      r.fail(failure);
+      if (ran.isEmpty()) {
+        r.fail(failure);
+      } else {
+        // The client learns of the failure once what did run is logged.
+        List<Change> changes = new ArrayList<>(before);
+        changes.add(new SchemaChange(String.join("; ", ran), List.of()));
+        pending.addFailed(r, failure, entries.encode(new Transaction(database, changes)));
+      }
     } finally {
       try {
         schemaChangedBy(connection);
@@ -408,11 +435,20 @@ final class DatabaseWriter implements AutoCloseable {
     }
   }
 
+  private static List<String> parts(String engineSql) {
+    try {
+      return StatementSplitter.split(engineSql);
+    } catch (StatementException e) {
+      return List.of(engineSql); // the engine reports what is wrong with it
+    }
+  }
+
   /** Entries a batch has executed but not yet logged, with the requests waiting on them. */
   private static final class PendingEntries {
     final List<WriteRequest> requests = new ArrayList<>();
     final List<WriteResult> results = new ArrayList<>();
     final List<byte[]> payloads = new ArrayList<>();
+    final List<SqlException> failures = new ArrayList<>();
 
     /**
      * @param request null for a statement that failed (it may still have moved sequences)
@@ -422,6 +458,13 @@ final class DatabaseWriter implements AutoCloseable {
       requests.add(request);
       results.add(result);
       payloads.add(payload);
+      failures.add(null);
+    }
+
+    /** A request that failed after changing something: it fails once {@code payload} is logged. */
+    void addFailed(WriteRequest request, SqlException failure, byte[] payload) {
+      add(request, null, payload);
+      failures.set(failures.size() - 1, failure);
     }
 
     boolean isEmpty() {
@@ -460,7 +503,9 @@ final class DatabaseWriter implements AutoCloseable {
     for (int i = 0; i < pending.requests.size(); i++) {
       WriteRequest r = pending.requests.get(i);
       long lsn = pending.payloads.get(i) == null ? 0 : next++;
-      if (r != null) {
+      if (r != null && pending.failures.get(i) != null) {
+        r.fail(pending.failures.get(i));
+      } else if (r != null) {
         r.executed(pending.results.get(i), lsn);
         r.complete();
       }

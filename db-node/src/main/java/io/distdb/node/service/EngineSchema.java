@@ -103,6 +103,7 @@ final class EngineSchema implements Schema {
 
   private final Connection connection;
   private final CatalogSnapshot catalog;
+  private final EngineObjects objects;
 
   /**
    * @param catalog the materialized relations {@link #columnTypes} reads, brought up to date first:
@@ -112,6 +113,27 @@ final class EngineSchema implements Schema {
   EngineSchema(Connection connection, CatalogSnapshot catalog) {
     this.connection = connection;
     this.catalog = catalog;
+    this.objects = new EngineObjects(connection);
+  }
+
+  @Override
+  public boolean objectExists(ObjectKind kind, ObjectName name) throws StatementException {
+    return objects.exists(kind, name);
+  }
+
+  @Override
+  public boolean schemaExists(String schema) throws StatementException {
+    return objects.schemaExists(schema);
+  }
+
+  @Override
+  public List<View> views() throws StatementException {
+    return objects.views();
+  }
+
+  @Override
+  public boolean typeInUse(ObjectName type) throws StatementException {
+    return objects.typeInUse(type);
   }
 
   @Override

@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,6 +118,7 @@ final class LocalSession implements SqlSession {
   private final SessionTempTables temps;
   private final TempTableWrites tempWrites;
   private final ExistenceNotices existenceNotices;
+  private final CascadeNotices cascadeNotices;
   private boolean closed;
 
   /** Stops the statement running now wherever it is, for {@link #cancel()} from another thread. */
@@ -168,6 +170,7 @@ final class LocalSession implements SqlSession {
     this.temps = new SessionTempTables(connection);
     this.tempWrites = new TempTableWrites(temps, connection, block, cancel);
     this.existenceNotices = new ExistenceNotices(connection);
+    this.cascadeNotices = new CascadeNotices(connection);
     this.catalogVariables =
         new CatalogVariables(
             connection,
@@ -559,6 +562,13 @@ final class LocalSession implements SqlSession {
     List<Notice> notices;
     try {
       notices = ddl ? existenceNotices.before(prepared.sql()) : List.of();
+      if (ddl) {
+        List<Notice> cascades = cascadeNotices.before(prepared.sql());
+        if (!cascades.isEmpty()) {
+          notices = new ArrayList<>(notices);
+          notices.addAll(cascades);
+        }
+      }
     } catch (SQLException e) {
       throw SqlErrors.translate(e);
     }

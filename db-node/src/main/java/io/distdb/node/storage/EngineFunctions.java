@@ -30,6 +30,7 @@ final class EngineFunctions {
     install(admin, PostgresJsonTextFunctions.class, PostgresJsonTextFunctions.ALIASES);
     install(admin, PostgresCompatFunctions.class, PostgresCompatFunctions.ALIASES);
     install(admin, PostgresBuiltinFunctions.class, PostgresBuiltinFunctions.ALIASES);
+    install(admin, PostgresFloatFunctions.class, PostgresFloatFunctions.ALIASES);
   }
 
   private static void install(Connection admin, Class<?> functions, Map<String, String> aliases)

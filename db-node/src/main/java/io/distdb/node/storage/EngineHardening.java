@@ -16,12 +16,12 @@ public final class EngineHardening {
    * property is a list of allowed names and prefixes, and it names only distdb's own classes: the
    * serializer below, the pure functions the node itself installs as aliases ({@link
    * PostgresFunctions}, {@link PostgresJsonFunctions}, {@link PostgresJsonTextFunctions}, {@link
-   * PostgresCompatFunctions}, {@link PostgresBuiltinFunctions}), the functions that read only the
-   * calling session's catalog views or settings ({@link CatalogFunctions}, {@link
-   * SettingFunctions}), the sequence functions that set positions ({@link SequenceFunctions}), the
-   * advisory locks ({@link AdvisoryLockFunctions}) and the change-capture trigger that only the
-   * node's administrator connection installs (clients cannot create triggers or aliases: {@code
-   * sql.EngineFeatureGuard} refuses them and the engine users lack the right).
+   * PostgresCompatFunctions}, {@link PostgresBuiltinFunctions}, {@link PostgresFloatFunctions}),
+   * the functions that read only the calling session's catalog views or settings ({@link
+   * CatalogFunctions}, {@link SettingFunctions}), the sequence functions that set positions ({@link
+   * SequenceFunctions}), the advisory locks ({@link AdvisoryLockFunctions}) and the change-capture
+   * trigger that only the node's administrator connection installs (clients cannot create triggers
+   * or aliases: {@code sql.EngineFeatureGuard} refuses them and the engine users lack the right).
    */
   static final String ALLOWED_CLASSES =
       RefusingObjectSerializer.class.getName()
@@ -35,6 +35,8 @@ public final class EngineHardening {
           + PostgresCompatFunctions.class.getName()
           + ","
           + PostgresBuiltinFunctions.class.getName()
+          + ","
+          + PostgresFloatFunctions.class.getName()
           + ","
           + CatalogFunctions.class.getName()
           + ","

@@ -113,9 +113,13 @@ class NumericDivisionRewriteTest {
   }
 
   @Test
-  void integerFloatAndUnknownDivisionsStayTheEngines() throws Exception {
+  void integerFloatAndUnknownDivisionsAreNotNumericDivisions() throws Exception {
     assertThat(engine("SELECT i / 2, g / i FROM n")).isEqualTo("SELECT i / 2, g / i FROM n");
-    assertThat(engine("SELECT d / 2, r / i FROM f")).isEqualTo("SELECT d / 2, r / i FROM f");
+    // float division is FloatRewrite's: 22012 and 22003 as PostgreSQL's float8_div
+    assertThat(engine("SELECT d / 2, r / i FROM f"))
+        .isEqualTo(
+            "SELECT distdb_catalog.float8_div(d, 2) AS \"?column?\","
+                + " distdb_catalog.float8_div(r, i) AS \"?column?\" FROM f");
     assertThat(engine("SELECT b / $1 FROM n")).isEqualTo("SELECT b / ?1 FROM n");
     // an unqualified name may be the subquery's own column: not resolved
     assertThat(engine("SELECT b / 2 FROM (SELECT d AS b FROM f) s"))
@@ -133,7 +137,8 @@ class NumericDivisionRewriteTest {
         .isEqualTo(
             "SELECT CAST(avg(d) AS DOUBLE PRECISION) AS \"avg\","
                 + " CAST(sum(d) AS DOUBLE PRECISION) AS \"sum\", CAST(sum(r) AS REAL) AS \"sum\","
-                + " CAST(sum(r * 2.0) AS DOUBLE PRECISION) AS \"sum\" FROM f");
+                + " CAST(sum(distdb_catalog.float8_mul(r, 2.0)) AS DOUBLE PRECISION) AS \"sum\""
+                + " FROM f");
     assertThat(engine("SELECT sum(i), sum(b) FROM n"))
         .isEqualTo("SELECT sum(i) AS \"sum\", sum(b) AS \"sum\" FROM n"); // labels only
     assertThat(engine("SELECT avg(x) FROM (SELECT 1 AS x) s"))

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The NOTICEs PostgreSQL 15 raises for DDL that IF [NOT] EXISTS skips reach pgjdbc as the
- * statement's SQLWarnings, with the same SQLSTATE and text on distdb.
+ * The NOTICEs PostgreSQL 15 raises for DDL that IF [NOT] EXISTS skips, and for the objects a DROP
+ * ... CASCADE drops besides those it names, reach pgjdbc as the statement's SQLWarnings, with the
+ * same SQLSTATE and text on distdb.
  */
 class ExistenceNoticesIT {
 
@@ -44,10 +45,26 @@ class ExistenceNoticesIT {
           "CREATE TABLE IF NOT EXISTS sc.t2 (a int)",
           "CREATE TABLE IF NOT EXISTS sc.t2 (a int)",
           "CREATE VIEW v AS SELECT 1 AS one",
+          "CREATE VIEW w AS SELECT 2 AS two",
+          "CREATE SEQUENCE s2",
+          "DROP VIEW IF EXISTS w, nosuchw",
+          "DROP SEQUENCE IF EXISTS nosuchs, s2, sc.nosuch",
+          "DROP INDEX IF EXISTS nosuchi, i",
+          "DROP TYPE IF EXISTS nosucht, nosucht2",
           "DROP VIEW IF EXISTS v",
           "DROP TABLE IF EXISTS t",
           "DROP SEQUENCE IF EXISTS s",
-          "DROP TABLE IF EXISTS t");
+          "DROP TABLE IF EXISTS t",
+          "CREATE TABLE cp (id int PRIMARY KEY)",
+          "CREATE TABLE cc (pid int REFERENCES cp (id))",
+          "CREATE VIEW cv AS SELECT id FROM cp",
+          "CREATE VIEW cv2 AS SELECT id FROM cv",
+          "DROP VIEW cv CASCADE",
+          "DROP TABLE cp CASCADE",
+          "CREATE TABLE cp (id int PRIMARY KEY)",
+          "CREATE VIEW cv AS SELECT id FROM cp",
+          "CREATE VIEW cv3 AS SELECT pid FROM cc",
+          "DROP TABLE IF EXISTS cp, cc, nosuch CASCADE");
 
   @TempDir Path dir;
 
@@ -66,7 +83,10 @@ class ExistenceNoticesIT {
     }
     assertThat(want)
         .contains("DROP TABLE IF EXISTS nosuch: 00000 table \"nosuch\" does not exist, skipping")
-        .contains("CREATE SCHEMA IF NOT EXISTS sc: 42P06 schema \"sc\" already exists, skipping");
+        .contains("CREATE SCHEMA IF NOT EXISTS sc: 42P06 schema \"sc\" already exists, skipping")
+        .contains("DROP VIEW cv CASCADE: 00000 drop cascades to view cv2")
+        .contains(
+            "DROP TABLE cp CASCADE: 00000 drop cascades to constraint cc_pid_fkey on table cc");
     assertThat(got).isEqualTo(want);
   }
 

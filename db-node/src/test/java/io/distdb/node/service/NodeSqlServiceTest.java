@@ -147,6 +147,37 @@ class NodeSqlServiceTest {
         .containsExactlyInAnyOrder(Change.Op.UPDATE, Change.Op.INSERT);
   }
 
+  @Test
+  void aSchemaChangeThatFailsPartWayLogsWhatTheEngineCommitted() throws Exception {
+    try (SqlSession s = service.open("u", "app")) {
+      run(s, "CREATE TABLE tx (id int PRIMARY KEY)");
+      run(s, "CREATE TABLE tp (id int PRIMARY KEY)");
+      run(s, "CREATE TABLE tc (pid int REFERENCES tp (id))");
+      run(s, "INSERT INTO tx VALUES (1), (2)");
+      // The engine truncates tx, then refuses tp (a foreign key references it): tx stays empty
+      // on this node, so replicas must truncate it too.
+      assertThatThrownBy(() -> run(s, "TRUNCATE tx, tp")).isInstanceOf(SqlException.class);
+      assertThat(rows(run(s, "SELECT count(*) FROM tx")).get(0)[0]).isEqualTo(0L);
+    }
+    assertThat(schemaChanges()).last().isEqualTo("TRUNCATE TABLE tx");
+  }
+
+  private List<String> schemaChanges() throws Exception {
+    List<String> out = new ArrayList<>();
+    try (LogCursor c = log.read(log.firstLsn())) {
+      for (LogEntry e = c.next(); e != null; e = c.next()) {
+        if (CommandCodec.decode(e.payload()) instanceof Command.Transaction t) {
+          for (Change ch : t.changes()) {
+            if (ch instanceof Change.SchemaChange sc) {
+              out.add(sc.sql());
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   private Change.RowChanges lastRows() throws Exception {
     Change.RowChanges last = null;
     try (LogCursor c = log.read(log.firstLsn())) {
