@@ -756,3 +756,11 @@ SELECT date_trunc('day', TIMESTAMPTZ '2024-03-15 10:20:30+00');
 SELECT to_timestamp('2024-03-05 14:07', 'YYYY-MM-DD HH24:MI'), to_date('05/03/2024', 'DD/MM/YYYY');
 SELECT interval '1 day' * 2, interval '3 hours' / 2, interval '1 hour' + interval '30 minutes';
 SELECT extract(epoch FROM interval '1 day 2 hours'), extract(epoch FROM interval '90 minutes');
+-- values as pgjdbc's simple query mode writes them: each in parentheses, integers cast
+CREATE TABLE pgjdbc_simple (id int8 PRIMARY KEY, n int4, ok boolean, u uuid, doc jsonb);
+INSERT INTO pgjdbc_simple (id, n, ok, u, doc) VALUES (('1'::int8), ('-7'::int4), ('t'::boolean), ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid), ('{"k": 1}'));
+UPDATE pgjdbc_simple SET doc = ('[1, 2]'), n = ('8'::int4) WHERE id = ('1'::int8);
+SELECT id, n, ok, u, doc, jsonb_typeof(doc) FROM pgjdbc_simple;
+INSERT INTO pgjdbc_simple (id, n) VALUES (('2'::int8), ('abc'::int4));
+INSERT INTO pgjdbc_simple (id, n) VALUES (('9223372036854775808'::int8), ('1'::int4));
+DELETE FROM pgjdbc_simple WHERE id = ('1'::int8) AND ok = ('true'::bool);

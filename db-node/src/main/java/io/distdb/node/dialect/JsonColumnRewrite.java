@@ -10,6 +10,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -75,6 +76,7 @@ final class JsonColumnRewrite implements Rewrite {
   private static void update(Update update, Translation t) throws StatementException {
     Map<String, Boolean> json = null;
     for (UpdateSet set : update.getUpdateSets()) {
+      unwrapValues(set.getValues());
       for (int i = 0; i < set.getColumns().size() && i < set.getValues().size(); i++) {
         if (!(set.getValues().get(i) instanceof StringValue s) || !isDocument(s)) {
           continue;
@@ -93,11 +95,15 @@ final class JsonColumnRewrite implements Rewrite {
     }
   }
 
-  /** VALUES (a, b), (c, d) holds rows; VALUES (a, b) may hold the row's values directly. */
+  /**
+   * VALUES (a, b), (c, d) holds rows; VALUES (a, b) holds the one row's values directly (JSqlParser
+   * keeps its parentheses as the list itself). A value in parentheses of its own, as pgjdbc's
+   * simple query mode writes every one ({@code (('x'), ('{}'))}), is unwrapped in place.
+   */
   @SuppressWarnings("unchecked")
   static List<ExpressionList<Expression>> rows(ExpressionList<?> expressions) {
     List<ExpressionList<Expression>> rows = new ArrayList<>();
-    boolean allRows = !expressions.isEmpty();
+    boolean allRows = !expressions.isEmpty() && !(expressions instanceof ParenthesedExpressionList);
     for (Object e : expressions) {
       allRows &= e instanceof ExpressionList<?>;
     }
@@ -108,7 +114,21 @@ final class JsonColumnRewrite implements Rewrite {
     } else {
       rows.add((ExpressionList<Expression>) expressions);
     }
+    for (ExpressionList<Expression> row : rows) {
+      unwrapValues(row);
+    }
     return rows;
+  }
+
+  /** Takes each value written in parentheses of its own ({@code ('x')}) out of them, in place. */
+  @SuppressWarnings("unchecked")
+  static void unwrapValues(ExpressionList<?> values) {
+    ExpressionList<Expression> list = (ExpressionList<Expression>) values;
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof ParenthesedExpressionList<?> one && one.size() == 1) {
+        list.set(i, (Expression) one.get(0));
+      }
+    }
   }
 
   private static boolean hasDocumentLiteral(ExpressionList<?> expressions) {

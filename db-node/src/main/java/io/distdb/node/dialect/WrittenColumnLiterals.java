@@ -90,6 +90,7 @@ final class WrittenColumnLiterals {
     Replacement replacement = null;
     boolean changed = false;
     for (UpdateSet set : update.getUpdateSets()) {
+      JsonColumnRewrite.unwrapValues(set.getValues());
       for (int i = 0; i < set.getColumns().size() && i < set.getValues().size(); i++) {
         if (!(set.getValues().get(i) instanceof StringValue s) || !kind.isCandidate(s)) {
           continue;

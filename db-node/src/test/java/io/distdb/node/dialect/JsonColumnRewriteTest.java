@@ -51,6 +51,19 @@ class JsonColumnRewriteTest {
   }
 
   @Test
+  void valuesInParenthesesOfTheirOwnAsPgjdbcSimpleModeWritesThem() throws Exception {
+    // One row of two values, not two rows of one: the document goes to body, not to id.
+    assertThat(engine("INSERT INTO docs (id, body) VALUES (('7'::int8), ('{\"a\": 1}'))"))
+        .isEqualTo(
+            "INSERT INTO docs (id, body) VALUES ('7'::int8,"
+                + " CAST(distdb_catalog.jsonb_in('{\"a\": 1}') AS JSON))");
+    assertThat(engine("UPDATE docs SET body = ('[1]') WHERE id = ('7'::int8)"))
+        .isEqualTo(
+            "UPDATE docs SET body = CAST(distdb_catalog.jsonb_in('[1]') AS JSON)"
+                + " WHERE id = ('7'::int8)");
+  }
+
+  @Test
   void otherTablesAndValuesAreLeftAsWritten() throws Exception {
     assertThat(engine("INSERT INTO other (a) VALUES ('{x}')"))
         .isEqualTo("INSERT INTO other (a) VALUES ('{x}')");
