@@ -123,6 +123,11 @@ final class LogRecovery {
                   + problem
                   + " (not the last segment, so this is committed data; refusing to open)");
         }
+        if (RecordCodec.isZeroFilled(r)) {
+          // The space a segment is written into ahead of its records (Segment.PREALLOCATE_BYTES).
+          log.atDebug().addKeyValue("file", path).log("preallocated tail cut off");
+          break;
+        }
         log.atWarn()
             .addKeyValue("file", path)
             .addKeyValue("offset", offset)

@@ -35,6 +35,8 @@ final class RecordCodec {
   static final int SEGMENT_HEADER_BYTES = 16;
   static final int RECORD_HEADER_BYTES = 16;
 
+  private static final String ZERO_FILLED = "zero-filled tail";
+
   /** Anything larger is treated as corruption rather than attempting a huge allocation. */
   static final int MAX_PAYLOAD_BYTES = 64 << 20;
 
@@ -56,6 +58,11 @@ final class RecordCodec {
     static Read problem(Status status, String why) {
       return new Read(status, null, -1, why);
     }
+  }
+
+  /** Whether the read found zeros where a record header would be: no record was ever there. */
+  static boolean isZeroFilled(Read r) {
+    return r.status() == Status.CORRUPT && ZERO_FILLED.equals(r.problem());
   }
 
   static int recordBytes(int payloadLength) {
@@ -178,7 +185,7 @@ final class RecordCodec {
   private static Read checkHeader(int length, int storedCrc, long lsn) {
     if (length == 0 && storedCrc == 0 && lsn == 0) {
       // Preallocated or zero-filled blocks after a crash: not a record, just garbage.
-      return Read.problem(Status.CORRUPT, "zero-filled tail");
+      return Read.problem(Status.CORRUPT, ZERO_FILLED);
     }
     if (length < 0 || length > MAX_PAYLOAD_BYTES) {
       return Read.problem(Status.CORRUPT, "implausible record length " + length);

@@ -27,11 +27,24 @@ final class Segment {
 
   private static final Pattern NAME = Pattern.compile("(\\d{20})\\.log");
 
+  /**
+   * The file grows ahead of the records by this much, in written zeros: an fdatasync that need not
+   * also commit a new file size is cheaper (ext4 here: p50 0.2-1.6 ms against 1.4-2.2 ms), as
+   * PostgreSQL's preallocated WAL segments are. Recovery cuts the zeros off the last segment;
+   * sealing cuts them off the others.
+   */
+  static final int PREALLOCATE_BYTES = 1 << 20;
+
+  private static final byte[] ZEROS = new byte[PREALLOCATE_BYTES];
+
   final Path path;
   final long baseLsn;
   private RandomAccessFile writer; // null once sealed
   private volatile long size;
   private volatile long lastLsn;
+
+  /** The file's length while it is written: records end at size, zeros fill the rest. */
+  private long allocated;
 
   private Segment(Path path, long baseLsn, RandomAccessFile writer, long size, long lastLsn) {
     this.path = path;
@@ -39,6 +52,7 @@ final class Segment {
     this.writer = writer;
     this.size = size;
     this.lastLsn = lastLsn;
+    this.allocated = size;
   }
 
   /** Zero-padded so that lexical order of file names is LSN order. */
@@ -94,10 +108,23 @@ final class Segment {
     if (raf == null) {
       throw new IOException("segment " + path + " is sealed");
     }
+    long end = size + record.remaining();
+    if (end > allocated) {
+      preallocate(raf, end);
+    }
     raf.seek(size);
     raf.write(record.array(), record.arrayOffset() + record.position(), record.remaining());
-    size += record.remaining();
+    size = end;
     lastLsn = lsn;
+  }
+
+  private void preallocate(RandomAccessFile raf, long end) throws IOException {
+    long target = Math.max(end, allocated + PREALLOCATE_BYTES);
+    raf.seek(allocated);
+    for (long at = allocated; at < target; at += PREALLOCATE_BYTES) {
+      raf.write(ZEROS, 0, (int) Math.min(PREALLOCATE_BYTES, target - at));
+    }
+    allocated = target;
   }
 
   /**
@@ -121,6 +148,10 @@ final class Segment {
       return;
     }
     try {
+      // A sealed segment ends at its last record: recovery refuses anything else in one.
+      if (writer.length() > size) {
+        writer.setLength(size);
+      }
       if (fsync) {
         writer.getFD().sync();
       }
@@ -130,9 +161,20 @@ final class Segment {
     }
   }
 
-  /** Closes without syncing; for shutdown after a failure. */
+  /**
+   * Closes without syncing (the flusher has synced what it could): for shutdown, also after a
+   * failure. The preallocated zeros go, so that a segment that is not the last one at the next
+   * start ends at its last record.
+   */
   synchronized void closeQuietly() {
     if (writer != null) {
+      try {
+        if (writer.length() > size) {
+          writer.setLength(size);
+        }
+      } catch (IOException ignored) {
+        // recovery cuts the zeros off if this is still the last segment
+      }
       try {
         writer.close();
       } catch (IOException ignored) {
