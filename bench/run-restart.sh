@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Restart to serving after kill -9 (issue 15): distdb master + 2 slaves (--sync-mode sync
+# --min-sync-acks 1) vs PostgreSQL 15 primary + 2 streaming hot standbys
+# (synchronous_standby_names = 'ANY 1 (s1, s2)'), both in the same run.
+#
+#   bench/run-restart.sh [--reps N] [--batches N] [--batch-rows N] [--backlog-batches N]
+#                        [--load-clients N] [--load-s S] [--timeout S] [--cds] [--label TEXT]
+#
+# Both clusters are filled first with the same table accounts(id bigint primary key, bal int not
+# null, filler text) by --batches statements (default 100) of --batch-rows rows (default 100000)
+# each, `insert into accounts select g, 0, repeat('x', 84) from generate_series(a, b) g`: 10M
+# rows, about 1 GB. Then, per repetition and system (the order alternating with the repetition):
+#   master: wait until both replicas have applied everything, kill -9 the master, start it again
+#     on the same data dir and ports; time from that start to the first successful
+#     `select count(*) from accounts where id = 1` (psql over TCP) and, separately, to the first
+#     committed INSERT (a sync commit: it needs a replica's ack).
+#   slave: start an insert load (bench/workloads/insert.sql, --load-clients clients, --load-s
+#     seconds) on the master, after 3 s kill -9 replica s1, run --backlog-batches (default 5)
+#     more bulk statements on the master while s1 is down, note the master's log position, start
+#     s1 again; time to its first successful read, and until it has applied the master's position
+#     at the time of the restart. The backlog is the master's log growth (distdb: logBytes of
+#     /status; PostgreSQL: WAL bytes) between the kill and the restart; catch-up MB/s is that
+#     backlog over the time from the restart to caught-up (JVM start-up and recovery included).
+# Every figure records the 1-minute load average when its measurement started.
+#
+# --cds builds a class-data-sharing archive for the node jar once, in the run's temp dir (java
+# -XX:ArchiveClassesAtExit=... io.distdb.node.StartupTraining), and starts every distdb node
+# with -XX:SharedArchiveFile=... . DISTDB_JAVA_OPTS adds JVM options to the nodes, DISTDB_JAR
+# picks the node jar. Prints Markdown tables with medians and paired (same repetition) ratios
+# distdb/PostgreSQL; raw results in bench/results/<ts>-restart/. Servers are stopped and temp
+# dirs removed on exit; every wait is bounded by --timeout (default 180 s).
+set -euo pipefail
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+. "$BENCH_DIR/lib/common.sh"
+. "$BENCH_DIR/lib/stats.sh"
+. "$BENCH_DIR/lib/distdb.sh"
+. "$BENCH_DIR/lib/postgres.sh"
+. "$BENCH_DIR/lib/targets.sh"
+. "$BENCH_DIR/lib/pgbench.sh"
+
+reps=3 batches=100 batch_rows=100000 backlog_batches=5 load_clients=4 load_s=20 timeout=180 cds=0 label=""
+targets=(distdb postgres)
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --reps) reps=$2; shift 2 ;;
+    --batches) batches=$2; shift 2 ;;
+    --batch-rows) batch_rows=$2; shift 2 ;;
+    --backlog-batches) backlog_batches=$2; shift 2 ;;
+    --load-clients) load_clients=$2; shift 2 ;;
+    --load-s) load_s=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    --cds) cds=1; shift ;;
+    --label) label=$2; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+pg_ensure_installed
+need_jq
+[[ -n "${DISTDB_JAR_FIXED:-}" ]] || distdb_build
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+results="$BENCH_DIR/results/$stamp-restart"
+mkdir -p "$results"
+work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
+chmod 755 "$work"
+install_traps
+on_exit "rm -rf '$work'"
+exec > >(tee "$results/summary.md") 2> >(tee "$results/progress.log" >&2)
+
+pwfile="$work/password"
+od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile"; echo >>"$pwfile"
+chmod 644 "$pwfile"
+
+if (( cds )); then
+  log "building a CDS archive for $DISTDB_JAR (StartupTraining)"
+  # shellcheck disable=SC2086
+  java $DISTDB_JAVA_OPTS -XX:ArchiveClassesAtExit="$work/node.jsa" -cp "$DISTDB_JAR" \
+    io.distdb.node.StartupTraining >"$results/cds-training.log" 2>&1 \
+    || die "StartupTraining failed: $(tail -n 5 "$results/cds-training.log")"
+  [[ -s "$work/node.jsa" ]] || die "no CDS archive written"
+  DISTDB_JAVA_OPTS="$DISTDB_JAVA_OPTS -XX:SharedArchiveFile=$work/node.jsa"
+fi
+{
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC') label: $label"
+  echo "git: $(git -C "$DISTDB_ROOT" rev-parse --short HEAD 2>/dev/null) jar: $DISTDB_JAR java opts: $(echo ${DISTDB_JAVA_OPTS:-none})"
+  echo "postgres: $("$PG_BIN/postgres" --version); java: $(java -version 2>&1 | head -n 1)"
+  echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "options: reps=$reps rows=$(( batches * batch_rows )) backlog=$(( backlog_batches * batch_rows )) rows load=${load_clients}x${load_s}s cds=$cds"
+} >"$results/machine.txt"
+cat "$results/machine.txt" >&2
+
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+now_ms() { echo $(( ${EPOCHREALTIME/./} / 1000 )); }
+
+# ms_until T0_MS CMD...: retries CMD every 50 ms (up to --timeout s); prints the milliseconds
+# from T0_MS to its first success, NA if it never succeeded.
+ms_until() {
+  local t0=$1; shift
+  local deadline=$(( SECONDS + timeout ))
+  while (( SECONDS < deadline )); do
+    if "$@" >/dev/null 2>&1; then echo $(( $(now_ms) - t0 )); return 0; fi
+    sleep 0.05
+  done
+  echo NA
+}
+
+# bulk_insert TARGET FROM N: N statements of batch_rows accounts each, ids from FROM on.
+bulk_insert() {
+  local t=$1 from=$2 n=$3 i a
+  for (( i=0; i<n; i++ )); do
+    a=$(( from + i * batch_rows ))
+    target_psql "$work/$t" "$pwfile" -c \
+      "insert into accounts select g, 0, repeat('x', 84) from generate_series($a, $(( a + batch_rows - 1 ))) g"
+  done
+}
+declare -A next_id=([distdb]=1 [postgres]=1)
+next_probe_id=-1
+
+read_probe() { [[ "$(PSQL_TIMEOUT_S=10 node_psql "$1" "$pwfile" -At -c 'select count(*) from accounts where id = 1')" == 1 ]]; }
+# write_probe NODE_DIR: one sync INSERT; a new id per attempt, since a timed-out one may commit.
+write_probe() {
+  local id=$next_probe_id
+  next_probe_id=$(( next_probe_id - 1 ))
+  PSQL_TIMEOUT_S=10 node_psql "$1" "$pwfile" -c "insert into accounts values ($id, 0, 'restart probe')"
+}
+caught_up() { (( $(repl_lsn "$1" "$work/$1" "$2") >= $3 )); }
+
+record() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$results/figures.tsv"; }
+printf 'rep\ttarget\tfigure\tvalue\tloadavg\n' >"$results/figures.tsv"
+
+master_restart() {
+  local t=$1 rep=$2 d="$work/$1"
+  repl_wait_converged "$t" "$d" "$timeout" || die "$t: replicas did not converge before the master kill"
+  local load; load=$(loadavg)
+  repl_kill "$t" "$d/master"
+  local t0; t0=$(now_ms)
+  repl_relaunch "$t" "$d" master "$pwfile"
+  local read write
+  next_probe_id=$(( -rep * 100000 ))   # ms_until runs in a subshell: its decrements are lost
+  read=$(ms_until "$t0" read_probe "$d/master")
+  write=$(ms_until "$t0" write_probe "$d/master")
+  record "$rep" "$t" master_read_ms "$read" "$load"
+  record "$rep" "$t" master_write_ms "$write" "$load"
+  log "rep $rep $t master kill -9: read after ${read} ms, sync write after ${write} ms (load $load)"
+}
+
+slave_restart() {
+  local t=$1 rep=$2 d="$work/$1" s=s1
+  repl_wait_converged "$t" "$d" "$timeout" || die "$t: replicas did not converge before the slave kill"
+  local out="$results/rep$rep/$t-slave-load"
+  mkdir -p "$results/rep$rep"
+  pgbench_run "$(target_port "$d")" "$pwfile" insert "$load_clients" prepared "$load_s" "$out" >"$out.txt" &
+  local bg=$!
+  sleep 3
+  local load; load=$(loadavg)
+  local bytes0; bytes0=$(repl_log_bytes "$t" "$d")
+  repl_kill "$t" "$d/$s"
+  bulk_insert "$t" "${next_id[$t]}" "$backlog_batches"
+  next_id[$t]=$(( next_id[$t] + backlog_batches * batch_rows ))
+  local target bytes1
+  target=$(repl_lsn "$t" "$d" master)
+  bytes1=$(repl_log_bytes "$t" "$d")
+  local t0; t0=$(now_ms)
+  repl_relaunch "$t" "$d" "$s" "$pwfile"
+  local read caught
+  read=$(ms_until "$t0" read_probe "$d/$s")
+  caught=$(ms_until "$t0" caught_up "$t" "$s" "$target")
+  wait "$bg" || true
+  local mb rate
+  mb=$(awk -v a="$bytes0" -v b="$bytes1" 'BEGIN { if (b > a) printf "%.1f", (b - a) / 1e6; else print "NA" }')
+  rate=$(awk -v mb="$mb" -v ms="$caught" 'BEGIN { if (mb == "NA" || ms == "NA" || ms + 0 == 0) print "NA"; else printf "%.1f", mb / (ms / 1000) }')
+  record "$rep" "$t" slave_read_ms "$read" "$load"
+  record "$rep" "$t" slave_caught_up_ms "$caught" "$load"
+  record "$rep" "$t" backlog_mb "$mb" "$load"
+  record "$rep" "$t" catch_up_mb_s "$rate" "$load"
+  log "rep $rep $t slave kill -9: read after ${read} ms, caught up after ${caught} ms, backlog ${mb} MB = ${rate} MB/s (load $load; insert load $(cut -d' ' -f1 "$out.txt") tps)"
+}
+
+for t in "${targets[@]}"; do
+  on_exit "target_stop $t sync2 '$work/$t'"
+  target_start "$t" sync2 "$work/$t" "$pwfile"
+  target_psql "$work/$t" "$pwfile" -f "$BENCH_DIR/sql/schema.sql"
+  target_psql "$work/$t" "$pwfile" -c 'create table accounts (id bigint primary key, bal int not null, filler text)'
+  t0=$SECONDS
+  load0=$(loadavg)
+  bulk_insert "$t" 1 "$batches"
+  next_id[$t]=$(( 1 + batches * batch_rows ))
+  repl_wait_converged "$t" "$work/$t" "$timeout" || die "$t replicas did not converge after loading"
+  log "$t: loaded $(( batches * batch_rows )) rows in $(( SECONDS - t0 )) s, replicas converged (load avg $load0 -> $(loadavg))"
+  echo "$t: loaded $(( batches * batch_rows )) rows in $(( SECONDS - t0 )) s; load avg $load0 -> $(loadavg); data $(du -sh "$work/$t/master/data" | cut -f1)" \
+    >>"$results/machine.txt"
+done
+
+for (( rep=1; rep<=reps; rep++ )); do
+  order=("${targets[@]}")
+  (( rep % 2 == 0 )) && order=("${targets[1]}" "${targets[0]}")
+  for t in "${order[@]}"; do
+    master_restart "$t" "$rep"
+    slave_restart "$t" "$rep"
+  done
+  printf '%s\t%s\n' "$rep" "${order[0]}" >>"$results/order.tsv"
+done
+for t in "${targets[@]}"; do
+  repl_wait_converged "$t" "$work/$t" "$timeout" || log "WARNING: $t replicas did not converge"
+done
+distdb_checksums "$work/distdb" >"$results/checksums.txt" || true
+# The JVM warns on stdout (into node.log) when it cannot map a shared archive.
+cat "$work"/distdb/*/node.log | grep -F '[cds' >"$results/cds-warnings.txt" || true
+
+# ------------------------------------------------------------------ summary
+col() { awk -F'\t' -v t="$1" -v f="$2" -v k="$3" 'NR > 1 && $2 == t && $3 == f { print $k }' "$results/figures.tsv"; }
+figures=(master_read_ms master_write_ms slave_read_ms slave_caught_up_ms backlog_mb catch_up_mb_s)
+declare -A goal=([master_read_ms]="< 2000" [slave_read_ms]="< 3000" [catch_up_mb_s]=">= 50")
+
+echo "## Restart to serving after kill -9: distdb vs PostgreSQL ($label)"
+echo
+echo "$(head -n 1 "$results/machine.txt"); $(sed -n 2p "$results/machine.txt"); checksums: $(cut -d' ' -f2 "$results/checksums.txt" | sort -u | wc -l) distinct over $(wc -l <"$results/checksums.txt") nodes; JVM CDS warnings in node logs: $(wc -l <"$results/cds-warnings.txt")"
+echo
+sed -n '3,$p' "$results/machine.txt" | sed 's/^/    /'
+echo
+echo "Per repetition (times in ms from the restart command; load avg = 1-minute load average when the measurement started):"
+echo
+echo "| rep | first | system | master read | master sync write | slave read | slave caught up | backlog MB | catch-up MB/s | load avg (master/slave) |"
+echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---|"
+for (( rep=1; rep<=reps; rep++ )); do
+  first=$(awk -v r="$rep" '$1 == r { print $2 }' "$results/order.tsv")
+  for t in "${targets[@]}"; do
+    row="| $rep | $first | $t |"
+    for f in "${figures[@]}"; do
+      row+=" $(awk -F'\t' -v r="$rep" -v t="$t" -v f="$f" '$1 == r && $2 == t && $3 == f { print $4 }' "$results/figures.tsv") |"
+    done
+    loads=$(awk -F'\t' -v r="$rep" -v t="$t" '$1 == r && $2 == t && ($3 == "master_read_ms" || $3 == "slave_read_ms") { print $5 }' "$results/figures.tsv" | paste -sd/ -)
+    echo "$row $loads |"
+  done
+done
+echo
+echo "Medians over $reps repetitions; ratios distdb/PostgreSQL (for times, below 100% is faster):"
+echo
+echo "| figure | distdb | PostgreSQL | distdb/PG (medians) | paired ratios | target (distdb) | met | load avg distdb / PG |"
+echo "|---|---:|---:|---:|---|---|---|---|"
+for f in "${figures[@]}"; do
+  # shellcheck disable=SC2046
+  dm=$(median $(col distdb "$f" 4)); pm=$(median $(col postgres "$f" 4))
+  paired=$(paste <(col distdb "$f" 4) <(col postgres "$f" 4) \
+    | awk '{ if ($1 != "NA" && $2 != "NA" && $2 + 0 > 0) printf "%.2f ", $1 / $2; else printf "NA " }')
+  g=${goal[$f]:-}
+  met=""
+  if [[ -n "$g" ]]; then
+    met=$(awk -v v="$dm" -v op="${g% *}" -v x="${g#* }" 'BEGIN {
+      if (v == "NA") print "no (NA)"; else if (op == "<") print (v + 0 < x + 0 ? "yes" : "no"); else print (v + 0 >= x + 0 ? "yes" : "no") }')
+  fi
+  echo "| $f | $dm | $pm | $(ratio "$dm" "$pm") | $paired| $g | $met | $(col distdb "$f" 5 | paste -sd/ -) / $(col postgres "$f" 5 | paste -sd/ -) |"
+done
+echo
+echo "raw: $results"
