@@ -4,12 +4,14 @@
 # (synchronous_standby_names = 'ANY 1 (s1, s2)'), both in the same run.
 #
 #   bench/run-restart.sh [--reps N] [--batches N] [--batch-rows N] [--backlog-batches N]
-#                        [--load-clients N] [--load-s S] [--timeout S] [--cds] [--label TEXT]
+#                        [--load-clients N] [--load-s S] [--timeout S] [--cds | --cds-compare]
+#                        [--label TEXT]
 #
 # Both clusters are filled first with the same table accounts(id bigint primary key, bal int not
 # null, filler text) by --batches statements (default 100) of --batch-rows rows (default 100000)
 # each, `insert into accounts select g, 0, repeat('x', 84) from generate_series(a, b) g`: 10M
-# rows, about 1 GB. Then, per repetition and system (the order alternating with the repetition):
+# rows, about 1 GB (the two clusters are filled at the same time). Then, per repetition and
+# system (the order rotating with the repetition):
 #   master: wait until both replicas have applied everything, kill -9 the master, start it again
 #     on the same data dir and ports; time from that start to the first successful
 #     `select count(*) from accounts where id = 1` (psql over TCP) and, separately, to the first
@@ -18,14 +20,17 @@
 #     seconds) on the master, after 3 s kill -9 replica s1, run --backlog-batches (default 5)
 #     more bulk statements on the master while s1 is down, note the master's log position, start
 #     s1 again; time to its first successful read, and until it has applied the master's position
-#     at the time of the restart. The backlog is the master's log growth (distdb: logBytes of
-#     /status; PostgreSQL: WAL bytes) between the kill and the restart; catch-up MB/s is that
+#     at the time of the restart. The backlog is the master's log growth (distdb: its segment
+#     files, sampled every 0.3 s; PostgreSQL: WAL bytes) between the kill and the restart; catch-up MB/s is that
 #     backlog over the time from the restart to caught-up (JVM start-up and recovery included).
 # Every figure records the 1-minute load average when its measurement started.
 #
 # --cds builds a class-data-sharing archive for the node jar once, in the run's temp dir (java
 # -XX:ArchiveClassesAtExit=... io.distdb.node.StartupTraining), and starts every distdb node
-# with -XX:SharedArchiveFile=... . DISTDB_JAVA_OPTS adds JVM options to the nodes, DISTDB_JAR
+# with -XX:SharedArchiveFile=... . --cds-compare builds the same archive but starts the nodes
+# without it and adds a third system, distdb-cds: the same distdb cluster, each measured node
+# restarted with the archive (so both restarts run on the same data in the same run).
+# DISTDB_JAVA_OPTS adds JVM options to the nodes, DISTDB_JAR
 # picks the node jar. Prints Markdown tables with medians and paired (same repetition) ratios
 # distdb/PostgreSQL; raw results in bench/results/<ts>-restart/. Servers are stopped and temp
 # dirs removed on exit; every wait is bounded by --timeout (default 180 s).
@@ -39,7 +44,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 . "$BENCH_DIR/lib/pgbench.sh"
 
 reps=3 batches=100 batch_rows=100000 backlog_batches=5 load_clients=4 load_s=20 timeout=180 cds=0 label=""
-targets=(distdb postgres)
+targets=(distdb postgres)   # clusters
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --reps) reps=$2; shift 2 ;;
@@ -50,6 +55,7 @@ while [[ $# -gt 0 ]]; do
     --load-s) load_s=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
     --cds) cds=1; shift ;;
+    --cds-compare) cds=2; shift ;;
     --label) label=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -79,8 +85,12 @@ if (( cds )); then
     io.distdb.node.StartupTraining >"$results/cds-training.log" 2>&1 \
     || die "StartupTraining failed: $(tail -n 5 "$results/cds-training.log")"
   [[ -s "$work/node.jsa" ]] || die "no CDS archive written"
-  DISTDB_JAVA_OPTS="$DISTDB_JAVA_OPTS -XX:SharedArchiveFile=$work/node.jsa"
+  cds_opts="$DISTDB_JAVA_OPTS -XX:SharedArchiveFile=$work/node.jsa"
+  (( cds == 1 )) && DISTDB_JAVA_OPTS=$cds_opts
 fi
+systems=(distdb postgres)
+(( cds == 2 )) && systems=(distdb distdb-cds postgres)
+distdb_variants=("${systems[@]/postgres}")
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC') label: $label"
   echo "git: $(git -C "$DISTDB_ROOT" rev-parse --short HEAD 2>/dev/null) jar: $DISTDB_JAR java opts: $(echo ${DISTDB_JAVA_OPTS:-none})"
@@ -129,77 +139,97 @@ caught_up() { (( $(repl_lsn "$1" "$work/$1" "$2") >= $3 )); }
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$results/figures.tsv"; }
 printf 'rep\ttarget\tfigure\tvalue\tloadavg\n' >"$results/figures.tsv"
 
+# with_jvm_opts SYSTEM CMD...: CMD with the node JVM options SYSTEM restarts with.
+with_jvm_opts() {
+  local sys=$1; shift
+  if [[ $sys == distdb-cds ]]; then DISTDB_JAVA_OPTS=$cds_opts "$@"; else "$@"; fi
+}
+
 master_restart() {
-  local t=$1 rep=$2 d="$work/$1"
+  local sys=$1 rep=$2 t=${1%-cds} d="$work/${1%-cds}"
   repl_wait_converged "$t" "$d" "$timeout" || die "$t: replicas did not converge before the master kill"
   local load; load=$(loadavg)
   repl_kill "$t" "$d/master"
   local t0; t0=$(now_ms)
-  repl_relaunch "$t" "$d" master "$pwfile"
+  with_jvm_opts "$sys" repl_relaunch "$t" "$d" master "$pwfile"
   local read write
-  next_probe_id=$(( -rep * 100000 ))   # ms_until runs in a subshell: its decrements are lost
+  # ms_until runs in a subshell, its decrements are lost: a fresh range per restart.
+  next_probe_id=$(( -(rep * 10 + ${#sys}) * 100000 ))
   read=$(ms_until "$t0" read_probe "$d/master")
   write=$(ms_until "$t0" write_probe "$d/master")
-  record "$rep" "$t" master_read_ms "$read" "$load"
-  record "$rep" "$t" master_write_ms "$write" "$load"
-  log "rep $rep $t master kill -9: read after ${read} ms, sync write after ${write} ms (load $load)"
+  record "$rep" "$sys" master_read_ms "$read" "$load"
+  record "$rep" "$sys" master_write_ms "$write" "$load"
+  log "rep $rep $sys master kill -9: read after ${read} ms, sync write after ${write} ms (load $load)"
 }
 
 slave_restart() {
-  local t=$1 rep=$2 d="$work/$1" s=s1
+  local sys=$1 rep=$2 t=${1%-cds} d="$work/${1%-cds}" s=s1
   repl_wait_converged "$t" "$d" "$timeout" || die "$t: replicas did not converge before the slave kill"
-  local out="$results/rep$rep/$t-slave-load"
+  local out="$results/rep$rep/$sys-slave-load"
   mkdir -p "$results/rep$rep"
   pgbench_run "$(target_port "$d")" "$pwfile" insert "$load_clients" prepared "$load_s" "$out" >"$out.txt" &
   local bg=$!
   sleep 3
   local load; load=$(loadavg)
-  local bytes0; bytes0=$(repl_log_bytes "$t" "$d")
+  local sizes="$results/rep$rep/$sys-log-sizes"
+  repl_log_sizes "$t" "$d" >"$sizes.0"
   repl_kill "$t" "$d/$s"
+  # Sampled while the replica is down: a segment written and deleted in between still counts.
+  while true; do repl_log_sizes "$t" "$d" >>"$sizes.down" 2>/dev/null || true; sleep 0.3; done &
+  local sampler=$!
   bulk_insert "$t" "${next_id[$t]}" "$backlog_batches"
   next_id[$t]=$(( next_id[$t] + backlog_batches * batch_rows ))
-  local target bytes1
-  target=$(repl_lsn "$t" "$d" master)
-  bytes1=$(repl_log_bytes "$t" "$d")
+  local target; target=$(repl_lsn "$t" "$d" master)
+  repl_log_sizes "$t" "$d" >>"$sizes.down"
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
   local t0; t0=$(now_ms)
-  repl_relaunch "$t" "$d" "$s" "$pwfile"
+  with_jvm_opts "$sys" repl_relaunch "$t" "$d" "$s" "$pwfile"
   local read caught
   read=$(ms_until "$t0" read_probe "$d/$s")
   caught=$(ms_until "$t0" caught_up "$t" "$s" "$target")
   wait "$bg" || true
   local mb rate
-  mb=$(awk -v a="$bytes0" -v b="$bytes1" 'BEGIN { if (b > a) printf "%.1f", (b - a) / 1e6; else print "NA" }')
+  mb=$(awk 'FNR == NR { at_kill[$1] = $2; next }
+    { if (!($1 in top) || $2 > top[$1]) top[$1] = $2 }
+    END { for (f in top) if (top[f] > at_kill[f]) sum += top[f] - at_kill[f]; printf "%.1f", sum / 1e6 }' \
+    "$sizes.0" "$sizes.down")
   rate=$(awk -v mb="$mb" -v ms="$caught" 'BEGIN { if (mb == "NA" || ms == "NA" || ms + 0 == 0) print "NA"; else printf "%.1f", mb / (ms / 1000) }')
-  record "$rep" "$t" slave_read_ms "$read" "$load"
-  record "$rep" "$t" slave_caught_up_ms "$caught" "$load"
-  record "$rep" "$t" backlog_mb "$mb" "$load"
-  record "$rep" "$t" catch_up_mb_s "$rate" "$load"
-  log "rep $rep $t slave kill -9: read after ${read} ms, caught up after ${caught} ms, backlog ${mb} MB = ${rate} MB/s (load $load; insert load $(cut -d' ' -f1 "$out.txt") tps)"
+  record "$rep" "$sys" slave_read_ms "$read" "$load"
+  record "$rep" "$sys" slave_caught_up_ms "$caught" "$load"
+  record "$rep" "$sys" backlog_mb "$mb" "$load"
+  record "$rep" "$sys" catch_up_mb_s "$rate" "$load"
+  log "rep $rep $sys slave kill -9: read after ${read} ms, caught up after ${caught} ms, backlog ${mb} MB = ${rate} MB/s (load $load; insert load $(cut -d' ' -f1 "$out.txt") tps)"
 }
 
+# fill TARGET: the table and its rows, then until both replicas have applied them.
+fill() {
+  local t=$1 t0=$SECONDS load0; load0=$(loadavg)
+  bulk_insert "$t" 1 "$batches"
+  repl_wait_converged "$t" "$work/$t" "$timeout" || die "$t replicas did not converge after loading"
+  echo "$t: loaded $(( batches * batch_rows )) rows in $(( SECONDS - t0 )) s (both clusters at once), replicas converged; load avg $load0 -> $(loadavg); master data $(du -sh "$work/$t/master/data" | cut -f1)"
+}
+fills=()
 for t in "${targets[@]}"; do
   on_exit "target_stop $t sync2 '$work/$t'"
   target_start "$t" sync2 "$work/$t" "$pwfile"
   target_psql "$work/$t" "$pwfile" -f "$BENCH_DIR/sql/schema.sql"
   target_psql "$work/$t" "$pwfile" -c 'create table accounts (id bigint primary key, bal int not null, filler text)'
-  t0=$SECONDS
-  load0=$(loadavg)
-  bulk_insert "$t" 1 "$batches"
   next_id[$t]=$(( 1 + batches * batch_rows ))
-  repl_wait_converged "$t" "$work/$t" "$timeout" || die "$t replicas did not converge after loading"
-  log "$t: loaded $(( batches * batch_rows )) rows in $(( SECONDS - t0 )) s, replicas converged (load avg $load0 -> $(loadavg))"
-  echo "$t: loaded $(( batches * batch_rows )) rows in $(( SECONDS - t0 )) s; load avg $load0 -> $(loadavg); data $(du -sh "$work/$t/master/data" | cut -f1)" \
-    >>"$results/machine.txt"
 done
+log "filling both clusters with $(( batches * batch_rows )) rows"
+for t in "${targets[@]}"; do fill "$t" >"$work/fill-$t.txt" & fills+=($!); done
+for p in "${fills[@]}"; do wait "$p" || die "filling failed"; done
+for t in "${targets[@]}"; do log "$(cat "$work/fill-$t.txt")"; cat "$work/fill-$t.txt" >>"$results/machine.txt"; done
 
 for (( rep=1; rep<=reps; rep++ )); do
-  order=("${targets[@]}")
-  (( rep % 2 == 0 )) && order=("${targets[1]}" "${targets[0]}")
-  for t in "${order[@]}"; do
-    master_restart "$t" "$rep"
-    slave_restart "$t" "$rep"
+  n=${#systems[@]} order=()
+  for (( i=0; i<n; i++ )); do order+=("${systems[(i + rep - 1) % n]}"); done
+  for sys in "${order[@]}"; do
+    master_restart "$sys" "$rep"
+    slave_restart "$sys" "$rep"
   done
-  printf '%s\t%s\n' "$rep" "${order[0]}" >>"$results/order.tsv"
+  printf '%s\t%s\n' "$rep" "${order[*]}" >>"$results/order.tsv"
 done
 for t in "${targets[@]}"; do
   repl_wait_converged "$t" "$work/$t" "$timeout" || log "WARNING: $t replicas did not converge"
@@ -221,11 +251,11 @@ sed -n '3,$p' "$results/machine.txt" | sed 's/^/    /'
 echo
 echo "Per repetition (times in ms from the restart command; load avg = 1-minute load average when the measurement started):"
 echo
-echo "| rep | first | system | master read | master sync write | slave read | slave caught up | backlog MB | catch-up MB/s | load avg (master/slave) |"
+echo "| rep | order | system | master read | master sync write | slave read | slave caught up | backlog MB | catch-up MB/s | load avg (master/slave) |"
 echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---|"
 for (( rep=1; rep<=reps; rep++ )); do
-  first=$(awk -v r="$rep" '$1 == r { print $2 }' "$results/order.tsv")
-  for t in "${targets[@]}"; do
+  first=$(awk -F'\t' -v r="$rep" '$1 == r { print $2 }' "$results/order.tsv")
+  for t in "${systems[@]}"; do
     row="| $rep | $first | $t |"
     for f in "${figures[@]}"; do
       row+=" $(awk -F'\t' -v r="$rep" -v t="$t" -v f="$f" '$1 == r && $2 == t && $3 == f { print $4 }' "$results/figures.tsv") |"
@@ -237,12 +267,13 @@ done
 echo
 echo "Medians over $reps repetitions; ratios distdb/PostgreSQL (for times, below 100% is faster):"
 echo
-echo "| figure | distdb | PostgreSQL | distdb/PG (medians) | paired ratios | target (distdb) | met | load avg distdb / PG |"
-echo "|---|---:|---:|---:|---|---|---|---|"
+echo "| figure | system | distdb | PostgreSQL | distdb/PG (medians) | paired ratios | target (distdb) | met | load avg distdb / PG |"
+echo "|---|---|---:|---:|---:|---|---|---|---|"
 for f in "${figures[@]}"; do
+ for v in ${distdb_variants[*]}; do
   # shellcheck disable=SC2046
-  dm=$(median $(col distdb "$f" 4)); pm=$(median $(col postgres "$f" 4))
-  paired=$(paste <(col distdb "$f" 4) <(col postgres "$f" 4) \
+  dm=$(median $(col "$v" "$f" 4)); pm=$(median $(col postgres "$f" 4))
+  paired=$(paste <(col "$v" "$f" 4) <(col postgres "$f" 4) \
     | awk '{ if ($1 != "NA" && $2 != "NA" && $2 + 0 > 0) printf "%.2f ", $1 / $2; else printf "NA " }')
   g=${goal[$f]:-}
   met=""
@@ -250,7 +281,8 @@ for f in "${figures[@]}"; do
     met=$(awk -v v="$dm" -v op="${g% *}" -v x="${g#* }" 'BEGIN {
       if (v == "NA") print "no (NA)"; else if (op == "<") print (v + 0 < x + 0 ? "yes" : "no"); else print (v + 0 >= x + 0 ? "yes" : "no") }')
   fi
-  echo "| $f | $dm | $pm | $(ratio "$dm" "$pm") | $paired| $g | $met | $(col distdb "$f" 5 | paste -sd/ -) / $(col postgres "$f" 5 | paste -sd/ -) |"
+  echo "| $f | $v | $dm | $pm | $(ratio "$dm" "$pm") | $paired| $g | $met | $(col "$v" "$f" 5 | paste -sd/ -) / $(col postgres "$f" 5 | paste -sd/ -) |"
+ done
 done
 echo
 echo "raw: $results"

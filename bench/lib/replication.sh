@@ -15,7 +15,8 @@
 #   repl_relaunch TARGET DIR NODE PW_FILE      start NODE (master | s1 | s2) again on its data and
 #                                              ports, in sync mode, without waiting for it
 #   repl_lsn TARGET DIR NODE                   master: its last log position; replica: applied
-#   repl_log_bytes TARGET DIR                  the master's log size, as a position in bytes
+#   repl_log_sizes TARGET DIR                  "name bytes" lines: the master's log segments
+#                                              (PostgreSQL: one line, its WAL position)
 
 REPL_REPLICAS=(s1 s2)
 repl_replica_names() { echo "${REPL_REPLICAS[@]}"; }
@@ -309,10 +310,11 @@ repl_lsn() {
   esac
 }
 
-repl_log_bytes() {
+repl_log_sizes() {
   case "$1" in
-    distdb) distdb_status "$2/master" | jq .logBytes ;;
-    postgres) repl_lsn postgres "$2" master ;;
+    # Segments come and go (retention after a checkpoint), so no single number grows with the log.
+    distdb) stat -c '%n %s' "$2"/master/data/log/*.log ;;
+    postgres) echo "wal $(repl_lsn postgres "$2" master)" ;;
   esac
 }
 
