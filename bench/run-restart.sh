@@ -6,6 +6,8 @@
 #   bench/run-restart.sh [--reps N] [--batches N] [--batch-rows N] [--backlog-batches N]
 #                        [--load-clients N] [--load-s S] [--timeout S] [--cds | --cds-compare]
 #                        [--label TEXT]
+#   bench/run-restart.sh --summarize bench/results/<ts>-restart   (the tables of a finished or
+#                        cut-short run again)
 #
 # Both clusters are filled first with the same table accounts(id bigint primary key, bal int not
 # null, filler text) by --batches statements (default 100) of --batch-rows rows (default 100000)
@@ -43,7 +45,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 . "$BENCH_DIR/lib/targets.sh"
 . "$BENCH_DIR/lib/pgbench.sh"
 
-reps=3 batches=100 batch_rows=100000 backlog_batches=5 load_clients=4 load_s=20 timeout=180 cds=0 label=""
+reps=3 batches=100 batch_rows=100000 backlog_batches=5 load_clients=4 load_s=20 timeout=180 cds=0 label="" summarize_dir=""
 targets=(distdb postgres)   # clusters
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -57,11 +59,81 @@ while [[ $# -gt 0 ]]; do
     --cds) cds=1; shift ;;
     --cds-compare) cds=2; shift ;;
     --label) label=$2; shift 2 ;;
+    --summarize) summarize_dir=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
+# summarize: the Markdown tables from $results (figures.tsv, order.tsv, machine.txt, ...).
+summarize() {
+  # Derived: the catch-up rate once the replica serves (backlog over caught-up minus read time).
+  awk -F'\t' -v OFS='\t' '{ print } NR > 1 { v[$1 FS $2 FS $3] = $4; l[$1 FS $2] = $5; k[$1 FS $2] = 1 }
+    END { for (rs in k) { mb = v[rs FS "backlog_mb"]; r = v[rs FS "slave_read_ms"]; c = v[rs FS "slave_caught_up_ms"]
+            x = (mb == "" || mb == "NA" || r == "NA" || c == "NA" || c - r <= 0) ? "NA" : sprintf("%.1f", mb / ((c - r) / 1000))
+            split(rs, p, FS); print p[1], p[2], "catch_up_after_read_mb_s", x, l[rs] } }' \
+    "$results/figures.tsv" >"$results/figures-derived.tsv"
+  col() {   # col SYSTEM FIGURE FIELD: the field of every repetition, in repetition order
+    awk -F'\t' -v OFS='\t' -v t="$1" -v f="$2" -v k="$3" 'NR > 1 && $2 == t && $3 == f { print $1, $k }' \
+      "$results/figures-derived.tsv" | sort -n -k1,1 | cut -f2
+  }
+  figures=(master_read_ms master_write_ms slave_read_ms slave_caught_up_ms backlog_mb catch_up_mb_s catch_up_after_read_mb_s)
+  declare -A goal=([master_read_ms]="< 2000" [slave_read_ms]="< 3000" [catch_up_mb_s]=">= 50")
+
+  echo "## Restart to serving after kill -9: distdb vs PostgreSQL ($label)"
+  echo
+  echo "$(head -n 1 "$results/machine.txt"); $(sed -n 2p "$results/machine.txt"); checksums: $(cut -d' ' -f2 "$results/checksums.txt" 2>/dev/null | sort -u | wc -l) distinct over $(cat "$results/checksums.txt" 2>/dev/null | wc -l) nodes; JVM CDS warnings in node logs: $(cat "$results/cds-warnings.txt" 2>/dev/null | wc -l)"
+  echo
+  sed -n '3,$p' "$results/machine.txt" | sed 's/^/    /'
+  echo
+  echo "Per repetition (times in ms from the restart command; load avg = 1-minute load average when the measurement started):"
+  echo
+  echo "| rep | order | system | master read | master sync write | slave read | slave caught up | backlog MB | catch-up MB/s | MB/s once serving | load avg (master/slave) |"
+  echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  for (( rep=1; rep<=reps; rep++ )); do
+    first=$(awk -F'\t' -v r="$rep" '$1 == r { print $2 }' "$results/order.tsv")
+    for t in "${systems[@]}"; do
+      row="| $rep | $first | $t |"
+      for f in "${figures[@]}"; do
+        row+=" $(awk -F'\t' -v r="$rep" -v t="$t" -v f="$f" '$1 == r && $2 == t && $3 == f { print $4 }' "$results/figures-derived.tsv") |"
+      done
+      loads=$(awk -F'\t' -v r="$rep" -v t="$t" '$1 == r && $2 == t && ($3 == "master_read_ms" || $3 == "slave_read_ms") { print $5 }' "$results/figures.tsv" | paste -sd/ -)
+      echo "$row $loads |"
+    done
+  done
+  echo
+  echo "Medians over $reps repetitions; ratios distdb/PostgreSQL (for times, below 100% is faster):"
+  echo
+  echo "| figure | system | distdb | PostgreSQL | distdb/PG (medians) | paired ratios | target (distdb) | met | load avg distdb / PG |"
+  echo "|---|---|---:|---:|---:|---|---|---|---|"
+  for f in "${figures[@]}"; do
+   for v in ${distdb_variants[*]}; do
+    # shellcheck disable=SC2046
+    dm=$(median $(col "$v" "$f" 4)); pm=$(median $(col postgres "$f" 4))
+    paired=$(paste <(col "$v" "$f" 4) <(col postgres "$f" 4) \
+      | awk '{ if ($1 != "NA" && $2 != "NA" && $2 + 0 > 0) printf "%.2f ", $1 / $2; else printf "NA " }')
+    g=${goal[$f]:-}
+    met=""
+    if [[ -n "$g" ]]; then
+      met=$(awk -v v="$dm" -v op="${g% *}" -v x="${g#* }" 'BEGIN {
+        if (v == "NA") print "no (NA)"; else if (op == "<") print (v + 0 < x + 0 ? "yes" : "no"); else print (v + 0 >= x + 0 ? "yes" : "no") }')
+    fi
+    echo "| $f | $v | $dm | $pm | $(ratio "$dm" "$pm") | $paired| $g | $met | $(col "$v" "$f" 5 | paste -sd/ -) / $(col postgres "$f" 5 | paste -sd/ -) |"
+   done
+  done
+  echo
+  echo "raw: $results"
+}
+
+if [[ -n "$summarize_dir" ]]; then
+  results=$summarize_dir
+  [[ -n "$label" ]] || label=$(head -n 1 "$results/machine.txt" | sed 's/.* label: //')
+  reps=$(wc -l <"$results/order.tsv")
+  read -r -a systems <<<"$(head -n 1 "$results/order.tsv" | cut -f2 | tr ' ' '\n' | sort | tr '\n' ' ')"
+  distdb_variants=("${systems[@]/postgres}")
+  summarize
+  exit 0
+fi
 pg_ensure_installed
 need_jq
 [[ -n "${DISTDB_JAR_FIXED:-}" ]] || distdb_build
@@ -238,51 +310,4 @@ distdb_checksums "$work/distdb" >"$results/checksums.txt" || true
 # The JVM warns on stdout (into node.log) when it cannot map a shared archive.
 cat "$work"/distdb/*/node.log | grep -F '[cds' >"$results/cds-warnings.txt" || true
 
-# ------------------------------------------------------------------ summary
-col() { awk -F'\t' -v t="$1" -v f="$2" -v k="$3" 'NR > 1 && $2 == t && $3 == f { print $k }' "$results/figures.tsv"; }
-figures=(master_read_ms master_write_ms slave_read_ms slave_caught_up_ms backlog_mb catch_up_mb_s)
-declare -A goal=([master_read_ms]="< 2000" [slave_read_ms]="< 3000" [catch_up_mb_s]=">= 50")
-
-echo "## Restart to serving after kill -9: distdb vs PostgreSQL ($label)"
-echo
-echo "$(head -n 1 "$results/machine.txt"); $(sed -n 2p "$results/machine.txt"); checksums: $(cut -d' ' -f2 "$results/checksums.txt" | sort -u | wc -l) distinct over $(wc -l <"$results/checksums.txt") nodes; JVM CDS warnings in node logs: $(wc -l <"$results/cds-warnings.txt")"
-echo
-sed -n '3,$p' "$results/machine.txt" | sed 's/^/    /'
-echo
-echo "Per repetition (times in ms from the restart command; load avg = 1-minute load average when the measurement started):"
-echo
-echo "| rep | order | system | master read | master sync write | slave read | slave caught up | backlog MB | catch-up MB/s | load avg (master/slave) |"
-echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---|"
-for (( rep=1; rep<=reps; rep++ )); do
-  first=$(awk -F'\t' -v r="$rep" '$1 == r { print $2 }' "$results/order.tsv")
-  for t in "${systems[@]}"; do
-    row="| $rep | $first | $t |"
-    for f in "${figures[@]}"; do
-      row+=" $(awk -F'\t' -v r="$rep" -v t="$t" -v f="$f" '$1 == r && $2 == t && $3 == f { print $4 }' "$results/figures.tsv") |"
-    done
-    loads=$(awk -F'\t' -v r="$rep" -v t="$t" '$1 == r && $2 == t && ($3 == "master_read_ms" || $3 == "slave_read_ms") { print $5 }' "$results/figures.tsv" | paste -sd/ -)
-    echo "$row $loads |"
-  done
-done
-echo
-echo "Medians over $reps repetitions; ratios distdb/PostgreSQL (for times, below 100% is faster):"
-echo
-echo "| figure | system | distdb | PostgreSQL | distdb/PG (medians) | paired ratios | target (distdb) | met | load avg distdb / PG |"
-echo "|---|---|---:|---:|---:|---|---|---|---|"
-for f in "${figures[@]}"; do
- for v in ${distdb_variants[*]}; do
-  # shellcheck disable=SC2046
-  dm=$(median $(col "$v" "$f" 4)); pm=$(median $(col postgres "$f" 4))
-  paired=$(paste <(col "$v" "$f" 4) <(col postgres "$f" 4) \
-    | awk '{ if ($1 != "NA" && $2 != "NA" && $2 + 0 > 0) printf "%.2f ", $1 / $2; else printf "NA " }')
-  g=${goal[$f]:-}
-  met=""
-  if [[ -n "$g" ]]; then
-    met=$(awk -v v="$dm" -v op="${g% *}" -v x="${g#* }" 'BEGIN {
-      if (v == "NA") print "no (NA)"; else if (op == "<") print (v + 0 < x + 0 ? "yes" : "no"); else print (v + 0 >= x + 0 ? "yes" : "no") }')
-  fi
-  echo "| $f | $v | $dm | $pm | $(ratio "$dm" "$pm") | $paired| $g | $met | $(col "$v" "$f" 5 | paste -sd/ -) / $(col postgres "$f" 5 | paste -sd/ -) |"
- done
-done
-echo
-echo "raw: $results"
+summarize
