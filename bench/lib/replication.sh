@@ -128,13 +128,17 @@ distdb_wait_converged() {
   return 1
 }
 
-# distdb_checksums DIR: one line per node: "node sha..." over all databases (applied LSN left out).
+# distdb_checksums DIR: one line per node: "node sha..." over all databases (applied LSN left out),
+# "node NA" when the node did not answer within DISTDB_CHECKSUMS_TIMEOUT_S (default 30).
 distdb_checksums() {
-  local dir=$1 n
+  local dir=$1 n doc
   for n in master "${REPL_REPLICAS[@]}"; do
     [[ -f "$dir/$n/pid" ]] || continue
-    echo "$n $(curl -fsS --max-time 30 "http://127.0.0.1:$(cat "$dir/$n/admin_port")/checksums" \
-      | jq -cS 'walk(if type == "object" then del(.appliedLsn, .lsn) else . end)' | sha256sum | cut -c1-16)"
+    if doc=$(curl -fsS --max-time "${DISTDB_CHECKSUMS_TIMEOUT_S:-30}" "http://127.0.0.1:$(cat "$dir/$n/admin_port")/checksums"); then
+      echo "$n $(jq -cS 'walk(if type == "object" then del(.appliedLsn, .lsn) else . end)' <<<"$doc" | sha256sum | cut -c1-16)"
+    else
+      echo "$n NA"
+    fi
   done
 }
 
