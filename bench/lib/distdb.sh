@@ -30,14 +30,10 @@ distdb_start() {
   port=$(free_port) || die "no free port"
   admin=$(free_port) || die "no free port"
   [[ "$admin" != "$port" ]] || admin=$(free_port)
-  # shellcheck disable=SC2086
-  java $DISTDB_JAVA_OPTS -jar "$DISTDB_JAR" --data-dir "$dir/data" --bind 127.0.0.1 \
-    --pg-port "$port" --admin-port "$admin" --user distdb --password-file "$pwfile" "$@" \
-    >"$dir/node.log" 2>&1 &
-  local pid=$!
-  echo "$pid" >"$dir/pid"
   echo "$port" >"$dir/port"
   echo "$admin" >"$dir/admin_port"
+  distdb_launch "$dir" "$pwfile" "$@"
+  local pid; pid=$(cat "$dir/pid")
   local deadline=$(( SECONDS + 120 ))
   while [[ "$(http_status "$admin" /readyz)" != 200 ]]; do
     if ! kill -0 "$pid" 2>/dev/null || (( SECONDS >= deadline )); then
@@ -48,6 +44,29 @@ distdb_start() {
     sleep 0.2
   done
   log "distdb ready: pid $pid, pg port $port, admin port $admin, data $dir/data"
+}
+
+# distdb_launch DIR PASSWORD_FILE [NODE_ARGS...]: starts the node of DIR in the background on the
+# ports in DIR/port and DIR/admin_port (a restart keeps them) and returns at once; writes DIR/pid.
+distdb_launch() {
+  local dir=$1 pwfile=$2; shift 2
+  # shellcheck disable=SC2086
+  java $DISTDB_JAVA_OPTS -jar "$DISTDB_JAR" --data-dir "$dir/data" --bind 127.0.0.1 \
+    --pg-port "$(cat "$dir/port")" --admin-port "$(cat "$dir/admin_port")" --user distdb \
+    --password-file "$pwfile" "$@" >>"$dir/node.log" 2>&1 &
+  echo $! >"$dir/pid"
+}
+
+# distdb_kill DIR: SIGKILL the node started in DIR (a crash: nothing is flushed or closed).
+distdb_kill() {
+  local dir=$1
+  [[ -f "$dir/pid" ]] || return 0
+  local pid; pid=$(cat "$dir/pid")
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  local deadline=$(( SECONDS + 30 ))
+  while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.05; done
+  rm -f "$dir/pid"
 }
 
 # distdb_stop DIR: SIGTERM (SIGKILL after 30 s) the node started in DIR.

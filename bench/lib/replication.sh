@@ -12,6 +12,12 @@
 #   repl_wait_converged TARGET DIR [TIMEOUT_S] wait until s1 and s2 have applied everything
 #   repl_replica_names                         s1 s2
 #   repl_replica_args DIR                      --replica s1=PORT --replica s2=PORT
+#   repl_kill TARGET NODE_DIR                  SIGKILL one node (every process of it)
+#   repl_relaunch TARGET DIR NODE PW_FILE      start NODE (master | s1 | s2) again on its data and
+#                                              ports, in sync mode, without waiting for it
+#   repl_lsn TARGET DIR NODE                   master: its last log position; replica: applied
+#   repl_log_sizes TARGET DIR                  "name bytes" lines: the master's log segments
+#                                              (PostgreSQL: one line, its WAL position)
 
 REPL_REPLICAS=(s1 s2)
 repl_replica_names() { echo "${REPL_REPLICAS[@]}"; }
@@ -51,11 +57,17 @@ _distdb_master_args() {
     --replication-secret-file "$dir/secret" --sync-mode "$mode" --min-sync-acks 1
 }
 
+_distdb_slave_args() {
+  local dir=$1 name=$2
+  echo --node-id "$name" --role slave --master "127.0.0.1:$(cat "$dir/master/replication_port")" \
+    --replication-secret-file "$dir/secret"
+}
+
 # distdb_start_slave DIR NAME PASSWORD_FILE: start slave NAME of the cluster in DIR.
 distdb_start_slave() {
   local dir=$1 name=$2 pwfile=$3
-  distdb_start "$dir/$name" "$pwfile" --node-id "$name" --role slave \
-    --master "127.0.0.1:$(cat "$dir/master/replication_port")" --replication-secret-file "$dir/secret"
+  # shellcheck disable=SC2046
+  distdb_start "$dir/$name" "$pwfile" $(_distdb_slave_args "$dir" "$name")
 }
 
 distdb_repl_start() {
@@ -119,13 +131,17 @@ distdb_wait_converged() {
   return 1
 }
 
-# distdb_checksums DIR: one line per node: "node sha..." over all databases (applied LSN left out).
+# distdb_checksums DIR: one line per node: "node sha..." over all databases (applied LSN left out),
+# "node NA" when the node did not answer within DISTDB_CHECKSUMS_TIMEOUT_S (default 30).
 distdb_checksums() {
-  local dir=$1 n
+  local dir=$1 n doc
   for n in master "${REPL_REPLICAS[@]}"; do
     [[ -f "$dir/$n/pid" ]] || continue
-    echo "$n $(curl -fsS --max-time 30 "http://127.0.0.1:$(cat "$dir/$n/admin_port")/checksums" \
-      | jq -cS 'walk(if type == "object" then del(.appliedLsn, .lsn) else . end)' | sha256sum | cut -c1-16)"
+    if doc=$(curl -fsS --max-time "${DISTDB_CHECKSUMS_TIMEOUT_S:-30}" "http://127.0.0.1:$(cat "$dir/$n/admin_port")/checksums"); then
+      echo "$n $(jq -cS 'walk(if type == "object" then del(.appliedLsn, .lsn) else . end)' <<<"$doc" | sha256sum | cut -c1-16)"
+    else
+      echo "$n NA"
+    fi
   done
 }
 
@@ -175,6 +191,26 @@ CONF
     pg_start_standby "$dir/$s"
   done
   pg_set_mode "$mode" "$dir"
+}
+
+# pg_kill NODE_DIR: SIGKILL the postmaster and all its children at once (a crash), then wait
+# until they are gone, so that a new postmaster finds no process attached to the old memory.
+pg_kill() {
+  local d=$1 pm
+  [[ -f "$d/data/postmaster.pid" ]] || return 0
+  pm=$(pg_postmaster_pid "$d")
+  # shellcheck disable=SC2046
+  kill -KILL "$pm" $(ps -o pid= --ppid "$pm") 2>/dev/null || true
+  local deadline=$(( SECONDS + 30 ))
+  while { kill -0 "$pm" 2>/dev/null || [[ -n "$(ps -o pid= --ppid "$pm")" ]]; } && (( SECONDS < deadline )); do
+    sleep 0.05
+  done
+}
+
+# pg_launch NODE_DIR: start an existing cluster (primary or standby) without waiting for it.
+pg_launch() {
+  local d=$1
+  _pg_as_user "$PG_BIN/pg_ctl" -D "$d/data" -l "$d/server.log" -W start >"$d/pg_ctl.log" 2>&1
 }
 
 # pg_start_standby NODE_DIR: start an existing standby cluster.
@@ -250,6 +286,42 @@ repl_set_mode() {
   case "$target" in
     distdb) distdb_set_mode "$mode" "$dir" "$pwfile" ;;
     postgres) pg_set_mode "$mode" "$dir" ;;
+  esac
+}
+
+repl_kill() {
+  case "$1" in
+    distdb) distdb_kill "$2" ;;
+    postgres) pg_kill "$2" ;;
+  esac
+}
+
+repl_relaunch() {
+  local target=$1 dir=$2 node=$3 pwfile=$4
+  case "$target:$node" in
+    # shellcheck disable=SC2046
+    distdb:master) distdb_launch "$dir/master" "$pwfile" $(_distdb_master_args "$dir" sync) ;;
+    # shellcheck disable=SC2046
+    distdb:*) distdb_launch "$dir/$node" "$pwfile" $(_distdb_slave_args "$dir" "$node") ;;
+    postgres:*) pg_launch "$dir/$node" ;;
+  esac
+}
+
+repl_lsn() {
+  local target=$1 dir=$2 node=$3
+  case "$target:$node" in
+    distdb:master) distdb_status "$dir/master" | jq .lastLsn ;;
+    distdb:*) distdb_status "$dir/$node" | jq .appliedLsn ;;
+    postgres:master) _pg_psql_super "$dir/master" -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')" ;;
+    postgres:*) _pg_psql_super "$dir/$node" -c "SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')" ;;
+  esac
+}
+
+repl_log_sizes() {
+  case "$1" in
+    # Segments come and go (retention after a checkpoint), so no single number grows with the log.
+    distdb) stat -c '%n %s' "$2"/master/data/log/*.log ;;
+    postgres) echo "wal $(repl_lsn postgres "$2" master)" ;;
   esac
 }
 

@@ -44,8 +44,15 @@ target_stop() {
 # target_psql DIR PASSWORD_FILE [psql args...]: psql as distdb over TCP (SCRAM), like pgbench.
 target_psql() {
   local dir=$1 pwfile=$2; shift 2
-  PGPASSWORD=$(head -n 1 "$pwfile") psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 \
-    -p "$(target_port "$dir")" -U distdb -d distdb "$@"
+  node_psql "$dir/master" "$pwfile" "$@"
+}
+
+# node_psql NODE_DIR PASSWORD_FILE [psql args...]: the same, to one node (a master or a replica).
+# PSQL_TIMEOUT_S (default 600) bounds the whole psql run, so a hung server cannot hang a script.
+node_psql() {
+  local node=$1 pwfile=$2; shift 2
+  PGPASSWORD=$(head -n 1 "$pwfile") PGCONNECT_TIMEOUT=5 timeout -k 5 "${PSQL_TIMEOUT_S:-600}" psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 \
+    -p "$(cat "$node/port")" -U distdb -d distdb "$@"
 }
 
 # target_load TARGET DIR PASSWORD_FILE: the same schema and the same rows on every target; only
