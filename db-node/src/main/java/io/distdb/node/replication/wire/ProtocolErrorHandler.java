@@ -29,6 +29,13 @@ public final class ProtocolErrorHandler extends ChannelInboundHandlerAdapter {
           .addKeyValue("remote", ctx.channel().remoteAddress())
           .addKeyValue("reason", root.getMessage())
           .log("closing replication connection: corrupt frame");
+    } else if (cause instanceof java.io.IOException) {
+      // The peer went away (a killed or restarted node resets the connection): its reconnect or
+      // absence is logged where the replication state changes, without a stack trace here.
+      log.atInfo()
+          .addKeyValue("remote", ctx.channel().remoteAddress())
+          .addKeyValue("reason", cause.getMessage())
+          .log("replication connection lost");
     } else {
       log.atWarn()
           .addKeyValue("remote", ctx.channel().remoteAddress())
