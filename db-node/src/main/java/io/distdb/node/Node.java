@@ -61,6 +61,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,12 +208,7 @@ public final class Node implements AutoCloseable {
       ensureDefaultDatabase(writes);
       log.atInfo().log("no replication secret: this master runs without slaves");
       scheduleCheckpoints(
-          new Checkpointer(storage, nodeState, writes::committedThrough),
-          new LogRetention(
-              replicationLog,
-              () -> Long.MAX_VALUE,
-              r.logRetentionBytes(),
-              Duration.ofMillis(r.logRetentionMillis())));
+          new Checkpointer(storage, nodeState, writes::committedThrough), () -> Long.MAX_VALUE);
       return writes;
     }
     ReplicationSettings settings = replicationSettings();
@@ -261,12 +257,7 @@ public final class Node implements AutoCloseable {
                 replicationLoop));
     ensureDefaultDatabase(writes);
     scheduleCheckpoints(
-        new Checkpointer(storage, nodeState, writes::committedThrough),
-        new LogRetention(
-            replicationLog,
-            primary::slowestDurableLsn,
-            r.logRetentionBytes(),
-            Duration.ofMillis(r.logRetentionMillis())));
+        new Checkpointer(storage, nodeState, writes::committedThrough), primary::slowestDurableLsn);
     return writes;
   }
 
@@ -296,13 +287,7 @@ public final class Node implements AutoCloseable {
                 new ReconnectBackoff()));
     clientRef.set(client);
     client.start();
-    scheduleCheckpoints(
-        checkpointer,
-        new LogRetention(
-            replicationLog,
-            () -> Long.MAX_VALUE,
-            r.logRetentionBytes(),
-            Duration.ofMillis(r.logRetentionMillis())));
+    scheduleCheckpoints(checkpointer, () -> Long.MAX_VALUE);
     return new ReadOnlyWriteExecutor(config.writeTarget());
   }
 
@@ -325,8 +310,19 @@ public final class Node implements AutoCloseable {
     return maintenance;
   }
 
-  /** Checkpoints and then log retention, from the same checkpoint, every couple of seconds. */
-  private void scheduleCheckpoints(Checkpointer checkpointer, LogRetention retention) {
+  /**
+   * Checkpoints and then log retention, from the same checkpoint, every couple of seconds.
+   *
+   * @param replicaFloor the lowest LSN a slave still needs minus one (Long.MAX_VALUE: none)
+   */
+  private void scheduleCheckpoints(Checkpointer checkpointer, LongSupplier replicaFloor) {
+    ReplicationConfig r = config.replication();
+    LogRetention retention =
+        new LogRetention(
+            replicationLog,
+            replicaFloor,
+            r.logRetentionBytes(),
+            Duration.ofMillis(r.logRetentionMillis()));
     maintenance()
         .scheduleWithFixedDelay(
             () -> {

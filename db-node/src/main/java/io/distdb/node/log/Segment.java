@@ -148,10 +148,7 @@ final class Segment {
       return;
     }
     try {
-      // A sealed segment ends at its last record: recovery refuses anything else in one.
-      if (writer.length() > size) {
-        writer.setLength(size);
-      }
+      cutPreallocated();
       if (fsync) {
         writer.getFD().sync();
       }
@@ -169,9 +166,7 @@ final class Segment {
   synchronized void closeQuietly() {
     if (writer != null) {
       try {
-        if (writer.length() > size) {
-          writer.setLength(size);
-        }
+        cutPreallocated();
       } catch (IOException ignored) {
         // recovery cuts the zeros off if this is still the last segment
       }
@@ -181,6 +176,16 @@ final class Segment {
         // nothing useful to do: the log is already failing or closing
       }
       writer = null;
+    }
+  }
+
+  /**
+   * Cuts the preallocated zeros off: a segment that is not the last one ends at its last record,
+   * and recovery refuses anything else in one.
+   */
+  private void cutPreallocated() throws IOException {
+    if (writer.length() > size) {
+      writer.setLength(size);
     }
   }
 

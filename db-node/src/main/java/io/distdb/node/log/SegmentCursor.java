@@ -136,14 +136,7 @@ final class SegmentCursor implements LogCursor {
   private long skipRecord(long lsn) throws IOException {
     long end = bufferStart + buffer.limit();
     if (position < bufferStart || position + RecordCodec.RECORD_HEADER_BYTES > end) {
-      buffer.clear();
-      bufferStart = position;
-      bufferDurable = -1; // holds headers to skip, not records to hand out
-      if (channel.read(buffer, position) < 0) {
-        buffer.limit(0);
-      } else {
-        buffer.flip();
-      }
+      fill(-1); // holds headers to skip, not records to hand out
       if (buffer.limit() < RecordCodec.RECORD_HEADER_BYTES) {
         return RecordCodec.skip(channel, position, lsn); // reports the short file
       }
