@@ -33,12 +33,7 @@ need_jq
 [[ -n "${DISTDB_JAR_FIXED:-}" ]] || distdb_build
 results="$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)-wakeups"
 mkdir -p "$results"
-work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
-chmod 755 "$work"
-install_traps
-on_exit "rm -rf '$work'"
-pwfile="$work/password"
-bench_password_file "$pwfile"
+bench_workspace
 exec > >(tee "$results/wakeups.txt")
 
 on_exit "target_stop distdb sync2 '$work/distdb'"

@@ -33,12 +33,7 @@ pg_ensure_installed
 distdb_build
 results="$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)-profile"
 mkdir -p "$results"
-work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
-chmod 755 "$work"
-install_traps
-on_exit "rm -rf '$work'"
-pwfile="$work/password"
-bench_password_file "$pwfile"
+bench_workspace
 exec > >(tee "$results/profile.txt")
 
 for t in distdb postgres; do

@@ -58,14 +58,9 @@ need_jq
 jdbc=$(pgjdbc_jar)
 results="$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)-mixed"
 mkdir -p "$results"
-work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
-chmod 755 "$work"
-install_traps
-on_exit "rm -rf '$work'"
+bench_workspace
 exec > >(tee "$results/summary.md") 2> >(tee "$results/progress.log" >&2)
 
-pwfile="$work/password"
-bench_password_file "$pwfile"
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC') label: $label"
   echo "git: $(git -C "$DISTDB_ROOT" rev-parse --short HEAD 2>/dev/null) jar: $DISTDB_JAR DISTDB_JAVA_OPTS='$DISTDB_JAVA_OPTS'"

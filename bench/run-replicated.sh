@@ -64,14 +64,9 @@ jdbc=$(pgjdbc_jar)
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$BENCH_DIR/results/$stamp-repl"
 mkdir -p "$results"
-work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
-chmod 755 "$work"   # the postgres OS user must reach its directories inside
-install_traps
-on_exit "[[ $keep_data == 1 ]] || rm -rf '$work'"
+bench_workspace
 exec > >(tee "$results/summary.md") 2> >(tee "$results/progress.log" >&2)
 
-pwfile="$work/password"
-bench_password_file "$pwfile"
 
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"

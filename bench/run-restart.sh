@@ -140,15 +140,9 @@ need_jq
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$BENCH_DIR/results/$stamp-restart"
 mkdir -p "$results"
-work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
-chmod 755 "$work"
-install_traps
-on_exit "rm -rf '$work'"
+bench_workspace
 exec > >(tee "$results/summary.md") 2> >(tee "$results/progress.log" >&2)
 
-pwfile="$work/password"
-od -An -N12 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile"; echo >>"$pwfile"
-chmod 644 "$pwfile"
 
 if (( cds )); then
   log "building a CDS archive for $DISTDB_JAR (StartupTraining)"

@@ -49,14 +49,9 @@ jdbc=$(pgjdbc_jar)
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$BENCH_DIR/results/$stamp-sync"
 mkdir -p "$results"
-work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
-chmod 755 "$work"
-install_traps
-on_exit "rm -rf '$work'"
+bench_workspace
 exec > >(tee "$results/summary.md") 2> >(tee "$results/progress.log" >&2)
 
-pwfile="$work/password"
-bench_password_file "$pwfile"
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC') label: $label"
   echo "git: $(git -C "$DISTDB_ROOT" rev-parse --short HEAD 2>/dev/null) jar: $DISTDB_JAR"

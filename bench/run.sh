@@ -43,12 +43,7 @@ if [[ -n "$port" ]]; then
 else
   pg_ensure_installed
   [[ "$target" == distdb ]] && distdb_build
-  work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
-  chmod 755 "$work"
-  install_traps
-  on_exit "rm -rf '$work'"
-  pwfile="$work/password"
-  bench_password_file "$pwfile"
+  bench_workspace
   on_exit "target_stop $target $topology '$work/$target'"
   target_start "$target" "$topology" "$work/$target" "$pwfile"
   target_load "$target" "$work/$target" "$pwfile"

@@ -30,6 +30,18 @@ bench_password_file() {
   chmod 644 "$1"
 }
 
+# bench_workspace: makes $work, the run's temp dir (the postgres OS user must reach directories
+# inside it), removed on exit unless $keep_data is 1, and $pwfile, a fresh password file in it.
+# Installs the exit traps first, so that the removal is registered with them.
+bench_workspace() {
+  work=$(mktemp -d "${TMPDIR:-/var/tmp}/distdb-bench.XXXXXX")
+  chmod 755 "$work"
+  install_traps
+  on_exit "[[ ${keep_data:-0} == 1 ]] || rm -rf '$work'"
+  pwfile="$work/password"
+  bench_password_file "$pwfile"
+}
+
 # http_status PORT PATH: prints the HTTP status code of GET http://127.0.0.1:PORT/PATH (or 000).
 http_status() {
   local port=$1 path=$2 line
