@@ -118,13 +118,23 @@ final class Segment {
     lastLsn = lsn;
   }
 
+  /**
+   * Grows the file ahead of the records. Only an optimization: on a nearly full disk the zeros may
+   * not fit where the record would, so a failure to write them takes them back and the record is
+   * appended as it was before preallocation existed; the disk reserve, not this, refuses writes.
+   */
   private void preallocate(RandomAccessFile raf, long end) throws IOException {
     long target = Math.max(end, allocated + PREALLOCATE_BYTES);
-    raf.seek(allocated);
-    for (long at = allocated; at < target; at += PREALLOCATE_BYTES) {
-      raf.write(ZEROS, 0, (int) Math.min(PREALLOCATE_BYTES, target - at));
+    try {
+      raf.seek(allocated);
+      for (long at = allocated; at < target; at += PREALLOCATE_BYTES) {
+        raf.write(ZEROS, 0, (int) Math.min(PREALLOCATE_BYTES, target - at));
+      }
+      allocated = target;
+    } catch (IOException e) {
+      raf.setLength(size);
+      allocated = size;
     }
-    allocated = target;
   }
 
   /**
